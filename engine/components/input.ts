@@ -1,0 +1,48 @@
+/** `input`: one of the run's own inputs, checked against the declared type. */
+import type { ComponentDefinition } from './types';
+import { ComponentError } from './errors';
+import { typeMismatch } from './port-types';
+import { configSchema, portTypeField } from './schema-fragments';
+
+interface InputConfig {
+  name: string;
+  type: string;
+  default?: unknown;
+  required: boolean;
+}
+
+export const inputComponent: ComponentDefinition<InputConfig> = {
+  id: 'core/input',
+  legacyIds: ['input'],
+  version: '1.0.0',
+  name: 'Input',
+  category: 'data',
+  description:
+    'Reads the run input `name`. A missing input takes `default`; without one it fails when `required`, otherwise ' +
+    'the `value` port does not fire (dependants are skipped).',
+  icon: '📥',
+  color: '#2e7d32',
+  inputs: [],
+  outputs: [{ name: 'value', type: 'any', description: 'The run input.' }],
+  configSchema: configSchema(
+    {
+      name: { type: 'string', minLength: 1, pattern: '^[A-Za-z_][\\w-]*$', description: 'Key in the run inputs.' },
+      type: { ...portTypeField, default: 'any' },
+      default: { description: 'Used when the run input is absent.' },
+      required: { type: 'boolean', default: true },
+    },
+    ['name'],
+  ),
+  run(ctx) {
+    const { name, type } = ctx.config;
+    let value = ctx.runInputs[name];
+    if (value === undefined) value = ctx.config.default;
+    if (value === undefined) {
+      if (ctx.config.required) throw new ComponentError('MISSING_INPUT', `run input "${name}" is required`, ctx.node.id);
+      return {};
+    }
+    const mismatch = typeMismatch(value, type);
+    if (mismatch) throw new ComponentError('INVALID_INPUT', `run input "${name}": ${mismatch}`, ctx.node.id);
+    return { value };
+  },
+};

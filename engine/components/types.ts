@@ -1,0 +1,89 @@
+import type { JSONSchemaType } from 'ajv';
+import type { NodeInstance, PortSpec, WorkflowGraph } from '../model/types';
+import type { RunLimits } from '../runtime/types';
+
+/** Registry categories. The nine legacy ids sit under logic / data / ai, as the original catalogue had them. */
+export type ComponentCategory = 'data' | 'logic' | 'ai' | 'integration';
+
+/** Values emitted by a node, by output port. A port absent from the object did not fire (its dependants are skipped). */
+export type PortValues = Record<string, unknown>;
+
+/** What the outside world offers a running component; the interpreter supplies it, tests may supply their own. */
+export interface ComponentServices {
+  /** OpenAI-compatible chat/embedding client (engine/runtime/llm-client). Throws a clear error when unconfigured. */
+  llm: LlmClient;
+  /** Outbound HTTP through the guard (no loopback/private/metadata targets unless allow-listed). */
+  http: GuardedHttp;
+  /** Runs user JavaScript in the QuickJS sandbox with a deadline and a memory limit. */
+  sandbox: CodeSandbox;
+  /** Runs a sub-graph (used by `map`); the interpreter wires this so step hooks see the iterations. */
+  runSubgraph(graph: WorkflowGraph, inputs: Record<string, unknown>, frame: SubgraphFrame): Promise<Record<string, unknown>>;
+}
+
+export interface SubgraphFrame {
+  /** The node that owns the sub-graph, e.g. the `map` node. */
+  parentNodeId: string;
+  /** Iteration index for `map`. */
+  index: number;
+}
+
+export interface RunContext<C = Record<string, unknown>> {
+  node: NodeInstance;
+  /** Validated config (defaults applied). */
+  config: C;
+  /** Input values by port name; a `multiple` port holds the array of connected values in connection order. */
+  inputs: Record<string, unknown>;
+  /** The run's own inputs (what `input` nodes read). */
+  runInputs: Record<string, unknown>;
+  /** Aborted on cancellation or timeout. */
+  signal: AbortSignal;
+  services: ComponentServices;
+  /** The run's limits (e.g. `map` checks `maxMapItems`); absent when a component is called outside the interpreter. */
+  limits?: RunLimits;
+}
+
+export interface ComponentDefinition<C = any> {
+  /** Stable id, e.g. `core/llm`. */
+  id: string;
+  /** Ids of the original catalogue that resolve to this component (`llm`, `loop` → `core/map`, …). */
+  legacyIds?: string[];
+  version: string;
+  name: string;
+  category: ComponentCategory;
+  description: string;
+  icon: string;
+  color: string;
+  inputs: PortSpec[];
+  outputs: PortSpec[];
+  /** JSON Schema (draft-07, checked with ajv) for the node's config. */
+  configSchema: JSONSchemaType<C> | Record<string, unknown>;
+  /** True when running it touches the world (HTTP, LLM, user code): the debugger journals instead of re-running. */
+  sideEffects?: boolean;
+  /** `merge`-like components run as soon as one input has a value and when others are skipped. */
+  runsOnPartialInputs?: boolean;
+  /**
+   * Output ports for a given (validated) config, when they depend on it — `switch` has one port per case.
+   * Validators and editors should prefer it over `outputs` when present.
+   */
+  outputsFor?(config: C): PortSpec[];
+  run(ctx: RunContext<C>): Promise<PortValues> | PortValues;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LlmClient {
+  chat(request: { model?: string; messages: ChatMessage[]; temperature?: number; maxTokens?: number; json?: boolean }, signal?: AbortSignal): Promise<{ content: string; model: string; usage?: Record<string, number> }>;
+  embed(request: { model?: string; input: string[] }, signal?: AbortSignal): Promise<number[][]>;
+}
+
+export interface GuardedHttp {
+  request(request: { url: string; method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }, signal?: AbortSignal): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+}
+
+export interface CodeSandbox {
+  /** Runs `code` (the body of a function receiving `inputs` and `config`) and returns its JSON result. */
+  run(code: string, args: { inputs: unknown; config: unknown }, limits?: { timeoutMs?: number; memoryBytes?: number }): Promise<unknown>;
+}

@@ -1,0 +1,79 @@
+/**
+ * Graph edit operations: the one way a project's graph changes. The workflow service applies them in a
+ * transaction and logs them as ProjectChanges; the assistant's patches are lists of them. Pure functions.
+ */
+import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from './types';
+
+export type GraphEdit =
+  | { op: 'addNode'; node: NodeInstance }
+  | { op: 'moveNode'; nodeId: string; position: Position }
+  | { op: 'updateNode'; nodeId: string; config?: Record<string, unknown>; label?: string | null; settings?: NodeSettings }
+  | { op: 'removeNode'; nodeId: string }
+  | { op: 'connect'; connection: Connection }
+  | { op: 'disconnect'; connectionId: string };
+
+export class GraphEditError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'BAD_USER_INPUT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function requireNode(graph: WorkflowGraph, nodeId: string): NodeInstance {
+  const node = graph.nodes.find((n) => n.id === nodeId);
+  if (!node) throw new GraphEditError('NOT_FOUND', `Node "${nodeId}" not found in the project`);
+  return node;
+}
+
+/** Returns a new graph; the input is not modified. Structural checks only — type/port validation is validateGraph's. */
+export function applyGraphEdit(graph: WorkflowGraph, edit: GraphEdit): WorkflowGraph {
+  switch (edit.op) {
+    case 'addNode':
+      if (graph.nodes.some((n) => n.id === edit.node.id)) throw new GraphEditError('BAD_USER_INPUT', `Node id "${edit.node.id}" is already used in the project`);
+      return { ...graph, nodes: [...graph.nodes, edit.node] };
+    case 'moveNode':
+      requireNode(graph, edit.nodeId);
+      return { ...graph, nodes: graph.nodes.map((n) => (n.id === edit.nodeId ? { ...n, position: edit.position } : n)) };
+    case 'updateNode': {
+      requireNode(graph, edit.nodeId);
+      return {
+        ...graph,
+        nodes: graph.nodes.map((n) =>
+          n.id === edit.nodeId
+            ? {
+                ...n,
+                ...(edit.config !== undefined ? { config: edit.config } : {}),
+                ...(edit.label !== undefined ? { label: edit.label } : {}),
+                ...(edit.settings !== undefined ? { settings: edit.settings } : {}),
+              }
+            : n,
+        ),
+      };
+    }
+    case 'removeNode':
+      requireNode(graph, edit.nodeId);
+      return {
+        nodes: graph.nodes.filter((n) => n.id !== edit.nodeId),
+        connections: graph.connections.filter((c) => c.sourceId !== edit.nodeId && c.targetId !== edit.nodeId),
+      };
+    case 'connect': {
+      const c = edit.connection;
+      requireNode(graph, c.sourceId);
+      requireNode(graph, c.targetId);
+      if (graph.connections.some((x) => x.id === c.id)) throw new GraphEditError('BAD_USER_INPUT', `Connection id "${c.id}" is already used`);
+      if (graph.connections.some((x) => x.sourceId === c.sourceId && x.sourcePort === c.sourcePort && x.targetId === c.targetId && x.targetPort === c.targetPort)) {
+        throw new GraphEditError('BAD_USER_INPUT', `${c.sourceId}.${c.sourcePort} is already connected to ${c.targetId}.${c.targetPort}`);
+      }
+      return { ...graph, connections: [...graph.connections, c] };
+    }
+    case 'disconnect':
+      if (!graph.connections.some((c) => c.id === edit.connectionId)) throw new GraphEditError('NOT_FOUND', `Connection "${edit.connectionId}" not found in the project`);
+      return { ...graph, connections: graph.connections.filter((c) => c.id !== edit.connectionId) };
+  }
+}
+
+export function applyGraphEdits(graph: WorkflowGraph, edits: readonly GraphEdit[]): WorkflowGraph {
+  return edits.reduce(applyGraphEdit, graph);
+}

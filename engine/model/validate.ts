@@ -1,0 +1,169 @@
+/**
+ * Graph validation (ARCHITECTURE §4). Errors block execution; warnings (a disconnected node) do not.
+ * Pure and synchronous: the caller resolves the components the graph uses first (built-ins from the engine, custom
+ * ones from the registry).
+ */
+import type { ComponentDefinition } from '../components/types';
+import { validateComponentConfig } from '../components/config';
+import { isAssignable } from './ports';
+import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
+
+/** What validation needs to know of a component: its ports and config schema. */
+export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema'>;
+
+export type IssueCode =
+  | 'UNKNOWN_COMPONENT'
+  | 'CONFIG_INVALID'
+  | 'UNKNOWN_NODE'
+  | 'UNKNOWN_PORT'
+  | 'TYPE_MISMATCH'
+  | 'DUPLICATE_INPUT'
+  | 'DUPLICATE_ID'
+  | 'CYCLE'
+  | 'MISSING_INPUT'
+  | 'DISCONNECTED';
+
+export interface ValidationIssue {
+  code: IssueCode;
+  message: string;
+  nodeId?: string;
+  connectionId?: string;
+  port?: string;
+  field?: string;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+const ERROR_PORT_SPEC: PortSpec = { name: ERROR_PORT, type: 'object' };
+
+export function outputPort(component: ComponentShape, name: string): PortSpec | undefined {
+  return name === ERROR_PORT ? (component.outputs.find((p) => p.name === name) ?? ERROR_PORT_SPEC) : component.outputs.find((p) => p.name === name);
+}
+
+export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<string, ComponentShape>): ValidationReport {
+  const errors: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  if (nodes.size !== graph.nodes.length) {
+    const seen = new Set<string>();
+    for (const node of graph.nodes) {
+      if (seen.has(node.id)) errors.push({ code: 'DUPLICATE_ID', nodeId: node.id, message: `Node id "${node.id}" is used twice` });
+      seen.add(node.id);
+    }
+  }
+
+  for (const node of graph.nodes) {
+    const component = components.get(node.componentId);
+    if (!component) {
+      errors.push({ code: 'UNKNOWN_COMPONENT', nodeId: node.id, message: `Node "${node.id}" uses unknown component "${node.componentId}"` });
+      continue;
+    }
+    const config = validateComponentConfig(component, node.config ?? {});
+    if (!config.ok) {
+      for (const e of config.errors) {
+        errors.push({ code: 'CONFIG_INVALID', nodeId: node.id, field: e.field, message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}` });
+      }
+    }
+  }
+
+  const inbound = new Map<string, Connection[]>();
+  for (const c of graph.connections) {
+    const source = nodes.get(c.sourceId);
+    const target = nodes.get(c.targetId);
+    if (!source || !target) {
+      const missing = !source ? c.sourceId : c.targetId;
+      errors.push({ code: 'UNKNOWN_NODE', connectionId: c.id, nodeId: missing, message: `Connection "${c.id}" refers to unknown node "${missing}"` });
+      continue;
+    }
+    const sourceComponent = components.get(source.componentId);
+    const targetComponent = components.get(target.componentId);
+    if (!sourceComponent || !targetComponent) continue; // already reported as UNKNOWN_COMPONENT
+    const from = outputPort(sourceComponent, c.sourcePort);
+    const to = targetComponent.inputs.find((p) => p.name === c.targetPort);
+    if (!from) {
+      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: source.id, port: c.sourcePort, message: `Node "${source.id}" (${sourceComponent.id}) has no output port "${c.sourcePort}"; outputs: ${portNames(sourceComponent.outputs)}` });
+    }
+    if (!to) {
+      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Node "${target.id}" (${targetComponent.id}) has no input port "${c.targetPort}"; inputs: ${portNames(targetComponent.inputs)}` });
+    }
+    if (!from || !to) continue;
+    if (!isAssignable(from.type, to.type)) {
+      errors.push({ code: 'TYPE_MISMATCH', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Cannot connect ${source.id}.${c.sourcePort} (${from.type}) to ${target.id}.${c.targetPort} (${to.type})` });
+    }
+    const key = `${c.targetId}\u0000${c.targetPort}`;
+    const existing = inbound.get(key) ?? [];
+    if (existing.length > 0 && !to.multiple) {
+      errors.push({ code: 'DUPLICATE_INPUT', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Input ${target.id}.${c.targetPort} accepts one connection and already has one (from ${existing[0].sourceId}.${existing[0].sourcePort})` });
+    }
+    existing.push(c);
+    inbound.set(key, existing);
+  }
+
+  const cycle = findCycle(graph);
+  if (cycle) {
+    errors.push({ code: 'CYCLE', nodeId: cycle[0], message: `Connections form a cycle: ${[...cycle, cycle[0]].join(' → ')} (loops are a component: use map)` });
+  }
+
+  const touched = new Set<string>();
+  for (const c of graph.connections) {
+    touched.add(c.sourceId);
+    touched.add(c.targetId);
+  }
+  for (const node of graph.nodes) {
+    const component = components.get(node.componentId);
+    if (!component) continue;
+    for (const port of component.inputs) {
+      if (port.required && !inbound.has(`${node.id}\u0000${port.name}`)) {
+        errors.push({ code: 'MISSING_INPUT', nodeId: node.id, port: port.name, message: `Required input ${node.id}.${port.name} (${port.type}) is not connected` });
+      }
+    }
+    if (graph.nodes.length > 1 && !touched.has(node.id)) {
+      warnings.push({ code: 'DISCONNECTED', nodeId: node.id, message: `Node "${node.id}" is not connected to anything` });
+    }
+  }
+  return { valid: errors.length === 0, errors, warnings };
+}
+
+function portNames(ports: PortSpec[]): string {
+  return ports.length ? ports.map((p) => p.name).join(', ') : '(none)';
+}
+
+/** A cycle as a list of node ids, or undefined. Iterative DFS: graphs may have tens of thousands of nodes. */
+export function findCycle(graph: WorkflowGraph): string[] | undefined {
+  const next = new Map<string, string[]>();
+  for (const c of graph.connections) {
+    const list = next.get(c.sourceId);
+    if (list) list.push(c.targetId);
+    else next.set(c.sourceId, [c.targetId]);
+  }
+  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  for (const start of graph.nodes) {
+    if (state.has(start.id)) continue;
+    const stack: { id: string; i: number }[] = [{ id: start.id, i: 0 }];
+    state.set(start.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const children = next.get(top.id) ?? [];
+      if (top.i >= children.length) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const child = children[top.i++];
+      const s = state.get(child);
+      if (s === 1) {
+        const from = stack.findIndex((f) => f.id === child);
+        return stack.slice(from).map((f) => f.id);
+      }
+      if (s === undefined) {
+        state.set(child, 1);
+        stack.push({ id: child, i: 0 });
+      }
+    }
+  }
+  return undefined;
+}

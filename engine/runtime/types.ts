@@ -1,0 +1,94 @@
+/**
+ * The interpreter's contract (ARCHITECTURE §5). One interpreter, two drivers: `executeWorkflow` runs to completion,
+ * the debugger steps it through the hooks below.
+ */
+import type { ComponentDefinition, ComponentServices, PortValues } from '../components/types';
+import type { NodeInstance, WorkflowGraph } from '../model/types';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+/** Where a node runs: the top-level graph, or an iteration of a `map` (nested frames for nested maps). */
+export interface Frame {
+  parentNodeId: string;
+  index: number;
+}
+
+export interface StepRecord {
+  nodeId: string;
+  /** Empty for the top-level graph; one entry per enclosing map iteration. */
+  frames: Frame[];
+  status: StepStatus;
+  inputs?: Record<string, unknown>;
+  outputs?: PortValues;
+  error?: { code: string; message: string };
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+}
+
+export type RunEvent =
+  | { type: 'RUN_STARTED'; runId: string; at: string }
+  | { type: 'NODE_STARTED'; runId: string; nodeId: string; frames: Frame[]; attempt: number; at: string }
+  | { type: 'NODE_SUCCEEDED'; runId: string; nodeId: string; frames: Frame[]; outputs: PortValues; durationMs: number; at: string }
+  | { type: 'NODE_FAILED'; runId: string; nodeId: string; frames: Frame[]; error: { code: string; message: string }; at: string }
+  | { type: 'NODE_RETRIED'; runId: string; nodeId: string; frames: Frame[]; attempt: number; error: { code: string; message: string }; at: string }
+  | { type: 'NODE_SKIPPED'; runId: string; nodeId: string; frames: Frame[]; at: string }
+  | { type: 'RUN_FINISHED'; runId: string; status: RunStatus; outputs: Record<string, unknown>; error?: { code: string; message: string }; at: string };
+
+export interface RunLimits {
+  maxNodes: number;
+  maxMapItems: number;
+  maxRunMs: number;
+  /** Max size of one node's serialised outputs. */
+  maxOutputBytes: number;
+  /** Independent branches running at once. */
+  concurrency: number;
+}
+
+/** What a driver sees at a node boundary. */
+export interface NodeBoundary {
+  node: NodeInstance;
+  frames: Frame[];
+  inputs: Record<string, unknown>;
+  /** Outputs of every node finished so far in this frame, by node id (mutable: edit-and-continue writes here). */
+  values: Map<string, PortValues>;
+}
+
+/**
+ * Step hooks. Each may return a promise: the interpreter waits, which is how a debugger pauses.
+ * `beforeNode` may return `{ replay }` to use recorded outputs instead of running the node (journal replay after a
+ * restart: side-effecting nodes are not executed again) or `{ inputs }` to run with edited inputs.
+ * `onNodeError` may return 'retry' | 'fail' | 'pause-then-fail' semantics via its result (break-on-error).
+ */
+export interface StepHooks {
+  beforeNode?(boundary: NodeBoundary): Promise<void | { replay?: PortValues; inputs?: Record<string, unknown> }> | void | { replay?: PortValues; inputs?: Record<string, unknown> };
+  afterNode?(boundary: NodeBoundary, step: StepRecord): Promise<void> | void;
+  onNodeError?(boundary: NodeBoundary, error: { code: string; message: string }): Promise<'fail' | 'retry'> | 'fail' | 'retry';
+  enterIteration?(frame: Frame, item: unknown): Promise<void> | void;
+  leaveIteration?(frame: Frame, result: unknown): Promise<void> | void;
+}
+
+export interface ExecuteOptions {
+  runId: string;
+  graph: WorkflowGraph;
+  inputs: Record<string, unknown>;
+  resolveComponent(componentId: string, version?: string): ComponentDefinition | undefined;
+  services: ComponentServices;
+  limits?: Partial<RunLimits>;
+  hooks?: StepHooks;
+  onEvent?(event: RunEvent): void;
+  signal?: AbortSignal;
+  /** Run one node at a time in a stable topological order (a stepping debugger); same as `limits.concurrency: 1`. */
+  sequential?: boolean;
+}
+
+export interface RunResult {
+  runId: string;
+  status: RunStatus;
+  outputs: Record<string, unknown>;
+  error?: { code: string; message: string };
+  steps: StepRecord[];
+  startedAt: string;
+  finishedAt: string;
+}

@@ -1,0 +1,28 @@
+/** A `code` node: summary statistics computed by user JavaScript in the sandbox. */
+import { graph, node, wire } from './build';
+import type { TemplateDefinition } from './types';
+
+const STATS_CODE = `const xs = inputs.value;
+if (!Array.isArray(xs) || xs.length === 0) throw new Error('need a non-empty array of numbers');
+const sorted = [...xs].sort((a, b) => a - b);
+const sum = xs.reduce((acc, x) => acc + x, 0);
+const middle = Math.floor(sorted.length / 2);
+const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+return { count: xs.length, sum, mean: sum / xs.length, median, min: sorted[0], max: sorted[sorted.length - 1], unit: config.unit };`;
+
+export const codeStatsTemplate: TemplateDefinition = {
+  id: 'code_stats',
+  name: 'Statistics in code',
+  description: 'Sends a list of numbers to a sandboxed JavaScript node that returns count, sum, mean, median, min and max.',
+  categories: ['code'],
+  graph: graph(
+    [
+      node('numbers', 'core/input', 0, 0, { name: 'numbers', type: 'array<number>' }),
+      node('stats', 'core/code', 1, 0, { code: STATS_CODE, timeoutMs: 1000, params: { unit: 'ms' } }, 'Compute stats'),
+      node('out', 'core/output', 2, 0, { name: 'stats' }),
+    ],
+    [wire('numbers.value', 'stats.value'), wire('stats.value', 'out.value')],
+  ),
+  sampleInputs: { numbers: [12, 3, 7, 9, 4, 1] },
+  expectedOutputs: { stats: { count: 6, sum: 36, mean: 6, median: 5.5, min: 1, max: 12, unit: 'ms' } },
+};

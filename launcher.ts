@@ -1,0 +1,88 @@
+/**
+ * Starts any set of services in this process: all of them for `npm start` (the embedded default), one for
+ * `npm run start:<service>`, all on free ports for the tests. Shared plumbing (event bus, service client) is created
+ * once here and injected.
+ */
+import { SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';
+import { createInProcessEventBus, type EventBus } from './platform/events';
+import { createLogger, type Logger } from './platform/logger';
+import { createServiceClient } from './platform/service-client';
+import type { ServiceDeps } from './platform/service-deps';
+import type { RunningService } from './platform/subgraph-server';
+import { startRouter, type RunningRouter } from './router/server';
+import { startAssistantService } from './subgraphs/assistant';
+import { startCodegenService } from './subgraphs/codegen';
+import { startDebuggerService } from './subgraphs/debugger';
+import { startDeploymentService } from './subgraphs/deployment';
+import { startRegistryService } from './subgraphs/registry';
+import { startWorkflowService } from './subgraphs/workflow';
+
+const STARTERS: Record<SubgraphName, (deps: ServiceDeps) => Promise<RunningService>> = {
+  workflow: startWorkflowService,
+  registry: startRegistryService,
+  codegen: startCodegenService,
+  debugger: startDebuggerService,
+  deployment: startDeploymentService,
+  assistant: startAssistantService,
+};
+
+export interface Launched {
+  config: AppConfig;
+  subgraphs: Partial<Record<SubgraphName, RunningService>>;
+  router?: RunningRouter;
+  events: EventBus;
+  /** Stops one subgraph (tests of degraded mode) or everything. */
+  stop(name?: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again on the same port. */
+  restart(name: SubgraphName): Promise<void>;
+}
+
+export interface LaunchOptions {
+  services?: readonly ServiceName[];
+  /** Bind every service to a free port and point the URLs at them (tests). */
+  freePorts?: boolean;
+  log?: Logger;
+}
+
+export async function launch(config: AppConfig, options: LaunchOptions = {}): Promise<Launched> {
+  const wanted = new Set<ServiceName>(options.services?.length ? options.services : [...SUBGRAPH_NAMES, 'router']);
+  const log = options.log ?? createLogger('visual-builder', config.logLevel);
+  const events = createInProcessEventBus('visual-builder');
+  const services = createServiceClient(config);
+  const subgraphs: Launched['subgraphs'] = {};
+  const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };
+  const start = async (name: SubgraphName, port?: number) => {
+    const running = await STARTERS[name]({ config, log: log.child({ service: name }), events, services, storage, port });
+    subgraphs[name] = running;
+    config.urls[name] = running.url;
+  };
+  const stopAll = async () => {
+    await router?.close();
+    await Promise.all(Object.values(subgraphs).map((s) => s?.close()));
+    await services.close();
+    await events.close();
+  };
+  let router: RunningRouter | undefined;
+  try {
+    for (const name of SUBGRAPH_NAMES) if (wanted.has(name)) await start(name, options.freePorts ? 0 : undefined);
+    if (wanted.has('router')) router = await startRouter(config, log.child({ service: 'router' }), options.freePorts ? 0 : undefined);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return {
+    config,
+    subgraphs,
+    router,
+    events,
+    async stop(name) {
+      if (!name) return stopAll();
+      await subgraphs[name]?.close();
+      delete subgraphs[name];
+    },
+    async restart(name) {
+      const port = Number(new URL(config.urls[name]).port);
+      await start(name, port);
+    },
+  };
+}

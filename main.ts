@@ -1,0 +1,48 @@
+/**
+ * Entry point. `tsx main.ts` starts the whole supergraph in one process (embedded default: SQLite under ./data,
+ * in-process pub/sub); `tsx main.ts <service> [...]` starts only those (router, workflow, registry, codegen,
+ * debugger, deployment, assistant). SIGINT/SIGTERM shut down cleanly.
+ */
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
+import { SUBGRAPH_NAMES, loadConfig, type ServiceName } from './platform/config';
+import { createLogger } from './platform/logger';
+import { launch } from './launcher';
+
+const KNOWN = new Set<string>([...SUBGRAPH_NAMES, 'router']);
+
+async function main() {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((name) => !KNOWN.has(name));
+  if (unknown.length) {
+    console.error(`Unknown service(s): ${unknown.join(', ')}. Known: ${[...KNOWN].join(', ')}`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const log = createLogger('visual-builder', config.logLevel);
+  const launched = await launch(config, { services: requested as ServiceName[], log });
+  const lines = [
+    ...Object.entries(launched.subgraphs).map(([name, s]) => `  ${name.padEnd(11)} ${s!.url}/graphql`),
+    ...(launched.router ? [`  ${'router'.padEnd(11)} ${launched.router.url}/graphql   (GraphiQL: open it in a browser; health: ${launched.router.url}/health)`] : []),
+  ];
+  console.log(`Visual Builder supergraph is up:\n${lines.join('\n')}`);
+  console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.dataDir}`}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-process'}.`);
+  if (config.host === '127.0.0.1') console.log('Local single-user mode: bound to loopback, every request acts as the local user.');
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await launched.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

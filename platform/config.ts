@@ -1,0 +1,94 @@
+/**
+ * Process configuration from the environment, with the seed's variable names (VISUAL_*_PORT / VISUAL_*_URL).
+ * Everything else reads config from here, never from process.env directly.
+ */
+import path from 'node:path';
+
+export const SUBGRAPH_NAMES = ['workflow', 'registry', 'codegen', 'debugger', 'deployment', 'assistant'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export type ServiceName = SubgraphName | 'router';
+
+interface ServiceEnv {
+  /** Name in the seed's health format (`services.workflow_engine`, …). */
+  healthName: string;
+  portVar: string;
+  urlVar?: string;
+  defaultPort: number;
+}
+
+export const SERVICE_ENV: Record<ServiceName, ServiceEnv> = {
+  router: { healthName: 'visual_builder_gateway', portVar: 'VISUAL_BUILDER_PORT', defaultPort: 8006 },
+  workflow: { healthName: 'workflow_engine', portVar: 'VISUAL_WORKFLOW_ENGINE_PORT', urlVar: 'VISUAL_WORKFLOW_ENGINE_URL', defaultPort: 8007 },
+  registry: { healthName: 'component_registry', portVar: 'VISUAL_COMPONENT_REGISTRY_PORT', urlVar: 'VISUAL_COMPONENT_REGISTRY_URL', defaultPort: 8008 },
+  codegen: { healthName: 'code_generator', portVar: 'VISUAL_CODE_GENERATOR_PORT', urlVar: 'VISUAL_CODE_GENERATOR_URL', defaultPort: 8009 },
+  debugger: { healthName: 'debugger', portVar: 'VISUAL_DEBUGGER_PORT', urlVar: 'VISUAL_DEBUGGER_URL', defaultPort: 8010 },
+  deployment: { healthName: 'deployment', portVar: 'VISUAL_DEPLOYMENT_PORT', urlVar: 'VISUAL_DEPLOYMENT_URL', defaultPort: 8011 },
+  assistant: { healthName: 'ai_assistant', portVar: 'VISUAL_AI_ASSISTANT_PORT', urlVar: 'VISUAL_AI_ASSISTANT_URL', defaultPort: 8012 },
+};
+
+export interface AppConfig {
+  nodeEnv: string;
+  /** Interface services bind to: loopback by default (local single-user mode), 0.0.0.0 in containers. */
+  host: string;
+  ports: Record<ServiceName, number>;
+  /** Where each subgraph is reached (by the router and by other services). */
+  urls: Record<SubgraphName, string>;
+  dataDir: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (tests isolate themselves with it). */
+  databaseSchema?: string;
+  redisUrl?: string;
+  /** Namespace for Redis keys and channels (pub/sub ignores the Redis DB number). */
+  redisNamespace: string;
+  logLevel: string;
+  /** Secret the router signs the caller's identity with for subgraphs (ARCHITECTURE §11). */
+  internalTokenSecret: string;
+  supergraphPath: string;
+  /** Per-call timeout from the router to a subgraph. */
+  subgraphTimeoutMs: number;
+  version: string;
+}
+
+/** Development-only secret: production refuses to start without INTERNAL_TOKEN_SECRET. */
+const DEV_INTERNAL_SECRET = 'visual-builder-local-development-only';
+
+export class ConfigError extends Error {}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const host = env.HOST ?? '127.0.0.1';
+  const ports = Object.fromEntries(
+    (Object.keys(SERVICE_ENV) as ServiceName[]).map((name) => [name, port(env, SERVICE_ENV[name].portVar, SERVICE_ENV[name].defaultPort)]),
+  ) as Record<ServiceName, number>;
+  const urls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, (env[SERVICE_ENV[name].urlVar!] ?? `http://127.0.0.1:${ports[name]}`).replace(/\/$/, '')]),
+  ) as Record<SubgraphName, string>;
+  const internalTokenSecret = env.INTERNAL_TOKEN_SECRET ?? '';
+  if (nodeEnv === 'production' && internalTokenSecret.length < 32) {
+    throw new ConfigError('INTERNAL_TOKEN_SECRET (at least 32 characters) is required when NODE_ENV=production');
+  }
+  return {
+    nodeEnv,
+    host,
+    ports,
+    urls,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    redisNamespace: env.REDIS_NAMESPACE ?? 'vb',
+    logLevel: env.LOG_LEVEL?.toLowerCase() ?? 'info',
+    internalTokenSecret: internalTokenSecret || DEV_INTERNAL_SECRET,
+    supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
+    subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    version: '1.0.0',
+  };
+}

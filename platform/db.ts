@@ -1,0 +1,87 @@
+/**
+ * Storage (ARCHITECTURE §9): Kysely over SQLite files under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+ * Each subgraph owns its tables and runs its own migrations at start (a migration table per service, so services
+ * can share one PostgreSQL database without stepping on each other).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Pool } from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Statements executed so far (tests use it to prove batching). */
+  stats: { queries: number };
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  service: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema (created if missing); tests isolate themselves with it. */
+  schema?: string;
+  migrations: Record<string, Migration>;
+}
+
+export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
+  const stats = { queries: 0 };
+  const log = () => {
+    stats.queries++;
+  };
+  let db: Kysely<DB>;
+  let dialect: Dialect;
+  if (options.databaseUrl) {
+    if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`Invalid schema name "${options.schema}"`);
+    if (options.schema) {
+      const admin = new Pool({ connectionString: options.databaseUrl, max: 1 });
+      try {
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+      } finally {
+        await admin.end();
+      }
+    }
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    // A dropped connection must not crash the process; the next query reports the outage instead.
+    pool.on('error', () => undefined);
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    dialect = 'postgres';
+  } else {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const file = new SQLite(path.join(options.dataDir, `${options.service}.sqlite`));
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = NORMAL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: file }), log });
+    dialect = 'sqlite';
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => options.migrations },
+    migrationTableName: `kysely_migration_${options.service}`,
+    migrationLockTableName: `kysely_migration_lock_${options.service}`,
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`Migrations of ${options.service} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, dialect, stats, close: () => db.destroy() };
+}
+
+/** JSON columns are text in both dialects: portable, and never anything executable (no pickling). */
+export const json = {
+  write: (value: unknown): string => JSON.stringify(value ?? null),
+  read: <T>(text: string | null | undefined, fallback: T): T => (text == null || text === '' ? fallback : (JSON.parse(text) as T)),
+};
+
+export { sql };

@@ -1,0 +1,91 @@
+/**
+ * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway), GraphiQL offline,
+ * aggregated /health. Apollo's CDN landing page is disabled and nothing phones home.
+ */
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { AppConfig } from '../platform/config';
+import { REQUEST_ID_HEADER } from '../platform/identity';
+import type { Logger } from '../platform/logger';
+import { maskError } from '../platform/subgraph-server';
+import { authenticate } from './authenticate';
+import { createGateway, type RouterContext } from './gateway';
+import { graphiqlPage, wantsGraphiQL } from './graphiql';
+import { aggregateHealth } from './health';
+
+export interface RunningRouter {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startRouter(config: AppConfig, log: Logger, port = config.ports.router): Promise<RunningRouter> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const { gateway, close: closeGateway } = createGateway(config, log);
+  let ready = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    ready = true;
+  });
+  const server = new ApolloServer<RouterContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError(log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    const health = await aggregateHealth(config, ready);
+    res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
+  });
+  const sendGraphiQL = (_req: express.Request, res: express.Response) => {
+    res.type('html').send(graphiqlPage());
+  };
+  app.get('/graphiql', sendGraphiQL);
+  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res) : next()));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({
+        identity: await authenticate(req),
+        requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+      }),
+    }),
+  );
+  // Malformed JSON bodies and other client errors are answered as such, never as a 500.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'unhandled router error');
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'), extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, config.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${actualPort}`;
+  log.info({ url }, 'router listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: actualPort,
+    close: () =>
+      (closing ??= (async () => {
+        await server.stop();
+        await closeGateway();
+      })()),
+  };
+}

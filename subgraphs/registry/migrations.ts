@@ -1,0 +1,39 @@
+import type { Kysely, Migration } from 'kysely';
+
+/** Forward-only migrations of the registry's own tables (custom components and templates). */
+export const registryMigrations: Record<string, Migration> = {
+  '0001_catalogue': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('components')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('inputs', 'text', (c) => c.notNull())
+        .addColumn('outputs', 'text', (c) => c.notNull())
+        .addColumn('config_schema', 'text', (c) => c.notNull())
+        .addColumn('icon', 'text')
+        .addColumn('color', 'text')
+        .addColumn('deprecated', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('templates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('categories', 'text', (c) => c.notNull())
+        .addColumn('graph', 'text', (c) => c.notNull())
+        .addColumn('sample_inputs', 'text')
+        .addColumn('expected_outputs', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

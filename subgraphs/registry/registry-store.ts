@@ -1,0 +1,163 @@
+/** Custom components and templates (built-ins live in engine/ and are never stored). */
+import type { Kysely } from 'kysely';
+import type { PortSpec, WorkflowGraph } from '../../engine/model/types';
+import { json, type Database } from '../../platform/db';
+import type { CatalogComponent, CatalogTemplate } from './catalog';
+
+interface ComponentsTable {
+  id: string;
+  owner_id: string;
+  version: string;
+  name: string;
+  category: string;
+  description: string;
+  inputs: string;
+  outputs: string;
+  config_schema: string;
+  icon: string | null;
+  color: string | null;
+  deprecated: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TemplatesTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  categories: string;
+  graph: string;
+  sample_inputs: string | null;
+  expected_outputs: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistryTables {
+  components: ComponentsTable;
+  templates: TemplatesTable;
+}
+
+function toComponent(row: ComponentsTable): CatalogComponent {
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    category: row.category,
+    description: row.description,
+    inputs: json.read<PortSpec[]>(row.inputs, []),
+    outputs: json.read<PortSpec[]>(row.outputs, []),
+    configSchema: json.read(row.config_schema, {}),
+    icon: row.icon,
+    color: row.color,
+    builtin: false,
+    deprecated: Boolean(row.deprecated),
+    legacyIds: [],
+    ownerId: row.owner_id,
+  };
+}
+
+function toTemplate(row: TemplatesTable): CatalogTemplate {
+  const graph = json.read<WorkflowGraph>(row.graph, { nodes: [], connections: [] });
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    categories: json.read<string[]>(row.categories, []),
+    nodes: graph.nodes,
+    connections: graph.connections,
+    sampleInputs: json.read(row.sample_inputs, null),
+    expectedOutputs: json.read(row.expected_outputs, null),
+    builtin: false,
+    ownerId: row.owner_id,
+  };
+}
+
+function componentRow(c: CatalogComponent, now: string): Omit<ComponentsTable, 'created_at'> {
+  return {
+    id: c.id,
+    owner_id: c.ownerId ?? '',
+    version: c.version,
+    name: c.name,
+    category: c.category,
+    description: c.description,
+    inputs: json.write(c.inputs),
+    outputs: json.write(c.outputs),
+    config_schema: json.write(c.configSchema),
+    icon: c.icon,
+    color: c.color,
+    deprecated: c.deprecated ? 1 : 0,
+    updated_at: now,
+  };
+}
+
+function templateRow(t: CatalogTemplate, now: string): Omit<TemplatesTable, 'created_at'> {
+  return {
+    id: t.id,
+    owner_id: t.ownerId ?? '',
+    name: t.name,
+    description: t.description,
+    categories: json.write(t.categories),
+    graph: json.write({ nodes: t.nodes, connections: t.connections }),
+    sample_inputs: t.sampleInputs == null ? null : json.write(t.sampleInputs),
+    expected_outputs: t.expectedOutputs == null ? null : json.write(t.expectedOutputs),
+    updated_at: now,
+  };
+}
+
+export class RegistryStore {
+  constructor(private readonly database: Database<RegistryTables>) {}
+
+  private get db(): Kysely<RegistryTables> {
+    return this.database.db;
+  }
+
+  async components(ownerId: string): Promise<CatalogComponent[]> {
+    const rows = await this.db.selectFrom('components').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+    return rows.map(toComponent);
+  }
+
+  /** Any owner's: callers filter by visibility (an id is unique across owners). */
+  async componentsByIds(ids: readonly string[]): Promise<Map<string, CatalogComponent>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('components').selectAll().where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, toComponent(r)]));
+  }
+
+  async insertComponent(c: CatalogComponent): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.insertInto('components').values({ ...componentRow(c, now), created_at: now }).execute();
+  }
+
+  async updateComponent(c: CatalogComponent): Promise<void> {
+    await this.db.updateTable('components').set(componentRow(c, new Date().toISOString())).where('id', '=', c.id).execute();
+  }
+
+  async deleteComponent(id: string): Promise<void> {
+    await this.db.deleteFrom('components').where('id', '=', id).execute();
+  }
+
+  async templates(ownerId: string): Promise<CatalogTemplate[]> {
+    const rows = await this.db.selectFrom('templates').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+    return rows.map(toTemplate);
+  }
+
+  async template(id: string): Promise<CatalogTemplate | undefined> {
+    const row = await this.db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toTemplate(row);
+  }
+
+  async insertTemplate(t: CatalogTemplate): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.insertInto('templates').values({ ...templateRow(t, now), created_at: now }).execute();
+  }
+
+  async updateTemplate(t: CatalogTemplate): Promise<void> {
+    await this.db.updateTable('templates').set(templateRow(t, new Date().toISOString())).where('id', '=', t.id).execute();
+  }
+
+  async deleteTemplate(id: string): Promise<void> {
+    await this.db.deleteFrom('templates').where('id', '=', id).execute();
+  }
+}

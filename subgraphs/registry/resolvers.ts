@@ -1,0 +1,45 @@
+/** GraphQL resolvers of the registry subgraph: thin over RegistryService. */
+import { GraphQLJSON } from 'graphql-scalars';
+import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { CatalogComponent } from './catalog';
+import type { Resolvers } from './generated/resolvers-types';
+import type { RegistryService } from './registry-service';
+
+function componentLoader(service: RegistryService, ctx: SubgraphContext) {
+  return ctx.loader<string, CatalogComponent | null>('component', (ids) => service.componentsByIds(ids, ctx.identity));
+}
+
+export function registryResolvers(service: RegistryService): Resolvers {
+  return {
+    JSON: GraphQLJSON,
+    Query: {
+      components: (_, filter, ctx) => service.components(ctx.identity, filter),
+      component: (_, { id }, ctx) => componentLoader(service, ctx).load(id),
+      componentsByIds: (_, { ids }, ctx) => service.componentsByIds(ids, ctx.identity),
+      categories: (_, __, ctx) => service.categories(ctx.identity),
+      templates: (_, { category }, ctx) => service.templates(ctx.identity, category),
+      template: (_, { id }, ctx) => service.template(id, ctx.identity),
+    },
+    Mutation: {
+      createComponent: (_, { input }, ctx) => service.createComponent(input, ctx.identity),
+      updateComponent: (_, { id, input }, ctx) => service.updateComponent(id, input, ctx.identity),
+      deleteComponent: (_, { id }, ctx) => service.deleteComponent(id, ctx.identity),
+      createTemplate: (_, { input }, ctx) => service.createTemplate(input, ctx.identity),
+      updateTemplate: (_, { id, input }, ctx) => service.updateTemplate(id, input, ctx.identity),
+      deleteTemplate: (_, { id }, ctx) => service.deleteTemplate(id, ctx.identity),
+    },
+    Component: {
+      __resolveReference: (ref, ctx) => componentLoader(service, ctx).load(ref.id),
+    },
+    Port: {
+      required: (port) => port.required ?? false,
+      multiple: (port) => port.multiple ?? false,
+    },
+    Template: {
+      __resolveReference: (ref, ctx) => service.template(ref.id, ctx.identity),
+    },
+    TemplateNode: {
+      settings: (node) => node.settings ?? null,
+    },
+  };
+}

@@ -1,0 +1,599 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { ProjectRecord, ProjectChangeRecord, ProjectPage } from '../project-store';
+import { NodeInstance } from '../../../engine/model/types';
+import { GraphEditResult } from '../project-service';
+import { EntityRef } from '../../../platform/entity-ref';
+import { SubgraphContext } from '../../../platform/subgraph-server';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 timestamp. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Component = {
+  __typename?: 'Component';
+  id: Scalars['ID']['output'];
+};
+
+/** A node: one instance of a registry component. */
+export type ComponentInstance = {
+  __typename?: 'ComponentInstance';
+  component: Component;
+  componentId: Scalars['ID']['output'];
+  /** The component version pinned when the node was added. */
+  componentVersion: Scalars['String']['output'];
+  config: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  position: Position;
+  settings?: Maybe<NodeSettings>;
+};
+
+export type Connection = {
+  __typename?: 'Connection';
+  id: Scalars['ID']['output'];
+  sourceId: Scalars['ID']['output'];
+  sourcePort: Scalars['String']['output'];
+  targetId: Scalars['ID']['output'];
+  targetPort: Scalars['String']['output'];
+};
+
+export type CreateProjectInput = {
+  agentId?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  name: Scalars['String']['input'];
+  /** Start as a copy of this registry template's graph. */
+  templateId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
+/** The result of a graph edit: the project after it, and the node or connection it touched. */
+export type GraphEdit = {
+  __typename?: 'GraphEdit';
+  component?: Maybe<ComponentInstance>;
+  connection?: Maybe<Connection>;
+  project: Project;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a node; the component version is pinned. `id` may be chosen by the client (unique within the project). */
+  addComponent: GraphEdit;
+  connect: GraphEdit;
+  /** Creates a project, empty or as a copy of a registry template's graph. */
+  createProject: Project;
+  deleteProject: DeletePayload;
+  disconnect: GraphEdit;
+  moveComponent: GraphEdit;
+  /** Removes a node and every connection touching it. */
+  removeComponent: GraphEdit;
+  /** Replaces the node's config (validated against the component's JSON Schema); label and settings when given. */
+  updateComponentConfig: GraphEdit;
+  updateProject: Project;
+};
+
+
+export type MutationAddComponentArgs = {
+  componentId: Scalars['ID']['input'];
+  config?: InputMaybe<Scalars['JSON']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<PositionInput>;
+  projectId: Scalars['ID']['input'];
+  settings?: InputMaybe<NodeSettingsInput>;
+};
+
+
+export type MutationConnectArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+  sourceId: Scalars['ID']['input'];
+  sourcePort: Scalars['String']['input'];
+  targetId: Scalars['ID']['input'];
+  targetPort: Scalars['String']['input'];
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+export type MutationDeleteProjectArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisconnectArgs = {
+  connectionId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationMoveComponentArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  nodeId: Scalars['ID']['input'];
+  position: PositionInput;
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveComponentArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  nodeId: Scalars['ID']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateComponentConfigArgs = {
+  config?: InputMaybe<Scalars['JSON']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  nodeId: Scalars['ID']['input'];
+  projectId: Scalars['ID']['input'];
+  settings?: InputMaybe<NodeSettingsInput>;
+};
+
+
+export type MutationUpdateProjectArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  input: UpdateProjectInput;
+};
+
+/** Execution policy of a node. */
+export type NodeSettings = {
+  __typename?: 'NodeSettings';
+  defaultOutputs?: Maybe<Scalars['JSON']['output']>;
+  onError?: Maybe<OnError>;
+  retries?: Maybe<Scalars['Int']['output']>;
+  retryBackoffMs?: Maybe<Scalars['Int']['output']>;
+  timeoutMs?: Maybe<Scalars['Int']['output']>;
+};
+
+export type NodeSettingsInput = {
+  defaultOutputs?: InputMaybe<Scalars['JSON']['input']>;
+  onError?: InputMaybe<OnError>;
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  retryBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OnError =
+  | 'CONTINUE'
+  | 'FAIL'
+  | 'ROUTE';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Position = {
+  __typename?: 'Position';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
+export type PositionInput = {
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
+};
+
+export type Project = {
+  __typename?: 'Project';
+  agentId?: Maybe<Scalars['String']['output']>;
+  /** The change log after `sinceVersion`, oldest first. */
+  changes: Array<ProjectChange>;
+  components: Array<ComponentInstance>;
+  connections: Array<Connection>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  metadata?: Maybe<Scalars['JSON']['output']>;
+  name: Scalars['String']['output'];
+  ownerId: Scalars['String']['output'];
+  status: ProjectStatus;
+  templateId?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Errors block execution; warnings do not. */
+  validation: ValidationReport;
+  /** Bumped by every change; pass it back as `expectedVersion` for optimistic concurrency. */
+  version: Scalars['Int']['output'];
+};
+
+
+export type ProjectChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sinceVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ProjectChange = {
+  __typename?: 'ProjectChange';
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  op: Scalars['String']['output'];
+  payload: Scalars['JSON']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  nodes: Array<Project>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProjectStatus =
+  | 'ARCHIVED'
+  | 'DEPLOYED'
+  | 'DEVELOPMENT'
+  | 'DRAFT'
+  | 'TESTING';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A project the caller can see; null when it does not exist. */
+  project?: Maybe<Project>;
+  /** The caller's projects, oldest first, paginated with an opaque cursor. */
+  projects: ProjectConnection;
+};
+
+
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateProjectInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ProjectStatus>;
+};
+
+export type ValidationIssue = {
+  __typename?: 'ValidationIssue';
+  /** CYCLE, UNKNOWN_PORT, TYPE_MISMATCH, MISSING_INPUT, CONFIG_INVALID, UNKNOWN_COMPONENT, DISCONNECTED, … */
+  code: Scalars['String']['output'];
+  connectionId?: Maybe<Scalars['ID']['output']>;
+  /** JSON pointer into the node's config, for CONFIG_INVALID. */
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  nodeId?: Maybe<Scalars['ID']['output']>;
+  port?: Maybe<Scalars['String']['output']>;
+};
+
+export type ValidationReport = {
+  __typename?: 'ValidationReport';
+  errors: Array<ValidationIssue>;
+  valid: Scalars['Boolean']['output'];
+  warnings: Array<ValidationIssue>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Project: Project;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Component: ResolverTypeWrapper<EntityRef>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ComponentInstance: ResolverTypeWrapper<NodeInstance>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Connection: ResolverTypeWrapper<Connection>;
+  CreateProjectInput: CreateProjectInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  GraphEdit: ResolverTypeWrapper<GraphEditResult>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NodeSettings: ResolverTypeWrapper<NodeSettings>;
+  NodeSettingsInput: NodeSettingsInput;
+  OnError: OnError;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Position: ResolverTypeWrapper<Position>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PositionInput: PositionInput;
+  Project: ResolverTypeWrapper<ProjectRecord>;
+  ProjectChange: ResolverTypeWrapper<ProjectChangeRecord>;
+  ProjectConnection: ResolverTypeWrapper<ProjectPage>;
+  ProjectStatus: ProjectStatus;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateProjectInput: UpdateProjectInput;
+  ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
+  ValidationReport: ResolverTypeWrapper<ValidationReport>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Component: EntityRef;
+  ID: Scalars['ID']['output'];
+  ComponentInstance: NodeInstance;
+  String: Scalars['String']['output'];
+  Connection: Connection;
+  CreateProjectInput: CreateProjectInput;
+  DateTime: Scalars['DateTime']['output'];
+  DeletePayload: DeletePayload;
+  Boolean: Scalars['Boolean']['output'];
+  GraphEdit: GraphEditResult;
+  JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  NodeSettings: NodeSettings;
+  NodeSettingsInput: NodeSettingsInput;
+  PageInfo: PageInfo;
+  Position: Position;
+  Float: Scalars['Float']['output'];
+  PositionInput: PositionInput;
+  Project: ProjectRecord;
+  ProjectChange: ProjectChangeRecord;
+  ProjectConnection: ProjectPage;
+  Query: Record<PropertyKey, never>;
+  UpdateProjectInput: UpdateProjectInput;
+  ValidationIssue: ValidationIssue;
+  ValidationReport: ValidationReport;
+}>;
+
+export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ComponentInstanceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ComponentInstance'] = ResolversParentTypes['ComponentInstance']> = ResolversObject<{
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  componentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  componentVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+  settings?: Resolver<Maybe<ResolversTypes['NodeSettings']>, ParentType, ContextType>;
+}>;
+
+export type ConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourcePort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetPort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeletePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = ResolversObject<{
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type GraphEditResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GraphEdit'] = ResolversParentTypes['GraphEdit']> = ResolversObject<{
+  component?: Resolver<Maybe<ResolversTypes['ComponentInstance']>, ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationAddComponentArgs, 'componentId' | 'projectId'>>;
+  connect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationConnectArgs, 'projectId' | 'sourceId' | 'sourcePort' | 'targetId' | 'targetPort'>>;
+  createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
+  disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
+  moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
+  removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
+  updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
+  updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
+}>;
+
+export type NodeSettingsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NodeSettings'] = ResolversParentTypes['NodeSettings']> = ResolversObject<{
+  defaultOutputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  onError?: Resolver<Maybe<ResolversTypes['OnError']>, ParentType, ContextType>;
+  retries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retryBackoffMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timeoutMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PositionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = ResolversObject<{
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['ProjectChange']>, ParentType, ContextType, RequireFields<ProjectChangesArgs, 'first' | 'sinceVersion'>>;
+  components?: Resolver<Array<ResolversTypes['ComponentInstance']>, ParentType, ContextType>;
+  connections?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
+  templateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validation?: Resolver<ResolversTypes['ValidationReport'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProjectChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectChange'] = ResolversParentTypes['ProjectChange']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProjectConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
+}>;
+
+export type ValidationIssueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidationIssue'] = ResolversParentTypes['ValidationIssue']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  port?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ValidationReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidationReport'] = ResolversParentTypes['ValidationReport']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  Component?: ComponentResolvers<ContextType>;
+  ComponentInstance?: ComponentInstanceResolvers<ContextType>;
+  Connection?: ConnectionResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
+  GraphEdit?: GraphEditResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  NodeSettings?: NodeSettingsResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Position?: PositionResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectChange?: ProjectChangeResolvers<ContextType>;
+  ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ValidationIssue?: ValidationIssueResolvers<ContextType>;
+  ValidationReport?: ValidationReportResolvers<ContextType>;
+}>;
+

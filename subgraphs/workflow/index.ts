@@ -1,0 +1,26 @@
+/** The workflow engine service (port 8007): owns Project, ComponentInstance, Connection (and runs, next issue). */
+import { openDatabase } from '../../platform/db';
+import type { ServiceDeps } from '../../platform/service-deps';
+import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
+import { ComponentCatalog } from './component-catalog';
+import { workflowMigrations } from './migrations';
+import { ProjectService } from './project-service';
+import { ProjectStore, type WorkflowTables } from './project-store';
+import { workflowResolvers } from './resolvers';
+
+export async function startWorkflowService(deps: ServiceDeps): Promise<RunningService> {
+  const database = await openDatabase<WorkflowTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
+  const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events);
+  return startSubgraphServer({
+    name: 'workflow',
+    config: deps.config,
+    log: deps.log,
+    port: deps.port,
+    resolvers: workflowResolvers(service),
+    database,
+    checkHealth: async () => {
+      await database.db.selectFrom('projects').select('id').limit(1).execute();
+    },
+    onClose: () => database.close(),
+  });
+}

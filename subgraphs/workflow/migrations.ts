@@ -1,0 +1,35 @@
+import type { Kysely, Migration } from 'kysely';
+
+/** Forward-only migrations of the workflow service's own tables. */
+export const workflowMigrations: Record<string, Migration> = {
+  '0001_projects': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('projects')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('agent_id', 'text')
+        .addColumn('template_id', 'text')
+        .addColumn('metadata', 'text')
+        .addColumn('graph', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('projects_owner_created').on('projects').columns(['owner_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createTable('project_changes')
+        .addColumn('project_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('op', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('project_changes_pk', ['project_id', 'version'])
+        .execute();
+    },
+  },
+};

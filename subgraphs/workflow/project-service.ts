@@ -1,0 +1,256 @@
+/**
+ * The workflow service's domain logic: project CRUD and graph edits, each validated against the component
+ * catalogue before it is committed, each logged as a ProjectChangeRecord and announced on the event bus after commit.
+ */
+import { randomBytes } from 'node:crypto';
+import { applyGraphEdit, GraphEditError, type GraphEdit } from '../../engine/model/edits';
+import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
+import { validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
+import { appError, badInput, notFound } from '../../platform/errors';
+import type { EventPublisher } from '../../platform/events';
+import type { Identity } from '../../platform/identity';
+import type { ServiceClient } from '../../platform/service-client';
+import type { ComponentCatalog } from './component-catalog';
+import type { ProjectChangeRecord, ProjectRecord, ProjectStatus, ProjectStore } from './project-store';
+import { fetchTemplateGraph } from './template-source';
+
+export interface GraphEditResult {
+  project: ProjectRecord;
+  component?: NodeInstance;
+  connection?: Connection;
+}
+
+const shortId = () => randomBytes(4).toString('hex');
+const MAX_NAME = 200;
+const MAX_DESCRIPTION = 10_000;
+
+function checkText(field: string, value: string | undefined | null, max: number, required = false) {
+  if (value == null) {
+    if (required) throw badInput(`${field} is required`, { field });
+    return;
+  }
+  if (required && value.trim() === '') throw badInput(`${field} must not be empty`, { field });
+  if (value.length > max) throw badInput(`${field} is longer than ${max} characters`, { field });
+}
+
+function checkPosition(position: Position) {
+  if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) throw badInput('position.x and position.y must be finite numbers', { field: 'position' });
+}
+
+function asGraphQLError(err: unknown): never {
+  if (err instanceof GraphEditError) throw appError(err.code, err.message);
+  throw err;
+}
+
+export class ProjectService {
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly catalog: ComponentCatalog,
+    private readonly services: ServiceClient,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Read access. Ownership only for now; membership and roles arrive with the security issue. */
+  canRead(project: ProjectRecord, identity: Identity): boolean {
+    return project.ownerId === identity.sub;
+  }
+
+  async get(id: string, identity: Identity): Promise<ProjectRecord | null> {
+    const project = await this.store.get(id);
+    return project && this.canRead(project, identity) ? project : null;
+  }
+
+  async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, ProjectRecord>> {
+    const found = await this.store.getMany(ids);
+    for (const [id, project] of found) if (!this.canRead(project, identity)) found.delete(id);
+    return found;
+  }
+
+  list(identity: Identity, first: number, after?: string | null) {
+    if (first < 0 || first > 100) throw badInput('first must be between 0 and 100', { field: 'first' });
+    return this.store.list(identity.sub, first, after);
+  }
+
+  async require(id: string, identity: Identity): Promise<ProjectRecord> {
+    const project = await this.get(id, identity);
+    if (!project) throw notFound('Project', id);
+    return project;
+  }
+
+  async create(input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown }, identity: Identity): Promise<ProjectRecord> {
+    checkText('name', input.name, MAX_NAME, true);
+    checkText('description', input.description, MAX_DESCRIPTION);
+    let graph: WorkflowGraph | undefined;
+    if (input.templateId) {
+      graph = await fetchTemplateGraph(this.services, input.templateId, identity);
+      const report = await this.validate(graph, identity);
+      if (report.errors.some((e) => e.code === 'UNKNOWN_COMPONENT')) throw this.invalidGraph(`Template "${input.templateId}" uses components that do not exist`, report.errors);
+    }
+    const project = await this.store.create({
+      name: input.name.trim(),
+      description: input.description ?? '',
+      ownerId: identity.sub,
+      agentId: input.agentId,
+      templateId: input.templateId,
+      metadata: input.metadata,
+      graph,
+    });
+    await this.events.publish('PROJECT_CREATED', { projectId: project.id, name: project.name, templateId: project.templateId, actor: identity.sub });
+    return project;
+  }
+
+  async update(id: string, input: { name?: string | null; description?: string | null; status?: ProjectStatus | null; metadata?: unknown }, expectedVersion: number | null | undefined, identity: Identity) {
+    await this.require(id, identity);
+    if (input.name !== undefined) checkText('name', input.name, MAX_NAME, true);
+    checkText('description', input.description, MAX_DESCRIPTION);
+    const set = {
+      ...(input.name != null ? { name: input.name.trim() } : {}),
+      ...(input.description != null ? { description: input.description } : {}),
+      ...(input.status != null ? { status: input.status } : {}),
+      ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+    };
+    const { project, change } = await this.store.mutate(id, identity.sub, 'updateProject', expectedVersion, () => ({ set, payload: set }));
+    await this.announce('PROJECT_UPDATED', change);
+    return project;
+  }
+
+  async delete(id: string, expectedVersion: number | null | undefined, identity: Identity) {
+    await this.require(id, identity);
+    await this.store.delete(id, expectedVersion);
+    await this.events.publish('PROJECT_DELETED', { projectId: id, actor: identity.sub });
+    return { id, deleted: true };
+  }
+
+  async addComponent(args: { projectId: string; componentId: string; position?: Position | null; config?: Record<string, unknown> | null; label?: string | null; settings?: NodeSettings | null; id?: string | null; expectedVersion?: number | null }, identity: Identity): Promise<GraphEditResult> {
+    await this.require(args.projectId, identity);
+    const componentId = this.catalog.canonicalId(args.componentId);
+    const component = (await this.catalog.resolve([componentId], identity)).get(componentId);
+    if (!component) throw notFound('Component', args.componentId);
+    const position = args.position ?? { x: 0, y: 0 };
+    checkPosition(position);
+    if (args.id != null && !/^[A-Za-z0-9_.-]{1,100}$/.test(args.id)) throw badInput('id may only contain letters, digits, "_", "-" and "." (at most 100)', { field: 'id' });
+    const node: NodeInstance = {
+      id: args.id ?? `${componentId.split('/').pop()}_${shortId()}`,
+      componentId,
+      componentVersion: component.version,
+      label: args.label ?? null,
+      position,
+      config: args.config ?? {},
+      ...(args.settings ? { settings: cleanSettings(args.settings) } : {}),
+    };
+    const result = await this.edit(args.projectId, 'addComponent', args.expectedVersion, { op: 'addNode', node }, identity);
+    await this.events.publish('COMPONENT_ADDED', { projectId: args.projectId, nodeId: node.id, componentId, version: result.project.version, actor: identity.sub });
+    await this.events.publish('COMPONENT_USED', { componentId, projectId: args.projectId });
+    return { ...result, component: node };
+  }
+
+  async moveComponent(projectId: string, nodeId: string, position: Position, expectedVersion: number | null | undefined, identity: Identity) {
+    checkPosition(position);
+    return this.editNode(projectId, nodeId, 'moveComponent', expectedVersion, { op: 'moveNode', nodeId, position }, identity);
+  }
+
+  async updateComponentConfig(args: { projectId: string; nodeId: string; config?: Record<string, unknown> | null; label?: string | null; settings?: NodeSettings | null; expectedVersion?: number | null }, identity: Identity) {
+    const edit: GraphEdit = {
+      op: 'updateNode',
+      nodeId: args.nodeId,
+      ...(args.config != null ? { config: args.config } : {}),
+      ...(args.label !== undefined ? { label: args.label } : {}),
+      ...(args.settings != null ? { settings: cleanSettings(args.settings) } : {}),
+    };
+    return this.editNode(args.projectId, args.nodeId, 'updateComponentConfig', args.expectedVersion, edit, identity);
+  }
+
+  async removeComponent(projectId: string, nodeId: string, expectedVersion: number | null | undefined, identity: Identity) {
+    const result = await this.edit(projectId, 'removeComponent', expectedVersion, { op: 'removeNode', nodeId }, identity);
+    return result;
+  }
+
+  async connect(args: { projectId: string; sourceId: string; sourcePort: string; targetId: string; targetPort: string; expectedVersion?: number | null }, identity: Identity): Promise<GraphEditResult> {
+    const connection: Connection = { id: `c_${shortId()}`, sourceId: args.sourceId, sourcePort: args.sourcePort, targetId: args.targetId, targetPort: args.targetPort };
+    const result = await this.edit(args.projectId, 'connect', args.expectedVersion, { op: 'connect', connection }, identity);
+    await this.events.publish('CONNECTION_CREATED', { projectId: args.projectId, connection, version: result.project.version, actor: identity.sub });
+    return { ...result, connection };
+  }
+
+  async disconnect(projectId: string, connectionId: string, expectedVersion: number | null | undefined, identity: Identity) {
+    return this.edit(projectId, 'disconnect', expectedVersion, { op: 'disconnect', connectionId }, identity);
+  }
+
+  async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
+    const components = await this.catalog.resolve(graph.nodes.map((n) => n.componentId), identity);
+    return validateGraph(graph, components);
+  }
+
+  async changes(project: ProjectRecord, sinceVersion: number, first: number): Promise<ProjectChangeRecord[]> {
+    return this.store.changes(project.id, sinceVersion, first);
+  }
+
+  private async editNode(projectId: string, nodeId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity) {
+    const result = await this.edit(projectId, op, expectedVersion, edit, identity);
+    return { ...result, component: result.project.graph.nodes.find((n) => n.id === nodeId) };
+  }
+
+  /**
+   * Applies one edit in the store's transaction. The edit is refused when it adds a validation error that concerns
+   * what it touched (an invalid edge, an invalid config); errors the project already had (e.g. an input not yet
+   * connected while the user is still building) do not block editing.
+   */
+  private async edit(projectId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity): Promise<GraphEditResult> {
+    await this.require(projectId, identity);
+    const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
+      let graph: WorkflowGraph;
+      try {
+        graph = applyGraphEdit(current.graph, edit);
+      } catch (err) {
+        asGraphQLError(err);
+      }
+      const report = await this.validate(graph, identity);
+      const blocking = report.errors.filter((issue) => concerns(issue, edit));
+      if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking, edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH');
+      return { set: { graph }, payload: edit as unknown as Record<string, unknown> };
+    });
+    await this.announce('PROJECT_UPDATED', change);
+    return { project };
+  }
+
+  private invalidGraph(message: string, issues: ValidationIssue[], code: 'INVALID_GRAPH' | 'BAD_USER_INPUT' = 'INVALID_GRAPH') {
+    return appError(code, message, { issues });
+  }
+
+  private async announce(type: 'PROJECT_UPDATED', change: ProjectChangeRecord) {
+    await this.events.publish(type, { projectId: change.projectId, version: change.version, op: change.op, actor: change.actor, payload: change.payload });
+  }
+}
+
+/** Does a validation issue concern the node or connection this edit touched? */
+function concerns(issue: ValidationIssue, edit: GraphEdit): boolean {
+  switch (edit.op) {
+    case 'connect':
+      return issue.connectionId === edit.connection.id || issue.code === 'CYCLE';
+    case 'addNode':
+      return issue.nodeId === edit.node.id && (issue.code === 'CONFIG_INVALID' || issue.code === 'UNKNOWN_COMPONENT');
+    case 'updateNode':
+      return issue.nodeId === edit.nodeId && issue.code === 'CONFIG_INVALID';
+    default:
+      return false;
+  }
+}
+
+function cleanSettings(settings: NodeSettings): NodeSettings {
+  const out: NodeSettings = {};
+  if (settings.timeoutMs != null) {
+    if (settings.timeoutMs < 1 || settings.timeoutMs > 3_600_000) throw badInput('settings.timeoutMs must be between 1 and 3600000', { field: 'settings.timeoutMs' });
+    out.timeoutMs = settings.timeoutMs;
+  }
+  if (settings.retries != null) {
+    if (settings.retries < 0 || settings.retries > 10) throw badInput('settings.retries must be between 0 and 10', { field: 'settings.retries' });
+    out.retries = settings.retries;
+  }
+  if (settings.retryBackoffMs != null) {
+    if (settings.retryBackoffMs < 0 || settings.retryBackoffMs > 60_000) throw badInput('settings.retryBackoffMs must be between 0 and 60000', { field: 'settings.retryBackoffMs' });
+    out.retryBackoffMs = settings.retryBackoffMs;
+  }
+  if (settings.onError != null) out.onError = String(settings.onError).toLowerCase() as NodeSettings['onError'];
+  if (settings.defaultOutputs != null) out.defaultOutputs = settings.defaultOutputs;
+  return out;
+}

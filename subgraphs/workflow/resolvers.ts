@@ -1,0 +1,58 @@
+/** GraphQL resolvers of the workflow subgraph: thin over ProjectService. */
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import type { NodeSettings } from '../../engine/model/types';
+import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { NodeSettingsInput, Resolvers } from './generated/resolvers-types';
+import type { ProjectRecord } from './project-store';
+import type { ProjectService } from './project-service';
+
+const toSettings = (input: NodeSettingsInput | null | undefined): NodeSettings | null =>
+  input ? { ...input, onError: input.onError?.toLowerCase() as NodeSettings['onError'] } as NodeSettings : null;
+
+function projectLoader(service: ProjectService, ctx: SubgraphContext) {
+  return ctx.loader<string, ProjectRecord | null>('project', async (ids) => {
+    const found = await service.getMany(ids, ctx.identity);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+export function workflowResolvers(service: ProjectService): Resolvers {
+  return {
+    JSON: GraphQLJSON,
+    DateTime: GraphQLDateTime,
+    Query: {
+      project: (_, { id }, ctx) => projectLoader(service, ctx).load(id),
+      projects: (_, { first, after }, ctx) => service.list(ctx.identity, first ?? 20, after),
+    },
+    Mutation: {
+      createProject: (_, { input }, ctx) => service.create(input, ctx.identity),
+      updateProject: (_, { id, input, expectedVersion }, ctx) => service.update(id, input, expectedVersion, ctx.identity),
+      deleteProject: (_, { id, expectedVersion }, ctx) => service.delete(id, expectedVersion, ctx.identity),
+      addComponent: (_, args, ctx) =>
+        service.addComponent({ ...args, config: args.config as Record<string, unknown> | null, settings: toSettings(args.settings) }, ctx.identity),
+      moveComponent: (_, { projectId, nodeId, position, expectedVersion }, ctx) => service.moveComponent(projectId, nodeId, position, expectedVersion, ctx.identity),
+      updateComponentConfig: (_, args, ctx) =>
+        service.updateComponentConfig({ ...args, config: args.config as Record<string, unknown> | null, settings: toSettings(args.settings) }, ctx.identity),
+      removeComponent: (_, { projectId, nodeId, expectedVersion }, ctx) => service.removeComponent(projectId, nodeId, expectedVersion, ctx.identity),
+      connect: (_, args, ctx) => service.connect(args, ctx.identity),
+      disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
+    },
+    Project: {
+      __resolveReference: (ref, ctx) => projectLoader(service, ctx).load(ref.id),
+      components: (project) => project.graph.nodes,
+      connections: (project) => project.graph.connections,
+      validation: (project, _, ctx) => service.validate(project.graph, ctx.identity),
+      changes: (project, { sinceVersion, first }) => service.changes(project, sinceVersion ?? 0, first ?? 100),
+    },
+    ProjectConnection: {
+      nodes: (page) => page.nodes,
+      pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+      totalCount: (page) => page.totalCount,
+    },
+    ComponentInstance: {
+      component: (node) => ({ __typename: 'Component', id: node.componentId }),
+      settings: (node) => (node.settings ? { ...node.settings, onError: node.settings.onError?.toUpperCase() as 'FAIL' | 'CONTINUE' | 'ROUTE' | undefined } : null),
+      label: (node) => node.label ?? null,
+    },
+  };
+}
