@@ -16,8 +16,8 @@ interface ClassifierConfig {
 
 export function classificationPrompt(labels: string[], instructions?: string): string {
   return [
-    'Classify the text given by the user into exactly one of these labels:',
-    ...labels.map((label) => `- ${label}`),
+    // The labels as a JSON array: unambiguous for the model even when a label contains commas or quotes.
+    `Classify the text given by the user into exactly one of these labels: ${JSON.stringify(labels)}`,
     ...(instructions ? [instructions] : []),
     'Reply with a JSON object only, of the form {"label": "<one of the labels>"}.',
   ].join('\n');

@@ -5,6 +5,7 @@
  * the item's result is the sub-graph output named `config.output`.
  */
 import type { WorkflowGraph } from '../model/types';
+import { assertMapItems } from '../runtime/limits';
 import type { ComponentDefinition } from './types';
 import { mapWithConcurrency } from './concurrency';
 import { ComponentError } from './errors';
@@ -56,6 +57,8 @@ export const mapComponent: ComponentDefinition<MapConfig> = {
   },
   async run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');
+    // The run's limit (LIMIT_MAP_ITEMS, not retried); the interpreter hands it over as ctx.limits.
+    if (ctx.limits) assertMapItems(items.length, ctx.limits);
     const { mode, concurrency, output } = ctx.config;
     if (mode === 'expression') {
       const expression = nodeExpression(ctx, ctx.config.expression ?? '');

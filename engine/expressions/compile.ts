@@ -15,6 +15,8 @@ export interface CompiledExpression {
 
 export const COMPILE_CACHE_SIZE = 1_000;
 const cache = new Map<string, CompiledExpression>();
+/** The most recently used entry is already last in the Map: a repeat lookup can skip the LRU shuffle. */
+let mostRecent: CompiledExpression | undefined;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -26,11 +28,13 @@ function deepFreeze<T>(value: T): T {
 
 /** Parses (or reuses) `source`; throws `ExpressionError` for invalid source — errors are not cached. */
 export function compileExpression(source: string): CompiledExpression {
+  if (mostRecent !== undefined && mostRecent.source === source) return mostRecent;
   const hit = cache.get(source);
   if (hit !== undefined) {
     // Re-insert to mark as most recently used (Map iterates in insertion order).
     cache.delete(source);
     cache.set(source, hit);
+    mostRecent = hit;
     return hit;
   }
   const ast = deepFreeze(parseExpression(source));
@@ -41,6 +45,7 @@ export function compileExpression(source: string): CompiledExpression {
   });
   if (cache.size >= COMPILE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(source, compiled);
+  mostRecent = compiled;
   return compiled;
 }
 

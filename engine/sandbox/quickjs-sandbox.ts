@@ -78,8 +78,8 @@ export class QuickJsSandbox implements CodeSandbox {
 
   async runWithLogs(code: string, args: { inputs: unknown; config: unknown }, limits?: SandboxLimits): Promise<SandboxOutcome> {
     const argsJson = encodeArgs(args);
-    const timeoutMs = clamp(limits?.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs, 1, SANDBOX_DEFAULTS.maxTimeoutMs);
-    const memoryBytes = clamp(limits?.memoryBytes ?? SANDBOX_DEFAULTS.memoryBytes, 1 * MiB, SANDBOX_DEFAULTS.maxMemoryBytes);
+    const timeoutMs = clamp(limits?.timeoutMs, SANDBOX_DEFAULTS.timeoutMs, 1, SANDBOX_DEFAULTS.maxTimeoutMs);
+    const memoryBytes = clamp(limits?.memoryBytes, SANDBOX_DEFAULTS.memoryBytes, 1 * MiB, SANDBOX_DEFAULTS.maxMemoryBytes);
     const module = await loadQuickJsModule();
     try {
       return runInFreshVm(module, code, argsJson, { timeoutMs, memoryBytes });
@@ -201,6 +201,6 @@ function encodeArgs(args: { inputs: unknown; config: unknown }): string {
   }
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(Math.max(value, min), max) : max;
+function clamp(value: number | undefined, fallback: number, min: number, max: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.min(Math.max(value, min), max) : fallback;
 }

@@ -18,5 +18,6 @@ export const basicAgentTemplate: TemplateDefinition = {
     [wire('question.value', 'prompt.value'), wire('prompt.text', 'agent.prompt'), wire('agent.text', 'answer.value')],
   ),
   sampleInputs: { question: 'What is a workflow graph?' },
-  expectedOutputs: { answer: 'TODO' },
+  // The fake OpenAI server's documented reply is `echo: <last user message>`; a real model answers in prose.
+  expectedOutputs: { answer: 'echo: Answer the question in one short paragraph.\n\nQuestion: What is a workflow graph?' },
 };

@@ -23,6 +23,6 @@ export const sentimentClassifierTemplate: TemplateDefinition = {
       wire('needs_follow_up.value', 'out_follow_up.value'),
     ],
   ),
-  sampleInputs: { review: 'The battery died after two days and support never answered.' },
-  expectedOutputs: { sentiment: 'TODO', followUp: 'TODO' },
+  sampleInputs: { review: 'A negative experience: the battery died after two days and support never answered.' },
+  expectedOutputs: { sentiment: 'negative', followUp: true },
 };

@@ -24,5 +24,12 @@ export const textEmbeddingsTemplate: TemplateDefinition = {
     ],
   ),
   sampleInputs: { texts: ['workflow', 'agent'] },
-  expectedOutputs: { embeddings: 'TODO', dimension: 'TODO' },
+  // The fake OpenAI server's documented embeddings: 8 numbers from each text's SHA-256, L2-normalised.
+  expectedOutputs: {
+    embeddings: [
+      [-0.1457857581484737, 0.4494440845158497, 0.3826629404332555, -0.40320748066603174, 0.36895139584330944, -0.2907060035155222, -0.34609882152673277, -0.3568190324685953],
+      [-0.2531128144447413, -0.39762406753937135, 0.24608700519037893, 0.0394225963717, 0.09976189937975335, -0.5039755331152097, -0.6635027314789672, -0.10740763298008889],
+    ],
+    dimension: 8,
+  },
 };

@@ -4,10 +4,16 @@
  * documented outputs.
  */
 import { findBuiltinComponent, validateComponentConfig } from '../../engine/components';
-import type { ComponentDefinition } from '../../engine/components/types';
+import type { ComponentDefinition, ComponentServices } from '../../engine/components/types';
+import { executeGraph } from '../../engine/runtime/interpreter';
+import { OpenAiCompatibleClient } from '../../engine/runtime/llm-client';
+import { HttpGuard } from '../../engine/sandbox/http-guard';
+import { QuickJsSandbox } from '../../engine/sandbox/quickjs-sandbox';
 import type { WorkflowGraph } from '../../engine/model/types';
 import { builtinTemplates, findBuiltinTemplate } from '../../engine/templates';
 import type { TemplateDefinition } from '../../engine/templates/types';
+import { FAKE_MODEL, startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
+import { startFakeHttpServer, type FakeHttpServer } from './components/fake-http-server';
 
 const AI_COMPONENTS = new Set(['core/llm', 'core/classifier', 'core/embedder']);
 
@@ -83,5 +89,72 @@ describe('shipped templates: structure', () => {
       const needs = [...(ids.some((id) => AI_COMPONENTS.has(id)) ? ['llm'] : []), ...(ids.includes('core/http_request') ? ['http'] : [])];
       expect([...(template.needs ?? [])].sort()).toEqual(needs);
     });
+  });
+});
+
+describe('shipped templates: runs', () => {
+  let fakeLlm: FakeOpenAi;
+  let fakeHttp: FakeHttpServer;
+  let services: ComponentServices;
+
+  beforeAll(async () => {
+    fakeLlm = await startFakeOpenAi();
+    fakeHttp = await startFakeHttpServer();
+    services = {
+      llm: new OpenAiCompatibleClient({ baseUrl: fakeLlm.url, model: FAKE_MODEL }),
+      http: new HttpGuard({ allow: ['127.0.0.1'] }),
+      sandbox: new QuickJsSandbox(),
+      // executeGraph wires the real runSubgraph for each frame; this one must never be reached.
+      runSubgraph: async () => {
+        throw new Error('runSubgraph outside the interpreter');
+      },
+    };
+  });
+  afterAll(async () => {
+    await fakeLlm.close();
+    await fakeHttp.close();
+  });
+
+  /** HTTP templates take the API base URL as a run input; point it at the local fake service. */
+  function inputsFor(template: TemplateDefinition): Record<string, unknown> {
+    return template.needs?.includes('http') ? { ...template.sampleInputs, baseUrl: fakeHttp.baseUrl } : template.sampleInputs;
+  }
+
+  it.each(builtinTemplates.map((t) => [t.id, t] as [string, TemplateDefinition]))('%s gives exactly its expected outputs', async (_id, template) => {
+    const result = await executeGraph({
+      runId: `template-${template.id}`,
+      graph: template.graph,
+      inputs: inputsFor(template),
+      resolveComponent: (id) => findBuiltinComponent(id),
+      services,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs).toEqual(template.expectedOutputs);
+  });
+
+  it('really calls the outside services the LLM and HTTP templates need', async () => {
+    fakeLlm.requests.length = 0;
+    fakeHttp.requests.length = 0;
+    for (const id of ['basic_agent', 'http_user_lookup']) {
+      const template = findBuiltinTemplate(id)!;
+      await executeGraph({ runId: `again-${id}`, graph: template.graph, inputs: inputsFor(template), resolveComponent: (c) => findBuiltinComponent(c), services });
+    }
+    expect(fakeLlm.requests.map((r) => r.path)).toEqual(['/v1/chat/completions']);
+    expect(fakeLlm.requests[0].body.messages[0]).toEqual({ role: 'system', content: 'You are a concise, helpful assistant.' });
+    expect(fakeHttp.requests).toEqual([{ method: 'GET', url: '/users/3' }]);
+  });
+
+  it('fails an LLM template with a clear error when no LLM is configured', async () => {
+    const template = findBuiltinTemplate('basic_agent')!;
+    const result = await executeGraph({
+      runId: 'unconfigured',
+      graph: template.graph,
+      inputs: template.sampleInputs,
+      resolveComponent: (id) => findBuiltinComponent(id),
+      services: { ...services, llm: new OpenAiCompatibleClient({}) },
+    });
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toContain('LLM_BASE_URL');
   });
 });

@@ -1,5 +1,7 @@
 import { findBuiltinComponent } from '../../../engine/components';
 import type { LlmClient } from '../../../engine/components/types';
+import { OpenAiCompatibleClient } from '../../../engine/runtime/llm-client';
+import { FAKE_MODEL, fakeEmbedding, startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai';
 import { invalidFields, run } from './run-context';
 
 const def = (id: string) => findBuiltinComponent(id)!;
@@ -61,7 +63,7 @@ describe('classifier', () => {
     const { llm, chats } = scriptedLlm(() => '{"label": "Negative"}');
     await expect(run(classifier, { labels }, { inputs: { text: 'awful' }, services: { llm } })).resolves.toEqual({ label: 'negative' });
     expect(chats[0].json).toBe(true);
-    expect(chats[0].messages[0].content).toContain('- positive\n- negative\n- neutral');
+    expect(chats[0].messages[0].content).toContain('one of these labels: ["positive","negative","neutral"]');
     expect(chats[0].messages[1]).toEqual({ role: 'user', content: 'awful' });
   });
   it('accepts a bare label reply', async () => {
@@ -97,5 +99,43 @@ describe('embedder', () => {
   it('rejects bad input and bad config', async () => {
     await expect(run(embedder, {}, { inputs: { text: ['a', 2] } })).rejects.toThrow('expected a string or an array of strings');
     expect(invalidFields(embedder, { model: 5 })).toEqual(['/model']);
+  });
+});
+
+describe('AI components against the fake OpenAI server with the real client', () => {
+  let server: FakeOpenAi;
+  let llm: OpenAiCompatibleClient;
+  beforeAll(async () => {
+    server = await startFakeOpenAi();
+    llm = new OpenAiCompatibleClient({ baseUrl: server.url, model: FAKE_MODEL });
+  });
+  afterAll(() => server.close());
+
+  it('llm: sends the conversation over HTTP and emits the reply, parsed in JSON mode', async () => {
+    await expect(run(def('core/llm'), { system: 'Be brief.' }, { inputs: { prompt: 'hello' }, services: { llm } })).resolves.toEqual({ text: 'echo: hello' });
+    const last = server.requests[server.requests.length - 1];
+    expect(last.body).toMatchObject({ model: FAKE_MODEL, temperature: 0, max_tokens: 1024, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello' }] });
+    await expect(run(def('core/llm'), { json: true }, { inputs: { prompt: 'hi' }, services: { llm } })).resolves.toEqual({ text: '{"echo":"hi"}', json: { echo: 'hi' } });
+  });
+
+  it('classifier: the labels reach the model and its JSON reply is validated', async () => {
+    await expect(run(def('core/classifier'), { labels: ['billing', 'bug', 'other'] }, { inputs: { text: 'I found a bug in the app' }, services: { llm } })).resolves.toEqual({ label: 'bug' });
+    server.setHandler(() => '{"label":"refund"}');
+    try {
+      await expect(run(def('core/classifier'), { labels: ['billing', 'bug'] }, { inputs: { text: 'x' }, services: { llm } })).rejects.toMatchObject({ code: 'LLM_INVALID_RESPONSE' });
+    } finally {
+      server.setHandler();
+    }
+  });
+
+  it('embedder: one vector per text, the same text giving the same vector', async () => {
+    const single = (await run(def('core/embedder'), {}, { inputs: { text: 'agent' }, services: { llm } })) as { embedding: number[] };
+    const many = (await run(def('core/embedder'), {}, { inputs: { text: ['workflow', 'agent'] }, services: { llm } })) as { embeddings: number[][] };
+    expect(single.embedding).toEqual(fakeEmbedding('agent'));
+    expect(many.embeddings).toEqual([fakeEmbedding('workflow'), fakeEmbedding('agent')]);
+  });
+
+  it('fails with a clear error naming the variables when no LLM is configured', async () => {
+    await expect(run(def('core/llm'), {}, { inputs: { prompt: 'x' }, services: { llm: new OpenAiCompatibleClient({}) } })).rejects.toThrow('LLM_BASE_URL');
   });
 });

@@ -1,5 +1,7 @@
 import { findBuiltinComponent } from '../../../engine/components';
 import type { GuardedHttp } from '../../../engine/components/types';
+import { HttpGuard } from '../../../engine/sandbox/http-guard';
+import { FAKE_USERS, startFakeHttpServer, type FakeHttpServer } from './fake-http-server';
 import { invalidFields, run } from './run-context';
 
 const httpRequest = findBuiltinComponent('core/http_request')!;
@@ -64,5 +66,35 @@ describe('http_request (canned remote endpoint)', () => {
 
   it('rejects bad config', () => {
     expect(invalidFields(httpRequest, { url: 'ftp://x', method: 'FETCH', headers: { a: 1 }, timeoutMs: 0 }).sort()).toEqual(['/headers/a', '/method', '/timeoutMs', '/url']);
+  });
+});
+
+describe('http_request (real HTTP guard, local HTTP service)', () => {
+  let server: FakeHttpServer;
+  beforeAll(async () => {
+    server = await startFakeHttpServer();
+  });
+  afterAll(() => server.close());
+
+  it('GETs JSON from an allow-listed local service', async () => {
+    const http = new HttpGuard({ allow: ['127.0.0.1'] });
+    const result = (await run(httpRequest, { url: `${server.baseUrl}/users/1` }, { services: { http } })) as { response: Record<string, unknown> };
+    expect(result.response.status).toBe(200);
+    expect(result.response.json).toEqual(FAKE_USERS['1']);
+    expect(JSON.parse(result.response.body as string)).toEqual(FAKE_USERS['1']);
+  });
+
+  it('POSTs a JSON body with query parameters', async () => {
+    const http = new HttpGuard({ allow: ['127.0.0.1'] });
+    const result = (await run(httpRequest, { url: `${server.baseUrl}/echo`, method: 'POST' }, { inputs: { body: { a: 1 }, query: { q: 'x y' } }, services: { http } })) as {
+      response: { json: unknown };
+    };
+    expect(result.response.json).toEqual({ method: 'POST', query: { q: 'x y' }, headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+  });
+
+  it('is refused by the guard, before connecting, when loopback is not allow-listed', async () => {
+    const before = server.requests.length;
+    await expect(run(httpRequest, { url: `${server.baseUrl}/users/1` }, { services: { http: new HttpGuard() } })).rejects.toThrow();
+    expect(server.requests.length).toBe(before);
   });
 });

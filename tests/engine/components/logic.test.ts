@@ -123,6 +123,12 @@ describe('map', () => {
     await expect(run(map, { mode: 'subgraph', graph: subgraph }, { inputs: { items: [1] }, services: { runSubgraph: wrongOutput } })).rejects.toThrow('produced no output "result" (it produced: answer)');
   });
 
+  it('refuses more items than the run allows', async () => {
+    const limits = { maxNodes: 100, maxMapItems: 2, maxRunMs: 1000, maxOutputBytes: 1000, concurrency: 1 };
+    await expect(run(map, { expression: 'item' }, { inputs: { items: [1, 2, 3] }, limits })).rejects.toMatchObject({ code: 'LIMIT_MAP_ITEMS' });
+    await expect(run(map, { expression: 'item' }, { inputs: { items: [1, 2] }, limits })).resolves.toEqual({ items: [1, 2] });
+  });
+
   it('rejects a non-array input and bad config', async () => {
     await expect(run(map, { expression: 'item' }, { inputs: { items: 'abc' } })).rejects.toThrow('input "items": expected array, got string');
     expect(invalidFields(map, { mode: 'subgraph' })).toEqual(['/graph']);

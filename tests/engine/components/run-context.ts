@@ -23,6 +23,7 @@ export interface ContextOptions {
   services?: Partial<ComponentServices>;
   signal?: AbortSignal;
   nodeId?: string;
+  limits?: RunContext['limits'];
 }
 
 export function contextFor(def: ComponentDefinition, config: Record<string, unknown>, options: ContextOptions = {}): RunContext {
@@ -36,6 +37,7 @@ export function contextFor(def: ComponentDefinition, config: Record<string, unkn
     runInputs: options.runInputs ?? {},
     signal: options.signal ?? new AbortController().signal,
     services: { ...unavailableServices, ...options.services },
+    ...(options.limits ? { limits: options.limits } : {}),
   };
 }
 

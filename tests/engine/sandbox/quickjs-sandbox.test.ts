@@ -181,3 +181,15 @@ describe('QuickJsSandbox: containment', () => {
     expect(grownBytes).toBeLessThan(40 * 1024 * 1024);
   });
 });
+
+describe('QuickJsSandbox: limits', () => {
+  it('applies the default 1 s deadline when none is given, and clamps a nonsensical one', async () => {
+    const started = Date.now();
+    const error = await failure('while (true) {}');
+    expect(error.code).toBe('CODE_TIMEOUT');
+    expect(error.message).toContain('1000 ms');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const tiny = await failure('while (true) {}', undefined, { timeoutMs: -5 });
+    expect(tiny.message).toContain('1 ms');
+  });
+});
