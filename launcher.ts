@@ -4,7 +4,7 @@
  * once here and injected.
  */
 import { SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';
-import { createInProcessEventBus, type EventBus } from './platform/events';
+import { createEventBus, type EventBus } from './platform/events';
 import { createLogger, type Logger } from './platform/logger';
 import { createServiceClient } from './platform/service-client';
 import type { ServiceDeps } from './platform/service-deps';
@@ -47,7 +47,7 @@ export interface LaunchOptions {
 export async function launch(config: AppConfig, options: LaunchOptions = {}): Promise<Launched> {
   const wanted = new Set<ServiceName>(options.services?.length ? options.services : [...SUBGRAPH_NAMES, 'router']);
   const log = options.log ?? createLogger('visual-builder', config.logLevel);
-  const events = createInProcessEventBus('visual-builder');
+  const events = createEventBus({ source: 'visual-builder', redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const services = createServiceClient(config);
   const subgraphs: Launched['subgraphs'] = {};
   const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };

@@ -1,8 +1,17 @@
 /**
- * The platform's event bus seam (ARCHITECTURE §8): services publish the seed's events after their transaction
- * commits. In-process in the embedded default; the real-time issue adds Redis behind the same interface.
+ * The platform's event bus (ARCHITECTURE §8). Two kinds of message, both published only after the owning
+ * transaction commits:
+ * - the seed's 13 events (PROJECT_CREATED … AI_SUGGESTION_GENERATED), on the `events` topic;
+ * - entity streams, one topic per entity (`project.<id>`, `run.<id>`, `debug.<id>`, `deployment.<id>`,
+ *   `presence.<projectId>`), so Redis routes messages instead of every subscriber filtering them.
+ * Redis pub/sub (graphql-redis-subscriptions, two ioredis connections) when REDIS_URL is set; an in-process PubSub
+ * with the same interface in the embedded default. Topic names are prefixed with a namespace because pub/sub
+ * ignores the Redis DB number.
  */
-import { EventEmitter } from 'node:events';
+import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import Redis from 'ioredis';
+import type { Logger } from './logger';
 
 export const SEED_EVENTS = [
   'PROJECT_CREATED', 'PROJECT_UPDATED', 'PROJECT_DELETED', 'COMPONENT_ADDED', 'COMPONENT_USED', 'CONNECTION_CREATED',
@@ -18,28 +27,75 @@ export interface PlatformEvent {
   data: Record<string, unknown>;
 }
 
+export const SEED_EVENTS_TOPIC = 'events';
+export const topics = {
+  project: (projectId: string) => `project.${projectId}`,
+  run: (runId: string) => `run.${runId}`,
+  debug: (sessionId: string) => `debug.${sessionId}`,
+  deployment: (deploymentId: string) => `deployment.${deploymentId}`,
+  presence: (projectId: string) => `presence.${projectId}`,
+};
+
 export interface EventPublisher {
+  /** A seed event, on the `events` topic. */
   publish(type: SeedEventType, data: Record<string, unknown>): Promise<void>;
+  /** A message on an entity topic. */
+  emit(topic: string, payload: object): Promise<void>;
 }
 
 export interface EventBus extends EventPublisher {
-  subscribe(listener: (event: PlatformEvent) => void): () => void;
+  /** Listens to a topic; resolves to the function that stops listening. */
+  on<T = unknown>(topic: string, listener: (payload: T) => void): Promise<() => void>;
+  /** The underlying engine, namespaced topics, for GraphQL subscriptions: `pubsub.asyncIterableIterator(bus.key(topic))`. */
+  readonly pubsub: PubSubEngine;
+  key(topic: string): string;
+  readonly kind: 'redis' | 'in-process';
   close(): Promise<void>;
 }
 
-export function createInProcessEventBus(source: string): EventBus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+export interface EventBusOptions {
+  source: string;
+  redisUrl?: string;
+  namespace: string;
+  log?: Logger;
+}
+
+export function createEventBus(options: EventBusOptions): EventBus {
+  const key = (topic: string) => `${options.namespace}:${topic}`;
+  let pubsub: PubSubEngine;
+  let close: () => Promise<void>;
+  if (options.redisUrl) {
+    // Keep retrying forever: a Redis outage must not crash anything, and subscriptions resume when it returns.
+    const connect = () => {
+      const client = new Redis(options.redisUrl!, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+      client.on('error', (err) => options.log?.warn({ err: err.message }, 'redis connection error'));
+      return client;
+    };
+    const publisher = connect();
+    const subscriber = connect();
+    pubsub = new RedisPubSub({ publisher, subscriber });
+    close = async () => {
+      await (pubsub as RedisPubSub).close().catch(() => undefined);
+    };
+  } else {
+    pubsub = new PubSub();
+    close = async () => undefined;
+  }
   return {
+    pubsub,
+    key,
+    kind: options.redisUrl ? 'redis' : 'in-process',
     async publish(type, data) {
-      emitter.emit('event', { type, source, at: new Date().toISOString(), data } satisfies PlatformEvent);
+      const event: PlatformEvent = { type, source: options.source, at: new Date().toISOString(), data };
+      await pubsub.publish(key(SEED_EVENTS_TOPIC), event);
     },
-    subscribe(listener) {
-      emitter.on('event', listener);
-      return () => emitter.off('event', listener);
+    async emit(topic, payload) {
+      await pubsub.publish(key(topic), payload);
     },
-    async close() {
-      emitter.removeAllListeners();
+    async on(topic, listener) {
+      const id = await pubsub.subscribe(key(topic), listener as (payload: unknown) => void, {});
+      return () => pubsub.unsubscribe(id);
     },
+    close,
   };
 }

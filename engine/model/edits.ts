@@ -77,3 +77,40 @@ export function applyGraphEdit(graph: WorkflowGraph, edit: GraphEdit): WorkflowG
 export function applyGraphEdits(graph: WorkflowGraph, edits: readonly GraphEdit[]): WorkflowGraph {
   return edits.reduce(applyGraphEdit, graph);
 }
+
+const POSITION = { type: 'object', required: ['x', 'y'], additionalProperties: false, properties: { x: { type: 'number' }, y: { type: 'number' } } };
+const ID = { type: 'string', minLength: 1, maxLength: 100 };
+const NODE = {
+  type: 'object',
+  required: ['id', 'componentId', 'position', 'config'],
+  additionalProperties: false,
+  properties: { id: ID, componentId: ID, componentVersion: { type: 'string' }, label: { type: ['string', 'null'] }, position: POSITION, config: { type: 'object' }, settings: { type: 'object' } },
+};
+const CONNECTION = {
+  type: 'object',
+  required: ['id', 'sourceId', 'sourcePort', 'targetId', 'targetPort'],
+  additionalProperties: false,
+  properties: { id: ID, sourceId: ID, sourcePort: ID, targetId: ID, targetPort: ID },
+};
+const op = (name: string, required: string[], properties: Record<string, unknown>) => ({
+  type: 'object',
+  required: ['op', ...required],
+  additionalProperties: false,
+  properties: { op: { const: name }, ...properties },
+});
+
+/** JSON Schema of a list of graph edits (patches arrive as JSON from clients and from the assistant's model). */
+export const GRAPH_EDITS_SCHEMA = {
+  type: 'array',
+  maxItems: 500,
+  items: {
+    oneOf: [
+      op('addNode', ['node'], { node: NODE }),
+      op('moveNode', ['nodeId', 'position'], { nodeId: ID, position: POSITION }),
+      op('updateNode', ['nodeId'], { nodeId: ID, config: { type: 'object' }, label: { type: ['string', 'null'] }, settings: { type: 'object' } }),
+      op('removeNode', ['nodeId'], { nodeId: ID }),
+      op('connect', ['connection'], { connection: CONNECTION }),
+      op('disconnect', ['connectionId'], { connectionId: ID }),
+    ],
+  },
+} as const;

@@ -9,7 +9,7 @@ import { isAssignable } from './ports';
 import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
 
 /** What validation needs to know of a component: its ports and config schema. */
-export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema'>;
+export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor'>;
 
 export type IssueCode =
   | 'UNKNOWN_COMPONENT'
@@ -40,8 +40,14 @@ export interface ValidationReport {
 
 const ERROR_PORT_SPEC: PortSpec = { name: ERROR_PORT, type: 'object' };
 
-export function outputPort(component: ComponentShape, name: string): PortSpec | undefined {
-  return name === ERROR_PORT ? (component.outputs.find((p) => p.name === name) ?? ERROR_PORT_SPEC) : component.outputs.find((p) => p.name === name);
+/** The node's output ports: config-dependent for some components (a `switch` has a port per case). */
+export function outputPorts(component: ComponentShape, config: Record<string, unknown>): PortSpec[] {
+  return component.outputsFor?.(config) ?? component.outputs;
+}
+
+export function outputPort(component: ComponentShape, name: string, config: Record<string, unknown> = {}): PortSpec | undefined {
+  const port = outputPorts(component, config).find((p) => p.name === name);
+  return port ?? (name === ERROR_PORT ? ERROR_PORT_SPEC : undefined);
 }
 
 export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<string, ComponentShape>): ValidationReport {
@@ -82,10 +88,10 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     const sourceComponent = components.get(source.componentId);
     const targetComponent = components.get(target.componentId);
     if (!sourceComponent || !targetComponent) continue; // already reported as UNKNOWN_COMPONENT
-    const from = outputPort(sourceComponent, c.sourcePort);
+    const from = outputPort(sourceComponent, c.sourcePort, source.config ?? {});
     const to = targetComponent.inputs.find((p) => p.name === c.targetPort);
     if (!from) {
-      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: source.id, port: c.sourcePort, message: `Node "${source.id}" (${sourceComponent.id}) has no output port "${c.sourcePort}"; outputs: ${portNames(sourceComponent.outputs)}` });
+      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: source.id, port: c.sourcePort, message: `Node "${source.id}" (${sourceComponent.id}) has no output port "${c.sourcePort}"; outputs: ${portNames(outputPorts(sourceComponent, source.config ?? {}))}` });
     }
     if (!to) {
       errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Node "${target.id}" (${targetComponent.id}) has no input port "${c.targetPort}"; inputs: ${portNames(targetComponent.inputs)}` });

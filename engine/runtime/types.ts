@@ -3,6 +3,8 @@
  * the debugger steps it through the hooks below.
  */
 import type { ComponentDefinition, ComponentServices, PortValues } from '../components/types';
+
+export type WorldServices = Omit<ComponentServices, 'runSubgraph'>;
 import type { NodeInstance, WorkflowGraph } from '../model/types';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -74,7 +76,8 @@ export interface ExecuteOptions {
   graph: WorkflowGraph;
   inputs: Record<string, unknown>;
   resolveComponent(componentId: string, version?: string): ComponentDefinition | undefined;
-  services: ComponentServices;
+  /** The outside world (LLM, HTTP, sandbox); `runSubgraph` is the interpreter's own. */
+  services: WorldServices;
   limits?: Partial<RunLimits>;
   hooks?: StepHooks;
   onEvent?(event: RunEvent): void;

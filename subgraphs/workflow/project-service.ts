@@ -3,7 +3,8 @@
  * catalogue before it is committed, each logged as a ProjectChangeRecord and announced on the event bus after commit.
  */
 import { randomBytes } from 'node:crypto';
-import { applyGraphEdit, GraphEditError, type GraphEdit } from '../../engine/model/edits';
+import { applyGraphEdit, applyGraphEdits, GraphEditError, type GraphEdit } from '../../engine/model/edits';
+import { parseGraphEdits } from '../../engine/model/edits-schema';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
 import { validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
 import { appError, badInput, notFound } from '../../platform/errors';
@@ -176,6 +177,28 @@ export class ProjectService {
     return this.edit(projectId, 'disconnect', expectedVersion, { op: 'disconnect', connectionId }, identity);
   }
 
+  /** A batch (e.g. an assistant patch) is one change; it may not add a validation error the project did not have. */
+  async applyGraphEdits(projectId: string, edits: unknown, expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult> {
+    const parsed = parseGraphEdits(edits);
+    if (!parsed.ok) throw badInput(parsed.message, { field: 'edits' });
+    await this.require(projectId, identity);
+    const { project, change } = await this.store.mutate(projectId, identity.sub, 'applyGraphEdits', expectedVersion, async (current) => {
+      let graph: WorkflowGraph;
+      try {
+        graph = applyGraphEdits(current.graph, parsed.edits);
+      } catch (err) {
+        asGraphQLError(err);
+      }
+      const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
+      const known = new Set(before.errors.map(issueKey));
+      const added = after.errors.filter((e) => !known.has(issueKey(e)));
+      if (added.length) throw this.invalidGraph(added.map((i) => i.message).join('; '), added);
+      return { set: { graph }, payload: { edits: parsed.edits } };
+    });
+    await this.announce('PROJECT_UPDATED', change);
+    return { project };
+  }
+
   async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
     const components = await this.catalog.resolve(graph.nodes.map((n) => n.componentId), identity);
     return validateGraph(graph, components);
@@ -221,6 +244,8 @@ export class ProjectService {
     await this.events.publish(type, { projectId: change.projectId, version: change.version, op: change.op, actor: change.actor, payload: change.payload });
   }
 }
+
+const issueKey = (i: ValidationIssue) => [i.code, i.nodeId, i.connectionId, i.port, i.field].join('\u0000');
 
 /** Does a validation issue concern the node or connection this edit touched? */
 function concerns(issue: ValidationIssue, edit: GraphEdit): boolean {

@@ -36,6 +36,7 @@ export function workflowResolvers(service: ProjectService): Resolvers {
       removeComponent: (_, { projectId, nodeId, expectedVersion }, ctx) => service.removeComponent(projectId, nodeId, expectedVersion, ctx.identity),
       connect: (_, args, ctx) => service.connect(args, ctx.identity),
       disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
+      applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits, expectedVersion, ctx.identity),
     },
     Project: {
       __resolveReference: (ref, ctx) => projectLoader(service, ctx).load(ref.id),

@@ -76,6 +76,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a node; the component version is pinned. `id` may be chosen by the client (unique within the project). */
   addComponent: GraphEdit;
+  /**
+   * Applies a list of graph edits as one change (one version): `[{op: "addNode", node}, {op: "moveNode", nodeId,
+   * position}, {op: "updateNode", nodeId, config?, label?, settings?}, {op: "removeNode", nodeId}, {op: "connect",
+   * connection}, {op: "disconnect", connectionId}]`. Refused when it adds a validation error the project did not have.
+   */
+  applyGraphEdits: GraphEdit;
   connect: GraphEdit;
   /** Creates a project, empty or as a copy of a registry template's graph. */
   createProject: Project;
@@ -99,6 +105,13 @@ export type MutationAddComponentArgs = {
   position?: InputMaybe<PositionInput>;
   projectId: Scalars['ID']['input'];
   settings?: InputMaybe<NodeSettingsInput>;
+};
+
+
+export type MutationApplyGraphEditsArgs = {
+  edits: Scalars['JSON']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -496,6 +509,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationAddComponentArgs, 'componentId' | 'projectId'>>;
+  applyGraphEdits?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationApplyGraphEditsArgs, 'edits' | 'projectId'>>;
   connect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationConnectArgs, 'projectId' | 'sourceId' | 'sourcePort' | 'targetId' | 'targetPort'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
