@@ -47,6 +47,8 @@ export interface AppConfig {
   /** Per-call timeout from the router to a subgraph. */
   subgraphTimeoutMs: number;
   version: string;
+  /** The environment this config was read from (the engine's LLM_* / HTTP_ALLOWLIST settings come from it too). */
+  env: NodeJS.ProcessEnv;
 }
 
 /** Development-only secret: production refuses to start without INTERNAL_TOKEN_SECRET. */
@@ -90,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     version: '1.0.0',
+    env,
   };
 }

@@ -7,20 +7,27 @@ import { workflowMigrations } from './migrations';
 import { ProjectService } from './project-service';
 import { ProjectStore, type WorkflowTables } from './project-store';
 import { workflowResolvers } from './resolvers';
+import { RunService } from './run-service';
+import { RunStore, type RunTables } from './run-store';
+import { worldServicesFromEnv } from '../../engine/runtime/world';
 
 export async function startWorkflowService(deps: ServiceDeps): Promise<RunningService> {
-  const database = await openDatabase<WorkflowTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
+  const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
   const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events);
+  const runs = new RunService(new RunStore(database), service, worldServicesFromEnv(deps.config.env), deps.events, deps.log);
   return startSubgraphServer({
     name: 'workflow',
     config: deps.config,
     log: deps.log,
     port: deps.port,
-    resolvers: workflowResolvers(service),
+    resolvers: workflowResolvers(service, runs),
     database,
     checkHealth: async () => {
       await database.db.selectFrom('projects').select('id').limit(1).execute();
     },
-    onClose: () => database.close(),
+    onClose: async () => {
+      runs.close();
+      await database.close();
+    },
   });
 }

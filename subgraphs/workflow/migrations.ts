@@ -33,3 +33,26 @@ export const workflowMigrations: Record<string, Migration> = {
     },
   },
 };
+
+workflowMigrations['0002_runs'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('runs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('project_version', 'integer', (c) => c.notNull())
+      .addColumn('owner_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('inputs', 'text', (c) => c.notNull())
+      .addColumn('outputs', 'text')
+      .addColumn('error', 'text')
+      .addColumn('steps', 'text', (c) => c.notNull())
+      .addColumn('truncated', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text')
+      .addColumn('finished_at', 'text')
+      .execute();
+    await db.schema.createIndex('runs_project_created').on('runs').columns(['project_id', 'created_at']).execute();
+    await db.schema.createIndex('runs_status').on('runs').column('status').execute();
+  },
+};

@@ -5,6 +5,8 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { NodeSettingsInput, Resolvers } from './generated/resolvers-types';
 import type { ProjectRecord } from './project-store';
 import type { ProjectService } from './project-service';
+import type { RunService } from './run-service';
+import type { RunRecord } from './run-store';
 
 const toSettings = (input: NodeSettingsInput | null | undefined): NodeSettings | null =>
   input ? { ...input, onError: input.onError?.toLowerCase() as NodeSettings['onError'] } as NodeSettings : null;
@@ -16,13 +18,23 @@ function projectLoader(service: ProjectService, ctx: SubgraphContext) {
   });
 }
 
-export function workflowResolvers(service: ProjectService): Resolvers {
+function runLoader(runs: RunService, ctx: SubgraphContext) {
+  return ctx.loader<string, RunRecord | null>('run', async (ids) => {
+    const found = await runs.getMany(ids, ctx.identity);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+const upper = <T extends string>(value: string) => value.toUpperCase() as T;
+
+export function workflowResolvers(service: ProjectService, runs: RunService): Resolvers {
   return {
     JSON: GraphQLJSON,
     DateTime: GraphQLDateTime,
     Query: {
       project: (_, { id }, ctx) => projectLoader(service, ctx).load(id),
       projects: (_, { first, after }, ctx) => service.list(ctx.identity, first ?? 20, after),
+      run: (_, { id }, ctx) => runLoader(runs, ctx).load(id),
     },
     Mutation: {
       createProject: (_, { input }, ctx) => service.create(input, ctx.identity),
@@ -37,6 +49,8 @@ export function workflowResolvers(service: ProjectService): Resolvers {
       connect: (_, args, ctx) => service.connect(args, ctx.identity),
       disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
       applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits, expectedVersion, ctx.identity),
+      executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
+      cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
     },
     Project: {
       __resolveReference: (ref, ctx) => projectLoader(service, ctx).load(ref.id),
@@ -44,6 +58,16 @@ export function workflowResolvers(service: ProjectService): Resolvers {
       connections: (project) => project.graph.connections,
       validation: (project, _, ctx) => service.validate(project.graph, ctx.identity),
       changes: (project, { sinceVersion, first }) => service.changes(project, sinceVersion ?? 0, first ?? 100),
+      runs: (project, { first }, ctx) => runs.listByProject(project.id, first ?? 20, ctx.identity),
+    },
+    WorkflowRun: {
+      __resolveReference: (ref, ctx) => runLoader(runs, ctx).load(ref.id),
+      status: (run) => upper(run.status),
+      durationMs: (run) => (run.startedAt && run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : null),
+    },
+    RunStep: {
+      status: (step) => upper(step.status),
+      error: (step) => step.error ?? null,
     },
     ProjectConnection: {
       nodes: (page) => page.nodes,

@@ -3,6 +3,8 @@ import { ProjectRecord, ProjectChangeRecord, ProjectPage } from '../project-stor
 import { NodeInstance } from '../../../engine/model/types';
 import { GraphEditResult } from '../project-service';
 import { EntityRef } from '../../../platform/entity-ref';
+import { RunRecord } from '../run-store';
+import { StepRecord } from '../../../engine/runtime/types';
 import { SubgraphContext } from '../../../platform/subgraph-server';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -82,11 +84,18 @@ export type Mutation = {
    * connection}, {op: "disconnect", connectionId}]`. Refused when it adds a validation error the project did not have.
    */
   applyGraphEdits: GraphEdit;
+  /** Cancels a queued or running run; running nodes are aborted. */
+  cancelRun: WorkflowRun;
   connect: GraphEdit;
   /** Creates a project, empty or as a copy of a registry template's graph. */
   createProject: Project;
   deleteProject: DeletePayload;
   disconnect: GraphEdit;
+  /**
+   * Runs the project's current version. Validation errors block the run (INVALID_GRAPH listing them). SYNC waits for
+   * the end; ASYNC returns the queued run at once (follow it with `run(id)` or the `runEvents` subscription).
+   */
+  executeWorkflow: WorkflowRun;
   moveComponent: GraphEdit;
   /** Removes a node and every connection touching it. */
   removeComponent: GraphEdit;
@@ -115,6 +124,11 @@ export type MutationApplyGraphEditsArgs = {
 };
 
 
+export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationConnectArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   projectId: Scalars['ID']['input'];
@@ -139,6 +153,13 @@ export type MutationDeleteProjectArgs = {
 export type MutationDisconnectArgs = {
   connectionId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationExecuteWorkflowArgs = {
+  inputs?: InputMaybe<Scalars['JSON']['input']>;
+  mode?: InputMaybe<RunMode>;
   projectId: Scalars['ID']['input'];
 };
 
@@ -227,6 +248,8 @@ export type Project = {
   metadata?: Maybe<Scalars['JSON']['output']>;
   name: Scalars['String']['output'];
   ownerId: Scalars['String']['output'];
+  /** Runs of this project, newest first. */
+  runs: Array<WorkflowRun>;
   status: ProjectStatus;
   templateId?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
@@ -240,6 +263,11 @@ export type Project = {
 export type ProjectChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sinceVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ProjectRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ProjectChange = {
@@ -271,6 +299,8 @@ export type Query = {
   project?: Maybe<Project>;
   /** The caller's projects, oldest first, paginated with an opaque cursor. */
   projects: ProjectConnection;
+  /** A run the caller can see. */
+  run?: Maybe<WorkflowRun>;
 };
 
 
@@ -283,6 +313,48 @@ export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RunError = {
+  __typename?: 'RunError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type RunMode =
+  | 'ASYNC'
+  | 'SYNC';
+
+export type RunStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type RunStep = {
+  __typename?: 'RunStep';
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Float']['output'];
+  error?: Maybe<RunError>;
+  /** Enclosing map iterations, outermost first: [{parentNodeId, index}]. */
+  frames: Scalars['JSON']['output'];
+  inputs?: Maybe<Scalars['JSON']['output']>;
+  nodeId: Scalars['ID']['output'];
+  outputs?: Maybe<Scalars['JSON']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: StepStatus;
+};
+
+export type StepStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'SUCCEEDED';
 
 export type UpdateProjectInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -308,6 +380,26 @@ export type ValidationReport = {
   errors: Array<ValidationIssue>;
   valid: Scalars['Boolean']['output'];
   warnings: Array<ValidationIssue>;
+};
+
+/** One execution of a pinned project version. */
+export type WorkflowRun = {
+  __typename?: 'WorkflowRun';
+  createdAt: Scalars['DateTime']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<RunError>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  inputs: Scalars['JSON']['output'];
+  outputs?: Maybe<Scalars['JSON']['output']>;
+  projectId: Scalars['ID']['output'];
+  projectVersion: Scalars['Int']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: RunStatus;
+  /** One entry per node execution (map iterations included), in the order they finished; bounded. */
+  steps: Array<RunStep>;
+  /** True when steps or values were cut to keep the record bounded. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -392,6 +484,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Project: Project;
+  WorkflowRun: WorkflowRun;
 }>;
 
 /** Mapping of federation reference types */
@@ -399,6 +492,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Project:
     ( { __typename: 'Project' }
     & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+  WorkflowRun:
+    ( { __typename: 'WorkflowRun' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowRun'], {"id":true}> );
 }>;
 
 
@@ -430,9 +526,15 @@ export type ResolversTypes = ResolversObject<{
   ProjectConnection: ResolverTypeWrapper<ProjectPage>;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RunError: ResolverTypeWrapper<RunError>;
+  RunMode: RunMode;
+  RunStatus: RunStatus;
+  RunStep: ResolverTypeWrapper<StepRecord>;
+  StepStatus: StepStatus;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
   ValidationReport: ResolverTypeWrapper<ValidationReport>;
+  WorkflowRun: ResolverTypeWrapper<RunRecord>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -460,9 +562,12 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectChange: ProjectChangeRecord;
   ProjectConnection: ProjectPage;
   Query: Record<PropertyKey, never>;
+  RunError: RunError;
+  RunStep: StepRecord;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ValidationIssue;
   ValidationReport: ValidationReport;
+  WorkflowRun: RunRecord;
 }>;
 
 export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
@@ -510,10 +615,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationAddComponentArgs, 'componentId' | 'projectId'>>;
   applyGraphEdits?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationApplyGraphEditsArgs, 'edits' | 'projectId'>>;
+  cancelRun?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   connect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationConnectArgs, 'projectId' | 'sourceId' | 'sourcePort' | 'targetId' | 'targetPort'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
+  executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
   updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
@@ -550,6 +657,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<ProjectRunsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
   templateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -574,6 +682,24 @@ export type ProjectConnectionResolvers<ContextType = SubgraphContext, ParentType
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
+  run?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
+}>;
+
+export type RunErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RunError'] = ResolversParentTypes['RunError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RunStepResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RunStep'] = ResolversParentTypes['RunStep']> = ResolversObject<{
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['RunError']>, ParentType, ContextType>;
+  frames?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  inputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 }>;
 
 export type ValidationIssueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidationIssue'] = ResolversParentTypes['ValidationIssue']> = ResolversObject<{
@@ -589,6 +715,23 @@ export type ValidationReportResolvers<ContextType = SubgraphContext, ParentType 
   errors?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['ValidationIssue']>, ParentType, ContextType>;
+}>;
+
+export type WorkflowRunResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WorkflowRun'] = ResolversParentTypes['WorkflowRun'], FederationReferenceType extends FederationReferenceTypes['WorkflowRun'] = FederationReferenceTypes['WorkflowRun']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowRun']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['RunError']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['RunStep']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
@@ -607,7 +750,10 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProjectChange?: ProjectChangeResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RunError?: RunErrorResolvers<ContextType>;
+  RunStep?: RunStepResolvers<ContextType>;
   ValidationIssue?: ValidationIssueResolvers<ContextType>;
   ValidationReport?: ValidationReportResolvers<ContextType>;
+  WorkflowRun?: WorkflowRunResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: runs every benchmark suite in one process and prints one table. Figures are ratios measured in
+ * the same run (with absolute numbers for context) — benchmarks, never timed tests.
+ */
+import { runEngineBench, type Row } from './engine.bench';
+
+const SUITES: { name: string; run: () => Promise<Row[]> }[] = [{ name: 'engine (issue 3)', run: runEngineBench }];
+
+async function main() {
+  const rows: (Row & { suite: string })[] = [];
+  for (const suite of SUITES) {
+    process.stderr.write(`running ${suite.name}…\n`);
+    for (const row of await suite.run()) rows.push({ ...row, suite: suite.name });
+  }
+  const width = Math.max(...rows.map((r) => r.name.length), 10);
+  console.log(`${'suite'.padEnd(20)} ${'benchmark'.padEnd(width)} ${'value'.padStart(12)}  unit        note`);
+  for (const r of rows) {
+    console.log(`${r.suite.padEnd(20)} ${r.name.padEnd(width)} ${r.value.toFixed(r.value < 10 ? 2 : 1).padStart(12)}  ${r.unit.padEnd(10)}  ${r.note ?? ''}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+/** Workflow runs and their steps, stored bounded: at most MAX_STEPS steps and MAX_VALUE_BYTES per recorded value. */
+import type { Kysely } from 'kysely';
+import type { RunStatus, StepRecord } from '../../engine/runtime/types';
+import { json, type Database } from '../../platform/db';
+
+interface RunsTable {
+  id: string;
+  project_id: string;
+  project_version: number;
+  owner_id: string;
+  status: string;
+  inputs: string;
+  outputs: string | null;
+  error: string | null;
+  steps: string;
+  truncated: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface RunTables {
+  runs: RunsTable;
+}
+
+export interface RunRecord {
+  id: string;
+  projectId: string;
+  projectVersion: number;
+  ownerId: string;
+  status: RunStatus;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown> | null;
+  error: { code: string; message: string } | null;
+  steps: StepRecord[];
+  truncated: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export const MAX_STEPS = 2_000;
+export const MAX_VALUE_BYTES = 64 * 1024;
+
+/** A value too large to keep is replaced by a marked preview, so a run record stays bounded. */
+export function boundValue(value: unknown): { value: unknown; cut: boolean } {
+  if (value === undefined) return { value, cut: false };
+  const text = JSON.stringify(value);
+  if (text === undefined || text.length <= MAX_VALUE_BYTES) return { value, cut: false };
+  return { value: { $truncated: true, bytes: text.length, preview: text.slice(0, 1_000) }, cut: true };
+}
+
+export function boundSteps(steps: StepRecord[]): { steps: StepRecord[]; truncated: boolean } {
+  let truncated = steps.length > MAX_STEPS;
+  const kept = steps.slice(0, MAX_STEPS).map((step) => {
+    const inputs = boundValue(step.inputs);
+    const outputs = boundValue(step.outputs);
+    truncated ||= inputs.cut || outputs.cut;
+    return { ...step, inputs: inputs.value as StepRecord['inputs'], outputs: outputs.value as StepRecord['outputs'] };
+  });
+  return { steps: kept, truncated };
+}
+
+function toRecord(row: RunsTable): RunRecord {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    projectVersion: Number(row.project_version),
+    ownerId: row.owner_id,
+    status: row.status as RunStatus,
+    inputs: json.read(row.inputs, {}),
+    outputs: json.read(row.outputs, null),
+    error: json.read(row.error, null),
+    steps: json.read(row.steps, []),
+    truncated: Boolean(row.truncated),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export class RunStore {
+  constructor(private readonly database: Database<RunTables>) {}
+
+  private get db(): Kysely<RunTables> {
+    return this.database.db;
+  }
+
+  async insert(run: RunRecord): Promise<void> {
+    await this.db
+      .insertInto('runs')
+      .values({
+        id: run.id,
+        project_id: run.projectId,
+        project_version: run.projectVersion,
+        owner_id: run.ownerId,
+        status: run.status,
+        inputs: json.write(run.inputs),
+        outputs: run.outputs === null ? null : json.write(run.outputs),
+        error: run.error === null ? null : json.write(run.error),
+        steps: json.write(run.steps),
+        truncated: run.truncated ? 1 : 0,
+        created_at: run.createdAt,
+        started_at: run.startedAt,
+        finished_at: run.finishedAt,
+      })
+      .execute();
+  }
+
+  /** Writes the run's new state unless it already finished (a cancelled run is not overwritten by its late end). */
+  async update(run: RunRecord): Promise<boolean> {
+    const result = await this.db
+      .updateTable('runs')
+      .set({
+        status: run.status,
+        outputs: run.outputs === null ? null : json.write(run.outputs),
+        error: run.error === null ? null : json.write(run.error),
+        steps: json.write(run.steps),
+        truncated: run.truncated ? 1 : 0,
+        started_at: run.startedAt,
+        finished_at: run.finishedAt,
+      })
+      .where('id', '=', run.id)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async get(id: string): Promise<RunRecord | undefined> {
+    const row = await this.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, RunRecord>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('runs').selectAll().where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+  }
+
+  async listByProject(projectId: string, first: number): Promise<RunRecord[]> {
+    const rows = await this.db.selectFrom('runs').selectAll().where('project_id', '=', projectId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(first).execute();
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Runs left unfinished by a process that died cannot resume: marked failed, honestly. Only runs older than the
+   * longest a run may take are touched, so a replica never fails another replica's live run.
+   */
+  async failInterrupted(startedBefore: string): Promise<number> {
+    const result = await this.db
+      .updateTable('runs')
+      .set({ status: 'failed', error: json.write({ code: 'INTERRUPTED', message: 'The workflow service restarted while this run was in progress' }), finished_at: new Date().toISOString() })
+      .where('status', 'in', ['queued', 'running'])
+      .where('created_at', '<', startedBefore)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+}
