@@ -65,7 +65,7 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
   let router: RunningRouter | undefined;
   try {
     for (const name of SUBGRAPH_NAMES) if (wanted.has(name)) await start(name, options.freePorts ? 0 : undefined);
-    if (wanted.has('router')) router = await startRouter(config, log.child({ service: 'router' }), options.freePorts ? 0 : undefined);
+    if (wanted.has('router')) router = await startRouter(config, log.child({ service: 'router' }), events, { port: options.freePorts ? 0 : undefined });
   } catch (err) {
     await stopAll();
     throw err;

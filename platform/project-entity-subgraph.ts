@@ -9,7 +9,8 @@ import type { ProjectEntity, ProjectEntityStore } from './project-entity-store';
 import type { SubgraphContext } from './subgraph-server';
 
 export interface ProjectEntityResolverOptions<T extends ProjectEntity> {
-  store: ProjectEntityStore<T>;
+  /** Any store with these two reads (a service with its own table, e.g. deployments, reuses the resolvers). */
+  store: Pick<ProjectEntityStore<T>, 'getMany' | 'listByProjects'>;
   /** GraphQL type name, e.g. `CodeArtifact`. */
   typeName: string;
   /** Root query field, e.g. `codeArtifact`. */

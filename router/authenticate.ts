@@ -8,3 +8,8 @@ import { LOCAL_IDENTITY, type Identity } from '../platform/identity';
 export async function authenticate(_req: IncomingMessage): Promise<Identity> {
   return LOCAL_IDENTITY;
 }
+
+/** graphql-ws: credentials arrive in the `connection_init` payload (e.g. `{authorization: "Bearer …"}`). */
+export async function authenticateConnection(_params: Record<string, unknown>): Promise<Identity> {
+  return LOCAL_IDENTITY;
+}

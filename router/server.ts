@@ -11,7 +11,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../platform/config';
+import type { EventBus } from '../platform/events';
 import { REQUEST_ID_HEADER } from '../platform/identity';
 import type { Logger } from '../platform/logger';
 import { maskError } from '../platform/subgraph-server';
@@ -19,21 +21,32 @@ import { authenticate } from './authenticate';
 import { createGateway, type RouterContext } from './gateway';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws-server';
 
 export interface RunningRouter {
   url: string;
   port: number;
+  subscriptions: SubscriptionServer;
   close(): Promise<void>;
 }
 
-export async function startRouter(config: AppConfig, log: Logger, port = config.ports.router): Promise<RunningRouter> {
+export interface RouterOptions {
+  port?: number;
+  /** Resolve subscription entity fields once per event and selection (on by default; off only to measure it). */
+  memoiseSubscriptionFields?: boolean;
+}
+
+export async function startRouter(config: AppConfig, log: Logger, events: EventBus, options: RouterOptions = {}): Promise<RunningRouter> {
+  const port = options.port ?? config.ports.router;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const { gateway, close: closeGateway } = createGateway(config, log);
-  let ready = false;
-  gateway.onSchemaLoadOrUpdate(() => {
-    ready = true;
+  let loadedSchema: GraphQLSchema | undefined;
+  let subscriptions: SubscriptionServer | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    loadedSchema = apiSchema;
+    subscriptions?.schemaChanged(apiSchema);
   });
   const server = new ApolloServer<RouterContext>({
     gateway,
@@ -42,9 +55,12 @@ export async function startRouter(config: AppConfig, log: Logger, port = config.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
   });
   await server.start();
+  // The first schema arrives while the server starts, before the subscription server exists.
+  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields });
+  if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
 
   app.get('/health', async (_req, res) => {
-    const health = await aggregateHealth(config, ready);
+    const health = await aggregateHealth(config, loadedSchema !== undefined);
     res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
   });
   const sendGraphiQL = (_req: express.Request, res: express.Response) => {
@@ -78,11 +94,14 @@ export async function startRouter(config: AppConfig, log: Logger, port = config.
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${actualPort}`;
   log.info({ url }, 'router listening');
   let closing: Promise<void> | undefined;
+  const subscriptionServer = subscriptions;
   return {
     url,
     port: actualPort,
+    subscriptions: subscriptionServer,
     close: () =>
       (closing ??= (async () => {
+        await subscriptionServer.close();
         await server.stop();
         await closeGateway();
       })()),

@@ -7,6 +7,7 @@ import { workflowMigrations } from './migrations';
 import { ProjectService } from './project-service';
 import { ProjectStore, type WorkflowTables } from './project-store';
 import { workflowResolvers } from './resolvers';
+import { PresenceService } from './presence-store';
 import { RunService } from './run-service';
 import { RunStore, type RunTables } from './run-store';
 import { worldServicesFromEnv } from '../../engine/runtime/world';
@@ -15,18 +16,20 @@ export async function startWorkflowService(deps: ServiceDeps): Promise<RunningSe
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
   const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events);
   const runs = new RunService(new RunStore(database), service, worldServicesFromEnv(deps.config.env), deps.events, deps.log);
+  const presence = new PresenceService(deps.events, deps.log, deps.config.redisUrl ? { url: deps.config.redisUrl, namespace: deps.config.redisNamespace } : undefined);
   return startSubgraphServer({
     name: 'workflow',
     config: deps.config,
     log: deps.log,
     port: deps.port,
-    resolvers: workflowResolvers(service, runs),
+    resolvers: workflowResolvers(service, runs, presence),
     database,
     checkHealth: async () => {
       await database.db.selectFrom('projects').select('id').limit(1).execute();
     },
     onClose: async () => {
       runs.close();
+      await presence.close();
       await database.close();
     },
   });

@@ -8,7 +8,7 @@ import { parseGraphEdits } from '../../engine/model/edits-schema';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
 import { validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
 import { appError, badInput, notFound } from '../../platform/errors';
-import type { EventPublisher } from '../../platform/events';
+import { topics, type EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { ServiceClient } from '../../platform/service-client';
 import type { ComponentCatalog } from './component-catalog';
@@ -96,6 +96,7 @@ export class ProjectService {
       metadata: input.metadata,
       graph,
     });
+    await this.events.emit(topics.project(project.id), { projectId: project.id, version: 1, actor: identity.sub, op: 'createProject', payload: { name: project.name, templateId: project.templateId }, at: project.createdAt });
     await this.events.publish('PROJECT_CREATED', { projectId: project.id, name: project.name, templateId: project.templateId, actor: identity.sub });
     return project;
   }
@@ -117,7 +118,8 @@ export class ProjectService {
 
   async delete(id: string, expectedVersion: number | null | undefined, identity: Identity) {
     await this.require(id, identity);
-    await this.store.delete(id, expectedVersion);
+    const deleted = await this.store.delete(id, expectedVersion);
+    await this.events.emit(topics.project(id), { projectId: id, version: deleted.version + 1, actor: identity.sub, op: 'deleteProject', payload: {}, at: new Date().toISOString() });
     await this.events.publish('PROJECT_DELETED', { projectId: id, actor: identity.sub });
     return { id, deleted: true };
   }
@@ -141,7 +143,7 @@ export class ProjectService {
     };
     const result = await this.edit(args.projectId, 'addComponent', args.expectedVersion, { op: 'addNode', node }, identity);
     await this.events.publish('COMPONENT_ADDED', { projectId: args.projectId, nodeId: node.id, componentId, version: result.project.version, actor: identity.sub });
-    await this.events.publish('COMPONENT_USED', { componentId, projectId: args.projectId });
+    await this.events.publish('COMPONENT_USED', { componentId, projectId: args.projectId, actor: identity.sub });
     return { ...result, component: node };
   }
 
@@ -240,7 +242,9 @@ export class ProjectService {
     return appError(code, message, { issues });
   }
 
+  /** After commit: the change on the project's own topic (collaboration), then the seed's event. */
   private async announce(type: 'PROJECT_UPDATED', change: ProjectChangeRecord) {
+    await this.events.emit(topics.project(change.projectId), change);
     await this.events.publish(type, { projectId: change.projectId, version: change.version, op: change.op, actor: change.actor, payload: change.payload });
   }
 }

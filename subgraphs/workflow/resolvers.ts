@@ -1,10 +1,12 @@
 /** GraphQL resolvers of the workflow subgraph: thin over ProjectService. */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { NodeSettings } from '../../engine/model/types';
+import { badInput } from '../../platform/errors';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { NodeSettingsInput, Resolvers } from './generated/resolvers-types';
 import type { ProjectRecord } from './project-store';
 import type { ProjectService } from './project-service';
+import type { PresenceService } from './presence-store';
 import type { RunService } from './run-service';
 import type { RunRecord } from './run-store';
 
@@ -27,7 +29,7 @@ function runLoader(runs: RunService, ctx: SubgraphContext) {
 
 const upper = <T extends string>(value: string) => value.toUpperCase() as T;
 
-export function workflowResolvers(service: ProjectService, runs: RunService): Resolvers {
+export function workflowResolvers(service: ProjectService, runs: RunService, presence: PresenceService): Resolvers {
   return {
     JSON: GraphQLJSON,
     DateTime: GraphQLDateTime,
@@ -51,6 +53,17 @@ export function workflowResolvers(service: ProjectService, runs: RunService): Re
       applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits, expectedVersion, ctx.identity),
       executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
+      updatePresence: async (_, { projectId, cursor, selection, ttlSeconds }, ctx) => {
+        await service.require(projectId, ctx.identity);
+        const ttl = ttlSeconds ?? 30;
+        if (ttl < 1 || ttl > 3600) throw badInput('ttlSeconds must be between 1 and 3600', { field: 'ttlSeconds' });
+        if ((selection?.length ?? 0) > 1000) throw badInput('selection holds at most 1000 ids', { field: 'selection' });
+        return presence.update(projectId, { id: ctx.identity.sub, name: ctx.identity.name }, cursor ?? null, selection ?? [], ttl);
+      },
+      leavePresence: async (_, { projectId }, ctx) => {
+        await service.require(projectId, ctx.identity);
+        return presence.leave(projectId, ctx.identity.sub);
+      },
     },
     Project: {
       __resolveReference: (ref, ctx) => projectLoader(service, ctx).load(ref.id),
@@ -59,6 +72,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService): Re
       validation: (project, _, ctx) => service.validate(project.graph, ctx.identity),
       changes: (project, { sinceVersion, first }) => service.changes(project, sinceVersion ?? 0, first ?? 100),
       runs: (project, { first }, ctx) => runs.listByProject(project.id, first ?? 20, ctx.identity),
+      presence: (project) => presence.list(project.id),
     },
     WorkflowRun: {
       __resolveReference: (ref, ctx) => runLoader(runs, ctx).load(ref.id),

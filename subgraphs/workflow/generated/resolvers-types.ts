@@ -5,6 +5,7 @@ import { GraphEditResult } from '../project-service';
 import { EntityRef } from '../../../platform/entity-ref';
 import { RunRecord } from '../run-store';
 import { StepRecord } from '../../../engine/runtime/types';
+import { PresenceRecord } from '../presence-store';
 import { SubgraphContext } from '../../../platform/subgraph-server';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -96,11 +97,18 @@ export type Mutation = {
    * the end; ASYNC returns the queued run at once (follow it with `run(id)` or the `runEvents` subscription).
    */
   executeWorkflow: WorkflowRun;
+  /** Leaves a project's presence at once. */
+  leavePresence: Scalars['Boolean']['output'];
   moveComponent: GraphEdit;
   /** Removes a node and every connection touching it. */
   removeComponent: GraphEdit;
   /** Replaces the node's config (validated against the component's JSON Schema); label and settings when given. */
   updateComponentConfig: GraphEdit;
+  /**
+   * Announces where the caller is in a project (cursor, selection — the seed's component_move / selection_change
+   * moments). Entries expire `ttlSeconds` after the last update, so a client that goes away disappears.
+   */
+  updatePresence: PresenceEntry;
   updateProject: Project;
 };
 
@@ -164,6 +172,11 @@ export type MutationExecuteWorkflowArgs = {
 };
 
 
+export type MutationLeavePresenceArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationMoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
@@ -186,6 +199,14 @@ export type MutationUpdateComponentConfigArgs = {
   nodeId: Scalars['ID']['input'];
   projectId: Scalars['ID']['input'];
   settings?: InputMaybe<NodeSettingsInput>;
+};
+
+
+export type MutationUpdatePresenceArgs = {
+  cursor?: InputMaybe<PositionInput>;
+  projectId: Scalars['ID']['input'];
+  selection?: InputMaybe<Array<Scalars['ID']['input']>>;
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -235,6 +256,17 @@ export type PositionInput = {
   y: Scalars['Float']['input'];
 };
 
+/** Who is in a project right now, and where. */
+export type PresenceEntry = {
+  __typename?: 'PresenceEntry';
+  cursor?: Maybe<Position>;
+  expiresAt: Scalars['DateTime']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  selection: Array<Scalars['ID']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type Project = {
   __typename?: 'Project';
   agentId?: Maybe<Scalars['String']['output']>;
@@ -248,6 +280,8 @@ export type Project = {
   metadata?: Maybe<Scalars['JSON']['output']>;
   name: Scalars['String']['output'];
   ownerId: Scalars['String']['output'];
+  /** Who is in the project now. */
+  presence: Array<PresenceEntry>;
   /** Runs of this project, newest first. */
   runs: Array<WorkflowRun>;
   status: ProjectStatus;
@@ -521,6 +555,7 @@ export type ResolversTypes = ResolversObject<{
   Position: ResolverTypeWrapper<Position>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PositionInput: PositionInput;
+  PresenceEntry: ResolverTypeWrapper<PresenceRecord>;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectChange: ResolverTypeWrapper<ProjectChangeRecord>;
   ProjectConnection: ResolverTypeWrapper<ProjectPage>;
@@ -558,6 +593,7 @@ export type ResolversParentTypes = ResolversObject<{
   Position: Position;
   Float: Scalars['Float']['output'];
   PositionInput: PositionInput;
+  PresenceEntry: PresenceRecord;
   Project: ProjectRecord;
   ProjectChange: ProjectChangeRecord;
   ProjectConnection: ProjectPage;
@@ -621,9 +657,11 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
   executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
+  leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
   updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
+  updatePresence?: Resolver<ResolversTypes['PresenceEntry'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'projectId' | 'ttlSeconds'>>;
   updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
 }>;
 
@@ -645,6 +683,15 @@ export type PositionResolvers<ContextType = SubgraphContext, ParentType extends 
   y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type PresenceEntryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PresenceEntry'] = ResolversParentTypes['PresenceEntry']> = ResolversObject<{
+  cursor?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selection?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -657,6 +704,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  presence?: Resolver<Array<ResolversTypes['PresenceEntry']>, ParentType, ContextType>;
   runs?: Resolver<Array<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<ProjectRunsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
   templateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -746,6 +794,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   NodeSettings?: NodeSettingsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  PresenceEntry?: PresenceEntryResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectChange?: ProjectChangeResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;

@@ -1,0 +1,128 @@
+/**
+ * The router's subscriptions (schema/subscriptions.graphql). Each listens to its entity's topic BEFORE reading the
+ * stored state through the gateway (which also checks the caller's access), so nothing falls between the two.
+ */
+import { GraphQLError } from 'graphql';
+import { SEED_EVENTS_TOPIC, topics, type EventBus, type PlatformEvent } from '../../platform/events';
+import type { RouterContext } from '../gateway';
+import type { GatewayExecutor } from './gateway-fields';
+import { openTopic } from './topic-stream';
+
+interface ChangeEvent {
+  projectId: string;
+  version: number;
+  actor: string;
+  op: string;
+  payload: unknown;
+  at: string;
+}
+
+async function query<T>(execute: GatewayExecutor, text: string, variables: Record<string, unknown>, context: RouterContext): Promise<T> {
+  const result = await execute(text, variables, context);
+  if (result.errors?.length) throw new GraphQLError(result.errors[0].message, { extensions: result.errors[0].extensions });
+  return result.data as T;
+}
+
+const notFound = (what: string, id: string) => new GraphQLError(`${what} "${id}" not found`, { extensions: { code: 'NOT_FOUND', id } });
+
+const CHANGES = `query ReplayChanges($id: ID!, $since: Int!) { project(id: $id) { id changes(sinceVersion: $since, first: 1000) { version actor op payload at } } }`;
+const PAGE = 1000;
+
+export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
+  async function changesAfter(projectId: string, since: number, context: RouterContext): Promise<ChangeEvent[]> {
+    const data = await query<{ project: { changes: Omit<ChangeEvent, 'projectId'>[] } | null }>(execute, CHANGES, { id: projectId, since }, context);
+    if (!data.project) throw notFound('Project', projectId);
+    return data.project.changes.map((c) => ({ ...c, projectId }));
+  }
+
+  return {
+    async *projectChanged(args: { projectId: string; sinceVersion?: number | null }, context: RouterContext) {
+      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId));
+      try {
+        let last = Math.max(0, args.sinceVersion ?? 0);
+        for (;;) {
+          const page = await changesAfter(args.projectId, last, context);
+          for (const change of page) {
+            yield { ...change, replayed: true };
+            last = change.version;
+          }
+          if (page.length < PAGE) break;
+        }
+        for await (const change of live) {
+          if (change.op === 'deleteProject') {
+            yield { ...change, replayed: false };
+            return;
+          }
+          if (change.version <= last) continue; // already replayed
+          if (change.version > last + 1) {
+            // Pub/sub is at-most-once: fill a gap from the log rather than skip a version.
+            for (const missed of await changesAfter(args.projectId, last, context)) {
+              if (missed.version >= change.version) break;
+              yield { ...missed, replayed: true };
+              last = missed.version;
+            }
+          }
+          yield { ...change, replayed: false };
+          last = change.version;
+        }
+      } finally {
+        await live.return();
+      }
+    },
+
+    async *presence(args: { projectId: string }, context: RouterContext) {
+      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId));
+      try {
+        const data = await query<{ project: { presence: unknown[] } | null }>(
+          execute,
+          `query PresenceSnapshot($id: ID!) { project(id: $id) { presence { userId name cursor { x y } selection updatedAt expiresAt } } }`,
+          { id: args.projectId },
+          context,
+        );
+        if (!data.project) throw notFound('Project', args.projectId);
+        yield { projectId: args.projectId, kind: 'SNAPSHOT', entries: data.project.presence };
+        for await (const event of live) yield { projectId: event.projectId, kind: event.kind, entries: [event.entry] };
+      } finally {
+        await live.return();
+      }
+    },
+
+    async *runEvents(args: { runId: string }, context: RouterContext) {
+      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId));
+      try {
+        const data = await query<{ run: { id: string; status: string; outputs: unknown; error: unknown; finishedAt: string | null } | null }>(
+          execute,
+          `query RunState($id: ID!) { run(id: $id) { id status outputs error { code message } finishedAt } }`,
+          { id: args.runId },
+          context,
+        );
+        if (!data.run) throw notFound('Run', args.runId);
+        if (data.run.finishedAt) {
+          // Subscribed after the end: the final state, not silence.
+          yield { type: 'RUN_FINISHED', runId: args.runId, status: data.run.status, outputs: data.run.outputs, error: data.run.error, at: data.run.finishedAt };
+          return;
+        }
+        for await (const event of live) {
+          yield { ...event, status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status };
+          if (event.type === 'RUN_FINISHED') return;
+        }
+      } finally {
+        await live.return();
+      }
+    },
+
+    async *events(args: { types?: string[] | null }, context: RouterContext) {
+      const wanted = args.types?.length ? new Set(args.types) : undefined;
+      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC);
+      try {
+        for await (const event of live) {
+          // The caller's own events only, until project membership arrives with the security issue.
+          if (event.data.actor !== context.identity.sub) continue;
+          if (!wanted || wanted.has(event.type)) yield event;
+        }
+      } finally {
+        await live.return();
+      }
+    },
+  };
+}

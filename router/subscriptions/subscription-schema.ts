@@ -1,0 +1,30 @@
+/**
+ * The schema graphql-ws executes: the gateway's API schema extended with schema/subscriptions.graphql, with the
+ * subscription resolvers attached. Rebuilt on every supergraph update.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { extendSchema, GraphQLObjectType, parse, type GraphQLSchema } from 'graphql';
+import type { EventBus } from '../../platform/events';
+import type { RouterContext } from '../gateway';
+import { GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
+import { subscriptionFields } from './subscription-fields';
+
+const SUBSCRIPTIONS_SDL = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'subscriptions.graphql'), 'utf8'));
+
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, execute: GatewayExecutor, entities: GatewayFieldResolver): GraphQLSchema {
+  const schema = extendSchema(apiSchema, SUBSCRIPTIONS_SDL, { assumeValidSDL: false });
+  const generators = subscriptionFields(bus, execute);
+  const subscription = schema.getSubscriptionType()!.getFields();
+  for (const [name, generator] of Object.entries(generators)) {
+    const field = subscription[name];
+    field.subscribe = (_root, args, context: RouterContext) => (generator as (a: unknown, c: RouterContext) => AsyncGenerator)(args, context);
+    field.resolve = (payload) => payload;
+  }
+  const attach = (typeName: string, fieldName: string, resolver: ReturnType<GatewayFieldResolver['field']>) => {
+    (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName].resolve = resolver as never;
+  };
+  attach('ProjectChangeEvent', 'project', entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }));
+  attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.type}:${s.nodeId ?? ''}:${s.at}` }));
+  return schema;
+}

@@ -1,0 +1,57 @@
+/**
+ * A topic of the event bus as a bounded async stream. Listening starts before the caller reads anything (so a
+ * replay that follows loses nothing); a consumer that falls more than `limit` messages behind is cut off with a
+ * clear error instead of growing memory without bound.
+ */
+import { GraphQLError } from 'graphql';
+import type { EventBus } from '../../platform/events';
+
+export interface TopicStream<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorResult<T>>;
+}
+
+export async function openTopic<T>(bus: EventBus, topic: string, limit = 1_000): Promise<TopicStream<T>> {
+  const buffer: T[] = [];
+  let waiting: ((result: IteratorResult<T>) => void) | undefined;
+  let failure: Error | undefined;
+  let done = false;
+  const stop = await bus.on<T>(topic, (message) => {
+    if (done) return;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve({ value: message, done: false });
+      return;
+    }
+    if (buffer.length >= limit) {
+      failure = new GraphQLError(`Subscription fell more than ${limit} events behind and was ended; resubscribe to catch up`, { extensions: { code: 'SLOW_CONSUMER' } });
+      finish();
+      return;
+    }
+    buffer.push(message);
+  });
+  const finish = () => {
+    if (done) return;
+    done = true;
+    stop();
+    waiting?.({ value: undefined, done: true });
+    waiting = undefined;
+  };
+  const stream: TopicStream<T> = {
+    next() {
+      if (buffer.length) return Promise.resolve({ value: buffer.shift()!, done: false });
+      if (failure) return Promise.reject(failure);
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    async return() {
+      finish();
+      buffer.length = 0;
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+  };
+  return stream;
+}
