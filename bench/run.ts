@@ -2,9 +2,13 @@
  * `npm run bench`: runs every benchmark suite in one process and prints one table. Figures are ratios measured in
  * the same run (with absolute numbers for context) — benchmarks, never timed tests.
  */
+import { runCodegenBench } from './codegen.bench';
 import { runEngineBench, type Row } from './engine.bench';
 
-const SUITES: { name: string; run: () => Promise<Row[]> }[] = [{ name: 'engine (issue 3)', run: runEngineBench }];
+const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
+  { name: 'engine (issue 3)', run: runEngineBench },
+  { name: 'codegen (issue 6)', run: runCodegenBench },
+];
 
 async function main() {
   const rows: (Row & { suite: string })[] = [];

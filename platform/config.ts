@@ -47,6 +47,10 @@ export interface AppConfig {
   /** Per-call timeout from the router to a subgraph. */
   subgraphTimeoutMs: number;
   version: string;
+  /** Bytes a WebSocket may have queued before its client is closed as too slow. */
+  wsSlowConsumerBytes: number;
+  /** Events one subscription may fall behind (graphql-ws waits for each send) before its client is closed as too slow. */
+  wsSlowConsumerEvents: number;
   /** The environment this config was read from (the engine's LLM_* / HTTP_ALLOWLIST settings come from it too). */
   env: NodeJS.ProcessEnv;
 }
@@ -92,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     version: '1.0.0',
+    wsSlowConsumerBytes: Number(env.WS_SLOW_CONSUMER_BYTES ?? 4 * 1024 * 1024),
+    wsSlowConsumerEvents: Number(env.WS_SLOW_CONSUMER_EVENTS ?? 1_000),
     env,
   };
 }

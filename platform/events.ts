@@ -60,8 +60,29 @@ export interface EventBusOptions {
   log?: Logger;
 }
 
+/**
+ * Publishing never holds up the write that caused it: pub/sub is at-most-once by design (subscribers replay from the
+ * change log), so during a Redis outage a publish gives up after PUBLISH_TIMEOUT_MS instead of stalling a mutation.
+ */
+const PUBLISH_TIMEOUT_MS = 1_000;
+
 export function createEventBus(options: EventBusOptions): EventBus {
   const key = (topic: string) => `${options.namespace}:${topic}`;
+  const send = async (channel: string, payload: unknown) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        pubsub.publish(channel, payload),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('publish timed out')), PUBLISH_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (err) {
+      options.log?.warn({ channel, err: (err as Error).message }, 'event not published');
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   let pubsub: PubSubEngine;
   let close: () => Promise<void>;
   if (options.redisUrl) {
@@ -87,10 +108,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
     kind: options.redisUrl ? 'redis' : 'in-process',
     async publish(type, data) {
       const event: PlatformEvent = { type, source: options.source, at: new Date().toISOString(), data };
-      await pubsub.publish(key(SEED_EVENTS_TOPIC), event);
+      await send(key(SEED_EVENTS_TOPIC), event);
     },
     async emit(topic, payload) {
-      await pubsub.publish(key(topic), payload);
+      await send(key(topic), payload);
     },
     async on(topic, listener) {
       const id = await pubsub.subscribe(key(topic), listener as (payload: unknown) => void, {});

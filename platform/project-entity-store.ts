@@ -43,6 +43,24 @@ export function projectEntityMigration(table: string): Migration {
   };
 }
 
+/** The newest `first` rows of each project in `table` (one statement: a window function), newest first. */
+export async function newestPerProject<R>(db: Kysely<any>, table: string, projectIds: readonly string[], first: number): Promise<R[]> {
+  return (await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom(table)
+        .selectAll()
+        .select(sql<number>`row_number() over (partition by project_id order by created_at desc, id desc)`.as('rn'))
+        .where('project_id', 'in', [...projectIds])
+        .as('ranked'),
+    )
+    .selectAll()
+    .where(sql.ref('rn'), '<=', first)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()) as unknown as R[];
+}
+
 const KEY_FIELDS = new Set(['id', 'projectId', 'ownerId', 'createdAt', 'updatedAt']);
 
 export class ProjectEntityStore<T extends ProjectEntity> {
@@ -76,20 +94,7 @@ export class ProjectEntityStore<T extends ProjectEntity> {
   async listByProjects(projectIds: readonly string[], first: number): Promise<Map<string, T[]>> {
     const result = new Map<string, T[]>(projectIds.map((id) => [id, []]));
     if (!projectIds.length || first <= 0) return result;
-    const rows = (await this.db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom(this.table)
-          .selectAll()
-          .select(sql<number>`row_number() over (partition by project_id order by created_at desc, id desc)`.as('rn'))
-          .where('project_id', 'in', [...projectIds])
-          .as('ranked'),
-      )
-      .selectAll()
-      .where(sql.ref('rn'), '<=', first)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute()) as unknown as EntityRow[];
+    const rows = await newestPerProject<EntityRow>(this.db, this.table, projectIds, first);
     for (const row of rows) result.get(row.project_id)?.push(this.fromRow(row));
     return result;
   }

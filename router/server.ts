@@ -56,7 +56,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   });
   await server.start();
   // The first schema arrives while the server starts, before the subscription server exists.
-  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields });
+  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents });
   if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
 
   app.get('/health', async (_req, res) => {

@@ -57,6 +57,7 @@ export const classifierComponent: ComponentDefinition<ClassifierConfig> = {
     ['labels'],
   ),
   sideEffects: true,
+  emit: (e) => e.helper('classifier'),
   async run(ctx) {
     const text = readInput<string>(ctx, 'text', 'string');
     const { labels, model, instructions } = ctx.config;

@@ -32,6 +32,7 @@ export const delayComponent: ComponentDefinition<{ ms: number }> = {
   inputs: [{ name: 'value', type: 'any', description: 'Passed through; null when not connected.' }],
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({ ms: { type: 'integer', minimum: 0, maximum: MAX_DELAY_MS, default: 1000 } }),
+  emit: (e) => e.helper('delay'),
   async run(ctx) {
     await sleep(ctx.config.ms, ctx.signal);
     return { value: ctx.inputs.value ?? null };

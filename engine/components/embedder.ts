@@ -20,6 +20,7 @@ export const embedderComponent: ComponentDefinition<{ model?: string }> = {
   ],
   configSchema: configSchema({ model: modelField }),
   sideEffects: true,
+  emit: (e) => e.helper('embedder'),
   async run(ctx) {
     const text = readInput(ctx, 'text', 'any');
     const single = typeof text === 'string';

@@ -15,7 +15,12 @@ export type ComponentErrorCode =
   | 'SUBGRAPH_ERROR'
   | 'CANCELLED';
 
+/** Failures a retry may cure: another reply from a remote service. Everything else is the same on every attempt. */
+const TRANSIENT: ReadonlySet<ComponentErrorCode> = new Set(['LLM_INVALID_RESPONSE', 'HTTP_ERROR', 'SUBGRAPH_ERROR']);
+
 export class ComponentError extends Error {
+  readonly retryable: boolean;
+
   constructor(
     readonly code: ComponentErrorCode,
     message: string,
@@ -23,5 +28,6 @@ export class ComponentError extends Error {
   ) {
     super(nodeId ? `node "${nodeId}": ${message}` : message);
     this.name = 'ComponentError';
+    this.retryable = TRANSIENT.has(code);
   }
 }

@@ -22,6 +22,7 @@ export const getComponent: ComponentDefinition<{ path: string; default?: unknown
     },
     ['path'],
   ),
+  emit: (e) => e.helper('get'),
   run(ctx) {
     const value = readInput(ctx, 'value', 'any');
     let segments;

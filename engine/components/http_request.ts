@@ -61,6 +61,7 @@ export const httpRequestComponent: ComponentDefinition<HttpRequestConfig> = {
     failOnErrorStatus: { type: 'boolean', default: true, description: 'Fail the node on a 4xx/5xx status.' },
   }),
   sideEffects: true,
+  emit: (e) => e.helper('http_request'),
   async run(ctx) {
     const { method, timeoutMs, failOnErrorStatus } = ctx.config;
     const baseUrl = readInput<string | undefined>(ctx, 'url', 'string', false) ?? ctx.config.url;

@@ -33,6 +33,7 @@ export const inputComponent: ComponentDefinition<InputConfig> = {
     },
     ['name'],
   ),
+  emit: (e) => e.helper('input'),
   run(ctx) {
     const { name, type } = ctx.config;
     let value = ctx.runInputs[name];

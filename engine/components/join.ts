@@ -15,6 +15,7 @@ export const joinComponent: ComponentDefinition<{ separator: string }> = {
   inputs: [{ name: 'items', type: 'array', required: true }],
   outputs: [{ name: 'text', type: 'string' }],
   configSchema: configSchema({ separator: { type: 'string', default: ', ' } }),
+  emit: (e) => e.helper('join'),
   run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');
     const parts = items.map((item, index) => {

@@ -18,6 +18,7 @@ export const jsonParseComponent: ComponentDefinition<{ allowCodeFence: boolean }
   inputs: [{ name: 'text', type: 'string', required: true }],
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({ allowCodeFence: { type: 'boolean', default: true } }),
+  emit: (e) => e.helper('json_parse'),
   run(ctx) {
     const text = readInput<string>(ctx, 'text', 'string');
     const fenced = ctx.config.allowCodeFence ? FENCED.exec(text) : null;

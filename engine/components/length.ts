@@ -15,6 +15,7 @@ export const lengthComponent: ComponentDefinition<Record<string, never>> = {
   inputs: [{ name: 'value', type: 'any', required: true }],
   outputs: [{ name: 'length', type: 'number' }],
   configSchema: configSchema({}),
+  emit: (e) => e.helper('length'),
   run(ctx) {
     const value = readInput(ctx, 'value', 'any');
     if (Array.isArray(value)) return { length: value.length };

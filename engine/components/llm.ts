@@ -33,6 +33,7 @@ export const llmComponent: ComponentDefinition<LlmConfig> = {
     json: { type: 'boolean', default: false, description: 'Ask for a JSON object reply.' },
   }),
   sideEffects: true,
+  emit: (e) => e.helper('llm'),
   async run(ctx) {
     const prompt = readInput<string>(ctx, 'prompt', 'string');
     const { model, system, temperature, maxTokens, json } = ctx.config;

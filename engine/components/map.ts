@@ -55,6 +55,9 @@ export const mapComponent: ComponentDefinition<MapConfig> = {
       { if: { properties: { mode: { const: 'subgraph' } }, required: ['mode'] }, then: { required: ['graph'] }, else: { required: ['expression'] } },
     ],
   },
+  // Expression mode compiles the expression; sub-graph mode compiles the sub-graph into its own node table.
+  emit: (e) =>
+    e.config.mode === 'subgraph' ? e.helper('map', e.literal(null), e.subgraph(e.config.graph)) : e.helper('map', e.expression('expression'), e.literal(null)),
   async run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');
     // The run's limit (LIMIT_MAP_ITEMS, not retried); the interpreter hands it over as ctx.limits.

@@ -21,6 +21,7 @@ export const objectComponent: ComponentDefinition<{ keys: string[] }> = {
     { keys: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
     ['keys'],
   ),
+  emit: (e) => e.helper('object'),
   run(ctx) {
     const values = readInput<unknown[]>(ctx, 'values', 'array');
     const { keys } = ctx.config;

@@ -18,6 +18,7 @@ export const outputComponent: ComponentDefinition<{ name?: string }> = {
   inputs: [{ name: 'value', type: 'any', required: true, description: 'The value to publish.' }],
   outputs: [],
   configSchema: configSchema({ name: { type: 'string', minLength: 1, description: 'Key in the run outputs.' } }),
+  emit: (e) => e.helper('output'),
   run(ctx) {
     readInput(ctx, 'value', 'any');
     return {};

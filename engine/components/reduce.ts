@@ -21,6 +21,7 @@ export const reduceComponent: ComponentDefinition<{ expression: string; initial:
     },
     ['expression'],
   ),
+  emit: (e) => e.helper('reduce', e.expression('expression')),
   run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');
     const step = nodeExpression(ctx, ctx.config.expression);

@@ -19,6 +19,7 @@ export const setComponent: ComponentDefinition<{ path: string }> = {
   ],
   outputs: [{ name: 'value', type: 'object' }],
   configSchema: configSchema({ path: { type: 'string', minLength: 1, description: 'Dotted path, e.g. meta.source.' } }, ['path']),
+  emit: (e) => e.helper('set'),
   run(ctx) {
     const target = readInput<Record<string, unknown>>(ctx, 'object', 'object');
     const value = readInput(ctx, 'value', 'any');

@@ -24,6 +24,7 @@ export const splitComponent: ComponentDefinition<SplitConfig> = {
     trim: { type: 'boolean', default: false },
     removeEmpty: { type: 'boolean', default: false },
   }),
+  emit: (e) => e.helper('split'),
   run(ctx) {
     const text = readInput<string>(ctx, 'text', 'string');
     const { separator, trim, removeEmpty } = ctx.config;

@@ -41,6 +41,13 @@ export const switchComponent: ComponentDefinition<SwitchConfig> = {
   outputsFor(config: SwitchConfig): PortSpec[] {
     return [...config.cases.map((c) => ({ name: c.name, type: 'any' as const })), { name: config.defaultPort ?? 'default', type: 'any' }];
   },
+  // Cases become (port name, compiled expression) pairs; the runtime helper picks the first that holds.
+  emit: (e) => {
+    const cases = (e.config.cases as SwitchConfig['cases']).map((entry, index) =>
+      e.list([e.literal(entry.name), e.expression(`cases[${index}].expression`, entry.expression)]),
+    );
+    return e.helper('switch', e.list(cases));
+  },
   run(ctx) {
     const value = readInput(ctx, 'value', 'any');
     const { cases, defaultPort } = ctx.config;

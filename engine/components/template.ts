@@ -26,6 +26,7 @@ export const templateComponent: ComponentDefinition<{ template: string }> = {
     { template: { type: 'string', maxLength: 100_000, description: 'Text with {{path}} placeholders.' } },
     ['template'],
   ),
+  emit: (e) => e.helper('template'),
   run(ctx) {
     const values = readInput<Record<string, unknown> | undefined>(ctx, 'values', 'object', false) ?? {};
     const scope = ctx.inputs.value === undefined ? values : { ...values, value: ctx.inputs.value };

@@ -16,6 +16,7 @@ export const transformComponent: ComponentDefinition<{ expression: string }> = {
   inputs: [{ name: 'value', type: 'any', required: true }],
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({ expression: expressionField('Expression; `value` is the input.') }, ['expression']),
+  emit: (e) => e.helper('transform', e.expression('expression')),
   run(ctx) {
     readInput(ctx, 'value', 'any');
     return { value: nodeExpression(ctx, ctx.config.expression).evaluate() };

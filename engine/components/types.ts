@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { NodeInstance, PortSpec, WorkflowGraph } from '../model/types';
 import type { RunLimits } from '../runtime/types';
+import type { ComponentEmitter } from '../codegen/types';
 
 /** Registry categories. The nine legacy ids sit under logic / data / ai, as the original catalogue had them. */
 export type ComponentCategory = 'data' | 'logic' | 'ai' | 'integration';
@@ -67,6 +68,8 @@ export interface ComponentDefinition<C = any> {
    */
   outputsFor?(config: C): PortSpec[];
   run(ctx: RunContext<C>): Promise<PortValues> | PortValues;
+  /** Code generation (engine/codegen): one target-language expression computing the node's port values. */
+  emit?: ComponentEmitter;
 }
 
 export interface ChatMessage {

@@ -42,8 +42,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   return { code: 'COMPONENT_ERROR', message: typeof error === 'string' ? error : `non-error thrown: ${safeString(error)}` };
 }
 
+/** Any error may declare `retryable: false` (bad input, missing configuration): retrying it cannot help. */
 export function isRetryable(error: unknown): boolean {
-  return !(error instanceof EngineError) || error.retryable;
+  if (error instanceof EngineError) return error.retryable;
+  return (error as { retryable?: unknown } | null)?.retryable !== false;
 }
 
 function safeString(value: unknown): string {

@@ -16,12 +16,15 @@ export type LlmErrorCode =
 
 export class LlmError extends Error {
   override readonly name = 'LlmError';
+  /** A missing configuration stays missing: the interpreter does not retry it. */
+  readonly retryable: boolean;
 
   constructor(
     readonly code: LlmErrorCode,
     message: string,
   ) {
     super(message);
+    this.retryable = code !== 'LLM_NOT_CONFIGURED' && code !== 'LLM_CANCELLED';
   }
 }
 

@@ -1,5 +1,5 @@
 /** The legacy `basic_agent` (input → processor → output): a question, a prompt template, a chat model, the answer. */
-import { graph, node, wire } from './build';
+import { graph, node, wire, withRetries } from './build';
 import type { TemplateDefinition } from './types';
 
 export const basicAgentTemplate: TemplateDefinition = {
@@ -12,7 +12,7 @@ export const basicAgentTemplate: TemplateDefinition = {
     [
       node('question', 'core/input', 0, 0, { name: 'question', type: 'string' }),
       node('prompt', 'core/template', 1, 0, { template: 'Answer the question in one short paragraph.\n\nQuestion: {{value}}' }),
-      node('agent', 'core/llm', 2, 0, { system: 'You are a concise, helpful assistant.', temperature: 0, maxTokens: 300 }),
+      withRetries(node('agent', 'core/llm', 2, 0, { system: 'You are a concise, helpful assistant.', temperature: 0, maxTokens: 300 })),
       node('answer', 'core/output', 3, 0, { name: 'answer' }),
     ],
     [wire('question.value', 'prompt.value'), wire('prompt.text', 'agent.prompt'), wire('agent.text', 'answer.value')],

@@ -3,7 +3,7 @@
  * and every connection gets a stable id derived from its ends.
  */
 import { findBuiltinComponent } from '../components';
-import type { Connection, NodeInstance, WorkflowGraph } from '../model/types';
+import type { Connection, NodeInstance, NodeSettings, WorkflowGraph } from '../model/types';
 
 const COLUMN_WIDTH = 260;
 const ROW_HEIGHT = 160;
@@ -31,4 +31,11 @@ export function wire(from: string, to: string): Connection {
 
 export function graph(nodes: NodeInstance[], connections: Connection[]): WorkflowGraph {
   return { nodes, connections };
+}
+
+/** Remote calls (models, HTTP) fail transiently: shipped examples retry them, as the assistant recommends. */
+export const REMOTE_CALL_RETRIES: NodeSettings = { retries: 2, retryBackoffMs: 200 };
+
+export function withRetries(instance: NodeInstance, settings: NodeSettings = REMOTE_CALL_RETRIES): NodeInstance {
+  return { ...instance, settings: { ...instance.settings, ...settings } };
 }

@@ -10,6 +10,16 @@ const middle = Math.floor(sorted.length / 2);
 const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 return { count: xs.length, sum, mean: sum / xs.length, median, min: sorted[0], max: sorted[sorted.length - 1], unit: config.unit };`;
 
+/** The same function body in Python, used when the workflow is generated as a Python project (engine/codegen). */
+const STATS_PYTHON = `xs = inputs["value"]
+if not isinstance(xs, list) or not xs:
+    raise ValueError("need a non-empty array of numbers")
+ordered = sorted(xs)
+total = sum(xs)
+middle = len(ordered) // 2
+median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+return {"count": len(xs), "sum": total, "mean": total / len(xs), "median": median, "min": ordered[0], "max": ordered[-1], "unit": config["unit"]}`;
+
 export const codeStatsTemplate: TemplateDefinition = {
   id: 'code_stats',
   name: 'Statistics in code',
@@ -18,7 +28,7 @@ export const codeStatsTemplate: TemplateDefinition = {
   graph: graph(
     [
       node('numbers', 'core/input', 0, 0, { name: 'numbers', type: 'array<number>' }),
-      node('stats', 'core/code', 1, 0, { code: STATS_CODE, timeoutMs: 1000, params: { unit: 'ms' } }, 'Compute stats'),
+      node('stats', 'core/code', 1, 0, { code: STATS_CODE, python: STATS_PYTHON, timeoutMs: 1000, params: { unit: 'ms' } }, 'Compute stats'),
       node('out', 'core/output', 2, 0, { name: 'stats' }),
     ],
     [wire('numbers.value', 'stats.value'), wire('stats.value', 'out.value')],

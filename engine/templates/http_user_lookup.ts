@@ -2,7 +2,7 @@
  * An `http_request` node: look a user up in a JSON API and pick fields out of the reply. The API base URL is a run
  * input so the same graph works against any deployment of the service (the HTTP guard must allow its host).
  */
-import { graph, node, wire } from './build';
+import { graph, node, wire, withRetries } from './build';
 import type { TemplateDefinition } from './types';
 
 export const httpUserLookupTemplate: TemplateDefinition = {
@@ -17,7 +17,7 @@ export const httpUserLookupTemplate: TemplateDefinition = {
       node('user_id', 'core/input', 0, 1, { name: 'userId', type: 'number' }),
       node('params', 'core/object', 1, 0, { keys: ['baseUrl', 'userId'] }),
       node('url', 'core/template', 2, 0, { template: '{{baseUrl}}/users/{{userId}}' }),
-      node('fetch_user', 'core/http_request', 3, 0, { method: 'GET', headers: { accept: 'application/json' }, timeoutMs: 5000 }),
+      withRetries(node('fetch_user', 'core/http_request', 3, 0, { method: 'GET', headers: { accept: 'application/json' }, timeoutMs: 5000 })),
       node('name', 'core/get', 4, 0, { path: 'json.name' }),
       node('email', 'core/get', 4, 1, { path: 'json.email' }),
       node('out_name', 'core/output', 5, 0, { name: 'name' }),

@@ -1,5 +1,5 @@
 /** A `classifier` node choosing a sentiment label, and a `condition` acting on it. */
-import { graph, node, wire } from './build';
+import { graph, node, wire, withRetries } from './build';
 import type { TemplateDefinition } from './types';
 
 export const sentimentClassifierTemplate: TemplateDefinition = {
@@ -11,7 +11,7 @@ export const sentimentClassifierTemplate: TemplateDefinition = {
   graph: graph(
     [
       node('review', 'core/input', 0, 0, { name: 'review', type: 'string' }),
-      node('classify', 'core/classifier', 1, 0, { labels: ['positive', 'negative', 'neutral'] }),
+      withRetries(node('classify', 'core/classifier', 1, 0, { labels: ['positive', 'negative', 'neutral'] })),
       node('needs_follow_up', 'core/transform', 2, 1, { expression: 'value == "negative"' }),
       node('out_sentiment', 'core/output', 3, 0, { name: 'sentiment' }),
       node('out_follow_up', 'core/output', 3, 1, { name: 'followUp' }),

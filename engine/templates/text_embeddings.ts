@@ -1,5 +1,5 @@
 /** An `embedder` node: vectors for a list of texts, and their dimension. */
-import { graph, node, wire } from './build';
+import { graph, node, wire, withRetries } from './build';
 import type { TemplateDefinition } from './types';
 
 export const textEmbeddingsTemplate: TemplateDefinition = {
@@ -11,7 +11,7 @@ export const textEmbeddingsTemplate: TemplateDefinition = {
   graph: graph(
     [
       node('texts', 'core/input', 0, 0, { name: 'texts', type: 'array<string>' }),
-      node('embed', 'core/embedder', 1, 0),
+      withRetries(node('embed', 'core/embedder', 1, 0)),
       node('dimension', 'core/transform', 2, 1, { expression: 'len(first(value))' }),
       node('out_embeddings', 'core/output', 3, 0, { name: 'embeddings' }),
       node('out_dimension', 'core/output', 3, 1, { name: 'dimension' }),

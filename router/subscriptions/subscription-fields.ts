@@ -28,7 +28,7 @@ const notFound = (what: string, id: string) => new GraphQLError(`${what} "${id}"
 const CHANGES = `query ReplayChanges($id: ID!, $since: Int!) { project(id: $id) { id changes(sinceVersion: $since, first: 1000) { version actor op payload at } } }`;
 const PAGE = 1000;
 
-export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
+export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, bufferLimit: number) {
   async function changesAfter(projectId: string, since: number, context: RouterContext): Promise<ChangeEvent[]> {
     const data = await query<{ project: { changes: Omit<ChangeEvent, 'projectId'>[] } | null }>(execute, CHANGES, { id: projectId, since }, context);
     if (!data.project) throw notFound('Project', projectId);
@@ -37,7 +37,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
 
   return {
     async *projectChanged(args: { projectId: string; sinceVersion?: number | null }, context: RouterContext) {
-      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId));
+      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId), bufferLimit);
       try {
         let last = Math.max(0, args.sinceVersion ?? 0);
         for (;;) {
@@ -71,7 +71,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
     },
 
     async *presence(args: { projectId: string }, context: RouterContext) {
-      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId));
+      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId), bufferLimit);
       try {
         const data = await query<{ project: { presence: unknown[] } | null }>(
           execute,
@@ -88,7 +88,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
     },
 
     async *runEvents(args: { runId: string }, context: RouterContext) {
-      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId));
+      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId), bufferLimit);
       try {
         const data = await query<{ run: { id: string; status: string; outputs: unknown; error: unknown; finishedAt: string | null } | null }>(
           execute,
@@ -111,9 +111,45 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor) {
       }
     },
 
+    async *debugEvents(args: { sessionId: string }, context: RouterContext) {
+      const live = await openTopic<Record<string, unknown>>(bus, topics.debug(args.sessionId), bufferLimit);
+      try {
+        const data = await query<{ debugSession: { id: string } | null }>(execute, `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id } }`, { id: args.sessionId }, context);
+        if (!data.debugSession) throw notFound('Debug session', args.sessionId);
+        yield* live;
+      } finally {
+        await live.return();
+      }
+    },
+
+    async *deploymentEvents(args: { deploymentId: string }, context: RouterContext) {
+      const live = await openTopic<Record<string, unknown> & { status: string }>(bus, topics.deployment(args.deploymentId), bufferLimit);
+      const finalStatuses = new Set(['STOPPED', 'FAILED', 'CANCELLED']);
+      try {
+        const data = await query<{ deployment: { id: string; projectId: string; target: string; environment: string; status: string; endpoint: string | null; updatedAt: string } | null }>(
+          execute,
+          `query DeploymentState($id: ID!) { deployment(id: $id) { id projectId target environment status endpoint updatedAt } }`,
+          { id: args.deploymentId },
+          context,
+        );
+        const current = data.deployment;
+        if (!current) throw notFound('Deployment', args.deploymentId);
+        // Where it stands now, so a late subscriber is never left with silence.
+        yield { deploymentId: current.id, projectId: current.projectId, target: current.target, environment: current.environment, status: current.status, previousStatus: null, reason: null, endpoint: current.endpoint, at: current.updatedAt, logs: [] };
+        if (finalStatuses.has(current.status)) return;
+        for await (const event of live) {
+          if (Date.parse(String(event.at)) <= Date.parse(current.updatedAt)) continue; // already reflected in the snapshot
+          yield event;
+          if (finalStatuses.has(event.status)) return;
+        }
+      } finally {
+        await live.return();
+      }
+    },
+
     async *events(args: { types?: string[] | null }, context: RouterContext) {
       const wanted = args.types?.length ? new Set(args.types) : undefined;
-      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC);
+      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC, bufferLimit);
       try {
         for await (const event of live) {
           // The caller's own events only, until project membership arrives with the security issue.

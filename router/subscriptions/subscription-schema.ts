@@ -12,9 +12,9 @@ import { subscriptionFields } from './subscription-fields';
 
 const SUBSCRIPTIONS_SDL = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'subscriptions.graphql'), 'utf8'));
 
-export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, execute: GatewayExecutor, entities: GatewayFieldResolver): GraphQLSchema {
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, execute: GatewayExecutor, entities: GatewayFieldResolver, bufferLimit: number): GraphQLSchema {
   const schema = extendSchema(apiSchema, SUBSCRIPTIONS_SDL, { assumeValidSDL: false });
-  const generators = subscriptionFields(bus, execute);
+  const generators = subscriptionFields(bus, execute, bufferLimit);
   const subscription = schema.getSubscriptionType()!.getFields();
   for (const [name, generator] of Object.entries(generators)) {
     const field = subscription[name];
@@ -26,5 +26,7 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
   };
   attach('ProjectChangeEvent', 'project', entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }));
   attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.type}:${s.nodeId ?? ''}:${s.at}` }));
+  attach('DebugEvent', 'session', entities.field({ rootField: 'debugSession', idOf: (s) => s.sessionId as string, eventKey: (s) => `debug:${s.sessionId}:${s.seq}` }));
+  attach('DeploymentEvent', 'deployment', entities.field({ rootField: 'deployment', idOf: (s) => s.deploymentId as string, eventKey: (s) => `deployment:${s.deploymentId}:${s.status}:${s.at}` }));
   return schema;
 }

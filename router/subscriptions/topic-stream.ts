@@ -10,7 +10,9 @@ export interface TopicStream<T> extends AsyncIterableIterator<T> {
   return(): Promise<IteratorResult<T>>;
 }
 
-export async function openTopic<T>(bus: EventBus, topic: string, limit = 1_000): Promise<TopicStream<T>> {
+export const SLOW_CONSUMER = 'SLOW_CONSUMER';
+
+export async function openTopic<T>(bus: EventBus, topic: string, limit: number): Promise<TopicStream<T>> {
   const buffer: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | undefined;
   let failure: Error | undefined;
@@ -24,7 +26,7 @@ export async function openTopic<T>(bus: EventBus, topic: string, limit = 1_000):
       return;
     }
     if (buffer.length >= limit) {
-      failure = new GraphQLError(`Subscription fell more than ${limit} events behind and was ended; resubscribe to catch up`, { extensions: { code: 'SLOW_CONSUMER' } });
+      failure = new GraphQLError(`Subscription fell more than ${limit} events behind and was ended; resubscribe to catch up`, { extensions: { code: SLOW_CONSUMER } });
       finish();
       return;
     }

@@ -15,9 +15,7 @@ import { authenticateConnection } from '../authenticate';
 import type { RouterContext } from '../gateway';
 import { aliasAwareFieldResolver, GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
 import { buildSubscriptionSchema } from './subscription-schema';
-
-/** Bytes a socket may have queued before its client counts as too slow (then closed with 1013, "try again later"). */
-export const SLOW_CONSUMER_BYTES = 4 * 1024 * 1024;
+import { SLOW_CONSUMER } from './topic-stream';
 
 export interface SubscriptionServer {
   /** Called with each new API schema from the gateway. */
@@ -27,7 +25,24 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
-export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloServer<RouterContext>, bus: EventBus, log: Logger, options: { memoise?: boolean } = {}): SubscriptionServer {
+export interface SubscriptionServerOptions {
+  memoise?: boolean;
+  /** Bytes a socket may have queued before its client counts as too slow (then closed with 1013, "try again later"). */
+  slowConsumerBytes: number;
+  /** Events a subscription may fall behind — graphql-ws awaits each send, so a client that stops reading backs up here. */
+  slowConsumerEvents: number;
+}
+
+const SLOW_CONSUMER_REASON = 'Slow consumer: too many undelivered messages; reconnect and resubscribe';
+
+/** Closes with 1013 ("try again later"), then cuts the socket: a client that does not read will not read the close frame either. */
+function closeSlowConsumer(socket: WebSocket, log: Logger, detail: Record<string, unknown>) {
+  log.warn(detail, 'closing a slow subscription consumer');
+  socket.close(1013, SLOW_CONSUMER_REASON);
+  setTimeout(() => socket.terminate(), 5_000).unref();
+}
+
+export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloServer<RouterContext>, bus: EventBus, log: Logger, options: SubscriptionServerOptions): SubscriptionServer {
   const executeThroughGateway: GatewayExecutor = async (query, variables, context) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new GraphQLError('Incremental delivery is not supported over this path');
@@ -67,6 +82,16 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
         if (Symbol.asyncIterator in result) {
           const iterator = result as AsyncGenerator;
           live.add(iterator);
+          const socket = (args.contextValue as { socket?: WebSocket }).socket;
+          const originalNext = iterator.next.bind(iterator);
+          iterator.next = async (...nextArgs: [] | [unknown]) => {
+            try {
+              return await originalNext(...nextArgs);
+            } catch (err) {
+              if (socket && (err as { extensions?: { code?: string } }).extensions?.code === SLOW_CONSUMER) closeSlowConsumer(socket, log, { behind: options.slowConsumerEvents });
+              throw err;
+            }
+          };
           const originalReturn = iterator.return.bind(iterator);
           iterator.return = (value?: unknown) => {
             live.delete(iterator);
@@ -77,10 +102,7 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       },
       onNext: (ctx) => {
         const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > SLOW_CONSUMER_BYTES) {
-          log.warn({ buffered: socket.bufferedAmount }, 'closing a slow subscription consumer');
-          socket.close(1013, 'Slow consumer: too many undelivered messages; reconnect and resubscribe');
-        }
+        if (socket.bufferedAmount > options.slowConsumerBytes) closeSlowConsumer(socket, log, { buffered: socket.bufferedAmount });
       },
     },
     wss,
@@ -93,7 +115,7 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
     },
     schemaChanged(apiSchema) {
       try {
-        schema = buildSubscriptionSchema(apiSchema, bus, executeThroughGateway, entities);
+        schema = buildSubscriptionSchema(apiSchema, bus, executeThroughGateway, entities, options.slowConsumerEvents);
       } catch (err) {
         log.error({ err }, 'subscription schema rebuild failed; keeping the previous one');
         return;

@@ -6,6 +6,8 @@ export interface ArtifactRecord extends ProjectEntity {
   language: string;
   files: { path: string; content: string }[];
   mainFile: string;
+  buildCommand: string | null;
+  runCommand: string;
   checksum: string;
   lines: number;
   options: Record<string, unknown> | null;

@@ -1,14 +1,46 @@
-/** The code generator service (port 8009): owns CodeArtifact. Generation itself arrives with the code-generator issue. */
-import { startProjectEntityService } from '../../platform/project-entity-service';
+/** The code generator service (port 8009): owns CodeArtifact; generates projects in five target languages. */
+import { LANGUAGES } from '../../engine/codegen';
+import { openDatabase } from '../../platform/db';
+import { projectEntityMigration, ProjectEntityStore } from '../../platform/project-entity-store';
 import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
 import type { ServiceDeps } from '../../platform/service-deps';
+import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
+import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { ArtifactRecord } from './artifact-store';
+import { CodegenService } from './codegen-service';
+import { mountDownloadRoute } from './download-route';
 import type { Resolvers } from './generated/resolvers-types';
 
-export function startCodegenService(deps: ServiceDeps) {
-  return startProjectEntityService<ArtifactRecord>(deps, {
+const TABLE = 'code_artifacts';
+
+export async function startCodegenService(deps: ServiceDeps): Promise<RunningService> {
+  const database = await openDatabase<unknown>({ service: 'codegen', ...deps.storage, migrations: { [`0001_${TABLE}`]: projectEntityMigration(TABLE) } });
+  const store = new ProjectEntityStore<ArtifactRecord>(database, TABLE);
+  const service = new CodegenService(store, deps.services, deps.events);
+  const read = projectEntityResolvers({ store, typeName: 'CodeArtifact', queryField: 'codeArtifact', projectField: 'artifacts' });
+  const resolvers: Resolvers<SubgraphContext> = {
+    ...read,
+    Query: { ...read.Query, languages: () => LANGUAGES.map((l) => ({ ...l })) },
+    Mutation: {
+      generateCode: (_parent, args, ctx) => service.generate(args.projectId, args.language, args.options, ctx.identity),
+    },
+    CodeArtifact: {
+      ...read.CodeArtifact,
+      code: (artifact) => (artifact as ArtifactRecord).files.find((f) => f.path === artifact.mainFile)?.content ?? '',
+      downloadUrl: (artifact) => `/artifacts/${encodeURIComponent(artifact.id)}/zip`,
+    },
+  } as Resolvers<SubgraphContext>;
+  return startSubgraphServer({
     name: 'codegen',
-    table: 'code_artifacts',
-    resolvers: (store): Resolvers => projectEntityResolvers({ store, typeName: 'CodeArtifact', queryField: 'codeArtifact', projectField: 'artifacts' }),
+    config: deps.config,
+    log: deps.log,
+    port: deps.port,
+    resolvers,
+    database,
+    extendApp: (app) => mountDownloadRoute(app, deps.config, service),
+    checkHealth: async () => {
+      await store.get('health-check');
+    },
+    onClose: () => database.close(),
   });
 }

@@ -1,14 +1,34 @@
-/** The debugger service (port 8010): owns DebugSession. Stepping arrives with the debugger issue. */
-import { startProjectEntityService } from '../../platform/project-entity-service';
-import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
+/** The debugger service (port 8010): owns DebugSession — step-through runs of the engine's own interpreter. */
+import { worldServicesFromEnv } from '../../engine/runtime/world';
+import { openDatabase } from '../../platform/db';
 import type { ServiceDeps } from '../../platform/service-deps';
-import type { Resolvers } from './generated/resolvers-types';
-import type { DebugSessionRecord } from './session-store';
+import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
+import { DebugService } from './debug-service';
+import { debuggerMigrations } from './migrations';
+import { debuggerResolvers } from './resolvers';
+import { SessionStore } from './session-store';
+import { debuggerSettings } from './settings';
 
-export function startDebuggerService(deps: ServiceDeps) {
-  return startProjectEntityService<DebugSessionRecord>(deps, {
+export { legacyExecutionState, type LegacyExecutionState } from './legacy-state';
+export type { DebugEventPayload, DebugEventType } from './debug-events';
+
+export async function startDebuggerService(deps: ServiceDeps): Promise<RunningService> {
+  const database = await openDatabase<unknown>({ service: 'debugger', ...deps.storage, migrations: debuggerMigrations });
+  const store = new SessionStore(database);
+  const service = new DebugService({ store, services: deps.services, events: deps.events, world: worldServicesFromEnv(deps.config.env), settings: debuggerSettings(deps.config.env), log: deps.log });
+  return startSubgraphServer({
     name: 'debugger',
-    table: 'debug_sessions',
-    resolvers: (store): Resolvers => projectEntityResolvers({ store, typeName: 'DebugSession', queryField: 'debugSession', projectField: 'debugSessions' }),
+    config: deps.config,
+    log: deps.log,
+    port: deps.port,
+    resolvers: debuggerResolvers(service),
+    database,
+    checkHealth: async () => {
+      await store.get('health-check');
+    },
+    onClose: async () => {
+      await service.close();
+      await database.close();
+    },
   });
 }

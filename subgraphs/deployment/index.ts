@@ -1,14 +1,56 @@
-/** The deployment service (port 8011): owns Deployment. Deploying arrives with the deployment issue. */
-import { startProjectEntityService } from '../../platform/project-entity-service';
-import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
+/** The deployment service (port 8011): owns Deployment — artefacts for every target, LOCAL runs, the lifecycle. */
+import path from 'node:path';
+import { openDatabase } from '../../platform/db';
 import type { ServiceDeps } from '../../platform/service-deps';
-import type { DeploymentRecord } from './deployment-store';
-import type { Resolvers } from './generated/resolvers-types';
+import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
+import { mountArtifactDownload } from './artifact-download';
+import { DeploymentLifecycle } from './deployment-lifecycle';
+import { DeploymentRunner } from './deployment-runner';
+import { DeploymentService } from './deployment-service';
+import { deploymentMigrations, DeploymentStore } from './deployment-store';
+import { createBullMqQueue, createInProcessQueue } from './job-queue';
+import { CodegenProgramSource, type ProgramSource } from './program-source';
+import { deploymentResolvers } from './resolvers';
 
-export function startDeploymentService(deps: ServiceDeps) {
-  return startProjectEntityService<DeploymentRecord>(deps, {
-    name: 'deployment',
-    table: 'deployments',
-    resolvers: (store): Resolvers => projectEntityResolvers({ store, typeName: 'Deployment', queryField: 'deployment', projectField: 'deployments' }),
+export interface DeploymentServiceOptions {
+  /** Where programs come from (default: the codegen subgraph). */
+  programs?: ProgramSource;
+}
+
+export async function startDeploymentService(deps: ServiceDeps, options: DeploymentServiceOptions = {}): Promise<RunningService> {
+  const database = await openDatabase<unknown>({ service: 'deployment', ...deps.storage, migrations: deploymentMigrations });
+  const store = new DeploymentStore(database);
+  const lifecycle = new DeploymentLifecycle(store, deps.events, deps.log);
+  const runner = new DeploymentRunner({
+    store,
+    lifecycle,
+    programs: options.programs ?? new CodegenProgramSource(deps.services),
+    workRoot: path.join(deps.storage.dataDir, 'deployments'),
+    log: deps.log,
   });
+  const handler = (id: string, signal: AbortSignal) => runner.run(id, signal);
+  const queue = deps.config.redisUrl
+    ? createBullMqQueue({ redisUrl: deps.config.redisUrl, prefix: `${deps.config.redisNamespace}:bull`, handler, log: deps.log })
+    : createInProcessQueue(handler, deps.log);
+  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log);
+  const running = await startSubgraphServer({
+    name: 'deployment',
+    config: deps.config,
+    log: deps.log,
+    port: deps.port,
+    resolvers: deploymentResolvers(store, service),
+    database,
+    extendApp: (app) => mountArtifactDownload(app, store, deps.config),
+    checkHealth: async () => {
+      await store.get('health-check');
+    },
+    onClose: async () => {
+      // Jobs stop first (they write to the database); LOCAL programs keep running for the next start to re-adopt.
+      await queue.close();
+      runner.supervisor.close();
+      await database.close();
+    },
+  });
+  await service.recover();
+  return running;
 }

@@ -184,6 +184,14 @@ export class ProjectService {
     const parsed = parseGraphEdits(edits);
     if (!parsed.ok) throw badInput(parsed.message, { field: 'edits' });
     await this.require(projectId, identity);
+    // Added nodes are pinned like addComponent pins them: canonical id, the component's current version.
+    const added = parsed.edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
+    const components = await this.catalog.resolve(added.map((n) => this.catalog.canonicalId(n.componentId)), identity);
+    for (const node of added) {
+      node.componentId = this.catalog.canonicalId(node.componentId);
+      node.componentVersion = components.get(node.componentId)?.version ?? node.componentVersion ?? '0.0.0';
+      node.label ??= null;
+    }
     const { project, change } = await this.store.mutate(projectId, identity.sub, 'applyGraphEdits', expectedVersion, async (current) => {
       let graph: WorkflowGraph;
       try {

@@ -33,12 +33,12 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
           } else if (errors.length || collected.completed) {
             waiters.delete(check);
             clearTimeout(timer);
-            reject(new Error(`subscription ended first: ${JSON.stringify(errors)} after ${JSON.stringify(results)}`));
+            reject(new Error(`subscription ended first: ${JSON.stringify(errors).slice(0, 500)} after ${results.length} results: ${JSON.stringify(results).slice(0, 500)}`));
           }
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`timed out; got ${JSON.stringify(results).slice(0, 2000)}`));
+          reject(new Error(`timed out after ${results.length} results: ${JSON.stringify(results).slice(0, 500)}`));
         }, timeoutMs);
         waiters.add(check);
         check();

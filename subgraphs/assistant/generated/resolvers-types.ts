@@ -4,6 +4,7 @@ import { SuggestionRecord } from '../suggestion-store';
 import { SubgraphContext } from '../../../platform/subgraph-server';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -19,6 +20,138 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AnalysisRuleInfo = {
+  __typename?: 'AnalysisRuleInfo';
+  /** True when the rule can offer a patch. */
+  autoFix: Scalars['Boolean']['output'];
+  id: Scalars['String']['output'];
+  kind: SuggestionKind;
+  severity: SuggestionSeverity;
+  title: Scalars['String']['output'];
+};
+
+export type AppliedSuggestion = {
+  __typename?: 'AppliedSuggestion';
+  /** The project after the patch (its version is the new one). */
+  project: Project;
+  suggestion: Suggestion;
+};
+
+/** An answer to a question (legacy `suggestion` object of POST /ai/suggest). */
+export type AssistantAnswer = {
+  __typename?: 'AssistantAnswer';
+  bestPractices: Array<Scalars['String']['output']>;
+  /** error_handling, performance, testing, security or general: where the question was routed. */
+  category: Scalars['String']['output'];
+  codeSnippets: Array<Scalars['String']['output']>;
+  /** The findings the answer draws on. */
+  findings: Array<Suggestion>;
+  /** Why a patch the model proposed was dropped, when it was. */
+  patchNote?: Maybe<Scalars['String']['output']>;
+  /** Legacy `priority` (critical, high, medium, low). */
+  priority: SuggestionSeverity;
+  projectId: Scalars['ID']['output'];
+  projectInsights: ProjectInsights;
+  /** A model's patch that passed the checks, stored as a suggestion so applySuggestion applies it. */
+  proposal?: Maybe<Suggestion>;
+  query: Scalars['String']['output'];
+  source: SuggestionSource;
+  /** The answer text (legacy `suggestion`). */
+  suggestion: Scalars['String']['output'];
+  timestamp: Scalars['DateTime']['output'];
+};
+
+export type AssistantCapabilities = {
+  __typename?: 'AssistantCapabilities';
+  analysisRules: Array<AnalysisRuleInfo>;
+  askCategories: Array<Scalars['String']['output']>;
+  codeLanguages: Array<CodeLanguageInfo>;
+  model?: Maybe<Scalars['String']['output']>;
+  /** True when an OpenAI-compatible model is configured for askAssistant. */
+  modelConfigured: Scalars['Boolean']['output'];
+};
+
+export type CodeFinding = {
+  __typename?: 'CodeFinding';
+  /** True when optimizedCode contains the rewrite. */
+  applied: Scalars['Boolean']['output'];
+  column: Scalars['Int']['output'];
+  /** 1-based position in the original code. */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** Stable id of the check, e.g. py-range-len. */
+  rule: Scalars['String']['output'];
+};
+
+export type CodeLanguageInfo = {
+  __typename?: 'CodeLanguageInfo';
+  checks: Array<Scalars['String']['output']>;
+  language: Scalars['String']['output'];
+  parser: Scalars['String']['output'];
+};
+
+/** Legacy POST /ai/optimize: original_code, optimizations, optimized_code, language. */
+export type CodeOptimization = {
+  __typename?: 'CodeOptimization';
+  language: Scalars['String']['output'];
+  optimizations: Array<CodeFinding>;
+  optimizedCode: Scalars['String']['output'];
+  originalCode: Scalars['String']['output'];
+  /** The parser that read the code, e.g. typescript or tree-sitter-python. */
+  parser: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Runs the deterministic rules over the project's current version and returns the open findings, most severe first.
+   * Cached per project version; the cache is dropped when the project changes.
+   */
+  analyzeProject: Array<Suggestion>;
+  /**
+   * Applies the suggestion's patch through the workflow service with the suggestion's project version as
+   * expectedVersion: CONFLICT (with extensions.currentVersion) when the project has moved on since.
+   */
+  applySuggestion: AppliedSuggestion;
+  /**
+   * Answers a question about the project (legacy POST /ai/suggest). With a model configured (LLM_BASE_URL, LLM_MODEL)
+   * the model answers and may propose a patch, which is checked before it is offered; without one the rules answer.
+   */
+  askAssistant: AssistantAnswer;
+  dismissSuggestion: Suggestion;
+  /** Finds improvements in Python, JavaScript or TypeScript code with a real parser and rewrites what it safely can. */
+  optimizeCode: CodeOptimization;
+};
+
+
+export type MutationAnalyzeProjectArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplySuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAskAssistantArgs = {
+  componentId?: InputMaybe<Scalars['ID']['input']>;
+  projectId: Scalars['ID']['input'];
+  query: Scalars['String']['input'];
+};
+
+
+export type MutationDismissSuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationOptimizeCodeArgs = {
+  code: Scalars['String']['input'];
+  language?: InputMaybe<Scalars['String']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Project = {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
@@ -31,8 +164,20 @@ export type ProjectSuggestionsArgs = {
   status?: InputMaybe<SuggestionStatus>;
 };
 
+/** Figures about the project (legacy `project_insights`). */
+export type ProjectInsights = {
+  __typename?: 'ProjectInsights';
+  /** Distinct component ids used, sorted. */
+  componentTypes: Array<Scalars['String']['output']>;
+  connectionsCount: Scalars['Int']['output'];
+  hasCycles: Scalars['Boolean']['output'];
+  totalComponents: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** What the assistant supports: analysis rules, question categories, code languages, the model (legacy GET /capabilities). */
+  capabilities: AssistantCapabilities;
   suggestion?: Maybe<Suggestion>;
 };
 
@@ -51,9 +196,12 @@ export type Suggestion = {
   kind: SuggestionKind;
   message: Scalars['String']['output'];
   nodeIds: Array<Scalars['ID']['output']>;
+  /** Graph edits (the workflow's applyGraphEdits operations) that fix it, when an automatic fix exists. */
   patch?: Maybe<Scalars['JSON']['output']>;
   projectId: Scalars['ID']['output'];
   projectVersion: Scalars['Int']['output'];
+  /** The analysis rule that produced it (null for a model's proposal). */
+  rule?: Maybe<Scalars['String']['output']>;
   severity: SuggestionSeverity;
   source: SuggestionSource;
   status: SuggestionStatus;
@@ -81,7 +229,9 @@ export type SuggestionSource =
 export type SuggestionStatus =
   | 'APPLIED'
   | 'DISMISSED'
-  | 'OPEN';
+  | 'OPEN'
+  /** The project changed and the finding no longer applies. */
+  | 'OUTDATED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -182,32 +332,109 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AnalysisRuleInfo: ResolverTypeWrapper<AnalysisRuleInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AppliedSuggestion: ResolverTypeWrapper<Omit<AppliedSuggestion, 'project' | 'suggestion'> & { project: ResolversTypes['Project'], suggestion: ResolversTypes['Suggestion'] }>;
+  AssistantAnswer: ResolverTypeWrapper<Omit<AssistantAnswer, 'findings' | 'proposal'> & { findings: Array<ResolversTypes['Suggestion']>, proposal?: Maybe<ResolversTypes['Suggestion']> }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AssistantCapabilities: ResolverTypeWrapper<AssistantCapabilities>;
+  CodeFinding: ResolverTypeWrapper<CodeFinding>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CodeLanguageInfo: ResolverTypeWrapper<CodeLanguageInfo>;
+  CodeOptimization: ResolverTypeWrapper<CodeOptimization>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Project: ResolverTypeWrapper<EntityRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ProjectInsights: ResolverTypeWrapper<ProjectInsights>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Suggestion: ResolverTypeWrapper<SuggestionRecord>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   SuggestionKind: SuggestionKind;
   SuggestionSeverity: SuggestionSeverity;
   SuggestionSource: SuggestionSource;
   SuggestionStatus: SuggestionStatus;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AnalysisRuleInfo: AnalysisRuleInfo;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AppliedSuggestion: Omit<AppliedSuggestion, 'project' | 'suggestion'> & { project: ResolversParentTypes['Project'], suggestion: ResolversParentTypes['Suggestion'] };
+  AssistantAnswer: Omit<AssistantAnswer, 'findings' | 'proposal'> & { findings: Array<ResolversParentTypes['Suggestion']>, proposal?: Maybe<ResolversParentTypes['Suggestion']> };
+  ID: Scalars['ID']['output'];
+  AssistantCapabilities: AssistantCapabilities;
+  CodeFinding: CodeFinding;
+  Int: Scalars['Int']['output'];
+  CodeLanguageInfo: CodeLanguageInfo;
+  CodeOptimization: CodeOptimization;
   DateTime: Scalars['DateTime']['output'];
   JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
   Project: EntityRef;
-  ID: Scalars['ID']['output'];
+  ProjectInsights: ProjectInsights;
   Query: Record<PropertyKey, never>;
   Suggestion: SuggestionRecord;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type AnalysisRuleInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AnalysisRuleInfo'] = ResolversParentTypes['AnalysisRuleInfo']> = ResolversObject<{
+  autoFix?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SuggestionKind'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['SuggestionSeverity'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AppliedSuggestionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AppliedSuggestion'] = ResolversParentTypes['AppliedSuggestion']> = ResolversObject<{
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  suggestion?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+}>;
+
+export type AssistantAnswerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = ResolversObject<{
+  bestPractices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  codeSnippets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType>;
+  patchNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['SuggestionSeverity'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  projectInsights?: Resolver<ResolversTypes['ProjectInsights'], ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SuggestionSource'], ParentType, ContextType>;
+  suggestion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type AssistantCapabilitiesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AssistantCapabilities'] = ResolversParentTypes['AssistantCapabilities']> = ResolversObject<{
+  analysisRules?: Resolver<Array<ResolversTypes['AnalysisRuleInfo']>, ParentType, ContextType>;
+  askCategories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  codeLanguages?: Resolver<Array<ResolversTypes['CodeLanguageInfo']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CodeFindingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CodeFinding'] = ResolversParentTypes['CodeFinding']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CodeLanguageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CodeLanguageInfo'] = ResolversParentTypes['CodeLanguageInfo']> = ResolversObject<{
+  checks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parser?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CodeOptimizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CodeOptimization'] = ResolversParentTypes['CodeOptimization']> = ResolversObject<{
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  optimizations?: Resolver<Array<ResolversTypes['CodeFinding']>, ParentType, ContextType>;
+  optimizedCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parser?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -218,13 +445,29 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  analyzeProject?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<MutationAnalyzeProjectArgs, 'projectId'>>;
+  applySuggestion?: Resolver<ResolversTypes['AppliedSuggestion'], ParentType, ContextType, RequireFields<MutationApplySuggestionArgs, 'id'>>;
+  askAssistant?: Resolver<ResolversTypes['AssistantAnswer'], ParentType, ContextType, RequireFields<MutationAskAssistantArgs, 'projectId' | 'query'>>;
+  dismissSuggestion?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType, RequireFields<MutationDismissSuggestionArgs, 'id'>>;
+  optimizeCode?: Resolver<ResolversTypes['CodeOptimization'], ParentType, ContextType, RequireFields<MutationOptimizeCodeArgs, 'code' | 'language'>>;
+}>;
+
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   suggestions?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, Partial<ProjectSuggestionsArgs>>;
 }>;
 
+export type ProjectInsightsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectInsights'] = ResolversParentTypes['ProjectInsights']> = ResolversObject<{
+  componentTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasCycles?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totalComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  capabilities?: Resolver<ResolversTypes['AssistantCapabilities'], ParentType, ContextType>;
   suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestionArgs, 'id'>>;
 }>;
 
@@ -240,6 +483,7 @@ export type SuggestionResolvers<ContextType = SubgraphContext, ParentType extend
   patch?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['SuggestionSeverity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SuggestionSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SuggestionStatus'], ParentType, ContextType>;
@@ -247,9 +491,18 @@ export type SuggestionResolvers<ContextType = SubgraphContext, ParentType extend
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  AnalysisRuleInfo?: AnalysisRuleInfoResolvers<ContextType>;
+  AppliedSuggestion?: AppliedSuggestionResolvers<ContextType>;
+  AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
+  AssistantCapabilities?: AssistantCapabilitiesResolvers<ContextType>;
+  CodeFinding?: CodeFindingResolvers<ContextType>;
+  CodeLanguageInfo?: CodeLanguageInfoResolvers<ContextType>;
+  CodeOptimization?: CodeOptimizationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectInsights?: ProjectInsightsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Suggestion?: SuggestionResolvers<ContextType>;
 }>;

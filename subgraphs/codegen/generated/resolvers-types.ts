@@ -28,8 +28,15 @@ export type ArtifactFile = {
 /** Generated code for a pinned project version. */
 export type CodeArtifact = {
   __typename?: 'CodeArtifact';
+  /** How to build (if needed) and run the project. */
+  buildCommand?: Maybe<Scalars['String']['output']>;
+  /** sha256 over the files (path and content), hex. */
   checksum: Scalars['String']['output'];
+  /** Content of the main file (the legacy `code` field). */
+  code: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** Relative URL of the project as a zip (GET, same authentication as GraphQL). */
+  downloadUrl: Scalars['String']['output'];
   files: Array<ArtifactFile>;
   id: Scalars['ID']['output'];
   language: Scalars['String']['output'];
@@ -39,6 +46,44 @@ export type CodeArtifact = {
   options?: Maybe<Scalars['JSON']['output']>;
   projectId: Scalars['ID']['output'];
   projectVersion: Scalars['Int']['output'];
+  runCommand: Scalars['String']['output'];
+};
+
+export type CodegenOptionsInput = {
+  /** Comments naming each node and its component. */
+  includeComments?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Independent branches run concurrently, unused side-effect-free nodes are dropped, constant expressions folded (same outputs). */
+  optimize?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Package / module name (sanitised for the language); defaults to the project name. */
+  packageName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Language = {
+  __typename?: 'Language';
+  fileExtension: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  implemented: Scalars['Boolean']['output'];
+  manifest: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  toolchain: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Generates a runnable project from the project's current version (pinned in the artifact): run(inputs) → outputs,
+   * a command line and an HTTP serve mode, standard library only. Unknown language → BAD_USER_INPUT; a language not
+   * implemented yet → NOT_IMPLEMENTED; a workflow that cannot be generated (e.g. a code node without a body for the
+   * language) → INVALID_GRAPH naming the node.
+   */
+  generateCode: CodeArtifact;
+};
+
+
+export type MutationGenerateCodeArgs = {
+  language: Scalars['String']['input'];
+  options?: InputMaybe<CodegenOptionsInput>;
+  projectId: Scalars['ID']['input'];
 };
 
 export type Project = {
@@ -56,6 +101,8 @@ export type ProjectArtifactsArgs = {
 export type Query = {
   __typename?: 'Query';
   codeArtifact?: Maybe<CodeArtifact>;
+  /** The target languages of the code generator (implemented ones generate; others answer NOT_IMPLEMENTED). */
+  languages: Array<Language>;
 };
 
 
@@ -167,11 +214,14 @@ export type ResolversTypes = ResolversObject<{
   CodeArtifact: ResolverTypeWrapper<ArtifactRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CodegenOptionsInput: CodegenOptionsInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Language: ResolverTypeWrapper<Language>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Project: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -181,11 +231,14 @@ export type ResolversParentTypes = ResolversObject<{
   CodeArtifact: ArtifactRecord;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CodegenOptionsInput: CodegenOptionsInput;
+  Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   JSON: Scalars['JSON']['output'];
+  Language: Language;
+  Mutation: Record<PropertyKey, never>;
   Project: EntityRef;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ArtifactFileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ArtifactFile'] = ResolversParentTypes['ArtifactFile']> = ResolversObject<{
@@ -195,8 +248,11 @@ export type ArtifactFileResolvers<ContextType = SubgraphContext, ParentType exte
 
 export type CodeArtifactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CodeArtifact'] = ResolversParentTypes['CodeArtifact'], FederationReferenceType extends FederationReferenceTypes['CodeArtifact'] = FederationReferenceTypes['CodeArtifact']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CodeArtifact']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  buildCommand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   checksum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   files?: Resolver<Array<ResolversTypes['ArtifactFile']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -205,6 +261,7 @@ export type CodeArtifactResolvers<ContextType = SubgraphContext, ParentType exte
   options?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runCommand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -215,6 +272,19 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LanguageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Language'] = ResolversParentTypes['Language']> = ResolversObject<{
+  fileExtension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implemented?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  manifest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toolchain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  generateCode?: Resolver<ResolversTypes['CodeArtifact'], ParentType, ContextType, RequireFields<MutationGenerateCodeArgs, 'language' | 'projectId'>>;
+}>;
+
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   artifacts?: Resolver<Array<ResolversTypes['CodeArtifact']>, ParentType, ContextType, RequireFields<ProjectArtifactsArgs, 'first'>>;
@@ -223,6 +293,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   codeArtifact?: Resolver<Maybe<ResolversTypes['CodeArtifact']>, ParentType, ContextType, RequireFields<QueryCodeArtifactArgs, 'id'>>;
+  languages?: Resolver<Array<ResolversTypes['Language']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
@@ -230,6 +301,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CodeArtifact?: CodeArtifactResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  Language?: LanguageResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

@@ -19,17 +19,76 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type Breakpoint = {
+  __typename?: 'Breakpoint';
+  condition?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** How many times the node was reached with the condition true. */
+  hitCount: Scalars['Int']['output'];
+  /** The last condition evaluation error (the session paused on it). */
+  lastError?: Maybe<Scalars['String']['output']>;
+  nodeId: Scalars['ID']['output'];
+};
+
+export type BreakpointInput = {
+  /** An expression-language condition over `inputs` (the node's) and `vars` (finished nodes' outputs by node id). */
+  condition?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  nodeId: Scalars['ID']['input'];
+};
+
+export type DebugAction =
+  | 'CONTINUE'
+  | 'PAUSE'
+  | 'RESTART'
+  | 'START'
+  | 'STEP_INTO'
+  | 'STEP_OUT'
+  | 'STEP_OVER'
+  | 'STOP';
+
+export type DebugError = {
+  __typename?: 'DebugError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** A step-through run of a pinned project version. */
 export type DebugSession = {
   __typename?: 'DebugSession';
+  breakOnError: Scalars['Boolean']['output'];
+  breakpoints: Array<Breakpoint>;
+  breakpointsHit: Array<Scalars['ID']['output']>;
+  callStack: Array<StackFrame>;
   createdAt: Scalars['DateTime']['output'];
+  /** The inputs the current node will run with. */
+  currentInputs?: Maybe<Scalars['JSON']['output']>;
+  /** The node the session is paused before (or failed at, with reason ERROR). */
   currentNodeId?: Maybe<Scalars['ID']['output']>;
+  /** The error the session is paused on (reason ERROR) or ended with (state ERROR). */
+  error?: Maybe<DebugError>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   inputs?: Maybe<Scalars['JSON']['output']>;
+  /** The seed's execution state {session_id, state, current_component, execution_stack, variable_values, breakpoints_hit, timestamp}. */
+  legacyState: Scalars['JSON']['output'];
+  /** The run's outputs once COMPLETED. */
+  outputs?: Maybe<Scalars['JSON']['output']>;
+  pauseReason?: Maybe<PauseReason>;
   projectId: Scalars['ID']['output'];
   projectVersion: Scalars['Int']['output'];
   state: DebugState;
+  /** Executed steps with durations, the most recent `last` of them. */
+  timeline: Array<TimelineStep>;
   updatedAt: Scalars['DateTime']['output'];
+  variables: Array<NodeVariables>;
+  watches: Array<WatchValue>;
+};
+
+
+/** A step-through run of a pinned project version. */
+export type DebugSessionTimelineArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DebugState =
@@ -39,6 +98,119 @@ export type DebugState =
   | 'PAUSED'
   | 'RUNNING'
   | 'STOPPED';
+
+/** A map iteration the current node runs inside. */
+export type IterationFrame = {
+  __typename?: 'IterationFrame';
+  index: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** A watch expression (the expression language), re-evaluated after every step. */
+  addWatch: WatchValue;
+  /** Drives the session; returns once it pauses, ends, or is still running after a short wait (then follow debugEvents). */
+  debugStep: DebugSession;
+  /** Stops the session if it is live and frees its slot. */
+  endDebugSession: DebugSession;
+  /** Evaluates an expression at the current position (scope: inputs, vars, runInputs, item, index). Never eval. */
+  evaluate?: Maybe<Scalars['JSON']['output']>;
+  removeBreakpoint: DebugSession;
+  removeWatch: DebugSession;
+  /** Pause when a node fails instead of failing the run. */
+  setBreakOnError: DebugSession;
+  /** Adds or replaces the breakpoint on a node (of the graph or of a map sub-graph). */
+  setBreakpoint: Breakpoint;
+  /** Edit-and-continue: replaces a finished node's output port value (type-checked) while the session is paused. */
+  setVariable: DebugSession;
+  /**
+   * Starts a session on the project's current version (pinned for the session's life). The run does not start until
+   * the first debugStep: START / CONTINUE run to the first breakpoint, STEP_* pause before the first node.
+   */
+  startDebugSession: DebugSession;
+};
+
+
+export type MutationAddWatchArgs = {
+  expression: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDebugStepArgs = {
+  action: DebugAction;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndDebugSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEvaluateArgs = {
+  expression: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveBreakpointArgs = {
+  nodeId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveWatchArgs = {
+  sessionId: Scalars['ID']['input'];
+  watchId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBreakOnErrorArgs = {
+  enabled: Scalars['Boolean']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBreakpointArgs = {
+  condition?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  nodeId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetVariableArgs = {
+  nodeId: Scalars['ID']['input'];
+  port: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+export type MutationStartDebugSessionArgs = {
+  breakOnError?: InputMaybe<Scalars['Boolean']['input']>;
+  breakpoints?: InputMaybe<Array<BreakpointInput>>;
+  inputs?: InputMaybe<Scalars['JSON']['input']>;
+  projectId: Scalars['ID']['input'];
+  watches?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A finished node's values visible at the current position (inner frames shadow outer ones). */
+export type NodeVariables = {
+  __typename?: 'NodeVariables';
+  frames: Array<IterationFrame>;
+  inputs?: Maybe<Scalars['JSON']['output']>;
+  nodeId: Scalars['ID']['output'];
+  outputs?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type PauseReason =
+  | 'BREAKPOINT'
+  | 'ERROR'
+  | 'PAUSE'
+  | 'STEP';
 
 export type Project = {
   __typename?: 'Project';
@@ -55,11 +227,52 @@ export type ProjectDebugSessionsArgs = {
 export type Query = {
   __typename?: 'Query';
   debugSession?: Maybe<DebugSession>;
+  /** The caller's debug sessions, newest first (optionally only those in one state). */
+  debugSessions: Array<DebugSession>;
 };
 
 
 export type QueryDebugSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDebugSessionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<DebugState>;
+};
+
+/** One entry of the call stack, innermost first: the current node, then each enclosing map node with its iteration. */
+export type StackFrame = {
+  __typename?: 'StackFrame';
+  componentId: Scalars['String']['output'];
+  depth: Scalars['Int']['output'];
+  /** The iteration of this map node that is running; null for the current node. */
+  iteration?: Maybe<Scalars['Int']['output']>;
+  nodeId: Scalars['ID']['output'];
+};
+
+export type TimelineStep = {
+  __typename?: 'TimelineStep';
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Float']['output'];
+  error?: Maybe<DebugError>;
+  frames: Array<IterationFrame>;
+  inputs?: Maybe<Scalars['JSON']['output']>;
+  nodeId: Scalars['ID']['output'];
+  outputs?: Maybe<Scalars['JSON']['output']>;
+  seq: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type WatchValue = {
+  __typename?: 'WatchValue';
+  /** Set when the expression failed at the current position. */
+  error?: Maybe<Scalars['String']['output']>;
+  expression: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  value?: Maybe<Scalars['JSON']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -161,50 +374,123 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DebugSession: ResolverTypeWrapper<DebugSessionRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Breakpoint: ResolverTypeWrapper<Breakpoint>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BreakpointInput: BreakpointInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DebugAction: DebugAction;
+  DebugError: ResolverTypeWrapper<DebugError>;
+  DebugSession: ResolverTypeWrapper<DebugSessionRecord>;
   DebugState: DebugState;
+  IterationFrame: ResolverTypeWrapper<IterationFrame>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NodeVariables: ResolverTypeWrapper<NodeVariables>;
+  PauseReason: PauseReason;
   Project: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StackFrame: ResolverTypeWrapper<StackFrame>;
+  TimelineStep: ResolverTypeWrapper<TimelineStep>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  WatchValue: ResolverTypeWrapper<WatchValue>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  DebugSession: DebugSessionRecord;
-  ID: Scalars['ID']['output'];
+  Breakpoint: Breakpoint;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  BreakpointInput: BreakpointInput;
+  DateTime: Scalars['DateTime']['output'];
+  DebugError: DebugError;
+  DebugSession: DebugSessionRecord;
+  IterationFrame: IterationFrame;
   JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
+  NodeVariables: NodeVariables;
   Project: EntityRef;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+  StackFrame: StackFrame;
+  TimelineStep: TimelineStep;
+  Float: Scalars['Float']['output'];
+  WatchValue: WatchValue;
+}>;
+
+export type BreakpointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Breakpoint'] = ResolversParentTypes['Breakpoint']> = ResolversObject<{
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type DebugErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DebugError'] = ResolversParentTypes['DebugError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DebugSessionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DebugSession'] = ResolversParentTypes['DebugSession'], FederationReferenceType extends FederationReferenceTypes['DebugSession'] = FederationReferenceTypes['DebugSession']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DebugSession']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  breakOnError?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  breakpoints?: Resolver<Array<ResolversTypes['Breakpoint']>, ParentType, ContextType>;
+  breakpointsHit?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  callStack?: Resolver<Array<ResolversTypes['StackFrame']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentInputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   currentNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DebugError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  legacyState?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  pauseReason?: Resolver<Maybe<ResolversTypes['PauseReason']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DebugState'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineStep']>, ParentType, ContextType, RequireFields<DebugSessionTimelineArgs, 'last'>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variables?: Resolver<Array<ResolversTypes['NodeVariables']>, ParentType, ContextType>;
+  watches?: Resolver<Array<ResolversTypes['WatchValue']>, ParentType, ContextType>;
+}>;
+
+export type IterationFrameResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IterationFrame'] = ResolversParentTypes['IterationFrame']> = ResolversObject<{
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addWatch?: Resolver<ResolversTypes['WatchValue'], ParentType, ContextType, RequireFields<MutationAddWatchArgs, 'expression' | 'sessionId'>>;
+  debugStep?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationDebugStepArgs, 'action' | 'sessionId'>>;
+  endDebugSession?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationEndDebugSessionArgs, 'id'>>;
+  evaluate?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<MutationEvaluateArgs, 'expression' | 'sessionId'>>;
+  removeBreakpoint?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationRemoveBreakpointArgs, 'nodeId' | 'sessionId'>>;
+  removeWatch?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationRemoveWatchArgs, 'sessionId' | 'watchId'>>;
+  setBreakOnError?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationSetBreakOnErrorArgs, 'enabled' | 'sessionId'>>;
+  setBreakpoint?: Resolver<ResolversTypes['Breakpoint'], ParentType, ContextType, RequireFields<MutationSetBreakpointArgs, 'enabled' | 'nodeId' | 'sessionId'>>;
+  setVariable?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationSetVariableArgs, 'nodeId' | 'port' | 'sessionId'>>;
+  startDebugSession?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationStartDebugSessionArgs, 'breakOnError' | 'projectId'>>;
+}>;
+
+export type NodeVariablesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NodeVariables'] = ResolversParentTypes['NodeVariables']> = ResolversObject<{
+  frames?: Resolver<Array<ResolversTypes['IterationFrame']>, ParentType, ContextType>;
+  inputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
 
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -214,13 +500,49 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   debugSession?: Resolver<Maybe<ResolversTypes['DebugSession']>, ParentType, ContextType, RequireFields<QueryDebugSessionArgs, 'id'>>;
+  debugSessions?: Resolver<Array<ResolversTypes['DebugSession']>, ParentType, ContextType, RequireFields<QueryDebugSessionsArgs, 'first'>>;
+}>;
+
+export type StackFrameResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StackFrame'] = ResolversParentTypes['StackFrame']> = ResolversObject<{
+  componentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  iteration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type TimelineStepResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TimelineStep'] = ResolversParentTypes['TimelineStep']> = ResolversObject<{
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DebugError']>, ParentType, ContextType>;
+  frames?: Resolver<Array<ResolversTypes['IterationFrame']>, ParentType, ContextType>;
+  inputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WatchValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WatchValue'] = ResolversParentTypes['WatchValue']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expression?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  Breakpoint?: BreakpointResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DebugError?: DebugErrorResolvers<ContextType>;
   DebugSession?: DebugSessionResolvers<ContextType>;
+  IterationFrame?: IterationFrameResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  NodeVariables?: NodeVariablesResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StackFrame?: StackFrameResolvers<ContextType>;
+  TimelineStep?: TimelineStepResolvers<ContextType>;
+  WatchValue?: WatchValueResolvers<ContextType>;
 }>;
 

@@ -22,18 +22,65 @@ export type Scalars = {
 /** A deployment of a pinned project version to a target and environment. */
 export type Deployment = {
   __typename?: 'Deployment';
+  autoScale: Scalars['Boolean']['output'];
+  /** The code artifact the program was generated from. */
+  codeArtifactId?: Maybe<Scalars['ID']['output']>;
+  /** The resolved configuration (environment defaults + overrides), in the legacy shape. */
   config?: Maybe<Scalars['JSON']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  /** Where a running deployment answers (LOCAL). */
+  /** Path on the deployment service of the zip of the program and its artefacts. */
+  downloadPath: Scalars['String']['output'];
+  /** Where a running deployment answers (LOCAL): POST /run, GET /health. */
   endpoint?: Maybe<Scalars['String']['output']>;
   environment: Scalars['String']['output'];
+  /** Why it failed. */
   error?: Maybe<Scalars['String']['output']>;
+  /** The target's artefacts (`program: true` adds the generated project's files). */
+  files: Array<DeploymentFile>;
+  /** Every status it went through, oldest first. */
+  history: Array<DeploymentStatusChange>;
   id: Scalars['ID']['output'];
+  language: Scalars['String']['output'];
+  /** The last `last` lifecycle log lines (at most 200 are kept). */
+  logs: Array<DeploymentLogLine>;
+  /** The tail of a LOCAL program's own output. */
+  output?: Maybe<Scalars['String']['output']>;
   projectId: Scalars['ID']['output'];
   projectVersion: Scalars['Int']['output'];
+  /** For a rollback: the deployment whose program it redeploys. */
+  rollbackOf?: Maybe<Scalars['ID']['output']>;
   status: DeploymentStatus;
   target: DeploymentTarget;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A deployment of a pinned project version to a target and environment. */
+export type DeploymentFilesArgs = {
+  program?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A deployment of a pinned project version to a target and environment. */
+export type DeploymentLogsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A file the deployment produced (Dockerfile, manifests, chart, …) or the generated program it deploys. */
+export type DeploymentFile = {
+  __typename?: 'DeploymentFile';
+  content: Scalars['String']['output'];
+  /** `artifact` (made for the target) or `program` (the generated project). */
+  kind: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+};
+
+export type DeploymentLogLine = {
+  __typename?: 'DeploymentLogLine';
+  at: Scalars['DateTime']['output'];
+  level: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 export type DeploymentStatus =
@@ -46,6 +93,13 @@ export type DeploymentStatus =
   | 'RUNNING'
   | 'STOPPED';
 
+export type DeploymentStatusChange = {
+  __typename?: 'DeploymentStatusChange';
+  at: Scalars['DateTime']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  status: DeploymentStatus;
+};
+
 export type DeploymentTarget =
   | 'COMPOSE'
   | 'DOCKER'
@@ -54,6 +108,48 @@ export type DeploymentTarget =
   | 'LOCAL'
   | 'SERVERLESS_AWS'
   | 'SERVERLESS_GCP';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a PENDING, BUILDING or DEPLOYING deployment (CONFLICT otherwise). */
+  cancelDeployment: Deployment;
+  /**
+   * Deploys the project's current version. Returns at once (PENDING); the work proceeds in the background and is
+   * observable through `deployment(id)` and the `deploymentEvents` subscription. `overrides` deep-merge into the
+   * environment's defaults (see deploymentConfigTemplates); a field of the wrong type is refused with BAD_USER_INPUT.
+   * `language` picks the generated program: typescript, javascript or python.
+   */
+  deploy: Deployment;
+  /** Redeploys the newest earlier successful deployment of the same project and environment as a new deployment. */
+  rollbackDeployment: Deployment;
+  /** Stops a RUNNING (ends its process) or READY deployment (CONFLICT otherwise). */
+  stopDeployment: Deployment;
+};
+
+
+export type MutationCancelDeploymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeployArgs = {
+  autoScale?: InputMaybe<Scalars['Boolean']['input']>;
+  environment?: Scalars['String']['input'];
+  language?: InputMaybe<Scalars['String']['input']>;
+  overrides?: InputMaybe<Scalars['JSON']['input']>;
+  projectId: Scalars['ID']['input'];
+  target?: DeploymentTarget;
+};
+
+
+export type MutationRollbackDeploymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStopDeploymentArgs = {
+  id: Scalars['ID']['input'];
+};
 
 export type Project = {
   __typename?: 'Project';
@@ -70,11 +166,21 @@ export type ProjectDeploymentsArgs = {
 export type Query = {
   __typename?: 'Query';
   deployment?: Maybe<Deployment>;
+  /** Each environment's default configuration (the legacy `GET /config/templates`): {development, staging, production}. */
+  deploymentConfigTemplates: Scalars['JSON']['output'];
+  /** A project's deployments, newest first (the legacy `GET /deployments?project_id=`). */
+  deployments: Array<Deployment>;
 };
 
 
 export type QueryDeploymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDeploymentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -178,28 +284,36 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deployment: ResolverTypeWrapper<DeploymentRecord>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DeploymentFile: ResolverTypeWrapper<DeploymentFile>;
+  DeploymentLogLine: ResolverTypeWrapper<DeploymentLogLine>;
   DeploymentStatus: DeploymentStatus;
+  DeploymentStatusChange: ResolverTypeWrapper<DeploymentStatusChange>;
   DeploymentTarget: DeploymentTarget;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Project: ResolverTypeWrapper<EntityRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Deployment: DeploymentRecord;
-  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  DeploymentFile: DeploymentFile;
+  DeploymentLogLine: DeploymentLogLine;
+  DeploymentStatusChange: DeploymentStatusChange;
   JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
   Project: EntityRef;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -208,22 +322,57 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeploymentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment'], FederationReferenceType extends FederationReferenceTypes['Deployment'] = FederationReferenceTypes['Deployment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deployment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  autoScale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  codeArtifactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   environment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['DeploymentFile']>, ParentType, ContextType, RequireFields<DeploymentFilesArgs, 'program'>>;
+  history?: Resolver<Array<ResolversTypes['DeploymentStatusChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  logs?: Resolver<Array<ResolversTypes['DeploymentLogLine']>, ParentType, ContextType, RequireFields<DeploymentLogsArgs, 'last'>>;
+  output?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rollbackOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['DeploymentTarget'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type DeploymentFileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeploymentFile'] = ResolversParentTypes['DeploymentFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeploymentLogLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeploymentLogLine'] = ResolversParentTypes['DeploymentLogLine']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeploymentStatusChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeploymentStatusChange'] = ResolversParentTypes['DeploymentStatusChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationCancelDeploymentArgs, 'id'>>;
+  deploy?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationDeployArgs, 'autoScale' | 'environment' | 'language' | 'projectId' | 'target'>>;
+  rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
+  stopDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStopDeploymentArgs, 'id'>>;
+}>;
 
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -233,12 +382,18 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryDeploymentArgs, 'id'>>;
+  deploymentConfigTemplates?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first' | 'projectId'>>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Deployment?: DeploymentResolvers<ContextType>;
+  DeploymentFile?: DeploymentFileResolvers<ContextType>;
+  DeploymentLogLine?: DeploymentLogLineResolvers<ContextType>;
+  DeploymentStatusChange?: DeploymentStatusChangeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

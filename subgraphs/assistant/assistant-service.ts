@@ -1,0 +1,99 @@
+/**
+ * The assistant's domain logic: analysis (rules over the pinned project snapshot, cached per version), applying and
+ * dismissing suggestions, and the question answering that builds on them.
+ */
+import type { GraphEdit } from '../../engine/model/edits';
+import { badInput, notFound } from '../../platform/errors';
+import type { EventPublisher } from '../../platform/events';
+import type { Identity } from '../../platform/identity';
+import { fetchProjectSnapshot, type ProjectSnapshot } from '../../platform/project-client';
+import type { ServiceClient } from '../../platform/service-client';
+import type { AnalysisCache } from './analysis/analysis-cache';
+import { analyzeGraph } from './analysis/analyzer';
+import type { ComponentLookup } from './component-lookup';
+import type { SuggestionBook } from './suggestion-book';
+import { bySeverity, type SuggestionRecord } from './suggestion-store';
+
+const APPLY_EDITS = /* GraphQL */ `
+  mutation ApplySuggestionEdits($projectId: ID!, $edits: JSON!, $expectedVersion: Int) {
+    applyGraphEdits(projectId: $projectId, edits: $edits, expectedVersion: $expectedVersion) { project { id version } }
+  }
+`;
+
+export interface Analysis {
+  snapshot: Pick<ProjectSnapshot, 'id' | 'version' | 'ownerId'>;
+  suggestions: SuggestionRecord[];
+}
+
+export class AssistantService {
+  /** One analysis per project at a time in this process: concurrent callers share it. */
+  private readonly inFlight = new Map<string, Promise<Analysis>>();
+
+  constructor(
+    readonly services: ServiceClient,
+    readonly components: ComponentLookup,
+    readonly book: SuggestionBook,
+    private readonly cache: AnalysisCache,
+    readonly events: EventPublisher,
+  ) {}
+
+  snapshot(projectId: string, identity: Identity): Promise<ProjectSnapshot> {
+    return fetchProjectSnapshot(this.services, projectId, identity);
+  }
+
+  /** The open findings for the project's current version: from the cache while no change has been announced. */
+  async analyze(projectId: string, identity: Identity): Promise<Analysis> {
+    const cached = this.cache.get(projectId);
+    if (cached && cached.ownerId === identity.sub) {
+      const found = await this.book.store.getMany(cached.suggestionIds);
+      const suggestions = cached.suggestionIds.map((id) => found.get(id)).filter((s): s is SuggestionRecord => s?.status === 'OPEN');
+      return { snapshot: { id: projectId, version: cached.version, ownerId: cached.ownerId }, suggestions: suggestions.sort(bySeverity) };
+    }
+    const key = `${identity.sub}\u0000${projectId}`;
+    let running = this.inFlight.get(key);
+    if (!running) {
+      running = this.runAnalysis(projectId, identity).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, running);
+    }
+    return running;
+  }
+
+  private async runAnalysis(projectId: string, identity: Identity): Promise<Analysis> {
+    const snapshot = await this.snapshot(projectId, identity);
+    const components = await this.components.forGraph(snapshot.graph, identity);
+    const suggestions = await this.book.record(snapshot, analyzeGraph(snapshot.graph, components));
+    this.cache.set(projectId, { version: snapshot.version, ownerId: snapshot.ownerId, suggestionIds: suggestions.map((s) => s.id) });
+    await this.events.publish('AI_SUGGESTION_GENERATED', { projectId, projectVersion: snapshot.version, source: 'RULES', trigger: 'analyzeProject', suggestionIds: suggestions.map((s) => s.id), actor: identity.sub });
+    return { snapshot, suggestions };
+  }
+
+  async get(id: string, identity: Identity): Promise<SuggestionRecord> {
+    const suggestion = await this.book.store.get(id);
+    if (!suggestion || suggestion.ownerId !== identity.sub) throw notFound('Suggestion', id);
+    return suggestion;
+  }
+
+  /**
+   * Submits the patch with the version it was computed for: the workflow service refuses it with CONFLICT
+   * (extensions.currentVersion) when the project changed since, and with INVALID_GRAPH if it would add an error.
+   */
+  async apply(id: string, identity: Identity): Promise<{ suggestion: SuggestionRecord; projectVersion: number }> {
+    const suggestion = await this.get(id, identity);
+    if (suggestion.status === 'APPLIED' || suggestion.status === 'DISMISSED') throw badInput(`Suggestion "${id}" is already ${suggestion.status.toLowerCase()}`, { field: 'id' });
+    if (!suggestion.patch?.length) throw badInput(`Suggestion "${id}" has no automatic fix; follow its message instead`, { field: 'id' });
+    const data = await this.services.query<{ applyGraphEdits: { project: { id: string; version: number } } }>(
+      'workflow',
+      APPLY_EDITS,
+      { projectId: suggestion.projectId, edits: suggestion.patch as GraphEdit[], expectedVersion: suggestion.projectVersion },
+      identity,
+    );
+    this.cache.invalidate(suggestion.projectId);
+    return { suggestion: await this.book.setStatus(suggestion, 'APPLIED'), projectVersion: data.applyGraphEdits.project.version };
+  }
+
+  async dismiss(id: string, identity: Identity): Promise<SuggestionRecord> {
+    const suggestion = await this.get(id, identity);
+    if (suggestion.status === 'APPLIED') throw badInput(`Suggestion "${id}" is already applied`, { field: 'id' });
+    return suggestion.status === 'DISMISSED' ? suggestion : this.book.setStatus(suggestion, 'DISMISSED');
+  }
+}

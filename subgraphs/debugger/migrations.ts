@@ -1,0 +1,25 @@
+import type { Kysely, Migration } from 'kysely';
+import { projectEntityMigration } from '../../platform/project-entity-store';
+
+/**
+ * Forward-only migrations of the debugger's tables. 0001 is the generic entity table the service started with
+ * (kept so existing data directories migrate); 0002 adds the columns the debugger queries by (state, expiry) and
+ * the journal of completed steps that a restarted process replays.
+ */
+export const debuggerMigrations: Record<string, Migration> = {
+  '0001_debug_sessions': projectEntityMigration('debug_sessions'),
+  '0002_debug_state_and_journal': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('debug_sessions').addColumn('state', 'text', (c) => c.notNull().defaultTo('INITIALIZED')).execute();
+      await db.schema.alterTable('debug_sessions').addColumn('expires_at', 'text').execute();
+      await db.schema.createIndex('debug_sessions_owner_state').on('debug_sessions').columns(['owner_id', 'state']).execute();
+      await db.schema
+        .createTable('debug_journal')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('debug_journal_pk', ['session_id', 'seq'])
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * The LOCAL target: runs a generated program in serve mode as a supervised child process on a loopback port.
+ * - Minimal environment: PATH, HOME (its own directory), PORT and the deployment's own plain variables — none of
+ *   the platform's (INTERNAL_TOKEN_SECRET, DATABASE_URL, LLM_API_KEY, …), which stay in this process.
+ * - Detached, in its own process group, output to a file: the program outlives a restart of this service, which
+ *   then re-adopts it (pid alive and /health answering) instead of orphaning or double-starting it.
+ * - Ready only once GET /health answers 200; an exit before that, a taken port or a timeout is a failure whose
+ *   reason carries the program's last output.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { request } from 'undici';
+import type { LocalProcess, StoredFile } from './deployment-store';
+import { localCommand, type ProgramEntry } from './program-entry';
+
+export class LocalStartError extends Error {}
+
+export interface LocalStartOptions {
+  deploymentId: string;
+  /** Directory owned by this deployment (program in `app/`, output in `output.log`). */
+  directory: string;
+  files: readonly StoredFile[];
+  program: ProgramEntry;
+  /** A fixed port, or null for any free one. */
+  port: number | null;
+  env: Record<string, string>;
+  startupTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** Called when a supervised program ends without being asked to. */
+export type ExitListener = (deploymentId: string, reason: string) => void;
+
+const STOP_GRACE_MS = 5_000;
+const ADOPTED_POLL_MS = 1_000;
+const OUTPUT_TAIL_BYTES = 2_000;
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function outputTail(logFile: string, bytes = OUTPUT_TAIL_BYTES): string {
+  try {
+    const size = fs.statSync(logFile).size;
+    const fd = fs.openSync(logFile, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(bytes, size));
+      fs.readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      return buffer.toString('utf8').trim();
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+async function probePort(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function healthy(port: number): Promise<boolean> {
+  try {
+    const response = await request(`http://127.0.0.1:${port}/health`, { headersTimeout: 1_000, bodyTimeout: 1_000 });
+    await response.body.dump();
+    return response.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Files land only inside `root`: a generated path with `..` or an absolute path is refused. */
+function writeProgram(root: string, files: readonly StoredFile[]) {
+  for (const file of files) {
+    const target = path.resolve(root, file.path);
+    if (!target.startsWith(root + path.sep)) throw new LocalStartError(`refusing to write outside the program directory: ${file.path}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.content);
+  }
+}
+
+let pythonPath: string | undefined;
+/** The real interpreter path: version-manager shims need variables the minimal environment does not carry. */
+function pythonExecutable(): string {
+  pythonPath ??= execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  return pythonPath;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class LocalSupervisor {
+  private readonly stopping = new Set<string>();
+  private readonly pollers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly onExit: ExitListener) {}
+
+  async start(options: LocalStartOptions): Promise<LocalProcess> {
+    const workdir = path.join(options.directory, 'app');
+    const logFile = path.join(options.directory, 'output.log');
+    fs.rmSync(workdir, { recursive: true, force: true });
+    fs.mkdirSync(workdir, { recursive: true });
+    writeProgram(workdir, options.files);
+    let port = options.port;
+    if (port != null && !(await probePort(port))) throw new LocalStartError(`port ${port} is already in use`);
+    port ??= await freePort();
+
+    const { command, args } = localCommand(options.program, port);
+    const env: Record<string, string> = {
+      ...options.env,
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      HOME: workdir,
+      LANG: 'C.UTF-8',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      PYTHONUNBUFFERED: '1',
+    };
+    const output = fs.openSync(logFile, 'a');
+    const child = spawn(command === 'python3' ? pythonExecutable() : command, args, { cwd: workdir, env, detached: true, stdio: ['ignore', output, output] });
+    fs.closeSync(output);
+    const pid = child.pid;
+    if (pid === undefined) throw new LocalStartError(`could not start ${command}`);
+    const info: LocalProcess = { pid, port, workdir, logFile };
+    let exit: string | undefined;
+    child.once('exit', (code, signal) => {
+      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      if (this.stopping.delete(options.deploymentId) || !ready || this.closed) return;
+      this.onExit(options.deploymentId, `the program ${exit}${this.tail(info)}`);
+    });
+    child.once('error', (err) => (exit = `could not start: ${err.message}`));
+    child.unref();
+
+    let ready = false;
+    const deadline = Date.now() + options.startupTimeoutMs;
+    while (!ready) {
+      if (exit) throw new LocalStartError(`the program ${exit} before answering /health${this.tail(info)}`);
+      if (options.signal?.aborted) {
+        await this.stop(options.deploymentId, info);
+        throw new LocalStartError('cancelled while starting');
+      }
+      if (Date.now() > deadline) {
+        await this.stop(options.deploymentId, info);
+        throw new LocalStartError(`the program did not answer GET /health within ${options.startupTimeoutMs / 1000}s${this.tail(info)}`);
+      }
+      ready = await healthy(port);
+      if (!ready) await sleep(150);
+    }
+    return info;
+  }
+
+  /** Takes a program started before this service restarted back under supervision, if it still answers. */
+  async adopt(deploymentId: string, info: LocalProcess): Promise<boolean> {
+    if (!isAlive(info.pid) || !(await healthy(info.port))) return false;
+    const timer = setInterval(() => {
+      if (isAlive(info.pid)) return;
+      this.unwatch(deploymentId);
+      if (!this.stopping.delete(deploymentId)) this.onExit(deploymentId, `the re-adopted program (pid ${info.pid}) ended${this.tail(info)}`);
+    }, ADOPTED_POLL_MS);
+    timer.unref();
+    this.pollers.set(deploymentId, timer);
+    return true;
+  }
+
+  /** Ends the program's whole process group: SIGTERM, then SIGKILL after a grace period. */
+  async stop(deploymentId: string, info: LocalProcess): Promise<void> {
+    this.unwatch(deploymentId);
+    if (!isAlive(info.pid)) return;
+    this.stopping.add(deploymentId);
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-info.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    };
+    signalGroup('SIGTERM');
+    const deadline = Date.now() + STOP_GRACE_MS;
+    while (isAlive(info.pid) && Date.now() < deadline) await sleep(50);
+    if (isAlive(info.pid)) signalGroup('SIGKILL');
+    while (isAlive(info.pid) && Date.now() < deadline + 2_000) await sleep(50);
+  }
+
+  /** Stops watching (the programs keep running: a restarted service re-adopts them). */
+  close() {
+    this.closed = true;
+    for (const id of [...this.pollers.keys()]) this.unwatch(id);
+  }
+
+  private unwatch(deploymentId: string) {
+    clearInterval(this.pollers.get(deploymentId));
+    this.pollers.delete(deploymentId);
+  }
+
+  private tail(info: LocalProcess): string {
+    const tail = outputTail(info.logFile, 500);
+    return tail ? `; last output: ${tail}` : '';
+  }
+}

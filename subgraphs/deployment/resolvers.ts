@@ -1,0 +1,57 @@
+/** GraphQL resolvers of the deployment subgraph: thin over DeploymentService; reads batched and owner-limited. */
+import { badInput } from '../../platform/errors';
+import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
+import type { DeploymentRecord, DeploymentStore } from './deployment-store';
+import type { DeploymentService } from './deployment-service';
+import { environmentTemplates } from './environment-config';
+import type { Resolvers } from './generated/resolvers-types';
+import { outputTail } from './local-supervisor';
+
+const MAX_LIST = 100;
+
+export const downloadPath = (id: string) => `/deployments/${encodeURIComponent(id)}/artifacts.zip`;
+
+export function deploymentResolvers(store: DeploymentStore, service: DeploymentService): Resolvers {
+  const read: Resolvers = projectEntityResolvers<DeploymentRecord>({ store, typeName: 'Deployment', queryField: 'deployment', projectField: 'deployments' });
+  return {
+    ...read,
+    Query: {
+      ...read.Query,
+      deployments: async (_, { projectId, first }, ctx) => {
+        const limit = first ?? 20;
+        if (limit < 0 || limit > MAX_LIST) throw badInput(`first must be between 0 and ${MAX_LIST}`, { field: 'first' });
+        const found = await store.listByProjects([projectId], limit);
+        return (found.get(projectId) ?? []).filter((d) => d.ownerId === ctx.identity.sub);
+      },
+      deploymentConfigTemplates: () => environmentTemplates(),
+    },
+    Mutation: {
+      deploy: (_, args, ctx) =>
+        service.deploy(
+          {
+            projectId: args.projectId,
+            target: args.target,
+            environment: args.environment,
+            autoScale: args.autoScale ?? false,
+            overrides: args.overrides,
+            language: args.language ?? 'typescript',
+          },
+          ctx.identity,
+        ),
+      cancelDeployment: (_, { id }, ctx) => service.cancel(id, ctx.identity),
+      stopDeployment: (_, { id }, ctx) => service.stop(id, ctx.identity),
+      rollbackDeployment: (_, { id }, ctx) => service.rollback(id, ctx.identity),
+    },
+    Deployment: {
+      ...read.Deployment,
+      logs: (d, { last }) => d.logs.slice(-Math.max(0, Math.min(last ?? 100, 200))),
+      output: (d) => (d.process ? outputTail(d.process.logFile, 16_000) : null),
+      files: async (d, args) => {
+        const kinds = args.program ? (['artifact', 'program'] as const) : (['artifact'] as const);
+        const lists = await Promise.all(kinds.map(async (kind) => (await store.files(d.id, kind)).map((f) => ({ ...f, kind, size: Buffer.byteLength(f.content) }))));
+        return lists.flat();
+      },
+      downloadPath: (d) => downloadPath(d.id),
+    },
+  };
+}

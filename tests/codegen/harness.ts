@@ -1,0 +1,119 @@
+/**
+ * Differential harness: writes many generated projects side by side and runs all their cases in ONE process per
+ * language (a Python driver importing every package, a Node driver requiring every workflow, one `tsc` for all
+ * TypeScript projects), so a whole corpus costs a few process starts instead of hundreds.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { generateProject, type CodegenOptions, type LanguageId } from '../../engine/codegen';
+import { executeGraph } from '../../engine/runtime/interpreter';
+import { findBuiltinComponent } from '../../engine/components';
+import { OpenAiCompatibleClient } from '../../engine/runtime/llm-client';
+import { HttpGuard } from '../../engine/sandbox/http-guard';
+import { QuickJsSandbox } from '../../engine/sandbox/quickjs-sandbox';
+import type { WorkflowGraph } from '../../engine/model/types';
+
+const run = promisify(execFile);
+const TSC = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsc');
+
+export interface FidelityCase {
+  name: string;
+  graph: WorkflowGraph;
+  inputs: Record<string, unknown>[];
+}
+
+/** What both sides are compared on: outputs on success, the error code on failure. */
+export type Outcome = { ok: true; outputs: Record<string, unknown> } | { ok: false; code: string };
+
+export function writeProject(root: string, files: { path: string; content: string }[]): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.content);
+  }
+}
+
+export async function engineOutcomes(cases: FidelityCase[], env: { llmUrl: string }): Promise<Outcome[][]> {
+  const services = {
+    llm: new OpenAiCompatibleClient({ baseUrl: env.llmUrl, model: 'fake-model' }),
+    http: new HttpGuard({ allow: ['127.0.0.1'] }),
+    sandbox: new QuickJsSandbox(),
+  };
+  const results: Outcome[][] = [];
+  for (const c of cases) {
+    const row: Outcome[] = [];
+    for (const inputs of c.inputs) {
+      const result = await executeGraph({ runId: 'fidelity', graph: c.graph, inputs, resolveComponent: (id) => findBuiltinComponent(id), services });
+      row.push(result.status === 'succeeded' ? { ok: true, outputs: result.outputs } : { ok: false, code: result.error?.code ?? 'UNKNOWN' });
+    }
+    results.push(row);
+  }
+  return results;
+}
+
+const PYTHON_DRIVER = `
+import importlib, json, sys
+sys.path.insert(0, sys.argv[1])
+from importlib import import_module
+manifest = json.load(open(sys.argv[2]))
+out = []
+for entry in manifest:
+    package = import_module(entry["package"])
+    rt = import_module(entry["package"] + ".runtime")
+    out.append([rt.outcome(package.run, rt.parse_json(json.dumps(inputs))) for inputs in entry["cases"]])
+sys.stdout.write(rt.js_json(out) if out else "[]")
+`;
+
+const NODE_DRIVER = `
+const manifest = require(process.argv[2]);
+(async () => {
+  const out = [];
+  for (const entry of manifest) {
+    const rt = require(entry.runtime);
+    const { run } = require(entry.main);
+    const row = [];
+    for (const inputs of entry.cases) row.push(await rt.outcome(run, inputs));
+    out.push(row);
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+type RawOutcome = { ok: boolean; outputs?: Record<string, unknown>; error?: { code: string } };
+const toOutcome = (raw: RawOutcome): Outcome => (raw.ok ? { ok: true, outputs: raw.outputs ?? {} } : { ok: false, code: raw.error?.code ?? 'UNKNOWN' });
+
+/** Generates every case in `language`, builds/checks the projects, runs all cases and returns their outcomes. */
+export async function generatedOutcomes(language: LanguageId, cases: FidelityCase[], options: CodegenOptions, env: NodeJS.ProcessEnv): Promise<Outcome[][]> {
+  const root = mkdtempSync(join(tmpdir(), `codegen-${language}-`));
+  const packages = cases.map((c, i) => {
+    const packageName = `wf_${i}`;
+    const project = generateProject(c.graph, language, { ...options, packageName, projectName: c.name });
+    writeProject(join(root, language === 'python' ? '' : packageName), project.files);
+    return { packageName, cases: c.inputs };
+  });
+  const manifestPath = join(root, 'manifest.json');
+  const runOptions = { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 };
+  let stdout: string;
+  if (language === 'python') {
+    writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ package: p.packageName, cases: p.cases }))));
+    writeFileSync(join(root, 'driver.py'), PYTHON_DRIVER);
+    await run('python3', ['-m', 'compileall', '-q', root], runOptions);
+    ({ stdout } = await run('python3', [join(root, 'driver.py'), root, manifestPath], runOptions));
+  } else {
+    let base = root;
+    if (language === 'typescript') {
+      const config = { compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noImplicitAny: false, allowJs: true, outDir: 'dist', rootDir: '.', types: [], lib: ['ES2022'], skipLibCheck: true }, include: ['*/src'] };
+      writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(config));
+      await run(TSC, ['-p', join(root, 'tsconfig.json')], runOptions);
+      base = join(root, 'dist');
+    }
+    const dir = (p: string) => (language === 'typescript' ? join(base, p, 'src') : join(base, p));
+    if (language === 'javascript') for (const p of packages) await run('node', ['--check', join(dir(p.packageName), 'workflow.js')], runOptions);
+    writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ runtime: join(dir(p.packageName), 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
+    writeFileSync(join(root, 'driver.js'), NODE_DRIVER);
+    ({ stdout } = await run('node', [join(root, 'driver.js'), manifestPath], runOptions));
+  }
+  return (JSON.parse(stdout) as RawOutcome[][]).map((row) => row.map(toOutcome));
+}
