@@ -4,6 +4,7 @@
  * once here and injected.
  */
 import { SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';
+import { createDurableStreams, type DurableStreams } from './platform/durable-events';
 import { createEventBus, type EventBus } from './platform/events';
 import { createLogger, type Logger } from './platform/logger';
 import { createServiceClient } from './platform/service-client';
@@ -31,6 +32,7 @@ export interface Launched {
   subgraphs: Partial<Record<SubgraphName, RunningService>>;
   router?: RunningRouter;
   events: EventBus;
+  durable: DurableStreams;
   /** Stops one subgraph (tests of degraded mode) or everything. */
   stop(name?: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the same port. */
@@ -48,11 +50,12 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
   const wanted = new Set<ServiceName>(options.services?.length ? options.services : [...SUBGRAPH_NAMES, 'router']);
   const log = options.log ?? createLogger('visual-builder', config.logLevel);
   const events = createEventBus({ source: 'visual-builder', redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
+  const durable = createDurableStreams({ redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const services = createServiceClient(config);
   const subgraphs: Launched['subgraphs'] = {};
   const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };
   const start = async (name: SubgraphName, port?: number) => {
-    const running = await STARTERS[name]({ config, log: log.child({ service: name }), events, services, storage, port });
+    const running = await STARTERS[name]({ config, log: log.child({ service: name }), events, durable, services, storage, port });
     subgraphs[name] = running;
     config.urls[name] = running.url;
   };
@@ -60,6 +63,7 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
     await router?.close();
     await Promise.all(Object.values(subgraphs).map((s) => s?.close()));
     await services.close();
+    await durable.close();
     await events.close();
   };
   let router: RunningRouter | undefined;
@@ -75,6 +79,7 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
     subgraphs,
     router,
     events,
+    durable,
     async stop(name) {
       if (!name) return stopAll();
       await subgraphs[name]?.close();

@@ -24,6 +24,9 @@ export interface DurableStreams {
 
 const MAX_LENGTH = 100_000;
 
+/** COMPONENT_USED, appended by the workflow service, counted by the registry. */
+export const COMPONENT_USAGE_STREAM = 'component-usage';
+
 export function createDurableStreams(options: { redisUrl?: string; namespace: string; log: Logger }): DurableStreams {
   return options.redisUrl ? redisStreams(options.redisUrl, options.namespace, options.log) : inProcessStreams(options.log);
 }

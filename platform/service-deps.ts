@@ -1,5 +1,6 @@
 /** What every service is started with: configuration and the shared plumbing, injected (tests and main pass their own). */
 import type { AppConfig } from './config';
+import type { DurableStreams } from './durable-events';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { ServiceClient } from './service-client';
@@ -8,6 +9,8 @@ export interface ServiceDeps {
   config: AppConfig;
   log: Logger;
   events: EventBus;
+  /** Events that must not be lost (Redis Streams with consumer groups; in-process in the embedded default). */
+  durable: DurableStreams;
   services: ServiceClient;
   storage: { dataDir: string; databaseUrl?: string; schema?: string };
   /** Port override (0 = any free port). */

@@ -37,3 +37,19 @@ export const registryMigrations: Record<string, Migration> = {
     },
   },
 };
+
+registryMigrations['0002_usage'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('component_usage')
+      .addColumn('component_id', 'text', (c) => c.primaryKey())
+      .addColumn('uses', 'integer', (c) => c.notNull())
+      .execute();
+    // Stream entries already counted: delivery is at-least-once, counting must be exactly-once.
+    await db.schema
+      .createTable('usage_events')
+      .addColumn('event_id', 'text', (c) => c.primaryKey())
+      .addColumn('counted_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};

@@ -62,6 +62,14 @@ export class RegistryService {
     }
   }
 
+  recordUsage(eventId: string, componentId: string): Promise<boolean> {
+    return this.store.recordUsage(eventId, componentId);
+  }
+
+  usageCounts(componentIds: readonly string[]): Promise<Map<string, number>> {
+    return this.store.usageCounts(componentIds);
+  }
+
   async components(identity: Identity, filter: { category?: string | null; search?: string | null; includeDeprecated?: boolean | null }): Promise<CatalogComponent[]> {
     const all = [...this.builtins, ...(await this.store.components(identity.sub))];
     const search = filter.search?.toLowerCase();

@@ -1,5 +1,5 @@
 /** Custom components and templates (built-ins live in engine/ and are never stored). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PortSpec, WorkflowGraph } from '../../engine/model/types';
 import { json, type Database } from '../../platform/db';
 import type { CatalogComponent, CatalogTemplate } from './catalog';
@@ -37,6 +37,8 @@ interface TemplatesTable {
 export interface RegistryTables {
   components: ComponentsTable;
   templates: TemplatesTable;
+  component_usage: { component_id: string; uses: number };
+  usage_events: { event_id: string; counted_at: string };
 }
 
 function toComponent(row: ComponentsTable): CatalogComponent {
@@ -159,5 +161,29 @@ export class RegistryStore {
 
   async deleteTemplate(id: string): Promise<void> {
     await this.db.deleteFrom('templates').where('id', '=', id).execute();
+  }
+
+  /** Counts one use, once per stream entry however often it is delivered. */
+  async recordUsage(eventId: string, componentId: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('usage_events')
+        .values({ event_id: eventId, counted_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      await trx
+        .insertInto('component_usage')
+        .values({ component_id: componentId, uses: 1 })
+        .onConflict((oc) => oc.column('component_id').doUpdateSet({ uses: sql<number>`component_usage.uses + 1` }))
+        .execute();
+      return true;
+    });
+  }
+
+  async usageCounts(componentIds: readonly string[]): Promise<Map<string, number>> {
+    if (!componentIds.length) return new Map();
+    const rows = await this.db.selectFrom('component_usage').selectAll().where('component_id', 'in', [...componentIds]).execute();
+    return new Map(rows.map((r) => [r.component_id, Number(r.uses)]));
   }
 }

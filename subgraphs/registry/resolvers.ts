@@ -30,6 +30,13 @@ export function registryResolvers(service: RegistryService): Resolvers {
     },
     Component: {
       __resolveReference: (ref, ctx) => componentLoader(service, ctx).load(ref.id),
+      usageCount: (component, _, ctx) =>
+        ctx
+          .loader<string, number>('usage', async (ids) => {
+            const counts = await service.usageCounts(ids);
+            return ids.map((id) => counts.get(id) ?? 0);
+          })
+          .load(component.id),
     },
     Port: {
       required: (port) => port.required ?? false,

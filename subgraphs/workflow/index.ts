@@ -14,7 +14,7 @@ import { worldServicesFromEnv } from '../../engine/runtime/world';
 
 export async function startWorkflowService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
-  const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events);
+  const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events, deps.durable);
   const runs = new RunService(new RunStore(database), service, worldServicesFromEnv(deps.config.env), deps.events, deps.log);
   const presence = new PresenceService(deps.events, deps.log, deps.config.redisUrl ? { url: deps.config.redisUrl, namespace: deps.config.redisNamespace } : undefined);
   return startSubgraphServer({

@@ -8,6 +8,7 @@ import { parseGraphEdits } from '../../engine/model/edits-schema';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
 import { validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
 import { appError, badInput, notFound } from '../../platform/errors';
+import { COMPONENT_USAGE_STREAM, type DurableStreams } from '../../platform/durable-events';
 import { topics, type EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { ServiceClient } from '../../platform/service-client';
@@ -49,7 +50,19 @@ export class ProjectService {
     private readonly catalog: ComponentCatalog,
     private readonly services: ServiceClient,
     private readonly events: EventPublisher,
+    private readonly durable: DurableStreams,
   ) {}
+
+  /**
+   * A component was put to use: the seed's COMPONENT_USED on the bus (live subscribers) and on the durable stream the
+   * registry counts from — counts must not be lost to an at-most-once pub/sub.
+   */
+  private async componentsUsed(componentIds: string[], projectId: string, actor: string) {
+    for (const componentId of componentIds) {
+      await this.events.publish('COMPONENT_USED', { componentId, projectId, actor });
+      await this.durable.append(COMPONENT_USAGE_STREAM, { componentId, projectId, actor, at: new Date().toISOString() });
+    }
+  }
 
   /** Read access. Ownership only for now; membership and roles arrive with the security issue. */
   canRead(project: ProjectRecord, identity: Identity): boolean {
@@ -98,6 +111,7 @@ export class ProjectService {
     });
     await this.events.emit(topics.project(project.id), { projectId: project.id, version: 1, actor: identity.sub, op: 'createProject', payload: { name: project.name, templateId: project.templateId }, at: project.createdAt });
     await this.events.publish('PROJECT_CREATED', { projectId: project.id, name: project.name, templateId: project.templateId, actor: identity.sub });
+    await this.componentsUsed(project.graph.nodes.map((n) => n.componentId), project.id, identity.sub);
     return project;
   }
 
@@ -143,7 +157,7 @@ export class ProjectService {
     };
     const result = await this.edit(args.projectId, 'addComponent', args.expectedVersion, { op: 'addNode', node }, identity);
     await this.events.publish('COMPONENT_ADDED', { projectId: args.projectId, nodeId: node.id, componentId, version: result.project.version, actor: identity.sub });
-    await this.events.publish('COMPONENT_USED', { componentId, projectId: args.projectId, actor: identity.sub });
+    await this.componentsUsed([componentId], args.projectId, identity.sub);
     return { ...result, component: node };
   }
 
@@ -206,6 +220,7 @@ export class ProjectService {
       return { set: { graph }, payload: { edits: parsed.edits } };
     });
     await this.announce('PROJECT_UPDATED', change);
+    await this.componentsUsed(added.map((n) => n.componentId), projectId, identity.sub);
     return { project };
   }
 

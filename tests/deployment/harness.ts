@@ -57,7 +57,7 @@ export class DeploymentHarness {
     const log = createLogger('deployment-test', 'silent');
     const storage = { dataDir: this.config.dataDir };
     this.service = await startDeploymentService(
-      { config: this.config, log, events: this.launched.events, services: createServiceClient(this.config), storage, port: this.port },
+      { config: this.config, log, events: this.launched.events, durable: this.launched.durable, services: createServiceClient(this.config), storage, port: this.port },
       { programs: this.programs },
     );
   }

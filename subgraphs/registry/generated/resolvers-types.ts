@@ -33,6 +33,8 @@ export type Component = {
   name: Scalars['String']['output'];
   outputs: Array<Port>;
   ownerId?: Maybe<Scalars['String']['output']>;
+  /** How often the component was put into a project (counted from the durable COMPONENT_USED stream). */
+  usageCount: Scalars['Int']['output'];
   version: Scalars['String']['output'];
 };
 
@@ -333,6 +335,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ComponentInput: ComponentInput;
   ComponentUpdateInput: ComponentUpdateInput;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
@@ -356,6 +359,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   ComponentInput: ComponentInput;
   ComponentUpdateInput: ComponentUpdateInput;
   DeletePayload: DeletePayload;
@@ -388,6 +392,7 @@ export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outputs?: Resolver<Array<ResolversTypes['Port']>, ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
