@@ -7,12 +7,9 @@ import { generateProject, LANGUAGES, type LanguageId } from '../engine/codegen';
 import type { Connection, NodeInstance, WorkflowGraph } from '../engine/model/types';
 import { graph, node, wire } from '../engine/templates/build';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import type { Row } from './row';
+
+export type { Row };
 
 /** A chain of 10-node blocks: each transforms, branches, merges and maps the previous block's value. */
 export function thousandNodeWorkflow(): WorkflowGraph {

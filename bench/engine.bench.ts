@@ -7,12 +7,9 @@ import type { ComponentDefinition, ComponentServices, PortValues, RunContext } f
 import type { Connection, NodeInstance, WorkflowGraph } from '../engine/model/types';
 import { executeGraph } from '../engine/runtime/interpreter';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import type { Row } from './row';
+
+export type { Row };
 
 const CHAIN_LENGTH = 10_000;
 const FAN_WIDTH = 5_000;

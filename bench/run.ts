@@ -3,11 +3,14 @@
  * the same run (with absolute numbers for context) — benchmarks, never timed tests.
  */
 import { runCodegenBench } from './codegen.bench';
-import { runEngineBench, type Row } from './engine.bench';
+import { runEngineBench } from './engine.bench';
+import type { Row } from './row';
+import { runSubscriptionBench } from './subscriptions.bench';
 
 const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine (issue 3)', run: runEngineBench },
   { name: 'codegen (issue 6)', run: runCodegenBench },
+  { name: 'subscriptions (issue 4)', run: runSubscriptionBench },
 ];
 
 async function main() {

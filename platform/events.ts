@@ -8,6 +8,7 @@
  * with the same interface in the embedded default. Topic names are prefixed with a namespace because pub/sub
  * ignores the Redis DB number.
  */
+import { EventEmitter } from 'node:events';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
@@ -99,7 +100,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
       await (pubsub as RedisPubSub).close().catch(() => undefined);
     };
   } else {
-    pubsub = new PubSub();
+    // Many subscribers per topic is the normal case, not a leak.
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    pubsub = new PubSub({ eventEmitter: emitter });
     close = async () => undefined;
   }
   return {
