@@ -1,10 +1,13 @@
 /**
  * Entry point. `tsx main.ts` starts the whole supergraph in one process (embedded default: SQLite under ./data,
  * in-process pub/sub); `tsx main.ts <service> [...]` starts only those (router, workflow, registry, codegen,
- * debugger, deployment, assistant). SIGINT/SIGTERM shut down cleanly.
+ * debugger, deployment, assistant). SIGINT/SIGTERM shut down gracefully: WebSockets close with 1001, new requests
+ * are refused with 503, in-flight requests finish, background jobs stop at a safe point, then spans are flushed.
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
+// First: tracing must hook `http` before anything loads it (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+import { stopTracing } from './platform/tracing';
 import { SUBGRAPH_NAMES, loadConfig, type ServiceName } from './platform/config';
 import { createLogger } from './platform/logger';
 import { launch } from './launcher';
@@ -27,7 +30,11 @@ async function main() {
   ];
   console.log(`Visual Builder supergraph is up:\n${lines.join('\n')}`);
   console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.dataDir}`}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-process'}.`);
-  if (config.host === '127.0.0.1') console.log('Local single-user mode: bound to loopback, every request acts as the local user.');
+  if (launched.router) {
+    console.log(config.auth
+      ? `Authentication: ${[config.auth.jwtSecret && 'HS256 JWT', config.auth.jwksFile && 'RS256/ES256 JWT (JWKS file)'].filter(Boolean).join(', ')} and API keys; anonymous requests get 401.`
+      : 'Local single-user mode: no AUTH_* configured, bound to loopback, every request acts as the local user.');
+  }
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -36,6 +43,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await launched.stop();
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -4,6 +4,7 @@
  */
 import { runCodegenBench } from './codegen.bench';
 import { runEngineBench } from './engine.bench';
+import { runRouterBench } from './router.bench';
 import type { Row } from './row';
 import { runSubscriptionBench } from './subscriptions.bench';
 
@@ -11,13 +12,20 @@ const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine (issue 3)', run: runEngineBench },
   { name: 'codegen (issue 6)', run: runCodegenBench },
   { name: 'subscriptions (issue 4)', run: runSubscriptionBench },
+  { name: 'router (issue 11)', run: runRouterBench },
 ];
 
 async function main() {
   const rows: (Row & { suite: string })[] = [];
   for (const suite of SUITES) {
     process.stderr.write(`running ${suite.name}…\n`);
-    for (const row of await suite.run()) rows.push({ ...row, suite: suite.name });
+    try {
+      for (const row of await suite.run()) rows.push({ ...row, suite: suite.name });
+    } catch (err) {
+      // One broken suite must not hide the others' figures; it is reported in the table and fails the run.
+      process.exitCode = 1;
+      rows.push({ suite: suite.name, name: 'FAILED', value: NaN, unit: '', note: (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200) });
+    }
   }
   const width = Math.max(...rows.map((r) => r.name.length), 10);
   console.log(`${'suite'.padEnd(20)} ${'benchmark'.padEnd(width)} ${'value'.padStart(12)}  unit        note`);

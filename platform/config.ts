@@ -51,9 +51,90 @@ export interface AppConfig {
   wsSlowConsumerBytes: number;
   /** Events one subscription may fall behind (graphql-ws waits for each send) before its client is closed as too slow. */
   wsSlowConsumerEvents: number;
+  /** End-user authentication at the router (ARCHITECTURE §11); `undefined` = the local single-user mode. */
+  auth?: AuthConfig;
+  /** Router limits, CORS and rate limits (router/security). */
+  security: SecurityConfig;
   /** The environment this config was read from (the engine's LLM_* / HTTP_ALLOWLIST settings come from it too). */
   env: NodeJS.ProcessEnv;
 }
+
+export interface AuthConfig {
+  /** HS256 shared secret (AUTH_JWT_SECRET, at least 32 characters). */
+  jwtSecret?: string;
+  /** A JSON Web Key Set file with the public keys of RS256/ES256 tokens (AUTH_JWKS_FILE). */
+  jwksFile?: string;
+  issuer?: string;
+  audience?: string;
+  /** How long the router reuses a verified API key (a revoked key works at most this much longer). */
+  apiKeyCacheMs: number;
+}
+
+export interface SecurityConfig {
+  maxDepth: number;
+  /** Fields selected per operation, fragments expanded (a simple cost). */
+  maxCost: number;
+  maxAliases: number;
+  /** Lexical tokens per document (parsing stops there). */
+  maxTokens: number;
+  maxBodyBytes: number;
+  /** Requests per identity (or address, when anonymous) per window; 0 disables. */
+  rateLimitPoints: number;
+  rateLimitWindowSeconds: number;
+  /** Only documents from the safelist file run (PERSISTED_OPERATIONS_ONLY=true, PERSISTED_OPERATIONS_FILE). */
+  persistedOperationsOnly: boolean;
+  persistedOperationsFile?: string;
+  introspection: boolean;
+  /** Browser origins allowed to call the router (CORS_ORIGINS, comma-separated); none by default. */
+  corsOrigins: string[];
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function loadAuth(env: NodeJS.ProcessEnv): AuthConfig | undefined {
+  const jwtSecret = env.AUTH_JWT_SECRET || undefined;
+  const jwksFile = env.AUTH_JWKS_FILE || undefined;
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters');
+  if (!jwtSecret && !jwksFile) return undefined;
+  return { jwtSecret, jwksFile, issuer: env.AUTH_JWT_ISSUER || undefined, audience: env.AUTH_JWT_AUDIENCE || undefined, apiKeyCacheMs: positiveInt(env, 'AUTH_API_KEY_CACHE_MS', 30_000) };
+}
+
+function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
+  return {
+    maxDepth: positiveInt(env, 'GRAPHQL_MAX_DEPTH', 12),
+    maxCost: positiveInt(env, 'GRAPHQL_MAX_COST', 2_000),
+    maxAliases: positiveInt(env, 'GRAPHQL_MAX_ALIASES', 30),
+    maxTokens: positiveInt(env, 'GRAPHQL_MAX_TOKENS', 5_000),
+    maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
+    rateLimitWindowSeconds: Math.max(1, positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)),
+    persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === 'true',
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || undefined,
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+/**
+ * The router serves end users, so in production it refuses to start in the local single-user mode. (Subgraphs only
+ * trust the router's internal token and need no end-user authentication of their own.)
+ */
+export function assertAuthenticationConfigured(config: AppConfig): void {
+  if (config.nodeEnv === 'production' && !config.auth) {
+    throw new ConfigError('NODE_ENV=production needs authentication at the router: set AUTH_JWT_SECRET or AUTH_JWKS_FILE (see README, "Authentication")');
+  }
+  if (!config.auth && !LOOPBACK.has(config.host)) {
+    throw new ConfigError(`Without authentication the router runs in the local single-user mode, which binds to loopback only (HOST is "${config.host}"); set AUTH_JWT_SECRET or AUTH_JWKS_FILE`);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Development-only secret: production refuses to start without INTERNAL_TOKEN_SECRET. */
 const DEV_INTERNAL_SECRET = 'visual-builder-local-development-only';
@@ -81,7 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv === 'production' && internalTokenSecret.length < 32) {
     throw new ConfigError('INTERNAL_TOKEN_SECRET (at least 32 characters) is required when NODE_ENV=production');
   }
+  const security = loadSecurity(env, nodeEnv);
+  if (security.persistedOperationsOnly && !security.persistedOperationsFile) throw new ConfigError('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE (a JSON object: sha256 hex of the document → document)');
   return {
+    auth: loadAuth(env),
+    security,
     nodeEnv,
     host,
     ports,

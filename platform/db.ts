@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   /** PostgreSQL schema (created if missing); tests isolate themselves with it. */
   schema?: string;
   migrations: Record<string, Migration>;
+  /** Stop after this migration instead of the latest (upgrade tests rebuild a previous release's schema with it). */
+  migrateUpTo?: string;
 }
 
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
@@ -69,8 +71,11 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     provider: { getMigrations: async () => options.migrations },
     migrationTableName: `kysely_migration_${options.service}`,
     migrationLockTableName: `kysely_migration_lock_${options.service}`,
+    // Without it Kysely looks for its tables in every schema, and a copy in another schema (another test run, another
+    // environment on the same server) makes it skip creating them here.
+    ...(options.databaseUrl && options.schema ? { migrationTableSchema: options.schema } : {}),
   });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = options.migrateUpTo ? await migrator.migrateTo(options.migrateUpTo) : await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
     throw new Error(`Migrations of ${options.service} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -55,6 +55,9 @@ function inProcessStreams(log: Logger): DurableStreams {
   };
 }
 
+/** How long an append waits for Redis before leaving the event in the client's offline queue. */
+const APPEND_WAIT_MS = 1_000;
+
 function redisStreams(url: string, namespace: string, log: Logger): DurableStreams {
   const connect = () => {
     const client = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2_000) });
@@ -67,7 +70,16 @@ function redisStreams(url: string, namespace: string, log: Logger): DurableStrea
   const consumerName = `${os.hostname()}-${process.pid}`;
   return {
     async append(stream, data) {
-      await writer.xadd(key(stream), 'MAXLEN', '~', String(MAX_LENGTH), '*', 'data', JSON.stringify(data));
+      const added = writer.xadd(key(stream), 'MAXLEN', '~', String(MAX_LENGTH), '*', 'data', JSON.stringify(data));
+      // During a Redis outage the XADD waits in ioredis's offline queue and is sent when Redis returns; the write that
+      // caused it (already committed) is not held hostage meanwhile — waiting longer would add no durability.
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), APPEND_WAIT_MS)));
+      const outcome = await Promise.race([added, waited]).finally(() => clearTimeout(timer));
+      if (outcome === 'waiting') {
+        log.warn({ stream }, 'redis unavailable; durable event queued until it returns');
+        added.catch((err: Error) => log.error({ err: err.message, stream }, 'durable event not appended'));
+      }
     },
     async consume<T>(stream: string, group: string, handler: (entry: DurableEntry<T>) => Promise<void>) {
       const reader = connect();

@@ -13,6 +13,7 @@ import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
 import type { Logger } from './logger';
+import { eventsDelivered, eventsPublished, topicKind } from './metrics';
 
 export const SEED_EVENTS = [
   'PROJECT_CREATED', 'PROJECT_UPDATED', 'PROJECT_DELETED', 'COMPONENT_ADDED', 'COMPONENT_USED', 'CONNECTION_CREATED',
@@ -69,7 +70,8 @@ const PUBLISH_TIMEOUT_MS = 1_000;
 
 export function createEventBus(options: EventBusOptions): EventBus {
   const key = (topic: string) => `${options.namespace}:${topic}`;
-  const send = async (channel: string, payload: unknown) => {
+  const kindOfChannel = (channel: string) => topicKind(channel.slice(options.namespace.length + 1));
+  const send = async (channel: string, payload: unknown, kind: string) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -78,13 +80,18 @@ export function createEventBus(options: EventBusOptions): EventBus {
           timer = setTimeout(() => reject(new Error('publish timed out')), PUBLISH_TIMEOUT_MS);
         }),
       ]);
+      eventsPublished.inc({ kind, outcome: 'ok' });
+      countLocalDelivery?.(channel);
     } catch (err) {
+      eventsPublished.inc({ kind, outcome: 'failed' });
       options.log?.warn({ channel, err: (err as Error).message }, 'event not published');
     } finally {
       clearTimeout(timer);
     }
   };
   let pubsub: PubSubEngine;
+  /** In-process delivery happens inside publish; Redis delivery is counted as messages arrive. */
+  let countLocalDelivery: ((channel: string) => void) | undefined;
   let close: () => Promise<void>;
   if (options.redisUrl) {
     // Keep retrying forever: a Redis outage must not crash anything, and subscriptions resume when it returns.
@@ -95,6 +102,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
     };
     const publisher = connect();
     const subscriber = connect();
+    subscriber.on('message', (channel: string) => eventsDelivered.inc({ kind: kindOfChannel(channel) }));
     pubsub = new RedisPubSub({ publisher, subscriber });
     close = async () => {
       await (pubsub as RedisPubSub).close().catch(() => undefined);
@@ -103,6 +111,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
     // Many subscribers per topic is the normal case, not a leak.
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
+    countLocalDelivery = (channel) => {
+      const listeners = emitter.listenerCount(channel);
+      if (listeners) eventsDelivered.inc({ kind: kindOfChannel(channel) }, listeners);
+    };
     pubsub = new PubSub({ eventEmitter: emitter });
     close = async () => undefined;
   }
@@ -112,10 +124,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
     kind: options.redisUrl ? 'redis' : 'in-process',
     async publish(type, data) {
       const event: PlatformEvent = { type, source: options.source, at: new Date().toISOString(), data };
-      await send(key(SEED_EVENTS_TOPIC), event);
+      await send(key(SEED_EVENTS_TOPIC), event, type);
     },
     async emit(topic, payload) {
-      await send(key(topic), payload);
+      await send(key(topic), payload, topicKind(topic));
     },
     async on(topic, listener) {
       const id = await pubsub.subscribe(key(topic), listener as (payload: unknown) => void, {});

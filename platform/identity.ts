@@ -65,3 +65,8 @@ export async function verifyInternalToken(token: string | undefined, secret: str
     throw appError('UNAUTHENTICATED', 'Invalid or expired internal token');
   }
 }
+
+/** The router asking on its own behalf (e.g. "whose API key is this?"); users can never obtain `via: 'service'`. */
+export const ROUTER_SERVICE_IDENTITY: Identity = { sub: 'service:router', name: 'Router', via: 'service' };
+
+export const isRouterService = (identity: Identity) => identity.via === 'service' && identity.sub === ROUTER_SERVICE_IDENTITY.sub;

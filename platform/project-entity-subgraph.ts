@@ -1,16 +1,19 @@
 /**
  * The read side shared by the subgraphs that extend Project with a list of their own entity: `Query.<entity>(id)`,
  * the entity's `__resolveReference`, and `Project.<listField>(first)` — all batched through DataLoader, all limited
- * to what the caller owns.
+ * to projects the caller may read (viewer or better; the workflow service says, through ProjectAccessClient).
  */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { badInput } from './errors';
+import { hasRole, type ProjectAccessClient } from './project-access';
 import type { ProjectEntity, ProjectEntityStore } from './project-entity-store';
 import type { SubgraphContext } from './subgraph-server';
 
 export interface ProjectEntityResolverOptions<T extends ProjectEntity> {
   /** Any store with these two reads (a service with its own table, e.g. deployments, reuses the resolvers). */
   store: Pick<ProjectEntityStore<T>, 'getMany' | 'listByProjects'>;
+  /** Who may read what: the caller's role on each entity's project. */
+  access: ProjectAccessClient;
   /** GraphQL type name, e.g. `CodeArtifact`. */
   typeName: string;
   /** Root query field, e.g. `codeArtifact`. */
@@ -24,19 +27,22 @@ export interface ProjectEntityResolverOptions<T extends ProjectEntity> {
 const MAX_LIST = 100;
 
 export function projectEntityResolvers<T extends ProjectEntity>(options: ProjectEntityResolverOptions<T>) {
-  const { store, typeName } = options;
+  const { store, typeName, access } = options;
   const byId = (ctx: SubgraphContext) =>
     ctx.loader<string, T | null>(`${typeName}:id`, async (ids) => {
       const found = await store.getMany(ids);
+      const readable = new Set(await access.filter([...found.values()], ctx.identity));
       return ids.map((id) => {
         const entity = found.get(id);
-        return entity && entity.ownerId === ctx.identity.sub ? entity : null;
+        return entity && readable.has(entity) ? entity : null;
       });
     });
   const byProject = (ctx: SubgraphContext, first: number) =>
     ctx.loader<string, T[]>(`${typeName}:project:${first}`, async (projectIds) => {
-      const found = await store.listByProjects(projectIds, first);
-      return projectIds.map((id) => (found.get(id) ?? []).filter((e) => e.ownerId === ctx.identity.sub));
+      const roles = await access.roles(projectIds, ctx.identity);
+      const readable = projectIds.filter((id) => hasRole(roles.get(id), 'viewer'));
+      const found = await store.listByProjects(readable, first);
+      return projectIds.map((id) => found.get(id) ?? []);
     });
   return {
     JSON: GraphQLJSON,

@@ -16,9 +16,14 @@ import DataLoader from 'dataloader';
 import express from 'express';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { SERVICE_ENV, type AppConfig, type SubgraphName } from './config';
+import { isDatabaseUnavailable } from './db-errors';
 import { PUBLIC_ERROR_CODES } from './errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken, type Identity } from './identity';
 import type { Logger } from './logger';
+import { mountMetrics } from './metrics';
+import { operationMetricsPlugin } from './metrics-plugin';
+import { createShutdownGate } from './shutdown-gate';
+import { requireRouterToken } from './trusted-caller';
 
 export interface SubgraphContext {
   identity: Identity;
@@ -65,13 +70,21 @@ export function loadSubgraphTypeDefs(name: SubgraphName) {
   return parse(fs.readFileSync(path.join(__dirname, '..', 'schema', `${name}.graphql`), 'utf8'));
 }
 
-/** Resolver errors that are not ours become an opaque internal error; the full error goes to the log only. */
-export function maskError(log: Logger) {
+/**
+ * Resolver errors that are not ours become an opaque internal error; the full error goes to the log only. A database
+ * outage is the exception: the client learns the service is unavailable (and the write not acknowledged).
+ */
+export function maskError(log: Logger, service?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');
     if (PUBLIC_ERROR_CODES.has(code)) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (service && isDatabaseUnavailable(error)) {
+      log.warn({ err: error }, 'database unavailable');
+      const message = `The ${service} service's database is unavailable; the operation was not completed, try again`;
+      return { message, path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', service } };
     }
     log.error({ err: error }, 'internal error');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -99,13 +112,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const gate = createShutdownGate(name);
+  app.use(gate.middleware);
   const schema = buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(name), resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, name),
     // Inline tracing only serves Apollo's hosted usage reporting, which we never send.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), countingPlugin(stats)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), countingPlugin(stats), operationMetricsPlugin(name)],
   });
   await server.start();
 
@@ -126,6 +141,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ...(error ? { error } : {}),
     });
   });
+  mountMetrics(app);
+  app.use(requireRouterToken(config.internalTokenSecret));
   options.extendApp?.(app);
   app.use(
     '/graphql',
@@ -173,6 +190,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     stats,
     close: () =>
       (closing ??= (async () => {
+        gate.close();
         await server.stop();
         await options.onClose?.();
       })()),

@@ -1,15 +1,90 @@
 /**
- * Who is calling. The embedded default runs in a clearly announced local single-user mode (loopback only); the
- * security issue adds JWT and API-key authentication behind this same function.
+ * Who is calling (ARCHITECTURE §11). With AUTH_JWT_SECRET or AUTH_JWKS_FILE set, every request must carry
+ * `Authorization: Bearer <JWT or API key>` (or `x-api-key`), and a graphql-ws `connection_init` payload
+ * `{authorization: "Bearer …"}` or `{apiKey}`; anything else is UNAUTHENTICATED (401). Without them the router runs
+ * in the local single-user mode (loopback, announced at start) and everyone is the local user.
+ *
+ * `authenticate(req)` is the one entry point for GraphQL over HTTP, the REST shim and WebSocket handshakes; the
+ * router registers its Authenticator for its HTTP server, and each request's answer is computed once.
  */
 import type { IncomingMessage } from 'node:http';
+import { appError } from '../platform/errors';
 import { LOCAL_IDENTITY, type Identity } from '../platform/identity';
+import type { ApiKeyResolver } from './auth/api-key-resolver';
+import type { JwtVerifier } from './auth/jwt-verifier';
 
-export async function authenticate(_req: IncomingMessage): Promise<Identity> {
-  return LOCAL_IDENTITY;
+export interface Authenticator {
+  readonly mode: 'local' | 'authenticated';
+  fromCredentials(credentials: { authorization?: string; apiKey?: string }): Promise<Identity>;
 }
 
-/** graphql-ws: credentials arrive in the `connection_init` payload (e.g. `{authorization: "Bearer …"}`). */
-export async function authenticateConnection(_params: Record<string, unknown>): Promise<Identity> {
-  return LOCAL_IDENTITY;
+export const API_KEY_HEADER = 'x-api-key';
+const API_KEY_PREFIX = 'vbk_';
+
+export const unauthenticated = (message: string) => appError('UNAUTHENTICATED', message, { http: { status: 401 } });
+
+export const localAuthenticator: Authenticator = { mode: 'local', fromCredentials: async () => LOCAL_IDENTITY };
+
+export function createAuthenticator(verifyJwt: JwtVerifier, resolveApiKey: ApiKeyResolver): Authenticator {
+  const byApiKey = async (key: string) => {
+    const identity = await resolveApiKey(key);
+    if (!identity) throw unauthenticated('Unknown or revoked API key');
+    return identity;
+  };
+  return {
+    mode: 'authenticated',
+    async fromCredentials({ authorization, apiKey }) {
+      if (apiKey) return byApiKey(apiKey);
+      if (!authorization) throw unauthenticated('Authentication required: send "Authorization: Bearer <token or API key>"');
+      const match = /^Bearer\s+(\S{1,8192})\s*$/i.exec(authorization);
+      if (!match) throw unauthenticated('The Authorization header must be "Bearer <token or API key>"');
+      if (match[1].startsWith(API_KEY_PREFIX)) return byApiKey(match[1]);
+      try {
+        return await verifyJwt(match[1]);
+      } catch (err) {
+        throw unauthenticated(`Invalid token: ${(err as Error).message}`);
+      }
+    },
+  };
+}
+
+/** Each router's authenticator, by its HTTP server (tests run several routers in one process). */
+const byServer = new WeakMap<object, Authenticator>();
+let latest: Authenticator | undefined;
+
+export function registerAuthenticator(server: object, authenticator: Authenticator): void {
+  byServer.set(server, authenticator);
+  latest = authenticator;
+}
+
+function authenticatorFor(req?: IncomingMessage): Authenticator {
+  // Node records the listening server on each accepted socket.
+  const server = (req?.socket as { server?: object } | undefined)?.server;
+  return (server && byServer.get(server)) ?? latest ?? localAuthenticator;
+}
+
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const answers = new WeakMap<IncomingMessage, Promise<Identity>>();
+
+export function authenticate(req: IncomingMessage): Promise<Identity> {
+  let answer = answers.get(req);
+  if (!answer) {
+    answer = authenticatorFor(req).fromCredentials({ authorization: header(req, 'authorization'), apiKey: header(req, API_KEY_HEADER) });
+    answer.catch(() => undefined); // callers see the rejection; an unobserved copy must not crash the process
+    answers.set(req, answer);
+  }
+  return answer;
+}
+
+/** graphql-ws: credentials in the `connection_init` payload; the handshake's own headers when the payload has none. */
+export async function authenticateConnection(params: Record<string, unknown>, req?: IncomingMessage): Promise<Identity> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const authorization = text(params.authorization) ?? text(params.Authorization);
+  const apiKey = text(params.apiKey);
+  if (!authorization && !apiKey && req) return authenticate(req);
+  return authenticatorFor(req).fromCredentials({ authorization, apiKey });
 }

@@ -1,7 +1,7 @@
 /**
  * The federated gateway over the composed supergraph: loaded statically from schema/supergraph.graphql, reloaded
  * when the file changes (the last good supergraph stays if a reload fails), subgraphs reached over pooled
- * keep-alive HTTP with the caller's identity signed into an internal token.
+ * keep-alive HTTP with the caller's identity signed into an internal token, behind a circuit breaker per subgraph.
  */
 import fs from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -10,6 +10,7 @@ import type { AppConfig, SubgraphName } from '../platform/config';
 import { appError } from '../platform/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from '../platform/identity';
 import type { Logger } from '../platform/logger';
+import { createResilientFetcher } from './resilient-fetcher';
 import { createPooledFetcher } from './subgraph-fetcher';
 
 export interface RouterContext {
@@ -75,8 +76,10 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
       fs.watchFile(config.supergraphPath, { interval: 500 }, reload);
       return { supergraphSdl: lastGood, cleanup: async () => fs.unwatchFile(config.supergraphPath, reload) };
     },
-    // Subgraph URLs come from our configuration, not from the URLs recorded at composition time.
-    buildService: ({ name }) => new SubgraphDataSource(name, `${config.urls[name as SubgraphName]}/graphql`, pooled.fetcher, config.internalTokenSecret),
+    // Subgraph URLs come from our configuration, not from the URLs recorded at composition time. Each subgraph gets
+    // its own circuit breaker, so one dead service fails fast without slowing the others.
+    buildService: ({ name }) =>
+      new SubgraphDataSource(name, `${config.urls[name as SubgraphName]}/graphql`, createResilientFetcher(name, pooled.fetcher), config.internalTokenSecret),
   });
   return {
     gateway,

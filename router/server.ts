@@ -16,11 +16,16 @@ import type { AppConfig } from '../platform/config';
 import type { EventBus } from '../platform/events';
 import { REQUEST_ID_HEADER } from '../platform/identity';
 import type { Logger } from '../platform/logger';
+import { addSubscriptionsSource, mountMetrics } from '../platform/metrics';
+import { operationMetricsPlugin } from '../platform/metrics-plugin';
+import { createShutdownGate } from '../platform/shutdown-gate';
 import { maskError } from '../platform/subgraph-server';
 import { authenticate } from './authenticate';
 import { createGateway, type RouterContext } from './gateway';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
+import { routerSecurity } from './security';
+import { legacyErrorShape, mountRestShim } from './rest';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws-server';
 
 export interface RunningRouter {
@@ -41,6 +46,14 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Graceful shutdown: once closing, new requests get a 503 while in-flight ones finish (issue 12).
+  const gate = createShutdownGate('router');
+  // Guards below answer legacy REST paths in the REST envelope (issue 9).
+  app.use(legacyErrorShape(config));
+  app.use(gate.middleware);
+  // Authentication, headers, CORS, body size, rate limit, persisted operations (issue 10) — before every route.
+  const security = routerSecurity(config, log, httpServer);
+  app.use(security.middleware);
   const { gateway, close: closeGateway } = createGateway(config, log);
   let loadedSchema: GraphQLSchema | undefined;
   let subscriptions: SubscriptionServer | undefined;
@@ -50,15 +63,19 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   });
   const server = new ApolloServer<RouterContext>({
     gateway,
+    ...security.apolloOptions,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), operationMetricsPlugin<RouterContext>('router')],
   });
   await server.start();
   // The first schema arrives while the server starts, before the subscription server exists.
-  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents });
+  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation });
   if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
+  // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
+  const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log });
 
+  mountMetrics(app);
   app.get('/health', async (_req, res) => {
     const health = await aggregateHealth(config, loadedSchema !== undefined);
     res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
@@ -95,15 +112,20 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   log.info({ url }, 'router listening');
   let closing: Promise<void> | undefined;
   const subscriptionServer = subscriptions;
+  const removeSubscriptionGauge = addSubscriptionsSource(() => [{ labels: { service: 'router' }, value: subscriptionServer.openSubscriptions }]);
   return {
     url,
     port: actualPort,
     subscriptions: subscriptionServer,
     close: () =>
       (closing ??= (async () => {
+        gate.close();
+        removeSubscriptionGauge();
         await subscriptionServer.close();
+        await restShim.close();
         await server.stop();
         await closeGateway();
+        await security.close();
       })()),
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { WorkflowGraph } from '../model/types';
 import { packageIdentifier } from './identifiers';
+import { goBackend, goProject } from './languages/go';
+import { javaBackend, javaProject } from './languages/java';
 import { javascriptBackend, javascriptProject } from './languages/javascript';
 import { pythonBackend, pythonProject } from './languages/python';
 import { buildProgram } from './program';
@@ -16,8 +18,8 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { id: 'python', name: 'Python', fileExtension: '.py', toolchain: 'python3 ≥ 3.9', manifest: 'requirements.txt', implemented: true },
   { id: 'typescript', name: 'TypeScript', fileExtension: '.ts', toolchain: 'node ≥ 18 + tsc', manifest: 'package.json', implemented: true },
   { id: 'javascript', name: 'JavaScript', fileExtension: '.js', toolchain: 'node ≥ 18', manifest: 'package.json', implemented: true },
-  { id: 'go', name: 'Go', fileExtension: '.go', toolchain: 'go ≥ 1.19', manifest: 'go.mod', implemented: false },
-  { id: 'java', name: 'Java', fileExtension: '.java', toolchain: 'JDK ≥ 17', manifest: 'build.sh', implemented: false },
+  { id: 'go', name: 'Go', fileExtension: '.go', toolchain: 'go ≥ 1.19', manifest: 'go.mod', implemented: true },
+  { id: 'java', name: 'Java', fileExtension: '.java', toolchain: 'JDK ≥ 17', manifest: 'build.sh', implemented: true },
 ];
 
 export function findLanguage(id: string): LanguageInfo | undefined {
@@ -32,6 +34,12 @@ export function generateProject(graph: WorkflowGraph, language: LanguageId, opti
     case 'javascript':
     case 'typescript':
       return javascriptProject(language, buildProgram(graph, javascriptBackend(language), options), options, packageName);
+    case 'go': {
+      const backend = goBackend();
+      return goProject(buildProgram(graph, backend, options), backend, options, packageName);
+    }
+    case 'java':
+      return javaProject(buildProgram(graph, javaBackend(), options), options, packageName);
     default:
       throw new CodegenError(`generating ${language} is not implemented yet (implemented: ${LANGUAGES.filter((l) => l.implemented).map((l) => l.id).join(', ')})`);
   }

@@ -33,6 +33,8 @@ export interface LanguageBackend {
   list(items: string[]): string;
   /** Declares a function `name(inputs, config)` with the user's body. */
   userFunction(name: string, body: string): string;
+  /** How code refers to a declared function as a value (Java: `Workflow::name`); the bare name by default. */
+  functionReference?(name: string): string;
   nodeTable(name: string, entries: NodeTableEntry[]): string;
   /** Identifier rules: sanitise a fragment (letters, digits, `_`). */
   identifier(fragment: string): string;
@@ -81,7 +83,7 @@ function emitGraph(graph: WorkflowGraph, backend: LanguageBackend, options: Code
       userFunction: (body) => {
         const name = names.allocate(`code_${base}`);
         out.push(backend.userFunction(name, body));
-        return name;
+        return backend.functionReference ? backend.functionReference(name) : name;
       },
       fail: (message) => {
         throw new CodegenError(message, node.id);

@@ -1,11 +1,13 @@
 /**
  * The router's subscriptions (schema/subscriptions.graphql). Each listens to its entity's topic BEFORE reading the
- * stored state through the gateway (which also checks the caller's access), so nothing falls between the two.
+ * stored state through the gateway (which also checks the caller's access), so nothing falls between the two — and
+ * ends when the caller loses access to the project (access-watch).
  */
 import { GraphQLError } from 'graphql';
 import { SEED_EVENTS_TOPIC, topics, type EventBus, type PlatformEvent } from '../../platform/events';
 import type { RouterContext } from '../gateway';
 import type { GatewayExecutor } from './gateway-fields';
+import { endWhenAccessLost } from './access-watch';
 import { openTopic } from './topic-stream';
 
 interface ChangeEvent {
@@ -36,8 +38,9 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
   }
 
   return {
-    async *projectChanged(args: { projectId: string; sinceVersion?: number | null }, context: RouterContext) {
-      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId), bufferLimit);
+    async *projectChanged(args: { projectId: string; sinceVersion?: number | null }, context: RouterContext, signal?: AbortSignal) {
+      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId), bufferLimit, signal);
+      let unwatch = () => {};
       try {
         let last = Math.max(0, args.sinceVersion ?? 0);
         for (;;) {
@@ -48,6 +51,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
           }
           if (page.length < PAGE) break;
         }
+        unwatch = await endWhenAccessLost(bus, execute, args.projectId, context, live);
         for await (const change of live) {
           if (change.op === 'deleteProject') {
             yield { ...change, replayed: false };
@@ -66,12 +70,14 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
           last = change.version;
         }
       } finally {
+        unwatch();
         await live.return();
       }
     },
 
-    async *presence(args: { projectId: string }, context: RouterContext) {
-      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId), bufferLimit);
+    async *presence(args: { projectId: string }, context: RouterContext, signal?: AbortSignal) {
+      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId), bufferLimit, signal);
+      let unwatch = () => {};
       try {
         const data = await query<{ project: { presence: unknown[] } | null }>(
           execute,
@@ -80,23 +86,27 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
           context,
         );
         if (!data.project) throw notFound('Project', args.projectId);
+        unwatch = await endWhenAccessLost(bus, execute, args.projectId, context, live);
         yield { projectId: args.projectId, kind: 'SNAPSHOT', entries: data.project.presence };
         for await (const event of live) yield { projectId: event.projectId, kind: event.kind, entries: [event.entry] };
       } finally {
+        unwatch();
         await live.return();
       }
     },
 
-    async *runEvents(args: { runId: string }, context: RouterContext) {
-      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId), bufferLimit);
+    async *runEvents(args: { runId: string }, context: RouterContext, signal?: AbortSignal) {
+      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId), bufferLimit, signal);
+      let unwatch = () => {};
       try {
-        const data = await query<{ run: { id: string; status: string; outputs: unknown; error: unknown; finishedAt: string | null } | null }>(
+        const data = await query<{ run: { id: string; projectId: string; status: string; outputs: unknown; error: unknown; finishedAt: string | null } | null }>(
           execute,
-          `query RunState($id: ID!) { run(id: $id) { id status outputs error { code message } finishedAt } }`,
+          `query RunState($id: ID!) { run(id: $id) { id projectId status outputs error { code message } finishedAt } }`,
           { id: args.runId },
           context,
         );
         if (!data.run) throw notFound('Run', args.runId);
+        unwatch = await endWhenAccessLost(bus, execute, data.run.projectId, context, live);
         if (data.run.finishedAt) {
           // Subscribed after the end: the final state, not silence.
           yield { type: 'RUN_FINISHED', runId: args.runId, status: data.run.status, outputs: data.run.outputs, error: data.run.error, at: data.run.finishedAt };
@@ -107,24 +117,29 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
           if (event.type === 'RUN_FINISHED') return;
         }
       } finally {
+        unwatch();
         await live.return();
       }
     },
 
-    async *debugEvents(args: { sessionId: string }, context: RouterContext) {
-      const live = await openTopic<Record<string, unknown>>(bus, topics.debug(args.sessionId), bufferLimit);
+    async *debugEvents(args: { sessionId: string }, context: RouterContext, signal?: AbortSignal) {
+      const live = await openTopic<Record<string, unknown>>(bus, topics.debug(args.sessionId), bufferLimit, signal);
+      let unwatch = () => {};
       try {
-        const data = await query<{ debugSession: { id: string } | null }>(execute, `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id } }`, { id: args.sessionId }, context);
+        const data = await query<{ debugSession: { id: string; projectId: string } | null }>(execute, `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id projectId } }`, { id: args.sessionId }, context);
         if (!data.debugSession) throw notFound('Debug session', args.sessionId);
+        unwatch = await endWhenAccessLost(bus, execute, data.debugSession.projectId, context, live);
         yield* live;
       } finally {
+        unwatch();
         await live.return();
       }
     },
 
-    async *deploymentEvents(args: { deploymentId: string }, context: RouterContext) {
-      const live = await openTopic<Record<string, unknown> & { status: string }>(bus, topics.deployment(args.deploymentId), bufferLimit);
+    async *deploymentEvents(args: { deploymentId: string }, context: RouterContext, signal?: AbortSignal) {
+      const live = await openTopic<Record<string, unknown> & { status: string }>(bus, topics.deployment(args.deploymentId), bufferLimit, signal);
       const finalStatuses = new Set(['STOPPED', 'FAILED', 'CANCELLED']);
+      let unwatch = () => {};
       try {
         const data = await query<{ deployment: { id: string; projectId: string; target: string; environment: string; status: string; endpoint: string | null; updatedAt: string } | null }>(
           execute,
@@ -134,6 +149,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         );
         const current = data.deployment;
         if (!current) throw notFound('Deployment', args.deploymentId);
+        unwatch = await endWhenAccessLost(bus, execute, current.projectId, context, live);
         // Where it stands now, so a late subscriber is never left with silence.
         yield { deploymentId: current.id, projectId: current.projectId, target: current.target, environment: current.environment, status: current.status, previousStatus: null, reason: null, endpoint: current.endpoint, at: current.updatedAt, logs: [] };
         if (finalStatuses.has(current.status)) return;
@@ -143,13 +159,14 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
           if (finalStatuses.has(event.status)) return;
         }
       } finally {
+        unwatch();
         await live.return();
       }
     },
 
-    async *events(args: { types?: string[] | null }, context: RouterContext) {
+    async *events(args: { types?: string[] | null }, context: RouterContext, signal?: AbortSignal) {
       const wanted = args.types?.length ? new Set(args.types) : undefined;
-      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC, bufferLimit);
+      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC, bufferLimit, signal);
       try {
         for await (const event of live) {
           // The caller's own events only, until project membership arrives with the security issue.

@@ -18,7 +18,17 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
   const subscription = schema.getSubscriptionType()!.getFields();
   for (const [name, generator] of Object.entries(generators)) {
     const field = subscription[name];
-    field.subscribe = (_root, args, context: RouterContext) => (generator as (a: unknown, c: RouterContext) => AsyncGenerator)(args, context);
+    field.subscribe = (_root, args, context: RouterContext) => {
+      // Ending the subscription aborts its topic streams, so a generator parked on `next()` finishes at once.
+      const ended = new AbortController();
+      const iterator = (generator as (a: unknown, c: RouterContext, s: AbortSignal) => AsyncGenerator)(args, context, ended.signal);
+      const finish = iterator.return.bind(iterator);
+      iterator.return = (value?: unknown) => {
+        ended.abort();
+        return finish(value);
+      };
+      return iterator;
+    };
     field.resolve = (payload) => payload;
   }
   const attach = (typeName: string, fieldName: string, resolver: ReturnType<GatewayFieldResolver['field']>) => {

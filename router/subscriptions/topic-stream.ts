@@ -12,7 +12,14 @@ export interface TopicStream<T> extends AsyncIterableIterator<T> {
 
 export const SLOW_CONSUMER = 'SLOW_CONSUMER';
 
-export async function openTopic<T>(bus: EventBus, topic: string, limit: number): Promise<TopicStream<T>> {
+/** Topic streams currently listening in this process (a leak shows here first). */
+export const topicStats = { open: 0 };
+
+/**
+ * `signal` ends the stream from outside: a generator suspended on `next()` cannot be returned until that promise
+ * settles, so a client that goes away must end the stream itself, or the listener lives until the next event.
+ */
+export async function openTopic<T>(bus: EventBus, topic: string, limit: number, signal?: AbortSignal): Promise<TopicStream<T>> {
   const buffer: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | undefined;
   let failure: Error | undefined;
@@ -32,13 +39,17 @@ export async function openTopic<T>(bus: EventBus, topic: string, limit: number):
     }
     buffer.push(message);
   });
+  topicStats.open++;
   const finish = () => {
     if (done) return;
     done = true;
+    topicStats.open--;
     stop();
     waiting?.({ value: undefined, done: true });
     waiting = undefined;
   };
+  if (signal?.aborted) finish();
+  else signal?.addEventListener('abort', finish, { once: true });
   const stream: TopicStream<T> = {
     next() {
       if (buffer.length) return Promise.resolve({ value: buffer.shift()!, done: false });

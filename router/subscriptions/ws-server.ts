@@ -13,7 +13,9 @@ import type { EventBus } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
 import { authenticateConnection } from '../authenticate';
 import type { RouterContext } from '../gateway';
+import { routeUpgrades } from '../upgrade-router';
 import { aliasAwareFieldResolver, GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
+import type { PrepareOperation } from '../security/prepare-operation';
 import { buildSubscriptionSchema } from './subscription-schema';
 import { SLOW_CONSUMER } from './topic-stream';
 
@@ -29,6 +31,8 @@ export interface SubscriptionServerOptions {
   memoise?: boolean;
   /** Bytes a socket may have queued before its client counts as too slow (then closed with 1013, "try again later"). */
   slowConsumerBytes: number;
+  /** Persisted-operations check, token cap and validation with the operation limits (router/security). */
+  prepareOperation?: PrepareOperation;
   /** Events a subscription may fall behind — graphql-ws awaits each send, so a client that stops reading backs up here. */
   slowConsumerEvents: number;
 }
@@ -53,17 +57,26 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
   /** Live subscription iterators, so a schema reload can end them cleanly. */
   const live = new Set<AsyncGenerator | AsyncIterableIterator<unknown>>();
 
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const disposable = useServer<Record<string, unknown>, { socket: WebSocket }>(
+  // Shares the HTTP server's upgrades with the legacy REST bridges (/ws/*): this server takes /graphql only.
+  const wss = new WebSocketServer({ noServer: true });
+  const stopRouting = routeUpgrades(httpServer, (pathname) => pathname === '/graphql', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  const disposable = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
       schema: () => {
         if (!schema) throw new GraphQLError('The supergraph is not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
         return schema;
       },
       context: async (ctx) => ctx.extra as unknown as RouterContext,
+      onSubscribe: options.prepareOperation
+        ? (_ctx, _id, payload) => {
+            if (!schema) return [new GraphQLError('The supergraph is not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+            const prepared = options.prepareOperation!(schema, payload);
+            return 'document' in prepared ? { schema, ...prepared } : prepared;
+          }
+        : undefined,
       onConnect: async (ctx) => {
         try {
-          const identity = await authenticateConnection(ctx.connectionParams ?? {});
+          const identity = await authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request);
           Object.assign(ctx.extra, { identity, requestId: randomUUID() });
           return true;
         } catch {
@@ -124,6 +137,7 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       for (const iterator of [...live]) void iterator.return?.(undefined);
     },
     async close() {
+      stopRouting();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -6,6 +6,7 @@ import type { GraphEdit } from '../../engine/model/edits';
 import { badInput, notFound } from '../../platform/errors';
 import type { EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
+import type { ProjectAccessClient, ProjectRole } from '../../platform/project-access';
 import { fetchProjectSnapshot, type ProjectSnapshot } from '../../platform/project-client';
 import type { ServiceClient } from '../../platform/service-client';
 import type { AnalysisCache } from './analysis/analysis-cache';
@@ -35,16 +36,21 @@ export class AssistantService {
     readonly book: SuggestionBook,
     private readonly cache: AnalysisCache,
     readonly events: EventPublisher,
+    readonly access: ProjectAccessClient,
   ) {}
 
   snapshot(projectId: string, identity: Identity): Promise<ProjectSnapshot> {
     return fetchProjectSnapshot(this.services, projectId, identity);
   }
 
-  /** The open findings for the project's current version: from the cache while no change has been announced. */
+  /**
+   * The open findings for the project's current version: from the cache while no change has been announced.
+   * Analysis records suggestions, so it takes the editor role.
+   */
   async analyze(projectId: string, identity: Identity): Promise<Analysis> {
+    await this.access.require(projectId, identity, 'editor');
     const cached = this.cache.get(projectId);
-    if (cached && cached.ownerId === identity.sub) {
+    if (cached) {
       const found = await this.book.store.getMany(cached.suggestionIds);
       const suggestions = cached.suggestionIds.map((id) => found.get(id)).filter((s): s is SuggestionRecord => s?.status === 'OPEN');
       return { snapshot: { id: projectId, version: cached.version, ownerId: cached.ownerId }, suggestions: suggestions.sort(bySeverity) };
@@ -67,9 +73,10 @@ export class AssistantService {
     return { snapshot, suggestions };
   }
 
-  async get(id: string, identity: Identity): Promise<SuggestionRecord> {
+  async get(id: string, identity: Identity, needed: ProjectRole = 'editor'): Promise<SuggestionRecord> {
     const suggestion = await this.book.store.get(id);
-    if (!suggestion || suggestion.ownerId !== identity.sub) throw notFound('Suggestion', id);
+    if (!suggestion) throw notFound('Suggestion', id);
+    await this.access.require(suggestion.projectId, identity, needed, { type: 'Suggestion', id });
     return suggestion;
   }
 

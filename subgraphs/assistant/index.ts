@@ -5,6 +5,7 @@
  */
 import { llmClientFromEnv } from '../../engine/runtime/llm-client';
 import { openDatabase } from '../../platform/db';
+import { ProjectAccessClient } from '../../platform/project-access';
 import { projectEntityMigration, ProjectEntityStore } from '../../platform/project-entity-store';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
@@ -23,7 +24,7 @@ export async function startAssistantService(deps: ServiceDeps): Promise<RunningS
   const store = new ProjectEntityStore<SuggestionRecord>(database, TABLE);
   const cache = new AnalysisCache();
   await cache.listen(deps.events);
-  const service = new AssistantService(deps.services, new ComponentLookup(deps.services), new SuggestionBook(store), cache, deps.events);
+  const service = new AssistantService(deps.services, new ComponentLookup(deps.services), new SuggestionBook(store), cache, deps.events, new ProjectAccessClient(deps.services));
   const llm = llmClientFromEnv(deps.config.env);
   const ask = new AskAssistant(service, llm);
   return startSubgraphServer({

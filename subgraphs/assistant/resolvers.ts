@@ -12,6 +12,7 @@ import { bySeverity, type SuggestionRecord } from './suggestion-store';
 export function assistantResolvers(store: ProjectEntityStore<SuggestionRecord>, service: AssistantService, ask: AskAssistant, modelName: string | undefined): Resolvers {
   const entity = projectEntityResolvers({
     store,
+    access: service.access,
     typeName: 'Suggestion',
     queryField: 'suggestion',
     projectField: 'suggestions',

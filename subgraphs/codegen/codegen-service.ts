@@ -9,6 +9,7 @@ import { appError, badInput } from '../../platform/errors';
 import type { EventBus } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { ProjectEntityStore } from '../../platform/project-entity-store';
+import type { ProjectAccessClient } from '../../platform/project-access';
 import { fetchProjectSnapshot } from '../../platform/project-client';
 import type { ServiceClient } from '../../platform/service-client';
 import type { ArtifactRecord } from './artifact-store';
@@ -26,6 +27,7 @@ export class CodegenService {
     private readonly store: ProjectEntityStore<ArtifactRecord>,
     private readonly services: ServiceClient,
     private readonly events: EventBus,
+    private readonly access: ProjectAccessClient,
   ) {}
 
   async generate(projectId: string, language: string, options: GenerateOptions | null | undefined, identity: Identity): Promise<ArtifactRecord> {
@@ -37,6 +39,7 @@ export class CodegenService {
       throw appError('NOT_IMPLEMENTED', `generating ${info.name} is not implemented yet; implemented: ${LANGUAGES.filter((l) => l.implemented).map((l) => l.id).join(', ')}`);
     }
     if ((options?.packageName?.length ?? 0) > MAX_PACKAGE_NAME) throw badInput(`packageName must be at most ${MAX_PACKAGE_NAME} characters`, { field: 'options.packageName' });
+    await this.access.require(projectId, identity, 'editor');
     const snapshot = await fetchProjectSnapshot(this.services, projectId, identity);
     const chosen = { includeComments: options?.includeComments === true, optimize: options?.optimize === true, packageName: options?.packageName || snapshot.name };
     let project;
@@ -70,9 +73,9 @@ export class CodegenService {
     return artifact;
   }
 
-  /** The artifact when `identity` owns it; undefined otherwise (never reveal someone else's artifact exists). */
-  async owned(id: string, identity: Identity): Promise<ArtifactRecord | undefined> {
+  /** The artifact when `identity` may read its project; undefined otherwise (never reveal that it exists). */
+  async readable(id: string, identity: Identity): Promise<ArtifactRecord | undefined> {
     const artifact = await this.store.get(id);
-    return artifact && artifact.ownerId === identity.sub ? artifact : undefined;
+    return artifact && (await this.access.filter([artifact], identity)).length ? artifact : undefined;
   }
 }

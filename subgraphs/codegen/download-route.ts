@@ -1,6 +1,6 @@
 /**
  * `GET /artifacts/:id/zip`: the generated project as a zip. Same trust as GraphQL: the router-signed internal
- * token names the caller, and only the artifact's owner gets it (others get 404, as if it did not exist).
+ * token names the caller, and only readers of the artifact's project get it (others get 404, as if it did not exist).
  */
 import type express from 'express';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -18,7 +18,7 @@ export function mountDownloadRoute(app: express.Express, config: AppConfig, serv
       return;
     }
     try {
-      const artifact = await service.owned(String(req.params.id), identity);
+      const artifact = await service.readable(String(req.params.id), identity);
       if (!artifact) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: `CodeArtifact "${req.params.id}" not found` } });
         return;

@@ -1,6 +1,7 @@
 /** The code generator service (port 8009): owns CodeArtifact; generates projects in five target languages. */
 import { LANGUAGES } from '../../engine/codegen';
 import { openDatabase } from '../../platform/db';
+import { ProjectAccessClient } from '../../platform/project-access';
 import { projectEntityMigration, ProjectEntityStore } from '../../platform/project-entity-store';
 import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
 import type { ServiceDeps } from '../../platform/service-deps';
@@ -16,8 +17,9 @@ const TABLE = 'code_artifacts';
 export async function startCodegenService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<unknown>({ service: 'codegen', ...deps.storage, migrations: { [`0001_${TABLE}`]: projectEntityMigration(TABLE) } });
   const store = new ProjectEntityStore<ArtifactRecord>(database, TABLE);
-  const service = new CodegenService(store, deps.services, deps.events);
-  const read = projectEntityResolvers({ store, typeName: 'CodeArtifact', queryField: 'codeArtifact', projectField: 'artifacts' });
+  const access = new ProjectAccessClient(deps.services);
+  const service = new CodegenService(store, deps.services, deps.events, access);
+  const read = projectEntityResolvers({ store, access, typeName: 'CodeArtifact', queryField: 'codeArtifact', projectField: 'artifacts' });
   const resolvers: Resolvers<SubgraphContext> = {
     ...read,
     Query: { ...read.Query, languages: () => LANGUAGES.map((l) => ({ ...l })) },

@@ -13,6 +13,7 @@ import { appError, badInput, notFound } from '../../platform/errors';
 import type { EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
+import type { ProjectAccessClient } from '../../platform/project-access';
 import { fetchProjectSnapshot } from '../../platform/project-client';
 import type { ServiceClient } from '../../platform/service-client';
 import type { StepMode } from './debug-driver';
@@ -43,11 +44,17 @@ export interface DebugServiceDeps {
   world: WorldServices;
   settings: DebuggerSettings;
   log: Logger;
+  /** Reading a session needs the viewer role on its project; starting and driving one, the editor role. */
+  access: ProjectAccessClient;
 }
 
 export class DebugService {
   private readonly registry = new Map<string, Promise<LiveSession | undefined>>();
   private readonly sweeper: NodeJS.Timeout;
+
+  get access(): ProjectAccessClient {
+    return this.deps.access;
+  }
 
   constructor(private readonly deps: DebugServiceDeps) {
     const every = Math.max(50, Math.min(deps.settings.idleTimeoutMs / 2, 30_000));
@@ -60,6 +67,7 @@ export class DebugService {
     if (JSON.stringify(inputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
     if ((args.breakpoints?.length ?? 0) > MAX_BREAKPOINTS) throw badInput(`at most ${MAX_BREAKPOINTS} breakpoints`);
     if ((args.watches?.length ?? 0) > MAX_WATCHES) throw badInput(`at most ${MAX_WATCHES} watches`);
+    await this.deps.access.require(args.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.deps.services, args.projectId, identity);
     assertRunnable(project.graph);
     const nodeIds = allNodeIds(project.graph);
@@ -216,19 +224,21 @@ export class DebugService {
     return s.record;
   }
 
-  /** Current records (this process's copy when it holds the session), limited to what the caller owns. */
+  /** Current records (this process's copy when it holds the session), limited to projects the caller may read. */
   async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, DebugSessionRecord>> {
     const found = await this.deps.store.getMany(ids);
     for (const id of ids) {
       const held = await this.registry.get(id);
       if (held) found.set(id, held.record);
     }
-    for (const [id, record] of found) if (record.ownerId !== identity.sub) found.delete(id);
+    const readable = new Set(await this.deps.access.filter([...found.values()], identity));
+    for (const [id, record] of found) if (!readable.has(record)) found.delete(id);
     return found;
   }
 
-  list(identity: Identity, first: number, state?: DebugState | null): Promise<DebugSessionRecord[]> {
-    return this.deps.store.listByOwner(identity.sub, first, state ?? undefined);
+  /** The caller's own sessions, on projects they may still read. */
+  async list(identity: Identity, first: number, state?: DebugState | null): Promise<DebugSessionRecord[]> {
+    return this.deps.access.filter(await this.deps.store.listByOwner(identity.sub, first, state ?? undefined), identity);
   }
 
   listByProjects(projectIds: readonly string[], first: number): ReturnType<SessionStore['listByProjects']> {
@@ -335,7 +345,8 @@ export class DebugService {
 
   private async open(id: string, identity: Identity): Promise<LiveSession> {
     const s = await this.load(id);
-    if (!s || s.record.ownerId !== identity.sub) throw notFound('DebugSession', id);
+    if (!s) throw notFound('DebugSession', id);
+    await this.deps.access.require(s.record.projectId, identity, 'editor', { type: 'DebugSession', id });
     if (isExpired(s.record)) {
       await s.exclusive(() => this.stopSession(s, 'IDLE_TIMEOUT'));
       throw badInput(`debug session "${id}" expired after ${this.deps.settings.idleTimeoutMs} ms without activity`, { state: s.record.state });

@@ -1,6 +1,7 @@
 /** The debugger service (port 8010): owns DebugSession — step-through runs of the engine's own interpreter. */
 import { worldServicesFromEnv } from '../../engine/runtime/world';
 import { openDatabase } from '../../platform/db';
+import { ProjectAccessClient } from '../../platform/project-access';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
 import { DebugService } from './debug-service';
@@ -15,7 +16,7 @@ export type { DebugEventPayload, DebugEventType } from './debug-events';
 export async function startDebuggerService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<unknown>({ service: 'debugger', ...deps.storage, migrations: debuggerMigrations });
   const store = new SessionStore(database);
-  const service = new DebugService({ store, services: deps.services, events: deps.events, world: worldServicesFromEnv(deps.config.env), settings: debuggerSettings(deps.config.env), log: deps.log });
+  const service = new DebugService({ store, services: deps.services, events: deps.events, world: worldServicesFromEnv(deps.config.env), settings: debuggerSettings(deps.config.env), log: deps.log, access: new ProjectAccessClient(deps.services) });
   return startSubgraphServer({
     name: 'debugger',
     config: deps.config,

@@ -1,4 +1,4 @@
-/** GraphQL resolvers of the debugger subgraph: thin over DebugService; every read is limited to the caller's sessions. */
+/** GraphQL resolvers of the debugger subgraph: thin over DebugService; every read is limited to readers of the project. */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { badInput } from '../../platform/errors';
 import type { SubgraphContext } from '../../platform/subgraph-server';
@@ -77,8 +77,9 @@ export function debuggerResolvers(service: DebugService): Resolvers {
       debugSessions: async (project, { first }, ctx) => {
         const n = bounded(first, 20, MAX_LIST, 'first');
         const lists = await ctx.loader<string, DebugSessionRecord[]>(`DebugSession:project:${n}`, async (projectIds) => {
-          const found = await service.listByProjects(projectIds, n);
-          return projectIds.map((id) => (found.get(id) ?? []).filter((s) => s.ownerId === ctx.identity.sub));
+          const roles = await service.access.roles(projectIds, ctx.identity);
+          const found = await service.listByProjects(projectIds.filter((id) => roles.get(id)), n);
+          return projectIds.map((id) => found.get(id) ?? []);
         });
         return lists.load(project.id);
       },

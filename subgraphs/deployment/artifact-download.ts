@@ -1,25 +1,26 @@
 /**
  * `GET /deployments/:id/artifacts.zip`: the generated program and the target's artefacts in one zip. Like GraphQL,
- * it answers only a request carrying the router-signed identity, and only for the deployment's owner.
+ * it answers only a request carrying the router-signed identity, and only to readers of the deployment's project.
  */
 import type express from 'express';
 import { zipSync, strToU8 } from 'fflate';
 import type { AppConfig } from '../../platform/config';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../platform/identity';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type Identity } from '../../platform/identity';
+import type { DeploymentService } from './deployment-service';
 import type { DeploymentStore } from './deployment-store';
 
-export function mountArtifactDownload(app: express.Express, store: DeploymentStore, config: AppConfig) {
+export function mountArtifactDownload(app: express.Express, service: DeploymentService, store: DeploymentStore, config: AppConfig) {
   app.get('/deployments/:id/artifacts.zip', async (req, res) => {
-    let owner: string;
+    let identity: Identity;
     try {
-      owner = (await verifyInternalToken(req.get(INTERNAL_TOKEN_HEADER), config.internalTokenSecret)).sub;
+      identity = await verifyInternalToken(req.get(INTERNAL_TOKEN_HEADER), config.internalTokenSecret);
     } catch (err) {
       res.status(401).json({ error: (err as Error).message });
       return;
     }
     try {
       const deployment = await store.get(req.params.id);
-      if (!deployment || deployment.ownerId !== owner) {
+      if (!deployment || !(await service.access.filter([deployment], identity)).length) {
         res.status(404).json({ error: `Deployment "${req.params.id}" not found` });
         return;
       }

@@ -1,12 +1,13 @@
 /**
  * The deployment service's operations: deploy (returns at once, the runner works in the background), cancel, stop,
- * rollback, and recovery after a restart. Every operation acts only on deployments the caller owns, and on projects
- * the workflow service lets the caller read.
+ * rollback, and recovery after a restart. Reading needs the viewer role on the deployment's project, every operation
+ * the editor role (the workflow service says who has which, through ProjectAccessClient).
  */
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, notFound } from '../../platform/errors';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
+import type { ProjectAccessClient, ProjectRole } from '../../platform/project-access';
 import { fetchProjectSnapshot } from '../../platform/project-client';
 import type { ServiceClient } from '../../platform/service-client';
 import type { DeploymentLifecycle } from './deployment-lifecycle';
@@ -36,17 +37,21 @@ export class DeploymentService {
     private readonly queue: DeploymentJobQueue,
     private readonly services: ServiceClient,
     private readonly log: Logger,
+    readonly access: ProjectAccessClient,
   ) {}
 
-  async owned(id: string, identity: Identity): Promise<DeploymentRecord> {
+  /** The deployment when the caller has `needed` on its project (NOT_FOUND without any access, FORBIDDEN below). */
+  async accessible(id: string, identity: Identity, needed: ProjectRole = 'editor'): Promise<DeploymentRecord> {
     const record = await this.store.get(id);
-    if (!record || record.ownerId !== identity.sub) throw notFound('Deployment', id);
+    if (!record) throw notFound('Deployment', id);
+    await this.access.require(record.projectId, identity, needed, { type: 'Deployment', id });
     return record;
   }
 
   async deploy(input: DeployInput, identity: Identity): Promise<DeploymentRecord> {
     if (!isDeployableLanguage(input.language)) throw badInput(`language must be one of ${DEPLOYABLE_LANGUAGES.join(', ')}`, { field: 'language' });
     const config = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides);
+    await this.access.require(input.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.services, input.projectId, identity);
     const record = this.newRecord({ ...input, config, projectName: project.name, projectVersion: project.version }, identity);
     await this.lifecycle.create(record);
@@ -55,7 +60,7 @@ export class DeploymentService {
   }
 
   async cancel(id: string, identity: Identity): Promise<DeploymentRecord> {
-    const record = await this.owned(id, identity);
+    const record = await this.accessible(id, identity);
     if (!UNFINISHED_STATUSES.includes(record.status)) throw appError('CONFLICT', `A ${record.status} deployment cannot be cancelled`, { status: record.status });
     const cancelled = await this.lifecycle.transition(id, 'CANCELLED', { reason: 'cancelled by the user', patch: { endpoint: null } });
     if (!cancelled) return this.cancelLost(id, identity);
@@ -64,21 +69,21 @@ export class DeploymentService {
   }
 
   async stop(id: string, identity: Identity): Promise<DeploymentRecord> {
-    const record = await this.owned(id, identity);
+    const record = await this.accessible(id, identity);
     if (record.status !== 'RUNNING' && record.status !== 'READY') {
       const hint = UNFINISHED_STATUSES.includes(record.status) ? ' (use cancelDeployment while it is in progress)' : '';
       throw appError('CONFLICT', `A ${record.status} deployment cannot be stopped${hint}`, { status: record.status });
     }
     if (record.process) await this.runner.supervisor.stop(id, record.process);
     const stopped = await this.lifecycle.transition(id, 'STOPPED', { reason: 'stopped by the user', patch: { endpoint: null } });
-    return stopped ?? this.owned(id, identity);
+    return stopped ?? this.accessible(id, identity);
   }
 
   /** Redeploys the newest earlier successful deployment of the same project and environment (its stored program). */
   async rollback(id: string, identity: Identity): Promise<DeploymentRecord> {
-    const current = await this.owned(id, identity);
+    const current = await this.accessible(id, identity);
     const earlier = await this.store.earlier(current.projectId, current.environment, current.createdAt);
-    const previous = earlier.find((d) => d.ownerId === identity.sub && hasSucceeded(d) && d.projectVersion !== current.projectVersion) ?? earlier.find((d) => d.ownerId === identity.sub && hasSucceeded(d));
+    const previous = earlier.find((d) => hasSucceeded(d) && d.projectVersion !== current.projectVersion) ?? earlier.find((d) => hasSucceeded(d));
     if (!previous) throw appError('CONFLICT', `No earlier successful deployment of this project in ${current.environment} to roll back to`);
     const program = await this.store.files(previous.id, 'program');
     if (!program.length) throw appError('CONFLICT', `Deployment ${previous.id} kept no program to redeploy`);
@@ -145,7 +150,7 @@ export class DeploymentService {
 
   /** The cancel lost a race with the job (it finished or failed first): say what it became. */
   private async cancelLost(id: string, identity: Identity): Promise<never> {
-    const now = await this.owned(id, identity);
+    const now = await this.accessible(id, identity);
     throw appError('CONFLICT', `The deployment became ${now.status} before it could be cancelled`, { status: now.status });
   }
 }

@@ -1,6 +1,9 @@
 /** The deployment service (port 8011): owns Deployment — artefacts for every target, LOCAL runs, the lifecycle. */
 import path from 'node:path';
 import { openDatabase } from '../../platform/db';
+import { ProjectAccessClient } from '../../platform/project-access';
+import { addDeploymentsSource } from '../../platform/metrics';
+import { registerStatusMetrics } from '../../platform/status-metrics';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
 import { mountArtifactDownload } from './artifact-download';
@@ -32,7 +35,8 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
   const queue = deps.config.redisUrl
     ? createBullMqQueue({ redisUrl: deps.config.redisUrl, prefix: `${deps.config.redisNamespace}:bull`, handler, log: deps.log })
     : createInProcessQueue(handler, deps.log);
-  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log);
+  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log, new ProjectAccessClient(deps.services));
+  const removeMetrics = registerStatusMetrics(database, { service: 'deployment', table: 'deployments', addSource: addDeploymentsSource, queue: { name: 'deployments', waiting: ['PENDING'] } });
   const running = await startSubgraphServer({
     name: 'deployment',
     config: deps.config,
@@ -40,12 +44,13 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
     port: deps.port,
     resolvers: deploymentResolvers(store, service),
     database,
-    extendApp: (app) => mountArtifactDownload(app, store, deps.config),
+    extendApp: (app) => mountArtifactDownload(app, service, store, deps.config),
     checkHealth: async () => {
       await store.get('health-check');
     },
     onClose: async () => {
       // Jobs stop first (they write to the database); LOCAL programs keep running for the next start to re-adopt.
+      removeMetrics();
       await queue.close();
       runner.supervisor.close();
       await database.close();

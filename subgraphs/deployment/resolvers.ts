@@ -1,4 +1,4 @@
-/** GraphQL resolvers of the deployment subgraph: thin over DeploymentService; reads batched and owner-limited. */
+/** GraphQL resolvers of the deployment subgraph: thin over DeploymentService; reads batched and limited to readers of the project. */
 import { badInput } from '../../platform/errors';
 import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
 import type { DeploymentRecord, DeploymentStore } from './deployment-store';
@@ -12,7 +12,7 @@ const MAX_LIST = 100;
 export const downloadPath = (id: string) => `/deployments/${encodeURIComponent(id)}/artifacts.zip`;
 
 export function deploymentResolvers(store: DeploymentStore, service: DeploymentService): Resolvers {
-  const read: Resolvers = projectEntityResolvers<DeploymentRecord>({ store, typeName: 'Deployment', queryField: 'deployment', projectField: 'deployments' });
+  const read: Resolvers = projectEntityResolvers<DeploymentRecord>({ store, access: service.access, typeName: 'Deployment', queryField: 'deployment', projectField: 'deployments' });
   return {
     ...read,
     Query: {
@@ -20,8 +20,9 @@ export function deploymentResolvers(store: DeploymentStore, service: DeploymentS
       deployments: async (_, { projectId, first }, ctx) => {
         const limit = first ?? 20;
         if (limit < 0 || limit > MAX_LIST) throw badInput(`first must be between 0 and ${MAX_LIST}`, { field: 'first' });
+        if (!(await service.access.role(projectId, ctx.identity))) return [];
         const found = await store.listByProjects([projectId], limit);
-        return (found.get(projectId) ?? []).filter((d) => d.ownerId === ctx.identity.sub);
+        return found.get(projectId) ?? [];
       },
       deploymentConfigTemplates: () => environmentTemplates(),
     },

@@ -18,6 +18,8 @@ export interface CatalogComponent {
   deprecated: boolean;
   legacyIds: string[];
   ownerId: string | null;
+  /** Visible to everyone (built-ins always are). */
+  published?: boolean;
 }
 
 export interface CatalogTemplate {
@@ -31,6 +33,7 @@ export interface CatalogTemplate {
   expectedOutputs: unknown;
   builtin: boolean;
   ownerId: string | null;
+  published?: boolean;
 }
 
 export function fromBuiltinComponent(def: ComponentDefinition): CatalogComponent {

@@ -53,3 +53,11 @@ registryMigrations['0002_usage'] = {
       .execute();
   },
 };
+
+/** Custom components and templates are their creator's until published (then everyone may see and use them). */
+registryMigrations['0003_published'] = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('components').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('templates').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};

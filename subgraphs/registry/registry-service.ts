@@ -172,8 +172,23 @@ export class RegistryService {
     return { id, deleted: true };
   }
 
-  private visible(item: { builtin: boolean; ownerId: string | null }, identity: Identity): boolean {
-    return item.builtin || item.ownerId === identity.sub;
+  private visible(item: { builtin: boolean; ownerId: string | null; published?: boolean }, identity: Identity): boolean {
+    return item.builtin || item.published === true || item.ownerId === identity.sub;
+  }
+
+  /** Publishing shares a custom component with every user (they can see it and use it; only its creator changes it). */
+  async publishComponent(id: string, published: boolean, identity: Identity): Promise<CatalogComponent> {
+    const current = await this.ownedComponent(id, identity);
+    const updated = { ...current, published };
+    await this.store.updateComponent(updated);
+    return updated;
+  }
+
+  async publishTemplate(id: string, published: boolean, identity: Identity): Promise<CatalogTemplate> {
+    const current = await this.ownedTemplate(id, identity);
+    const updated = { ...current, published };
+    await this.store.updateTemplate(updated);
+    return updated;
   }
 
   private async ownedComponent(id: string, identity: Identity): Promise<CatalogComponent> {

@@ -17,6 +17,7 @@ interface ComponentsTable {
   icon: string | null;
   color: string | null;
   deprecated: number;
+  published: number;
   created_at: string;
   updated_at: string;
 }
@@ -30,6 +31,7 @@ interface TemplatesTable {
   graph: string;
   sample_inputs: string | null;
   expected_outputs: string | null;
+  published: number;
   created_at: string;
   updated_at: string;
 }
@@ -57,6 +59,7 @@ function toComponent(row: ComponentsTable): CatalogComponent {
     deprecated: Boolean(row.deprecated),
     legacyIds: [],
     ownerId: row.owner_id,
+    published: Boolean(row.published),
   };
 }
 
@@ -73,6 +76,7 @@ function toTemplate(row: TemplatesTable): CatalogTemplate {
     expectedOutputs: json.read(row.expected_outputs, null),
     builtin: false,
     ownerId: row.owner_id,
+    published: Boolean(row.published),
   };
 }
 
@@ -90,6 +94,7 @@ function componentRow(c: CatalogComponent, now: string): Omit<ComponentsTable, '
     icon: c.icon,
     color: c.color,
     deprecated: c.deprecated ? 1 : 0,
+    published: c.published ? 1 : 0,
     updated_at: now,
   };
 }
@@ -104,6 +109,7 @@ function templateRow(t: CatalogTemplate, now: string): Omit<TemplatesTable, 'cre
     graph: json.write({ nodes: t.nodes, connections: t.connections }),
     sample_inputs: t.sampleInputs == null ? null : json.write(t.sampleInputs),
     expected_outputs: t.expectedOutputs == null ? null : json.write(t.expectedOutputs),
+    published: t.published ? 1 : 0,
     updated_at: now,
   };
 }
@@ -115,8 +121,9 @@ export class RegistryStore {
     return this.database.db;
   }
 
+  /** The user's own and everyone's published ones. */
   async components(ownerId: string): Promise<CatalogComponent[]> {
-    const rows = await this.db.selectFrom('components').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+    const rows = await this.db.selectFrom('components').selectAll().where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)])).orderBy('id').limit(10_000).execute();
     return rows.map(toComponent);
   }
 
@@ -141,7 +148,7 @@ export class RegistryStore {
   }
 
   async templates(ownerId: string): Promise<CatalogTemplate[]> {
-    const rows = await this.db.selectFrom('templates').selectAll().where('owner_id', '=', ownerId).orderBy('id').execute();
+    const rows = await this.db.selectFrom('templates').selectAll().where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)])).orderBy('id').limit(10_000).execute();
     return rows.map(toTemplate);
   }
 

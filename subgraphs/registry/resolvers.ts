@@ -27,8 +27,11 @@ export function registryResolvers(service: RegistryService): Resolvers {
       createTemplate: (_, { input }, ctx) => service.createTemplate(input, ctx.identity),
       updateTemplate: (_, { id, input }, ctx) => service.updateTemplate(id, input, ctx.identity),
       deleteTemplate: (_, { id }, ctx) => service.deleteTemplate(id, ctx.identity),
+      publishComponent: (_, { id, published }, ctx) => service.publishComponent(id, published ?? true, ctx.identity),
+      publishTemplate: (_, { id, published }, ctx) => service.publishTemplate(id, published ?? true, ctx.identity),
     },
     Component: {
+      published: (c) => c.builtin || c.published === true,
       __resolveReference: (ref, ctx) => componentLoader(service, ctx).load(ref.id),
       usageCount: (component, _, ctx) =>
         ctx
@@ -43,6 +46,7 @@ export function registryResolvers(service: RegistryService): Resolvers {
       multiple: (port) => port.multiple ?? false,
     },
     Template: {
+      published: (t) => t.builtin || t.published === true,
       __resolveReference: (ref, ctx) => service.template(ref.id, ctx.identity),
     },
     TemplateNode: {

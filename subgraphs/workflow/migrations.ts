@@ -56,3 +56,30 @@ workflowMigrations['0002_runs'] = {
     await db.schema.createIndex('runs_status').on('runs').column('status').execute();
   },
 };
+
+/** Project members with roles (the owner in `projects.owner_id` is implicit) and API keys (only their hash is kept). */
+workflowMigrations['0003_members_and_api_keys'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('project_members')
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('added_by', 'text', (c) => c.notNull())
+      .addColumn('added_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('project_members_pk', ['project_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('project_members_user').on('project_members').columns(['user_id', 'project_id']).execute();
+    await db.schema
+      .createTable('api_keys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('owner_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('api_keys_owner').on('api_keys').columns(['owner_id', 'created_at']).execute();
+  },
+};

@@ -15,6 +15,8 @@ import type { ServiceClient } from '../../platform/service-client';
 import type { ComponentCatalog } from './component-catalog';
 import type { ProjectChangeRecord, ProjectRecord, ProjectStatus, ProjectStore } from './project-store';
 import { fetchTemplateGraph } from './template-source';
+import { MemberStore, type ProjectMemberRecord } from './member-store';
+import { requireRole, type ProjectRole } from '../../platform/project-access';
 
 export interface GraphEditResult {
   project: ProjectRecord;
@@ -51,6 +53,7 @@ export class ProjectService {
     private readonly services: ServiceClient,
     private readonly events: EventPublisher,
     private readonly durable: DurableStreams,
+    private readonly memberStore: MemberStore,
   ) {}
 
   /**
@@ -64,19 +67,37 @@ export class ProjectService {
     }
   }
 
-  /** Read access. Ownership only for now; membership and roles arrive with the security issue. */
-  canRead(project: ProjectRecord, identity: Identity): boolean {
-    return project.ownerId === identity.sub;
+  /** The caller's role: the creator owns the project; members have the role they were given; others none. */
+  private async rolesOf(projects: Iterable<ProjectRecord>, identity: Identity): Promise<Map<string, ProjectRole>> {
+    const list = [...projects];
+    const memberRoles = await this.memberStore.rolesOf(identity.sub, list.filter((p) => p.ownerId !== identity.sub).map((p) => p.id));
+    const roles = new Map<string, ProjectRole>();
+    for (const p of list) {
+      const role = p.ownerId === identity.sub ? 'owner' : memberRoles.get(p.id);
+      if (role) roles.set(p.id, role);
+    }
+    return roles;
+  }
+
+  async roleOf(project: ProjectRecord, identity: Identity): Promise<ProjectRole | null> {
+    return (await this.rolesOf([project], identity)).get(project.id) ?? null;
+  }
+
+  /** `projectAccess`: the caller's role on each id (null: no access or no such project — indistinguishable). */
+  async access(ids: readonly string[], identity: Identity): Promise<{ projectId: string; role: ProjectRole | null }[]> {
+    if (ids.length > 1000) throw badInput('at most 1000 project ids', { field: 'projectIds' });
+    const roles = await this.rolesOf((await this.store.getMany(ids)).values(), identity);
+    return ids.map((projectId) => ({ projectId, role: roles.get(projectId) ?? null }));
   }
 
   async get(id: string, identity: Identity): Promise<ProjectRecord | null> {
-    const project = await this.store.get(id);
-    return project && this.canRead(project, identity) ? project : null;
+    return (await this.getMany([id], identity)).get(id) ?? null;
   }
 
   async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, ProjectRecord>> {
     const found = await this.store.getMany(ids);
-    for (const [id, project] of found) if (!this.canRead(project, identity)) found.delete(id);
+    const roles = await this.rolesOf(found.values(), identity);
+    for (const id of found.keys()) if (!roles.has(id)) found.delete(id);
     return found;
   }
 
@@ -85,10 +106,33 @@ export class ProjectService {
     return this.store.list(identity.sub, first, after);
   }
 
-  async require(id: string, identity: Identity): Promise<ProjectRecord> {
-    const project = await this.get(id, identity);
-    if (!project) throw notFound('Project', id);
-    return project;
+  /** The project when the caller has at least `needed` on it: NOT_FOUND without access, FORBIDDEN below `needed`. */
+  async require(id: string, identity: Identity, needed: ProjectRole = 'viewer'): Promise<ProjectRecord> {
+    const project = await this.store.get(id);
+    requireRole(project ? await this.roleOf(project, identity) : null, needed, { type: 'Project', id });
+    return project!;
+  }
+
+  members(project: ProjectRecord): Promise<ProjectMemberRecord[]> {
+    return this.memberStore.members([project.id]).then((m) => [{ userId: project.ownerId, role: 'owner' as const, addedBy: project.ownerId, addedAt: project.createdAt }, ...(m.get(project.id) ?? [])]);
+  }
+
+  /** Membership is the owners' business; it is a versioned change, announced on the project's topic. */
+  async setMember(projectId: string, userId: string, role: ProjectRole | null, identity: Identity): Promise<ProjectRecord> {
+    const project = await this.require(projectId, identity, 'owner');
+    if (!/^[^\u0000-\u001f]{1,200}$/.test(userId)) throw badInput('userId must be 1 to 200 printable characters', { field: 'userId' });
+    if (userId === project.ownerId) throw badInput("The project's creator is always an owner", { field: 'userId' });
+    const op = role ? 'addProjectMember' : 'removeProjectMember';
+    const { project: updated, change } = await this.store.mutate(projectId, identity.sub, op, undefined, () => ({
+      set: {},
+      payload: role ? { userId, role } : { userId },
+      write: async (trx) => {
+        if (role) await MemberStore.put(trx, projectId, userId, role, identity.sub);
+        else if (!(await MemberStore.remove(trx, projectId, userId))) throw notFound('Project member', userId);
+      },
+    }));
+    await this.announce('PROJECT_UPDATED', change);
+    return updated;
   }
 
   async create(input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown }, identity: Identity): Promise<ProjectRecord> {
@@ -116,7 +160,7 @@ export class ProjectService {
   }
 
   async update(id: string, input: { name?: string | null; description?: string | null; status?: ProjectStatus | null; metadata?: unknown }, expectedVersion: number | null | undefined, identity: Identity) {
-    await this.require(id, identity);
+    await this.require(id, identity, 'editor');
     if (input.name !== undefined) checkText('name', input.name, MAX_NAME, true);
     checkText('description', input.description, MAX_DESCRIPTION);
     const set = {
@@ -131,7 +175,7 @@ export class ProjectService {
   }
 
   async delete(id: string, expectedVersion: number | null | undefined, identity: Identity) {
-    await this.require(id, identity);
+    await this.require(id, identity, 'owner');
     const deleted = await this.store.delete(id, expectedVersion);
     await this.events.emit(topics.project(id), { projectId: id, version: deleted.version + 1, actor: identity.sub, op: 'deleteProject', payload: {}, at: new Date().toISOString() });
     await this.events.publish('PROJECT_DELETED', { projectId: id, actor: identity.sub });
@@ -139,7 +183,7 @@ export class ProjectService {
   }
 
   async addComponent(args: { projectId: string; componentId: string; position?: Position | null; config?: Record<string, unknown> | null; label?: string | null; settings?: NodeSettings | null; id?: string | null; expectedVersion?: number | null }, identity: Identity): Promise<GraphEditResult> {
-    await this.require(args.projectId, identity);
+    await this.require(args.projectId, identity, 'editor');
     const componentId = this.catalog.canonicalId(args.componentId);
     const component = (await this.catalog.resolve([componentId], identity)).get(componentId);
     if (!component) throw notFound('Component', args.componentId);
@@ -197,7 +241,7 @@ export class ProjectService {
   async applyGraphEdits(projectId: string, edits: unknown, expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult> {
     const parsed = parseGraphEdits(edits);
     if (!parsed.ok) throw badInput(parsed.message, { field: 'edits' });
-    await this.require(projectId, identity);
+    await this.require(projectId, identity, 'editor');
     // Added nodes are pinned like addComponent pins them: canonical id, the component's current version.
     const added = parsed.edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
     const components = await this.catalog.resolve(added.map((n) => this.catalog.canonicalId(n.componentId)), identity);
@@ -244,7 +288,7 @@ export class ProjectService {
    * connected while the user is still building) do not block editing.
    */
   private async edit(projectId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity): Promise<GraphEditResult> {
-    await this.require(projectId, identity);
+    await this.require(projectId, identity, 'editor');
     const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
       let graph: WorkflowGraph;
       try {

@@ -4,10 +4,12 @@
  * and the log has no gaps.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { WorkflowGraph } from '../../engine/model/types';
 import { json, type Database } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
+import type { ApiKeysTable } from './api-key-store';
+import type { ProjectMembersTable } from './member-store';
 
 interface ProjectsTable {
   id: string;
@@ -36,6 +38,8 @@ interface ProjectChangesTable {
 export interface WorkflowTables {
   projects: ProjectsTable;
   project_changes: ProjectChangesTable;
+  project_members: ProjectMembersTable;
+  api_keys: ApiKeysTable;
 }
 
 export type ProjectStatus = 'DRAFT' | 'DEVELOPMENT' | 'TESTING' | 'DEPLOYED' | 'ARCHIVED';
@@ -68,6 +72,8 @@ export interface ProjectChangeRecord {
 export interface ProjectMutation {
   set: Partial<Pick<ProjectRecord, 'name' | 'description' | 'status' | 'metadata' | 'graph'>>;
   payload: Record<string, unknown>;
+  /** Further writes in the same transaction (e.g. a membership row), after the project row is locked. */
+  write?: (trx: Transaction<WorkflowTables>) => Promise<void>;
 }
 
 export interface ProjectPage {
@@ -144,9 +150,12 @@ export class ProjectStore {
     return new Map(rows.map((r) => [r.id, toRecord(r)]));
   }
 
-  async list(ownerId: string, first: number, after?: string | null): Promise<ProjectPage> {
+  /** Projects the user owns or is a member of. */
+  async list(userId: string, first: number, after?: string | null): Promise<ProjectPage> {
     const limit = Math.max(0, Math.min(first, MAX_PAGE));
-    let query = this.db.selectFrom('projects').selectAll().where('owner_id', '=', ownerId);
+    const visible = (eb: ExpressionBuilder<WorkflowTables, 'projects'>) =>
+      eb.or([eb('owner_id', '=', userId), eb('id', 'in', eb.selectFrom('project_members').select('project_id').where('user_id', '=', userId))]);
+    let query = this.db.selectFrom('projects').selectAll().where(visible);
     const cursor = after ? decodeCursor(after) : undefined;
     if (cursor) {
       const [at, id] = cursor;
@@ -154,7 +163,7 @@ export class ProjectStore {
     }
     const [rows, total] = await Promise.all([
       query.orderBy('created_at').orderBy('id').limit(limit + 1).execute(),
-      this.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow(),
+      this.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).where(visible).executeTakeFirstOrThrow(),
     ]);
     const page = rows.slice(0, limit);
     return {
@@ -175,7 +184,8 @@ export class ProjectStore {
       if (expectedVersion != null && expectedVersion !== current.version) {
         throw conflict(`Project "${id}" is at version ${current.version}, not ${expectedVersion}`, current.version);
       }
-      const { set, payload } = await compute(current);
+      const { set, payload, write } = await compute(current);
+      await write?.(trx);
       const now = new Date().toISOString();
       const version = current.version + 1;
       await trx
@@ -204,6 +214,7 @@ export class ProjectStore {
         throw conflict(`Project "${id}" is at version ${current.version}, not ${expectedVersion}`, current.version);
       }
       await trx.deleteFrom('project_changes').where('project_id', '=', id).execute();
+      await trx.deleteFrom('project_members').where('project_id', '=', id).execute();
       await trx.deleteFrom('projects').where('id', '=', id).execute();
       return current;
     });

@@ -1,9 +1,12 @@
 /** GraphQL resolvers of the workflow subgraph: thin over ProjectService. */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { NodeSettings } from '../../engine/model/types';
-import { badInput } from '../../platform/errors';
+import { appError, badInput } from '../../platform/errors';
+import { isRouterService } from '../../platform/identity';
+import type { ProjectRole } from '../../platform/project-access';
+import type { ApiKeyStore } from './api-key-store';
 import type { SubgraphContext } from '../../platform/subgraph-server';
-import type { NodeSettingsInput, Resolvers } from './generated/resolvers-types';
+import type { NodeSettingsInput, ProjectRole as GqlRole, Resolvers } from './generated/resolvers-types';
 import type { ProjectRecord } from './project-store';
 import type { ProjectService } from './project-service';
 import type { PresenceService } from './presence-store';
@@ -29,7 +32,7 @@ function runLoader(runs: RunService, ctx: SubgraphContext) {
 
 const upper = <T extends string>(value: string) => value.toUpperCase() as T;
 
-export function workflowResolvers(service: ProjectService, runs: RunService, presence: PresenceService): Resolvers {
+export function workflowResolvers(service: ProjectService, runs: RunService, presence: PresenceService, apiKeys: ApiKeyStore): Resolvers {
   return {
     JSON: GraphQLJSON,
     DateTime: GraphQLDateTime,
@@ -37,6 +40,13 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       project: (_, { id }, ctx) => projectLoader(service, ctx).load(id),
       projects: (_, { first, after }, ctx) => service.list(ctx.identity, first ?? 20, after),
       run: (_, { id }, ctx) => runLoader(runs, ctx).load(id),
+      projectAccess: async (_, { projectIds }, ctx) => (await service.access(projectIds, ctx.identity)).map((a) => ({ projectId: a.projectId, role: a.role ? upper<GqlRole>(a.role) : null })),
+      apiKeys: (_, __, ctx) => apiKeys.list(ctx.identity),
+      resolveApiKey: async (_, { key }, ctx) => {
+        if (!isRouterService(ctx.identity)) throw appError('FORBIDDEN', 'Only the router resolves API keys');
+        const found = await apiKeys.verify(key);
+        return found && { userId: found.ownerId, keyId: found.id, name: found.name };
+      },
     },
     Mutation: {
       createProject: (_, { input }, ctx) => service.create(input, ctx.identity),
@@ -60,6 +70,10 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
         if ((selection?.length ?? 0) > 1000) throw badInput('selection holds at most 1000 ids', { field: 'selection' });
         return presence.update(projectId, { id: ctx.identity.sub, name: ctx.identity.name }, cursor ?? null, selection ?? [], ttl);
       },
+      addProjectMember: (_, { projectId, userId, role }, ctx) => service.setMember(projectId, userId, role.toLowerCase() as ProjectRole, ctx.identity),
+      removeProjectMember: (_, { projectId, userId }, ctx) => service.setMember(projectId, userId, null, ctx.identity),
+      createApiKey: (_, { name }, ctx) => apiKeys.create(name, ctx.identity),
+      revokeApiKey: (_, { id }, ctx) => apiKeys.revoke(id, ctx.identity),
       leavePresence: async (_, { projectId }, ctx) => {
         await service.require(projectId, ctx.identity);
         return presence.leave(projectId, ctx.identity.sub);
@@ -73,6 +87,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       changes: (project, { sinceVersion, first }) => service.changes(project, sinceVersion ?? 0, first ?? 100),
       runs: (project, { first }, ctx) => runs.listByProject(project.id, first ?? 20, ctx.identity),
       presence: (project) => presence.list(project.id),
+      members: async (project) => (await service.members(project)).map((m) => ({ ...m, role: upper<GqlRole>(m.role) })),
+      myRole: async (project, _, ctx) => upper<GqlRole>((await service.roleOf(project, ctx.identity)) ?? 'viewer'),
     },
     WorkflowRun: {
       __resolveReference: (ref, ctx) => runLoader(runs, ctx).load(ref.id),

@@ -41,7 +41,7 @@ export class RunService {
     if (inputs != null && (typeof inputs !== 'object' || Array.isArray(inputs))) throw badInput('inputs must be a JSON object', { field: 'inputs' });
     const runInputs = (inputs ?? {}) as Record<string, unknown>;
     if (JSON.stringify(runInputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
-    const project = await this.projects.require(projectId, identity);
+    const project = await this.projects.require(projectId, identity, 'editor');
     const report = await this.projects.validate(project.graph, identity);
     if (!report.valid) {
       throw appError('INVALID_GRAPH', `The project cannot run: ${report.errors.map((e) => e.message).join('; ')}`, { issues: report.errors });
@@ -77,24 +77,27 @@ export class RunService {
   }
 
   async get(id: string, identity: Identity): Promise<RunRecord | null> {
-    const run = await this.runs.get(id);
-    return run && run.ownerId === identity.sub ? run : null;
+    return (await this.getMany([id], identity)).get(id) ?? null;
   }
 
+  /** Runs are visible to whoever may read their project. */
   async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, RunRecord>> {
     const found = await this.runs.getMany(ids);
-    for (const [id, run] of found) if (run.ownerId !== identity.sub) found.delete(id);
+    const readable = await this.projects.getMany([...new Set([...found.values()].map((r) => r.projectId))], identity);
+    for (const [id, run] of found) if (!readable.has(run.projectId)) found.delete(id);
     return found;
   }
 
   async listByProject(projectId: string, first: number, identity: Identity): Promise<RunRecord[]> {
     if (first < 0 || first > 100) throw badInput('first must be between 0 and 100', { field: 'first' });
-    return (await this.runs.listByProject(projectId, first)).filter((r) => r.ownerId === identity.sub);
+    if (!(await this.projects.get(projectId, identity))) return [];
+    return this.runs.listByProject(projectId, first);
   }
 
   async cancel(id: string, identity: Identity): Promise<RunRecord> {
     const run = await this.get(id, identity);
     if (!run) throw notFound('Run', id);
+    await this.projects.require(run.projectId, identity, 'editor');
     if (run.status !== 'running' && run.status !== 'queued') throw appError('CONFLICT', `Run "${id}" already finished (${run.status})`, { status: run.status });
     const controller = this.live.get(id);
     if (controller) {

@@ -10,6 +10,21 @@ const input = (id: string, name: string, type = 'any', extra: Record<string, unk
 const output = (id: string, name: string) => node(id, 'core/output', 9, 0, { name });
 const withSettings = (n: ReturnType<typeof node>, settings: NodeSettings) => ({ ...n, settings });
 
+const GO_CODE = `if s, ok := inputs["value"].(string); ok {
+	if s == "boom" {
+		return nil, errors.New("boom")
+	}
+	return map[string]any{"n": len(s), "first": s[:1], "unit": config["unit"], "half": float64(len(s)) / 2}, nil
+}
+xs := inputs["value"].([]any)
+return map[string]any{"n": len(xs), "first": xs[0], "unit": config["unit"], "half": float64(len(xs)) / 2}, nil`;
+
+const JAVA_CODE = `Object v = inputs.get("value");
+if ("boom".equals(v)) throw new IllegalStateException("boom");
+if (v instanceof String s) return Map.of("n", s.length(), "first", s.substring(0, 1), "unit", config.get("unit"), "half", s.length() / 2.0);
+List<?> xs = (List<?>) v;
+return Map.of("n", xs.size(), "first", xs.get(0), "unit", config.get("unit"), "half", xs.size() / 2.0);`;
+
 const HOSTILE = 'q"\'\\ */ """ ${x} `tick` \n\r\t é 😀 \u2028 </script> %s {{no}}';
 
 export function componentCases(http: string): FidelityCase[] {
@@ -161,6 +176,8 @@ export function componentCases(http: string): FidelityCase[] {
         [input('v', 'v'), node('c', 'core/code', 1, 0, {
           code: 'if (inputs.value === "boom") throw new Error("boom");\nconst xs = inputs.value;\nreturn { n: xs.length, first: xs[0], unit: config.unit, half: xs.length / 2 };',
           python: 'if inputs["value"] == "boom":\n    raise ValueError("boom")\nxs = inputs["value"]\nreturn {"n": len(xs), "first": xs[0], "unit": config["unit"], "half": len(xs) / 2}',
+          go: GO_CODE,
+          java: JAVA_CODE,
           params: { unit: 'kg' },
         }), output('o', 'o')],
         [wire('v.value', 'c.value'), wire('c.value', 'o.value')],

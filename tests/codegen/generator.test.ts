@@ -1,8 +1,9 @@
 /**
  * The generator's own rules: clear errors for what cannot be generated, collision-free identifiers, the optimize
- * option's visible effects, and the generated programs' serve mode (POST /run, GET /health) in Python and Node.
+ * option's visible effects, and the generated programs' own build commands and serve mode (POST /run, GET /health).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,10 @@ import { NameAllocator, asciiIdentifier } from '../../engine/codegen/identifiers
 import { graph, node, wire } from '../../engine/templates/build';
 import { findBuiltinTemplate } from '../../engine/templates';
 import { writeProject } from './harness';
+import { goEnvironment } from './harness-compiled';
+
+const run = promisify(execFile);
+jest.setTimeout(120_000);
 
 const codeGraph = graph([node('my code', 'core/code', 0, 0, { code: 'return 1;' }), node('out', 'core/output', 1, 0, { name: 'r' })], [wire('my code.value', 'out.value')]);
 
@@ -20,8 +25,9 @@ it('refuses a code node without a body for the language, naming the node', () =>
   expect(generateProject(codeGraph, 'javascript').files.find((f) => f.path === 'workflow.js')?.content).toContain('return 1;');
 });
 
-it('refuses unimplemented languages, invalid expressions and cycles with CodegenError', () => {
-  expect(() => generateProject(codeGraph, 'go')).toThrow(/not implemented yet \(implemented: python, typescript, javascript\)/);
+it('refuses code nodes without a Go or Java body, invalid expressions and cycles with CodegenError', () => {
+  expect(() => generateProject(codeGraph, 'go')).toThrow(new CodegenError('a code node needs config.go (the function body in go, receiving inputs and config) to be generated in go', 'my code'));
+  expect(() => generateProject(codeGraph, 'java')).toThrow(/node "my code": a code node needs config.java/);
   const bad = graph([node('t', 'core/transform', 0, 0, { expression: '1 +' })], []);
   expect(() => generateProject(bad, 'javascript')).toThrow(/node "t": config.expression "1 \+": Unexpected end/);
   const cycle = graph([node('a', 'core/transform', 0, 0, { expression: 'value' }), node('b', 'core/transform', 0, 0, { expression: 'value' })], [wire('a.value', 'b.value'), wire('b.value', 'a.value')]);
@@ -71,9 +77,27 @@ async function serveAndCall(command: string, args: string[], cwd: string): Promi
 it.each([
   ['python', 'python3', ['-m', 'greetings', '--serve', '0']],
   ['javascript', 'node', ['workflow.js', '--serve', '0']],
-] as const)('%s: --serve answers POST /run and GET /health', async (language, command, args) => {
+  ['go', 'bin/greetings', ['--serve', '0']],
+  ['java', 'java', ['-cp', 'out', 'greetings.Workflow', '--serve', '0']],
+] as const)('%s: builds with its own commands and --serve answers POST /run and GET /health', async (language, command, args) => {
   const template = findBuiltinTemplate('batch_greetings')!;
   const dir = mkdtempSync(join(tmpdir(), `codegen-serve-${language}-`));
-  writeProject(dir, generateProject(template.graph, language, { packageName: 'greetings' }).files);
+  const project = generateProject(template.graph, language, { packageName: 'greetings' });
+  writeProject(dir, project.files);
+  if (project.commands.build) await run('sh', ['-c', project.commands.build], { cwd: dir, env: { ...process.env, ...goEnvironment() } });
   await serveAndCall(command, [...args], dir);
+});
+
+it('keeps Go and Java keywords and standard names out of identifiers and package names', () => {
+  const g = graph(
+    [node('func', 'core/input', 0, 0, { name: 'package' }), node('class', 'core/transform', 1, 0, { expression: 'value' }), node('Class', 'core/output', 2, 0, { name: 'synchronized' })],
+    [wire('func.value', 'class.value'), wire('class.value', 'Class.value')],
+  );
+  const java = generateProject(g, 'java', { packageName: 'class' });
+  expect(java.mainFile).toBe('src/class_workflow/Workflow.java');
+  expect(java.files[0].content).toContain('static Map<String, Object> node_class(');
+  expect(java.files[0].content).toContain('static Map<String, Object> node_Class_2(');
+  const go = generateProject(g, 'go', { packageName: 'fmt' });
+  expect(go.files.find((f) => f.path === 'go.mod')?.content).toContain('module fmt_workflow');
+  expect(go.files.find((f) => f.path === 'workflow/workflow.go')?.content).toContain('func node_func(ctx *rt.Ctx) rt.Ports');
 });

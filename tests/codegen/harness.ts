@@ -15,6 +15,7 @@ import { OpenAiCompatibleClient } from '../../engine/runtime/llm-client';
 import { HttpGuard } from '../../engine/sandbox/http-guard';
 import { QuickJsSandbox } from '../../engine/sandbox/quickjs-sandbox';
 import type { WorkflowGraph } from '../../engine/model/types';
+import { goBatchOutcomes, javaBatchOutcomes } from './harness-compiled';
 
 const run = promisify(execFile);
 const TSC = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsc');
@@ -90,13 +91,17 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
   const packages = cases.map((c, i) => {
     const packageName = `wf_${i}`;
     const project = generateProject(c.graph, language, { ...options, packageName, projectName: c.name });
-    writeProject(join(root, language === 'python' ? '' : packageName), project.files);
-    return { packageName, cases: c.inputs };
+    if (language !== 'go' && language !== 'java') writeProject(join(root, language === 'python' ? '' : packageName), project.files);
+    return { packageName, project, cases: c.inputs };
   });
   const manifestPath = join(root, 'manifest.json');
   const runOptions = { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 };
   let stdout: string;
-  if (language === 'python') {
+  if (language === 'go') {
+    stdout = await goBatchOutcomes(root, packages, env);
+  } else if (language === 'java') {
+    stdout = await javaBatchOutcomes(root, packages, env);
+  } else if (language === 'python') {
     writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ package: p.packageName, cases: p.cases }))));
     writeFileSync(join(root, 'driver.py'), PYTHON_DRIVER);
     await run('python3', ['-m', 'compileall', '-q', root], runOptions);

@@ -65,7 +65,7 @@ it('lists languages and refuses unknown or unimplemented ones and ungeneratable 
   expect(unknown.errors?.[0].message).toContain('python, typescript, javascript, go, java');
   const missing = await sg.gql(GENERATE, { p: '00000000-0000-0000-0000-000000000000', l: 'javascript' });
   expect(errorCode(missing)).toBe('NOT_FOUND');
-  for (const language of ['python', 'typescript', 'javascript']) {
+  for (const language of ['python', 'typescript', 'javascript', 'go', 'java']) {
     const ok = await sg.gql(GENERATE, { p: projectId, l: language });
     expect([language, ok.errors]).toEqual([language, undefined]);
   }

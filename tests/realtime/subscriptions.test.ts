@@ -3,6 +3,7 @@
  * reconnect, presence with expiry, run events, the seed event bus, queries and mutations over the socket,
  * entity fields resolved once per event and selection, alias-aware.
  */
+import { topicStats } from '../../router/subscriptions/topic-stream';
 import { collect, wsClient } from '../support/ws-client';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 
@@ -75,6 +76,21 @@ describe('projectChanged', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(sub.completed).toBe(true);
     await client.dispose();
+  });
+});
+
+describe('subscription lifetime', () => {
+  it('stops listening as soon as the client goes away, without waiting for another event', async () => {
+    const p = await newProject('idle');
+    const baseline = topicStats.open;
+    const client = wsClient(sg.url);
+    const sub = collect(client, CHANGED, { p, since: 0 });
+    await sub.waitFor((r) => r.length === 1);
+    expect(topicStats.open).toBe(baseline + 1);
+    await client.dispose();
+    const deadline = Date.now() + 2_000;
+    while (topicStats.open > baseline && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(topicStats.open).toBe(baseline);
   });
 });
 

@@ -33,6 +33,8 @@ export type Component = {
   name: Scalars['String']['output'];
   outputs: Array<Port>;
   ownerId?: Maybe<Scalars['String']['output']>;
+  /** Visible to every user (built-ins always; custom components once their creator publishes them). */
+  published: Scalars['Boolean']['output'];
   /** How often the component was put into a project (counted from the durable COMPONENT_USED stream). */
   usageCount: Scalars['Int']['output'];
   version: Scalars['String']['output'];
@@ -77,6 +79,10 @@ export type Mutation = {
   createTemplate: Template;
   deleteComponent: DeletePayload;
   deleteTemplate: DeletePayload;
+  /** Creator only: shares a custom component with every user (false: makes it private again). */
+  publishComponent: Component;
+  /** Creator only: shares a custom template with every user (false: makes it private again). */
+  publishTemplate: Template;
   updateComponent: Component;
   updateTemplate: Template;
 };
@@ -99,6 +105,18 @@ export type MutationDeleteComponentArgs = {
 
 export type MutationDeleteTemplateArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishComponentArgs = {
+  id: Scalars['ID']['input'];
+  published?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationPublishTemplateArgs = {
+  id: Scalars['ID']['input'];
+  published?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -188,6 +206,8 @@ export type Template = {
   name: Scalars['String']['output'];
   nodes: Array<TemplateNode>;
   ownerId?: Maybe<Scalars['String']['output']>;
+  /** Visible to every user (built-ins always; custom templates once their creator publishes them). */
+  published: Scalars['Boolean']['output'];
   /** Inputs to try the template with, and what it returns for them. */
   sampleInputs?: Maybe<Scalars['JSON']['output']>;
 };
@@ -392,6 +412,7 @@ export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outputs?: Resolver<Array<ResolversTypes['Port']>, ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -410,6 +431,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createTemplate?: Resolver<ResolversTypes['Template'], ParentType, ContextType, RequireFields<MutationCreateTemplateArgs, 'input'>>;
   deleteComponent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteComponentArgs, 'id'>>;
   deleteTemplate?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteTemplateArgs, 'id'>>;
+  publishComponent?: Resolver<ResolversTypes['Component'], ParentType, ContextType, RequireFields<MutationPublishComponentArgs, 'id' | 'published'>>;
+  publishTemplate?: Resolver<ResolversTypes['Template'], ParentType, ContextType, RequireFields<MutationPublishTemplateArgs, 'id' | 'published'>>;
   updateComponent?: Resolver<ResolversTypes['Component'], ParentType, ContextType, RequireFields<MutationUpdateComponentArgs, 'id' | 'input'>>;
   updateTemplate?: Resolver<ResolversTypes['Template'], ParentType, ContextType, RequireFields<MutationUpdateTemplateArgs, 'id' | 'input'>>;
 }>;
@@ -447,6 +470,7 @@ export type TemplateResolvers<ContextType = SubgraphContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['TemplateNode']>, ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sampleInputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
 

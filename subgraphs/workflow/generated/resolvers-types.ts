@@ -24,6 +24,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The public part (`vbk_<id>`), to recognise a key. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ApiKeyOwner = {
+  __typename?: 'ApiKeyOwner';
+  keyId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type Component = {
   __typename?: 'Component';
   id: Scalars['ID']['output'];
@@ -61,6 +79,13 @@ export type CreateProjectInput = {
   templateId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The full key: send it as `Authorization: Bearer <key>` or `x-api-key`. It cannot be shown again. */
+  key: Scalars['String']['output'];
+};
+
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   deleted: Scalars['Boolean']['output'];
@@ -79,6 +104,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a node; the component version is pinned. `id` may be chosen by the client (unique within the project). */
   addComponent: GraphEdit;
+  /** Owners only: gives a user a role on the project (or changes it). A versioned change on the project's log. */
+  addProjectMember: Project;
   /**
    * Applies a list of graph edits as one change (one version): `[{op: "addNode", node}, {op: "moveNode", nodeId,
    * position}, {op: "updateNode", nodeId, config?, label?, settings?}, {op: "removeNode", nodeId}, {op: "connect",
@@ -88,6 +115,8 @@ export type Mutation = {
   /** Cancels a queued or running run; running nodes are aborted. */
   cancelRun: WorkflowRun;
   connect: GraphEdit;
+  /** A new API key for the caller. `key` is shown only in this answer; only its hash is stored. */
+  createApiKey: CreatedApiKey;
   /** Creates a project, empty or as a copy of a registry template's graph. */
   createProject: Project;
   deleteProject: DeletePayload;
@@ -102,6 +131,10 @@ export type Mutation = {
   moveComponent: GraphEdit;
   /** Removes a node and every connection touching it. */
   removeComponent: GraphEdit;
+  /** Owners only: removes a member; their subscriptions to the project end. */
+  removeProjectMember: Project;
+  /** Revokes one of the caller's API keys (the router may accept it for up to 30 seconds more from its cache). */
+  revokeApiKey: ApiKey;
   /** Replaces the node's config (validated against the component's JSON Schema); label and settings when given. */
   updateComponentConfig: GraphEdit;
   /**
@@ -125,6 +158,13 @@ export type MutationAddComponentArgs = {
 };
 
 
+export type MutationAddProjectMemberArgs = {
+  projectId: Scalars['ID']['input'];
+  role: ProjectRole;
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationApplyGraphEditsArgs = {
   edits: Scalars['JSON']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -144,6 +184,11 @@ export type MutationConnectArgs = {
   sourcePort: Scalars['String']['input'];
   targetId: Scalars['ID']['input'];
   targetPort: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -189,6 +234,17 @@ export type MutationRemoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
   projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveProjectMemberArgs = {
+  projectId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -277,7 +333,11 @@ export type Project = {
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The owner (creator) first, then members. */
+  members: Array<ProjectMember>;
   metadata?: Maybe<Scalars['JSON']['output']>;
+  /** The caller's role on this project. */
+  myRole: ProjectRole;
   name: Scalars['String']['output'];
   ownerId: Scalars['String']['output'];
   /** Who is in the project now. */
@@ -304,6 +364,12 @@ export type ProjectRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type ProjectAccess = {
+  __typename?: 'ProjectAccess';
+  projectId: Scalars['ID']['output'];
+  role?: Maybe<ProjectRole>;
+};
+
 export type ProjectChange = {
   __typename?: 'ProjectChange';
   actor: Scalars['String']['output'];
@@ -320,6 +386,20 @@ export type ProjectConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type ProjectMember = {
+  __typename?: 'ProjectMember';
+  addedAt: Scalars['DateTime']['output'];
+  addedBy: Scalars['ID']['output'];
+  role: ProjectRole;
+  userId: Scalars['ID']['output'];
+};
+
+/** viewer: read; editor: also edit, execute, debug, deploy, apply suggestions; owner: also delete and membership. */
+export type ProjectRole =
+  | 'EDITOR'
+  | 'OWNER'
+  | 'VIEWER';
+
 export type ProjectStatus =
   | 'ARCHIVED'
   | 'DEPLOYED'
@@ -329,10 +409,16 @@ export type ProjectStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** The caller's API keys (never the keys themselves). */
+  apiKeys: Array<ApiKey>;
   /** A project the caller can see; null when it does not exist. */
   project?: Maybe<Project>;
+  /** The caller's role on each project (null: no access, or no such project). Other services ask this on every read. */
+  projectAccess: Array<ProjectAccess>;
   /** The caller's projects, oldest first, paginated with an opaque cursor. */
   projects: ProjectConnection;
+  /** Router only: who an API key belongs to (null when unknown or revoked). */
+  resolveApiKey?: Maybe<ApiKeyOwner>;
   /** A run the caller can see. */
   run?: Maybe<WorkflowRun>;
 };
@@ -343,9 +429,19 @@ export type QueryProjectArgs = {
 };
 
 
+export type QueryProjectAccessArgs = {
+  projectIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryResolveApiKeyArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -535,12 +631,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Component: ResolverTypeWrapper<EntityRef>;
+  ApiKey: ResolverTypeWrapper<ApiKey>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ComponentInstance: ResolverTypeWrapper<NodeInstance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKeyOwner: ResolverTypeWrapper<ApiKeyOwner>;
+  Component: ResolverTypeWrapper<EntityRef>;
+  ComponentInstance: ResolverTypeWrapper<NodeInstance>;
   Connection: ResolverTypeWrapper<Connection>;
   CreateProjectInput: CreateProjectInput;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -557,8 +656,11 @@ export type ResolversTypes = ResolversObject<{
   PositionInput: PositionInput;
   PresenceEntry: ResolverTypeWrapper<PresenceRecord>;
   Project: ResolverTypeWrapper<ProjectRecord>;
+  ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
   ProjectChange: ResolverTypeWrapper<ProjectChangeRecord>;
   ProjectConnection: ResolverTypeWrapper<ProjectPage>;
+  ProjectMember: ResolverTypeWrapper<ProjectMember>;
+  ProjectRole: ProjectRole;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunError: ResolverTypeWrapper<RunError>;
@@ -574,12 +676,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Component: EntityRef;
+  ApiKey: ApiKey;
   ID: Scalars['ID']['output'];
-  ComponentInstance: NodeInstance;
   String: Scalars['String']['output'];
+  ApiKeyOwner: ApiKeyOwner;
+  Component: EntityRef;
+  ComponentInstance: NodeInstance;
   Connection: Connection;
   CreateProjectInput: CreateProjectInput;
+  CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletePayload;
   Boolean: Scalars['Boolean']['output'];
@@ -595,8 +700,10 @@ export type ResolversParentTypes = ResolversObject<{
   PositionInput: PositionInput;
   PresenceEntry: PresenceRecord;
   Project: ProjectRecord;
+  ProjectAccess: ProjectAccess;
   ProjectChange: ProjectChangeRecord;
   ProjectConnection: ProjectPage;
+  ProjectMember: ProjectMember;
   Query: Record<PropertyKey, never>;
   RunError: RunError;
   RunStep: StepRecord;
@@ -604,6 +711,21 @@ export type ResolversParentTypes = ResolversObject<{
   ValidationIssue: ValidationIssue;
   ValidationReport: ValidationReport;
   WorkflowRun: RunRecord;
+}>;
+
+export type ApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ApiKeyOwnerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKeyOwner'] = ResolversParentTypes['ApiKeyOwner']> = ResolversObject<{
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
@@ -629,6 +751,11 @@ export type ConnectionResolvers<ContextType = SubgraphContext, ParentType extend
   targetPort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreatedApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -650,9 +777,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationAddComponentArgs, 'componentId' | 'projectId'>>;
+  addProjectMember?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationAddProjectMemberArgs, 'projectId' | 'role' | 'userId'>>;
   applyGraphEdits?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationApplyGraphEditsArgs, 'edits' | 'projectId'>>;
   cancelRun?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   connect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationConnectArgs, 'projectId' | 'sourceId' | 'sourcePort' | 'targetId' | 'targetPort'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
@@ -660,6 +789,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
+  removeProjectMember?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveProjectMemberArgs, 'projectId' | 'userId'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
   updatePresence?: Resolver<ResolversTypes['PresenceEntry'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'projectId' | 'ttlSeconds'>>;
   updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
@@ -701,7 +832,9 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ProjectMember']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  myRole?: Resolver<ResolversTypes['ProjectRole'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   presence?: Resolver<Array<ResolversTypes['PresenceEntry']>, ParentType, ContextType>;
@@ -711,6 +844,11 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validation?: Resolver<ResolversTypes['ValidationReport'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProjectAccessResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectAccess'] = ResolversParentTypes['ProjectAccess']> = ResolversObject<{
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ProjectRole']>, ParentType, ContextType>;
 }>;
 
 export type ProjectChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectChange'] = ResolversParentTypes['ProjectChange']> = ResolversObject<{
@@ -727,9 +865,19 @@ export type ProjectConnectionResolvers<ContextType = SubgraphContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ProjectMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectMember'] = ResolversParentTypes['ProjectMember']> = ResolversObject<{
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ProjectRole'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projectAccess?: Resolver<Array<ResolversTypes['ProjectAccess']>, ParentType, ContextType, RequireFields<QueryProjectAccessArgs, 'projectIds'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
+  resolveApiKey?: Resolver<Maybe<ResolversTypes['ApiKeyOwner']>, ParentType, ContextType, RequireFields<QueryResolveApiKeyArgs, 'key'>>;
   run?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
 }>;
 
@@ -783,9 +931,12 @@ export type WorkflowRunResolvers<ContextType = SubgraphContext, ParentType exten
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyOwner?: ApiKeyOwnerResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentInstance?: ComponentInstanceResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   GraphEdit?: GraphEditResolvers<ContextType>;
@@ -796,8 +947,10 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Position?: PositionResolvers<ContextType>;
   PresenceEntry?: PresenceEntryResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectAccess?: ProjectAccessResolvers<ContextType>;
   ProjectChange?: ProjectChangeResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectMember?: ProjectMemberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RunError?: RunErrorResolvers<ContextType>;
   RunStep?: RunStepResolvers<ContextType>;

@@ -239,7 +239,6 @@ func upperJS(s string) string {
 
 func lowerJS(s string) string {
 	var b strings.Builder
-	runes := []rune(s)
 	for i := 0; i < len(s); {
 		r, size := decodeWTF8(s, i)
 		switch {

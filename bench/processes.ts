@@ -1,0 +1,101 @@
+/**
+ * Servers under benchmark run as child processes (never in the bench process, which runs the load generator):
+ * spawn, wait until an HTTP endpoint answers, measure the resident memory of the whole process tree (cluster
+ * workers included), stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { request } from 'undici';
+import { freePort } from '../tests/support/redis-server';
+
+export { freePort };
+
+export const ROOT = path.join(__dirname, '..');
+
+export interface ServerProcess {
+  pid: number;
+  /** Resident memory of the process and all its descendants, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** `node --import tsx <script>`: no tsx wrapper process, so the measured tree is the server alone. */
+export function tsxArgs(script: string, ...args: string[]): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args]];
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+  return all;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await request(url, { headersTimeout: 1_000 });
+      await res.body.text();
+      if (res.statusCode === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startServer(command: [string, string[]], env: Record<string, string>, readyUrl: string, options: { cwd?: string; timeoutMs?: number } = {}): Promise<ServerProcess> {
+  const [file, args] = command;
+  const child = spawn(file, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  await waitForHttp(readyUrl, child, () => output, options.timeoutMs ?? 60_000).catch(async (err) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  const pid = child.pid!;
+  return {
+    pid,
+    rssMb: () => descendants(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const tree = descendants(pid);
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => tree.forEach((p) => { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }), 5_000);
+      await exited;
+      clearTimeout(forced);
+      // cluster workers / forks outlive a killed primary: make sure none is left
+      for (const p of tree.slice(1)) try { process.kill(p, 'SIGKILL'); } catch { /* gone */ }
+    },
+  };
+}

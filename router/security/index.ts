@@ -1,0 +1,85 @@
+/**
+ * The router's security plugins (ARCHITECTURE §11), each switched by config: authentication, security headers and
+ * CSP, CORS allow-list, body size (413), per-identity rate limit (429), persisted-operations-only, and per-operation
+ * limits (depth, cost, aliases, tokens) with introspection off in production. `middleware` is mounted before every
+ * route; `apolloOptions` go into the router's ApolloServer; `prepareOperation` serves graphql-ws.
+ */
+import type http from 'node:http';
+import express from 'express';
+import type { ValidationRule } from 'graphql';
+import type { AppConfig } from '../../platform/config';
+import type { Logger } from '../../platform/logger';
+import { setUpAuthentication } from '../auth';
+import { graphiqlPage, wantsGraphiQL } from '../graphiql';
+import { guardUpgrades, refuseUpgrade } from '../upgrade-router';
+import { corsAllowList, originAllowed } from './cors';
+import { operationLimitRules } from './operation-limits';
+import { loadPersistedOperations } from './persisted-operations';
+import { operationPreparer, type PrepareOperation } from './prepare-operation';
+import { createRateLimit } from './rate-limit';
+import { graphiqlContentSecurityPolicy, securityHeaders } from './security-headers';
+
+export interface RouterSecurity {
+  middleware: express.Router;
+  apolloOptions: { validationRules: ValidationRule[]; introspection: boolean; parseOptions: { maxTokens: number }; allowBatchedHttpRequests: false };
+  prepareOperation: PrepareOperation;
+  /** `local` = the single-user mode (announced at start). */
+  mode: 'local' | 'authenticated';
+  close(): Promise<void>;
+}
+
+const tooLarge = (max: number) => ({ errors: [{ message: `The request body is larger than ${max} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodySize', max } }] });
+
+export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.Server): RouterSecurity {
+  const { security } = config;
+  const auth = setUpAuthentication(config, httpServer);
+  const rateLimit = createRateLimit(config, log);
+  const persisted = loadPersistedOperations(security);
+  const rules = operationLimitRules(security);
+  const router = express.Router();
+  router.use(securityHeaders());
+  router.use((req, res, next) => {
+    if (req.method === 'GET' && (req.path === '/graphiql' || (req.path === '/graphql' && wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>)))) {
+      res.setHeader('Content-Security-Policy', graphiqlContentSecurityPolicy(graphiqlPage()));
+    }
+    next();
+  });
+  router.use(corsAllowList(security.corsOrigins));
+  router.use((req, res, next) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > security.maxBodyBytes) return void res.status(413).json(tooLarge(security.maxBodyBytes));
+    next();
+  });
+  // Health and metrics stay cheap and open (orchestrators poll them).
+  router.use((req, res, next) => (req.path === '/health' || req.path === '/metrics' ? next('router') : rateLimit.middleware(req, res, next)));
+  if (persisted) {
+    router.use('/graphql', express.json({ limit: security.maxBodyBytes }), (req, res, next) => {
+      if (req.method !== 'POST' && req.method !== 'GET') return next();
+      const request = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
+      if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
+      try {
+        const document = persisted(request);
+        if (req.method === 'POST') req.body = { ...request, query: document, extensions: undefined, documentId: undefined };
+        else return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
+        next();
+      } catch (err) {
+        res.status(400).json({ errors: [{ message: (err as Error).message, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+      }
+    });
+  }
+  const stopGuard = guardUpgrades(httpServer, (req, socket) => {
+    if (originAllowed(req.headers.origin, req.headers.host, security.corsOrigins)) return true;
+    refuseUpgrade(socket, 403, 'Forbidden origin');
+    return false;
+  });
+  return {
+    middleware: router,
+    apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false },
+    prepareOperation: operationPreparer({ maxTokens: security.maxTokens, rules, persisted }),
+    mode: auth.authenticator.mode,
+    close: async () => {
+      stopGuard();
+      await Promise.all([auth.close(), rateLimit.close()]);
+    },
+  };
+}

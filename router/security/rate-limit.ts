@@ -1,0 +1,58 @@
+/**
+ * Per-identity rate limits (ARCHITECTURE §11): a fixed window of RATE_LIMIT_POINTS requests per
+ * RATE_LIMIT_WINDOW_SECONDS for each authenticated user, or each address when the caller is anonymous. Counted in
+ * Redis when REDIS_URL is set (every router replica shares the budget), in memory otherwise. Over budget: 429 with
+ * Retry-After. A Redis outage falls back to the in-memory limiter rather than refusing everybody.
+ */
+import type express from 'express';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppConfig } from '../../platform/config';
+import type { Logger } from '../../platform/logger';
+import { authenticate } from '../authenticate';
+
+export interface RateLimit {
+  middleware: express.RequestHandler;
+  close(): Promise<void>;
+}
+
+export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
+  const { rateLimitPoints: points, rateLimitWindowSeconds: duration } = config.security;
+  if (points === 0) return { middleware: (_req, _res, next) => next(), close: async () => undefined };
+  const memory = new RateLimiterMemory({ points, duration, keyPrefix: 'rl' });
+  let redis: Redis | undefined;
+  let limiter: RateLimiterMemory | RateLimiterRedis = memory;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+    redis.on('error', (err) => log.debug({ err }, 'rate-limit Redis connection error'));
+    limiter = new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${config.redisNamespace}:rl`, insuranceLimiter: new RateLimiterMemory({ points, duration }) });
+  }
+  const middleware: express.RequestHandler = async (req, res, next) => {
+    let key: string;
+    try {
+      key = `user:${(await authenticate(req)).sub}`;
+    } catch {
+      key = `addr:${req.socket.remoteAddress ?? 'unknown'}`; // refused later with 401; still counted
+    }
+    try {
+      const result = await limiter.consume(key);
+      res.setHeader('RateLimit-Limit', String(points));
+      res.setHeader('RateLimit-Remaining', String(result.remainingPoints));
+      next();
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) {
+        log.warn({ err }, 'rate limiter unavailable; letting the request through');
+        return next();
+      }
+      const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      res.setHeader('Retry-After', String(retryAfter));
+      res.status(429).json({ errors: [{ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } }] });
+    }
+  };
+  return {
+    middleware,
+    close: async () => {
+      redis?.disconnect();
+    },
+  };
+}

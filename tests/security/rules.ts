@@ -1,0 +1,103 @@
+/**
+ * The authorisation rule of every operation of the API. `need` is who may do it: `any` authenticated user, the
+ * project's `viewer`/`editor`/`owner` (or better), or the `creator` of the item (custom components, templates, API
+ * keys). `fresh` rules change or delete what they act on, so each persona gets its own fixture. A new operation
+ * without a rule here fails the matrix.
+ */
+import type { Fixture } from './fixtures';
+import { SAMPLE_INPUTS } from './fixtures';
+
+export type Need = 'any' | 'viewer' | 'editor' | 'owner' | 'creator';
+
+export interface Rule {
+  need: Need;
+  fresh?: boolean;
+  op(f: Fixture, unique: string): Promise<[string, Record<string, unknown>]>;
+}
+
+const onProject = (need: Need, query: string, extra: Record<string, unknown> = {}, fresh = false): Rule => ({ need, fresh, op: async (f) => [query, { p: await f.projectId(), ...extra }] });
+const onSession = (query: string, fresh = false): Rule => ({ need: 'editor', fresh, op: async (f) => [query, { s: await f.sessionId() }] });
+const onDeployment = (need: Need, query: string, fresh = false): Rule => ({ need, fresh, op: async (f) => [query, { d: await f.deploymentId() }] });
+const constant = (query: string): Rule => ({ need: 'any', op: async () => [query, {}] });
+
+export const QUERY_RULES: Record<string, Rule> = {
+  suggestion: { need: 'viewer', op: async (f) => [`query($id: ID!) { suggestion(id: $id) { id } }`, { id: await f.suggestionId() }] },
+  capabilities: constant(`{ capabilities { modelConfigured } }`),
+  codeArtifact: { need: 'viewer', op: async (f) => [`query($id: ID!) { codeArtifact(id: $id) { id } }`, { id: await f.artifactId() }] },
+  languages: constant(`{ languages { id } }`),
+  debugSession: { need: 'viewer', op: async (f) => [`query($id: ID!) { debugSession(id: $id) { id } }`, { id: await f.sessionId() }] },
+  debugSessions: constant(`{ debugSessions { id } }`),
+  deployment: onDeployment('viewer', `query($d: ID!) { deployment(id: $d) { id } }`),
+  deployments: { need: 'viewer', op: async (f) => (await f.deploymentId(), [`query($p: ID!) { deployments(projectId: $p) { id } }`, { p: await f.projectId() }]) },
+  deploymentConfigTemplates: constant(`{ deploymentConfigTemplates }`),
+  components: constant(`{ components { id } }`),
+  component: { need: 'creator', op: async (f) => [`query($id: ID!) { component(id: $id) { id } }`, { id: await f.componentId() }] },
+  componentsByIds: constant(`{ componentsByIds(ids: ["core/input"]) { id } }`),
+  categories: constant(`{ categories }`),
+  templates: constant(`{ templates { id } }`),
+  template: { need: 'creator', op: async (f) => [`query($id: ID!) { template(id: $id) { id } }`, { id: await f.templateId() }] },
+  project: onProject('viewer', `query($p: ID!) { project(id: $p) { id name members { userId role } myRole artifacts { id } debugSessions { id } deployments { id } suggestions { id } runs { id } } }`),
+  projects: constant(`{ projects { nodes { id } } }`),
+  run: { need: 'viewer', op: async (f) => [`query($id: ID!) { run(id: $id) { id } }`, { id: await f.runId() }] },
+  projectAccess: onProject('viewer', `query($p: ID!) { projectAccess(projectIds: [$p]) { role } }`),
+  apiKeys: constant(`{ apiKeys { id } }`),
+};
+
+export const MUTATION_RULES: Record<string, Rule> = {
+  analyzeProject: onProject('editor', `mutation($p: ID!) { analyzeProject(projectId: $p) { id } }`),
+  applySuggestion: { need: 'editor', fresh: true, op: async (f) => [`mutation($id: ID!) { applySuggestion(id: $id) { suggestion { id } } }`, { id: await f.suggestionId() }] },
+  dismissSuggestion: { need: 'editor', fresh: true, op: async (f) => [`mutation($id: ID!) { dismissSuggestion(id: $id) { id } }`, { id: await f.suggestionId() }] },
+  askAssistant: onProject('editor', `mutation($p: ID!) { askAssistant(projectId: $p, query: "what is wrong?") { category } }`),
+  optimizeCode: constant(`mutation { optimizeCode(code: "x = 1", language: "python") { language } }`),
+  generateCode: onProject('editor', `mutation($p: ID!) { generateCode(projectId: $p, language: "python") { id } }`),
+  startDebugSession: onProject('editor', `mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { i: SAMPLE_INPUTS }),
+  debugStep: onSession(`mutation($s: ID!) { debugStep(sessionId: $s, action: STEP_OVER) { id } }`, true),
+  setBreakpoint: onSession(`mutation($s: ID!) { setBreakpoint(sessionId: $s, nodeId: "parse") { nodeId } }`),
+  removeBreakpoint: onSession(`mutation($s: ID!) { removeBreakpoint(sessionId: $s, nodeId: "parse") { id } }`),
+  setBreakOnError: onSession(`mutation($s: ID!) { setBreakOnError(sessionId: $s, enabled: true) { id } }`),
+  addWatch: onSession(`mutation($s: ID!) { addWatch(sessionId: $s, expression: "1 + 1") { id } }`),
+  removeWatch: onSession(`mutation($s: ID!) { removeWatch(sessionId: $s, watchId: "w1") { id } }`, true),
+  evaluate: onSession(`mutation($s: ID!) { evaluate(sessionId: $s, expression: "1 + 1") }`),
+  setVariable: onSession(`mutation($s: ID!) { setVariable(sessionId: $s, nodeId: "parse", port: "value", value: 1) { id } }`),
+  endDebugSession: { need: 'editor', fresh: true, op: async (f) => [`mutation($id: ID!) { endDebugSession(id: $id) { id } }`, { id: await f.sessionId() }] },
+  deploy: onProject('editor', `mutation($p: ID!) { deploy(projectId: $p, target: KUBERNETES, environment: "development") { id } }`),
+  cancelDeployment: onDeployment('editor', `mutation($d: ID!) { cancelDeployment(id: $d) { id } }`, true),
+  stopDeployment: onDeployment('editor', `mutation($d: ID!) { stopDeployment(id: $d) { id } }`, true),
+  rollbackDeployment: onDeployment('editor', `mutation($d: ID!) { rollbackDeployment(id: $d) { id } }`, true),
+  createComponent: { need: 'any', op: async (_f, u) => [`mutation($id: ID!) { createComponent(input: {id: $id, name: "N", category: "custom"}) { id } }`, { id: `new/${u}` }] },
+  updateComponent: { need: 'creator', op: async (f) => [`mutation($id: ID!) { updateComponent(id: $id, input: {name: "Renamed"}) { id } }`, { id: await f.componentId() }] },
+  deleteComponent: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { deleteComponent(id: $id) { deleted } }`, { id: await f.componentId() }] },
+  createTemplate: { need: 'any', op: async (_f, u) => [`mutation($id: ID!) { createTemplate(input: {id: $id, name: "T", graph: {nodes: [], connections: []}}) { id } }`, { id: `new-${u}` }] },
+  updateTemplate: { need: 'creator', op: async (f) => [`mutation($id: ID!) { updateTemplate(id: $id, input: {name: "Renamed"}) { id } }`, { id: await f.templateId() }] },
+  deleteTemplate: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { deleteTemplate(id: $id) { deleted } }`, { id: await f.templateId() }] },
+  publishComponent: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { publishComponent(id: $id) { published } }`, { id: await f.componentId() }] },
+  publishTemplate: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { publishTemplate(id: $id) { published } }`, { id: await f.templateId() }] },
+  createProject: constant(`mutation { createProject(input: {name: "mine"}) { id } }`),
+  updateProject: onProject('editor', `mutation($p: ID!) { updateProject(id: $p, input: {description: "changed"}) { id } }`),
+  deleteProject: onProject('owner', `mutation($p: ID!) { deleteProject(id: $p) { deleted } }`, {}, true),
+  addComponent: onProject('editor', `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", config: {value: 2}) { project { version } } }`),
+  moveComponent: onProject('editor', `mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "parse", position: {x: 5, y: 5}) { project { version } } }`),
+  updateComponentConfig: onProject('editor', `mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "parse", label: "Parse it") { project { version } } }`),
+  removeComponent: onProject('editor', `mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "source") { project { version } } }`, {}, true),
+  connect: onProject('editor', `mutation($p: ID!) { connect(projectId: $p, sourceId: "parse", sourcePort: "value", targetId: "out", targetPort: "value") { project { version } } }`, {}, true),
+  disconnect: onProject('editor', `mutation($p: ID!) { disconnect(projectId: $p, connectionId: "source.value->stamp.value") { project { version } } }`, {}, true),
+  applyGraphEdits: onProject('editor', `mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: [{op: "moveNode", nodeId: "out", position: {x: 1, y: 1}}]) { project { version } } }`),
+  executeWorkflow: onProject('editor', `mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id } }`, { i: SAMPLE_INPUTS }),
+  cancelRun: { need: 'editor', op: async (f) => [`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: await f.runId() }] },
+  updatePresence: onProject('viewer', `mutation($p: ID!) { updatePresence(projectId: $p, cursor: {x: 1, y: 2}) { userId } }`),
+  leavePresence: onProject('viewer', `mutation($p: ID!) { leavePresence(projectId: $p) }`),
+  addProjectMember: onProject('owner', `mutation($p: ID!) { addProjectMember(projectId: $p, userId: "someone", role: VIEWER) { id } }`),
+  removeProjectMember: onProject('owner', `mutation($p: ID!) { removeProjectMember(projectId: $p, userId: "viewer") { id } }`, {}, true),
+  createApiKey: constant(`mutation { createApiKey(name: "mine") { key } }`),
+  revokeApiKey: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: await f.apiKeyId() }] },
+};
+
+/** Subscriptions: `allowed` = the stream starts (a first message, or quiet while waiting for events). */
+export const SUBSCRIPTION_RULES: Record<string, Rule> = {
+  projectChanged: onProject('viewer', `subscription($p: ID!) { projectChanged(projectId: $p) { version } }`),
+  presence: onProject('viewer', `subscription($p: ID!) { presence(projectId: $p) { kind } }`),
+  runEvents: { need: 'viewer', op: async (f) => [`subscription($id: ID!) { runEvents(runId: $id) { type } }`, { id: await f.runId() }] },
+  events: constant(`subscription { events { type } }`),
+  debugEvents: { need: 'viewer', op: async (f) => [`subscription($id: ID!) { debugEvents(sessionId: $id) { type } }`, { id: await f.sessionId() }] },
+  deploymentEvents: onDeployment('viewer', `subscription($d: ID!) { deploymentEvents(deploymentId: $d) { status } }`),
+};
