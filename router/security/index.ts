@@ -54,13 +54,13 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
   router.use((req, res, next) => (req.path === '/health' || req.path === '/metrics' ? next('router') : rateLimit.middleware(req, res, next)));
   if (persisted) {
     router.use('/graphql', express.json({ limit: security.maxBodyBytes }), (req, res, next) => {
-      if (req.method !== 'POST' && req.method !== 'GET') return next();
-      const request = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
+      if (req.method === 'GET' && req.query.query !== undefined) return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
+      const request = req.method === 'POST' ? (req.body as Record<string, unknown> | undefined) : undefined;
       if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
       try {
         const document = persisted(request);
-        if (req.method === 'POST') req.body = { ...request, query: document, extensions: undefined, documentId: undefined };
-        else return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
+        const { extensions: _hash, documentId: _id, ...rest } = request;
+        req.body = { ...rest, query: document };
         next();
       } catch (err) {
         res.status(400).json({ errors: [{ message: (err as Error).message, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });

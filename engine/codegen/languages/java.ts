@@ -11,6 +11,8 @@ import { readmeFor, runtimeFiles } from './shared';
 
 /** Constant-pool strings are limited to 65,535 bytes, so long literals are built from chunks at run time. */
 const CHUNK = 8000;
+/** Node-table rows per method (each method's bytecode is limited to 64 KB). */
+const ROWS_PER_METHOD = 100;
 
 function javaChunk(text: string): string {
   let out = '"';
@@ -93,9 +95,11 @@ export function javaBackend(): LanguageBackend {
     language: 'java',
     expression: javaExpressionSyntax,
     comment: (text) => `  // ${javaComment(text)}`,
-    constant: (name, value) => `  static final Map<String, Object> ${name} = Rt.obj(${chunks(JSON.stringify(value ?? {})).join(', ')});`,
+    // Configs and node tables are built in methods, not field initialisers: a class's static initialiser is one
+    // method, limited to 64 KB of bytecode, which a thousand-node workflow would exceed. Rt.obj parses each text once.
+    constant: (name, value) => `  static Map<String, Object> ${name}() {\n    return Rt.obj(${chunks(JSON.stringify(value ?? {})).join(', ')});\n  }`,
     nodeFunction: (name, body) => `  static Map<String, Object> ${name}(Scheduler.Ctx ctx) throws Exception {\n    return ${body};\n  }`,
-    helper: (component, configName, extra) => `${helperName(component)}(${['ctx', configName, ...extra].join(', ')})`,
+    helper: (component, configName, extra) => `${helperName(component)}(${['ctx', `${configName}()`, ...extra].join(', ')})`,
     list: (items) => `Rt.arr(${items.join(', ')})`,
     // `if (true)` keeps the final `return null` reachable whether or not the user's body ends with a return.
     userFunction: (name, body) => `  static Object ${name}(Map<String, Object> inputs, Map<String, Object> config) throws Exception {\n    if (true) {\n${body.replace(/\r\n?/g, '\n')}\n    }\n    return null;\n  }`,
@@ -104,9 +108,17 @@ export function javaBackend(): LanguageBackend {
       const rows = entries.map((e) => {
         const inputs = e.inputs.map((i) => `new Scheduler.Input(${q(i.port)}, ${i.multiple}, new int[] {${i.sources.map(([s]) => s).join(', ')}}, new String[] {${i.sources.map(([, p]) => q(p)).join(', ')}})`);
         const output = e.output === null ? 'null' : q(e.output);
-        return `      new Scheduler.Node(${q(e.id)}, ${q(e.component)}, Workflow::${e.functionName}, new Scheduler.Input[] {${inputs.join(', ')}}, ${e.partial}, Rt.obj(${chunks(JSON.stringify(e.settings)).join(', ')}), ${output}),`;
+        return `new Scheduler.Node(${q(e.id)}, ${q(e.component)}, Workflow::${e.functionName}, new Scheduler.Input[] {${inputs.join(', ')}}, ${e.partial}, Rt.obj(${chunks(JSON.stringify(e.settings)).join(', ')}), ${output})`;
       });
-      return `  static final Scheduler.Node[] ${name} = {\n${rows.join('\n')}\n  };`;
+      // `__` never occurs in allocated names, so the helper methods cannot collide with them.
+      const parts: string[] = [];
+      for (let i = 0; i < rows.length; i += ROWS_PER_METHOD) {
+        const body = rows.slice(i, i + ROWS_PER_METHOD).map((row, j) => `    t[${i + j}] = ${row};`);
+        parts.push(`  private static void ${name}__rows_${parts.length}(Scheduler.Node[] t) {\n${body.join('\n')}\n  }`);
+      }
+      const calls = parts.map((_, k) => `    ${name}__rows_${k}(t);\n`).join('');
+      const build = `  private static Scheduler.Node[] ${name}__build() {\n    Scheduler.Node[] t = new Scheduler.Node[${rows.length}];\n${calls}    return t;\n  }`;
+      return [`  static final Scheduler.Node[] ${name} = ${name}__build();`, build, ...parts].join('\n\n');
     },
     identifier: asciiIdentifier,
   };
