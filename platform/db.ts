@@ -54,6 +54,9 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     });
     // A dropped connection must not crash the process; the next query reports the outage instead.
     pool.on('error', () => undefined);
+    // Same for a connection checked out between two statements of a transaction when the server goes away: without a
+    // listener, pg's 'error' event would be unhandled and take the whole process down (seen restarting PostgreSQL).
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     dialect = 'postgres';
   } else {

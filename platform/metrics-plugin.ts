@@ -11,10 +11,10 @@ export function operationMetricsPlugin<TContext extends object>(service: string)
         async didEncounterErrors() {
           failed = true;
         },
-        async willSendResponse({ operationName, response }) {
+        async willSendResponse({ operationName, request, response }) {
           // Partial results (a subgraph down) count as errors too: the operator wants to see them.
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          done(operationName, failed || Boolean(single?.errors?.length));
+          done(operationName ?? request.operationName, failed || Boolean(single?.errors?.length));
         },
       };
     },

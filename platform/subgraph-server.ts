@@ -83,7 +83,7 @@ export function maskError(log: Logger, service?: string) {
     }
     if (service && isDatabaseUnavailable(error)) {
       log.warn({ err: error }, 'database unavailable');
-      const message = `The ${service} service's database is unavailable; the operation was not completed, try again`;
+      const message = `The ${service} service's database is unavailable; the operation was not confirmed, try again`;
       return { message, path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', service } };
     }
     log.error({ err: error }, 'internal error');

@@ -5,6 +5,7 @@
  */
 import type { ComponentDefinition } from '../components/types';
 import { validateComponentConfig } from '../components/config';
+import { stubSecretRefs } from '../secrets/secret-refs';
 import { isAssignable } from './ports';
 import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
 
@@ -68,7 +69,8 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
       errors.push({ code: 'UNKNOWN_COMPONENT', nodeId: node.id, message: `Node "${node.id}" uses unknown component "${node.componentId}"` });
       continue;
     }
-    const config = validateComponentConfig(component, node.config ?? {});
+    // A secret reference ({"$secret": NAME}) stands for a string until run time.
+    const config = validateComponentConfig(component, stubSecretRefs(node.config ?? {}));
     if (!config.ok) {
       for (const e of config.errors) {
         errors.push({ code: 'CONFIG_INVALID', nodeId: node.id, field: e.field, message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}` });

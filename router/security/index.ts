@@ -1,7 +1,8 @@
 /**
  * The router's security plugins (ARCHITECTURE §11), each switched by config: authentication, security headers and
  * CSP, CORS allow-list, body size (413), per-identity rate limit (429), persisted-operations-only, and per-operation
- * limits (depth, cost, aliases, tokens) with introspection off in production. `middleware` is mounted before every
+ * limits (depth, cost, aliases, tokens) with introspection off in production. Apollo's automatic persisted queries are
+ * off: a client-registered cache is not a safelist (PERSISTED_OPERATIONS_ONLY is). `middleware` is mounted before every
  * route; `apolloOptions` go into the router's ApolloServer; `prepareOperation` serves graphql-ws.
  */
 import type http from 'node:http';
@@ -21,7 +22,7 @@ import { graphiqlContentSecurityPolicy, securityHeaders } from './security-heade
 
 export interface RouterSecurity {
   middleware: express.Router;
-  apolloOptions: { validationRules: ValidationRule[]; introspection: boolean; parseOptions: { maxTokens: number }; allowBatchedHttpRequests: false };
+  apolloOptions: { validationRules: ValidationRule[]; introspection: boolean; parseOptions: { maxTokens: number }; allowBatchedHttpRequests: false; persistedQueries: false };
   prepareOperation: PrepareOperation;
   /** `local` = the single-user mode (announced at start). */
   mode: 'local' | 'authenticated';
@@ -74,7 +75,7 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
   });
   return {
     middleware: router,
-    apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false },
+    apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false, persistedQueries: false },
     prepareOperation: operationPreparer({ maxTokens: security.maxTokens, rules, persisted }),
     mode: auth.authenticator.mode,
     close: async () => {

@@ -51,6 +51,21 @@ function measure(selectionSet: SelectionSetNode, fragments: Record<string, Fragm
   return total;
 }
 
+/**
+ * Operations the gateway would only reject while planning (reported there as internal errors): a root type the API
+ * does not have over this transport (subscriptions are served over WebSocket) and number literals that are not finite.
+ */
+const plannableOperation: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`This endpoint has no ${node.operation} operations${node.operation === 'subscription' ? '; subscribe over WebSocket (graphql-ws) at /graphql' : ''}`, { nodes: [node], extensions: { code: 'BAD_REQUEST' } }));
+    }
+  },
+  FloatValue(node) {
+    if (!Number.isFinite(Number(node.value))) context.reportError(new GraphQLError(`The number ${node.value.slice(0, 30)} is out of range`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+  },
+});
+
 export function operationLimitRules(limits: SecurityConfig): ValidationRule[] {
   const operationLimits: ValidationRule = (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
@@ -61,5 +76,5 @@ export function operationLimitRules(limits: SecurityConfig): ValidationRule[] {
       if (found.cost > limits.maxCost) context.reportError(limitError(`The operation selects more than ${limits.maxCost} fields`, { limit: 'cost', max: limits.maxCost }));
     },
   });
-  return limits.introspection ? [operationLimits] : [operationLimits, NoSchemaIntrospectionCustomRule];
+  return limits.introspection ? [operationLimits, plannableOperation] : [operationLimits, plannableOperation, NoSchemaIntrospectionCustomRule];
 }

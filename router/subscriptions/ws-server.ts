@@ -86,7 +86,9 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       execute: async (args: ExecutionArgs) => {
         const operation = getOperationAST(args.document, args.operationName);
         if (operation && operation.operation !== 'subscription') {
-          return executeThroughGateway(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as RouterContext);
+          const result = await executeThroughGateway(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as RouterContext);
+          // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors (it calls toJSON).
+          return result.errors ? { ...result, errors: result.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : result;
         }
         return graphqlExecute({ ...args, fieldResolver: aliasAwareFieldResolver });
       },

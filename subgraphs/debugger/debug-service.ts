@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findBuiltinComponent } from '../../engine/components';
+import { secretNames } from '../../engine/secrets/secret-refs';
 import { typeMismatch } from '../../engine/components/port-types';
 import type { ComponentShape } from '../../engine/model/validate';
 import { validateGraph } from '../../engine/model/validate';
@@ -361,6 +362,9 @@ function isExpired(record: DebugSessionRecord): boolean {
 
 /** Only what the engine can run: a valid graph of built-in components. */
 function assertRunnable(graph: DebugSessionRecord['graph']): void {
+  // The debugger keeps the session's graph (and every value it shows); secret values must never land there.
+  const secrets = secretNames(graph);
+  if (secrets.length) throw appError('NOT_IMPLEMENTED', `Debugging a project that uses secrets is not supported yet (it refers to ${secrets.map((s) => `"${s}"`).join(', ')}); run it with executeWorkflow`);
   const custom = graph.nodes.filter((n) => !findBuiltinComponent(n.componentId));
   if (custom.length) throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
   const components = new Map<string, ComponentShape>(graph.nodes.map((n) => [n.componentId, findBuiltinComponent(n.componentId)!]));

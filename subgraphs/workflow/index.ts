@@ -9,6 +9,7 @@ import { workflowMigrations } from './migrations';
 import { ProjectService } from './project-service';
 import { MemberStore } from './member-store';
 import { ApiKeyStore } from './api-key-store';
+import { loadSecretsKey, SecretStore } from './secret-store';
 import { ProjectStore, type WorkflowTables } from './project-store';
 import { workflowResolvers } from './resolvers';
 import { PresenceService } from './presence-store';
@@ -19,7 +20,8 @@ import { worldServicesFromEnv } from '../../engine/runtime/world';
 export async function startWorkflowService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
   const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events, deps.durable, new MemberStore(database.db));
-  const runs = new RunService(new RunStore(database), service, worldServicesFromEnv(deps.config.env), deps.events, deps.log);
+  const secrets = new SecretStore(database.db, loadSecretsKey(deps.config));
+  const runs = new RunService(new RunStore(database), service, worldServicesFromEnv(deps.config.env), deps.events, deps.log, secrets);
   const presence = new PresenceService(deps.events, deps.log, deps.config.redisUrl ? { url: deps.config.redisUrl, namespace: deps.config.redisNamespace } : undefined);
   const removeMetrics = registerStatusMetrics(database, { service: 'workflow', table: 'runs', addSource: addRunsSource, queue: { name: 'runs', waiting: ['queued'] } });
   return startSubgraphServer({
@@ -27,7 +29,7 @@ export async function startWorkflowService(deps: ServiceDeps): Promise<RunningSe
     config: deps.config,
     log: deps.log,
     port: deps.port,
-    resolvers: workflowResolvers(service, runs, presence, new ApiKeyStore(database.db)),
+    resolvers: workflowResolvers(service, runs, presence, new ApiKeyStore(database.db), secrets),
     database,
     checkHealth: async () => {
       await database.db.selectFrom('projects').select('id').limit(1).execute();

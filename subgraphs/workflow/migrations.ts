@@ -83,3 +83,21 @@ workflowMigrations['0003_members_and_api_keys'] = {
     await db.schema.createIndex('api_keys_owner').on('api_keys').columns(['owner_id', 'created_at']).execute();
   },
 };
+
+/** Named project secrets, encrypted at rest (secret-store.ts). */
+workflowMigrations['0004_project_secrets'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('project_secrets')
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('iv', 'text', (c) => c.notNull())
+      .addColumn('ciphertext', 'text', (c) => c.notNull())
+      .addColumn('tag', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('project_secrets_pk', ['project_id', 'name'])
+      .execute();
+  },
+};

@@ -10,6 +10,7 @@ import { json, type Database } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import type { ApiKeysTable } from './api-key-store';
 import type { ProjectMembersTable } from './member-store';
+import type { ProjectSecretsTable } from './secret-store';
 
 interface ProjectsTable {
   id: string;
@@ -40,6 +41,7 @@ export interface WorkflowTables {
   project_changes: ProjectChangesTable;
   project_members: ProjectMembersTable;
   api_keys: ApiKeysTable;
+  project_secrets: ProjectSecretsTable;
 }
 
 export type ProjectStatus = 'DRAFT' | 'DEVELOPMENT' | 'TESTING' | 'DEPLOYED' | 'ARCHIVED';
@@ -215,6 +217,7 @@ export class ProjectStore {
       }
       await trx.deleteFrom('project_changes').where('project_id', '=', id).execute();
       await trx.deleteFrom('project_members').where('project_id', '=', id).execute();
+      await trx.deleteFrom('project_secrets').where('project_id', '=', id).execute();
       await trx.deleteFrom('projects').where('id', '=', id).execute();
       return current;
     });

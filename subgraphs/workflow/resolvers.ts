@@ -5,6 +5,7 @@ import { appError, badInput } from '../../platform/errors';
 import { isRouterService } from '../../platform/identity';
 import type { ProjectRole } from '../../platform/project-access';
 import type { ApiKeyStore } from './api-key-store';
+import type { SecretStore } from './secret-store';
 import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { NodeSettingsInput, ProjectRole as GqlRole, Resolvers } from './generated/resolvers-types';
 import type { ProjectRecord } from './project-store';
@@ -32,7 +33,7 @@ function runLoader(runs: RunService, ctx: SubgraphContext) {
 
 const upper = <T extends string>(value: string) => value.toUpperCase() as T;
 
-export function workflowResolvers(service: ProjectService, runs: RunService, presence: PresenceService, apiKeys: ApiKeyStore): Resolvers {
+export function workflowResolvers(service: ProjectService, runs: RunService, presence: PresenceService, apiKeys: ApiKeyStore, secrets: SecretStore): Resolvers {
   return {
     JSON: GraphQLJSON,
     DateTime: GraphQLDateTime,
@@ -74,6 +75,15 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       removeProjectMember: (_, { projectId, userId }, ctx) => service.setMember(projectId, userId, null, ctx.identity),
       createApiKey: (_, { name }, ctx) => apiKeys.create(name, ctx.identity),
       revokeApiKey: (_, { id }, ctx) => apiKeys.revoke(id, ctx.identity),
+      createSecret: async (_, { projectId, name, value }, ctx) => {
+        await service.require(projectId, ctx.identity, 'owner');
+        return secrets.put(projectId, name, value, ctx.identity.sub);
+      },
+      deleteSecret: async (_, { projectId, name }, ctx) => {
+        await service.require(projectId, ctx.identity, 'owner');
+        await secrets.delete(projectId, name);
+        return true;
+      },
       leavePresence: async (_, { projectId }, ctx) => {
         await service.require(projectId, ctx.identity);
         return presence.leave(projectId, ctx.identity.sub);
@@ -88,6 +98,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       runs: (project, { first }, ctx) => runs.listByProject(project.id, first ?? 20, ctx.identity),
       presence: (project) => presence.list(project.id),
       members: async (project) => (await service.members(project)).map((m) => ({ ...m, role: upper<GqlRole>(m.role) })),
+      secrets: (project) => secrets.list(project.id),
       myRole: async (project, _, ctx) => upper<GqlRole>((await service.roleOf(project, ctx.identity)) ?? 'viewer'),
     },
     WorkflowRun: {

@@ -13,6 +13,8 @@ import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
 import { boundSteps, boundValue, type RunRecord, type RunStore } from './run-store';
+import type { SecretStore } from './secret-store';
+import { maskSecrets, secretNames, substituteSecrets } from '../../engine/secrets/secret-refs';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
@@ -28,6 +30,7 @@ export class RunService {
     private readonly world: WorldServices,
     private readonly events: EventPublisher,
     private readonly log: Logger,
+    private readonly secrets: SecretStore,
   ) {
     const sweep = () => {
       const cutoff = new Date(Date.now() - DEFAULT_LIMITS.maxRunMs - SWEEP_INTERVAL_MS).toISOString();
@@ -50,6 +53,8 @@ export class RunService {
     if (custom.length) {
       throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
     }
+    // Secrets are decrypted for this run only; every value it records or streams is masked (maskSecrets).
+    const secretValues = await this.secrets.values(projectId, secretNames(project.graph));
     const run: RunRecord = {
       id: randomUUID(),
       projectId,
@@ -68,7 +73,7 @@ export class RunService {
     await this.runs.insert(run);
     const controller = new AbortController();
     this.live.set(run.id, controller);
-    const finished = this.runToEnd(run, project.graph, controller.signal).finally(() => this.live.delete(run.id));
+    const finished = this.runToEnd(run, substituteSecrets(project.graph, secretValues), [...secretValues.values()], controller.signal).finally(() => this.live.delete(run.id));
     if (mode === 'ASYNC') {
       finished.catch((err) => this.log.error({ err, runId: run.id }, 'async run failed to record'));
       return run;
@@ -116,11 +121,11 @@ export class RunService {
     for (const controller of this.live.values()) controller.abort();
   }
 
-  private async runToEnd(run: RunRecord, graph: Parameters<typeof executeGraph>[0]['graph'], signal: AbortSignal): Promise<RunRecord> {
+  private async runToEnd(run: RunRecord, graph: Parameters<typeof executeGraph>[0]['graph'], secrets: string[], signal: AbortSignal): Promise<RunRecord> {
     const topic = topics.run(run.id);
     const onEvent = (event: RunEvent) => {
       // Streamed as they happen; the stored record is the source of truth for late subscribers.
-      if (event.type !== 'RUN_FINISHED') void this.events.emit(topic, event).catch(() => undefined);
+      if (event.type !== 'RUN_FINISHED') void this.events.emit(topic, maskSecrets(event, secrets)).catch(() => undefined);
     };
     let result: RunResult;
     try {
@@ -137,13 +142,13 @@ export class RunService {
       this.log.error({ err, runId: run.id }, 'interpreter failed');
       result = { runId: run.id, status: 'failed', outputs: {}, error: { code: 'INTERNAL', message: 'The interpreter failed unexpectedly' }, steps: [], startedAt: run.startedAt!, finishedAt: new Date().toISOString() };
     }
-    const { steps, truncated } = boundSteps(result.steps);
-    const outputs = boundValue(result.outputs);
+    const { steps, truncated } = boundSteps(maskSecrets(result.steps, secrets));
+    const outputs = boundValue(maskSecrets(result.outputs, secrets));
     const finished: RunRecord = {
       ...run,
       status: result.status,
       outputs: outputs.value as Record<string, unknown>,
-      error: result.error ?? null,
+      error: result.error ? maskSecrets(result.error, secrets) : null,
       steps,
       truncated: truncated || outputs.cut,
       finishedAt: result.finishedAt,

@@ -18,6 +18,7 @@ export interface ComposeService {
   deploy?: { replicas?: number };
   build?: string | { context?: string; dockerfile?: string };
   restart?: string;
+  profiles?: string[];
 }
 
 export interface ComposeDocument {
@@ -162,7 +163,9 @@ export function publishedPortProblems({ services }: ComposeDocument): string[] {
   const problems: string[] = [];
   for (const [name, service] of Object.entries(services)) {
     const ports = service.ports ?? [];
-    if (name !== 'router' && ports.length > 0) problems.push(`${name} publishes ports ${JSON.stringify(ports)}; only the router may`);
+    // The optional monitoring UI may publish too, but on the host's loopback only.
+    const loopbackMonitoring = service.profiles?.includes('monitoring') && ports.every((p) => typeof p === 'string' && p.startsWith('127.0.0.1:'));
+    if (name !== 'router' && ports.length > 0 && !loopbackMonitoring) problems.push(`${name} publishes ports ${JSON.stringify(ports)}; only the router (and loopback-bound monitoring) may`);
   }
   const routerPorts = (services.router?.ports ?? []).map(containerPort);
   if (routerPorts.length !== 1 || routerPorts[0] !== APP_SERVICES.router.port) {

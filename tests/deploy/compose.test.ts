@@ -95,8 +95,10 @@ describe('compose-specific formats', () => {
 describe('service wiring', () => {
   const scripts = packageScripts();
 
-  it('has redis, postgres, the six subgraphs and the router', () => {
-    expect(Object.keys(rendered.services).sort()).toEqual(['postgres', 'redis', 'router', ...SUBGRAPHS].sort());
+  it('has redis, postgres, the six subgraphs and the router, plus Prometheus and Grafana in the monitoring profile', () => {
+    expect(Object.keys(rendered.services).sort()).toEqual(['grafana', 'postgres', 'prometheus', 'redis', 'router', ...SUBGRAPHS].sort());
+    const optional = Object.entries(rendered.services).filter(([, s]) => s.profiles?.length).map(([name, s]) => [name, s.profiles]);
+    expect(optional.sort()).toEqual([['grafana', ['monitoring']], ['prometheus', ['monitoring']]]);
   });
 
   it.each([
@@ -189,7 +191,7 @@ describe('the wiring checks catch broken copies', () => {
   it('a published subgraph port', () => {
     const broken = copy();
     broken.services.registry.ports = ['8008:8008'];
-    expect(publishedPortProblems(broken)).toEqual(['registry publishes ports ["8008:8008"]; only the router may']);
+    expect(publishedPortProblems(broken)).toEqual(['registry publishes ports ["8008:8008"]; only the router (and loopback-bound monitoring) may']);
   });
 
   it('a shared or uncreated database', () => {

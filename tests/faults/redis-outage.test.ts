@@ -55,7 +55,9 @@ it('rides out a 10 s Redis outage without crashing or losing a change', async ()
   const runs = new Tally();
   const writeLatencies: number[] = [];
   // A deployment requested during the outage: its job waits for Redis (BullMQ), then runs.
-  const deployment = sg.gql(`mutation($p: ID!) { deploy(projectId: $p, target: HELM) { id status } }`, { p });
+  // (Of a project nobody edits: a deployment of a project that changed meanwhile rightly fails as outdated.)
+  const deployed = (await sg.gql(`mutation { createProject(input: {name: "deployed during outage"}) { id } }`)).data.createProject.id as string;
+  const deployment = sg.gql(`mutation($p: ID!) { deploy(projectId: $p, target: HELM) { id status } }`, { p: deployed });
   while (performance.now() - outageStarted < OUTAGE_MS) {
     const started = performance.now();
     await write();
@@ -83,13 +85,13 @@ it('rides out a 10 s Redis outage without crashing or losing a change', async ()
   const rejoinVersions = versionsOf(await rejoinSub.waitFor((r) => versionsOf(r).includes(last)));
 
   // The deploy call may outlive the router's timeout while its job waits for Redis; the record is what counts.
-  const deployed = await deployment;
-  const deployAnswer = deployed.errors ? deployed.errors[0].extensions?.code : 'ok';
+  const deployResult = await deployment;
+  const deployAnswer = deployResult.errors ? deployResult.errors[0].extensions?.code : 'ok';
   let deploymentStatuses: string[] = [];
   for (const until = Date.now() + 30_000; Date.now() < until; await sleep(200)) {
-    const listed = await sg.gql(`query($id: ID!) { project(id: $id) { deployments { status } } }`, { id: p });
-    deploymentStatuses = (listed.data?.project?.deployments ?? []).map((d: { status: string }) => d.status);
-    if (deploymentStatuses.length && deploymentStatuses.every((s) => s === 'READY' || s === 'FAILED')) break;
+    const listed = await sg.gql(`query($id: ID!) { project(id: $id) { deployments { status error } } }`, { id: deployed });
+    deploymentStatuses = (listed.data?.project?.deployments ?? []).map((d: { status: string; error?: string }) => (d.error ? `${d.status}: ${d.error}` : d.status));
+    if (deploymentStatuses.length && deploymentStatuses.every((s) => s === 'READY' || s.startsWith('FAILED'))) break;
   }
   const health = await request(`${sg.url}/health`);
   await health.body.text();

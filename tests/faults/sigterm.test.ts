@@ -22,13 +22,15 @@ afterAll(() => {
 });
 
 /** A graphql-ws connection that reports the close code the server sends. */
-async function openSocket(url: string): Promise<Promise<number>> {
+async function openSocket(url: string): Promise<{ closed: Promise<number> }> {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => socket.on('open', () => resolve()).on('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-  await new Promise<void>((resolve) => socket.once('message', () => resolve()));
-  return closed;
+  const first = await Promise.race([new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data)))), closed.then((code) => `closed ${code}`)]);
+  if (!first.includes('connection_ack')) throw new Error(`graphql-ws handshake failed: ${first}`);
+  // Wrapped: an async function returning a bare promise would wait for it (until the socket closes).
+  return { closed };
 }
 
 async function allProjectNames(url: string): Promise<Map<string, string>> {
@@ -45,7 +47,7 @@ it('finishes accepted requests, refuses new ones and loses nothing on SIGTERM', 
   const { env, routerUrl, urls } = await supergraphPortsEnv();
   child = spawnServices([], { ...env, DATA_DIR: dataDir });
   await child.ready([routerUrl, ...Object.values(urls)]);
-  const socketClosed = await openSocket(routerUrl);
+  const socket = await openSocket(routerUrl);
 
   const acknowledged = new Map<string, string>();
   const sent = new Set<string>();
@@ -74,13 +76,13 @@ it('finishes accepted requests, refuses new ones and loses nothing on SIGTERM', 
     },
     () => exited,
   );
-  while (acknowledged.size < 60) await sleep(20);
+  for (const until = Date.now() + 30_000; acknowledged.size < 60; await sleep(20)) if (Date.now() > until) throw new Error(`no load acknowledged: ${JSON.stringify(outcomes.counts)}`);
   terminatedAt = performance.now();
   child.signal('SIGTERM');
   const exitCode = await child.exited;
   const shutdownMs = Math.round(performance.now() - terminatedAt);
   await load;
-  const closeCode = await socketClosed;
+  const closeCode = await socket.closed;
 
   child = spawnServices([], { ...env, DATA_DIR: dataDir });
   await child.ready([routerUrl, ...Object.values(urls)]);
@@ -102,8 +104,11 @@ it('finishes accepted requests, refuses new ones and loses nothing on SIGTERM', 
   expect(closeCode).toBe(1001);
   expect(lostAcknowledged).toEqual([]);
   expect(unanswered).toEqual([]);
-  // Nothing but acknowledgements and clear refusals: 503 from the closing router, or no connection at all.
-  expect(Object.keys(outcomes.counts).filter((k) => !/^(acknowledged|acknowledged-after-sigterm|503:SERVICE_UNAVAILABLE|transport:ECONNREFUSED)$/.test(k))).toEqual([]);
+  // Nothing but acknowledgements and refusals: 503 from the closing router, no connection, or an idle keep-alive
+  // connection closed as the client reused it (HTTP/1.1's unavoidable race; `unanswered` above proves none of those
+  // requests was processed).
+  expect(Object.keys(outcomes.counts).filter((k) => !/^(acknowledged|acknowledged-after-sigterm|503:SERVICE_UNAVAILABLE|transport:(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET))$/.test(k))).toEqual([]);
+  expect(outcomes.count('acknowledged-after-sigterm') + outcomes.count('503:SERVICE_UNAVAILABLE') + outcomes.count('transport:ECONNREFUSED')).toBeGreaterThan(0);
   child.signal('SIGTERM');
   await child.exited;
   child = undefined;

@@ -46,7 +46,7 @@ describe('/metrics', () => {
     const p = created.data.createProject.id;
     await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", config: {value: 1}) { project { version } } }`, { p });
     await sg.gql(`mutation MetricsRun($p: ID!) { executeWorkflow(projectId: $p, inputs: {}) { status } }`, { p });
-    await sg.gql(`query MetricsBroken { nope }`);
+    await sg.gql(`mutation MetricsBroken { deleteProject(id: "missing") { id } }`);
     const router = await scrape(sg.url);
     const subgraph = await scrape(sg.launched.config.urls.workflow);
 

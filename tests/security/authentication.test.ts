@@ -36,7 +36,7 @@ describe('with an HS256 secret and a JWKS file', () => {
   it('refuses anonymous requests with 401 UNAUTHENTICATED', async () => {
     const result = await as();
     expect(result.status).toBe(401);
-    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(result.data).toBeUndefined();
   });
 

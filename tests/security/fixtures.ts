@@ -15,6 +15,8 @@ export interface Fixture {
   componentId(): Promise<string>;
   templateId(): Promise<string>;
   apiKeyId(): Promise<string>;
+  /** A project secret named FIXTURE. */
+  secret(): Promise<void>;
 }
 
 let counter = 0;
@@ -58,6 +60,7 @@ export function makeFixture(owner: Caller, members: Record<'viewer' | 'editor', 
     }),
     componentId: once(async () => (await must(owner, `mutation($id: ID!) { createComponent(input: {id: $id, name: "Mine", category: "custom"}) { id } }`, { id: `matrix/c${n}` })).createComponent.id),
     templateId: once(async () => (await must(owner, `mutation($id: ID!) { createTemplate(input: {id: $id, name: "Mine", graph: {nodes: [], connections: []}}) { id } }`, { id: `matrix-t${n}` })).createTemplate.id),
+    secret: once(async () => void (await must(owner, `mutation($p: ID!) { createSecret(projectId: $p, name: "FIXTURE", value: "fixture-value") { name } }`, { p: await projectId() }))),
     apiKeyId: once(async () => (await must(owner, `mutation { createApiKey(name: "matrix") { apiKey { id } } }`)).createApiKey.apiKey.id),
   };
 }

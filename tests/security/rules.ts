@@ -88,6 +88,16 @@ export const MUTATION_RULES: Record<string, Rule> = {
   leavePresence: onProject('viewer', `mutation($p: ID!) { leavePresence(projectId: $p) }`),
   addProjectMember: onProject('owner', `mutation($p: ID!) { addProjectMember(projectId: $p, userId: "someone", role: VIEWER) { id } }`),
   removeProjectMember: onProject('owner', `mutation($p: ID!) { removeProjectMember(projectId: $p, userId: "viewer") { id } }`, {}, true),
+  createSecret: onProject('owner', `mutation($p: ID!) { createSecret(projectId: $p, name: "TOKEN", value: "s3cr3t-value") { name } }`),
+  deleteSecret: {
+    need: 'owner',
+    fresh: true,
+    op: async (f) => {
+      const p = await f.projectId();
+      await f.secret();
+      return [`mutation($p: ID!) { deleteSecret(projectId: $p, name: "FIXTURE") }`, { p }];
+    },
+  },
   createApiKey: constant(`mutation { createApiKey(name: "mine") { key } }`),
   revokeApiKey: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: await f.apiKeyId() }] },
 };

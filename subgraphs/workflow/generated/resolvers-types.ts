@@ -119,7 +119,14 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Creates a project, empty or as a copy of a registry template's graph. */
   createProject: Project;
+  /**
+   * Owners only: stores a named secret for the project, encrypted at rest (or replaces its value). Component configs
+   * refer to it as `{"$secret": "NAME"}`; runs substitute the value and mask it in everything they record.
+   */
+  createSecret: ProjectSecret;
   deleteProject: DeletePayload;
+  /** Owners only: deletes a named secret. */
+  deleteSecret: Scalars['Boolean']['output'];
   disconnect: GraphEdit;
   /**
    * Runs the project's current version. Validation errors block the run (INVALID_GRAPH listing them). SYNC waits for
@@ -197,9 +204,22 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateSecretArgs = {
+  name: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  value: Scalars['String']['input'];
+};
+
+
 export type MutationDeleteProjectArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSecretArgs = {
+  name: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -344,6 +364,8 @@ export type Project = {
   presence: Array<PresenceEntry>;
   /** Runs of this project, newest first. */
   runs: Array<WorkflowRun>;
+  /** The project's named secrets (never their values). */
+  secrets: Array<ProjectSecret>;
   status: ProjectStatus;
   templateId?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
@@ -399,6 +421,15 @@ export type ProjectRole =
   | 'EDITOR'
   | 'OWNER'
   | 'VIEWER';
+
+/** A named secret: only its name and dates are ever returned. */
+export type ProjectSecret = {
+  __typename?: 'ProjectSecret';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 export type ProjectStatus =
   | 'ARCHIVED'
@@ -661,6 +692,7 @@ export type ResolversTypes = ResolversObject<{
   ProjectConnection: ResolverTypeWrapper<ProjectPage>;
   ProjectMember: ResolverTypeWrapper<ProjectMember>;
   ProjectRole: ProjectRole;
+  ProjectSecret: ResolverTypeWrapper<ProjectSecret>;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunError: ResolverTypeWrapper<RunError>;
@@ -704,6 +736,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectChange: ProjectChangeRecord;
   ProjectConnection: ProjectPage;
   ProjectMember: ProjectMember;
+  ProjectSecret: ProjectSecret;
   Query: Record<PropertyKey, never>;
   RunError: RunError;
   RunStep: StepRecord;
@@ -783,7 +816,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   connect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationConnectArgs, 'projectId' | 'sourceId' | 'sourcePort' | 'targetId' | 'targetPort'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createSecret?: Resolver<ResolversTypes['ProjectSecret'], ParentType, ContextType, RequireFields<MutationCreateSecretArgs, 'name' | 'projectId' | 'value'>>;
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
+  deleteSecret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSecretArgs, 'name' | 'projectId'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
   executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
@@ -839,6 +874,7 @@ export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends R
   ownerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   presence?: Resolver<Array<ResolversTypes['PresenceEntry']>, ParentType, ContextType>;
   runs?: Resolver<Array<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<ProjectRunsArgs, 'first'>>;
+  secrets?: Resolver<Array<ResolversTypes['ProjectSecret']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
   templateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -870,6 +906,13 @@ export type ProjectMemberResolvers<ContextType = SubgraphContext, ParentType ext
   addedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ProjectRole'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ProjectSecretResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProjectSecret'] = ResolversParentTypes['ProjectSecret']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -951,6 +994,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProjectChange?: ProjectChangeResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectMember?: ProjectMemberResolvers<ContextType>;
+  ProjectSecret?: ProjectSecretResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RunError?: RunErrorResolvers<ContextType>;
   RunStep?: RunStepResolvers<ContextType>;
