@@ -112,7 +112,8 @@ function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
     maxAliases: positiveInt(env, 'GRAPHQL_MAX_ALIASES', 30),
     maxTokens: positiveInt(env, 'GRAPHQL_MAX_TOKENS', 5_000),
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024),
-    rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 600),
+    // 100 requests/s per user: room for an editor streaming moves and presence, still a wall against floods.
+    rateLimitPoints: positiveInt(env, 'RATE_LIMIT_POINTS', 6000),
     rateLimitWindowSeconds: Math.max(1, positiveInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)),
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === 'true',
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || undefined,
