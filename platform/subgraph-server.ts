@@ -18,6 +18,7 @@ import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { SERVICE_ENV, type AppConfig, type SubgraphName } from './config';
 import { isDatabaseUnavailable } from './db-errors';
 import { PUBLIC_ERROR_CODES } from './errors';
+import { listen } from './listen';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken, type Identity } from './identity';
 import type { Logger } from './logger';
 import { mountMetrics } from './metrics';
@@ -173,14 +174,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }),
   );
 
-  const port = options.port ?? config.ports[name];
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, config.host, () => resolve());
-  });
-  const address = httpServer.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${actualPort}`;
+  const { port: actualPort, url } = await listen(httpServer, options.port ?? config.ports[name], config.host);
   log.info({ url }, `${name} subgraph listening`);
   let closing: Promise<void> | undefined;
   return {

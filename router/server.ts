@@ -13,6 +13,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../platform/config';
+import { listen } from '../platform/listen';
 import type { EventBus } from '../platform/events';
 import { REQUEST_ID_HEADER } from '../platform/identity';
 import type { Logger } from '../platform/logger';
@@ -102,13 +103,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'), extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, config.host, () => resolve());
-  });
-  const address = httpServer.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${actualPort}`;
+  const { port: actualPort, url } = await listen(httpServer, port, config.host);
   log.info({ url }, 'router listening');
   let closing: Promise<void> | undefined;
   const subscriptionServer = subscriptions;

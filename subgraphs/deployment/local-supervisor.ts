@@ -14,6 +14,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import type { LocalProcess, StoredFile } from './deployment-store';
 import { localCommand, type ProgramEntry } from './program-entry';
+import { freePort } from '../../platform/free-port';
 
 export class LocalStartError extends Error {}
 
@@ -67,17 +68,6 @@ async function probePort(port: number): Promise<boolean> {
     const server = net.createServer();
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -3,7 +3,6 @@
  * can give it a program source (the code generator is not there yet) and stop/restart it like Launched does.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, type Launched } from '../../launcher';
@@ -18,18 +17,10 @@ import type { DeploymentEventPayload } from '../../subgraphs/deployment/deployme
 import { isAlive } from '../../subgraphs/deployment/local-supervisor';
 import { postGraphQL } from '../support/supergraph';
 import { FixtureProgramSource } from './fixture-programs';
+import { freePort } from '../../platform/free-port';
 
 export const DEPLOYMENT_FIELDS = `id projectId projectVersion target environment status endpoint error config downloadPath
   history { status at reason } logs { level message } files { path kind size content }`;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export class DeploymentHarness {
   readonly programs = new FixtureProgramSource();
