@@ -56,6 +56,7 @@ export const classifierComponent: ComponentDefinition<ClassifierConfig> = {
     },
     ['labels'],
   ),
+  requires: ['model'],
   sideEffects: true,
   emit: (e) => e.helper('classifier'),
   async run(ctx) {

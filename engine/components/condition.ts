@@ -19,6 +19,7 @@ export const conditionComponent: ComponentDefinition<{ expression: string }> = {
     { name: 'false', type: 'any', description: 'The input, when the expression is false.' },
   ],
   configSchema: configSchema({ expression: expressionField('Boolean expression, e.g. `value.amount > 100`.') }, ['expression']),
+  expressionFields: [{ pointer: '/expression', kind: 'expression', scope: ['inputs', 'config', 'value'] }],
   emit: (e) => e.helper('condition', e.expression('expression')),
   run(ctx) {
     const value = readInput(ctx, 'value', 'any');

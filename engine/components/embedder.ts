@@ -19,6 +19,7 @@ export const embedderComponent: ComponentDefinition<{ model?: string }> = {
     { name: 'embeddings', type: 'array<array<number>>', description: 'When `text` is an array, one per string.' },
   ],
   configSchema: configSchema({ model: modelField }),
+  requires: ['model'],
   sideEffects: true,
   emit: (e) => e.helper('embedder'),
   async run(ctx) {

@@ -15,6 +15,7 @@ export const filterComponent: ComponentDefinition<{ expression: string }> = {
   inputs: [{ name: 'items', type: 'array', required: true }],
   outputs: [{ name: 'items', type: 'array' }],
   configSchema: configSchema({ expression: expressionField('Boolean expression over `item` and `index`.') }, ['expression']),
+  expressionFields: [{ pointer: '/expression', kind: 'expression', scope: ['inputs', 'config', 'value', 'item', 'index'] }],
   emit: (e) => e.helper('filter', e.expression('expression')),
   run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');

@@ -60,6 +60,8 @@ export const httpRequestComponent: ComponentDefinition<HttpRequestConfig> = {
     timeoutMs: { type: 'integer', minimum: 1, maximum: MAX_HTTP_TIMEOUT_MS, default: 10_000 },
     failOnErrorStatus: { type: 'boolean', default: true, description: 'Fail the node on a 4xx/5xx status.' },
   }),
+  secretFields: ['/headers/*'],
+  requires: ['network'],
   sideEffects: true,
   emit: (e) => e.helper('http_request'),
   async run(ctx) {

@@ -32,6 +32,7 @@ export const llmComponent: ComponentDefinition<LlmConfig> = {
     maxTokens: { type: 'integer', minimum: 1, maximum: 128_000, default: 1024 },
     json: { type: 'boolean', default: false, description: 'Ask for a JSON object reply.' },
   }),
+  requires: ['model'],
   sideEffects: true,
   emit: (e) => e.helper('llm'),
   async run(ctx) {

@@ -56,6 +56,8 @@ export const mapComponent: ComponentDefinition<MapConfig> = {
     ],
   },
   // Expression mode compiles the expression; sub-graph mode compiles the sub-graph into its own node table.
+  // In sub-graph mode the nodes of `/graph` declare their own fields.
+  expressionFields: [{ pointer: '/expression', kind: 'expression', scope: ['inputs', 'config', 'value', 'item', 'index'] }],
   emit: (e) =>
     e.config.mode === 'subgraph' ? e.helper('map', e.literal(null), e.subgraph(e.config.graph)) : e.helper('map', e.expression('expression'), e.literal(null)),
   async run(ctx) {

@@ -21,6 +21,7 @@ export const reduceComponent: ComponentDefinition<{ expression: string; initial:
     },
     ['expression'],
   ),
+  expressionFields: [{ pointer: '/expression', kind: 'expression', scope: ['inputs', 'config', 'value', 'item', 'index', 'acc'] }],
   emit: (e) => e.helper('reduce', e.expression('expression')),
   run(ctx) {
     const items = readInput<unknown[]>(ctx, 'items', 'array');

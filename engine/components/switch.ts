@@ -42,6 +42,7 @@ export const switchComponent: ComponentDefinition<SwitchConfig> = {
     return [...config.cases.map((c) => ({ name: c.name, type: 'any' as const })), { name: config.defaultPort ?? 'default', type: 'any' }];
   },
   // Cases become (port name, compiled expression) pairs; the runtime helper picks the first that holds.
+  expressionFields: [{ pointer: '/cases/*/expression', kind: 'expression', scope: ['inputs', 'config', 'value'] }],
   emit: (e) => {
     const cases = (e.config.cases as SwitchConfig['cases']).map((entry, index) =>
       e.list([e.literal(entry.name), e.expression(`cases[${index}].expression`, entry.expression)]),

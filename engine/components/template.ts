@@ -26,6 +26,8 @@ export const templateComponent: ComponentDefinition<{ template: string }> = {
     { template: { type: 'string', maxLength: 100_000, description: 'Text with {{path}} placeholders.' } },
     ['template'],
   ),
+  // `*`: any key of the `values` input.
+  expressionFields: [{ pointer: '/template', kind: 'template', scope: ['value', '*'] }],
   emit: (e) => e.helper('template'),
   run(ctx) {
     const values = readInput<Record<string, unknown> | undefined>(ctx, 'values', 'object', false) ?? {};

@@ -16,6 +16,7 @@ export const transformComponent: ComponentDefinition<{ expression: string }> = {
   inputs: [{ name: 'value', type: 'any', required: true }],
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({ expression: expressionField('Expression; `value` is the input.') }, ['expression']),
+  expressionFields: [{ pointer: '/expression', kind: 'expression', scope: ['inputs', 'config', 'value'] }],
   emit: (e) => e.helper('transform', e.expression('expression')),
   run(ctx) {
     readInput(ctx, 'value', 'any');

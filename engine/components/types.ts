@@ -43,6 +43,20 @@ export interface RunContext<C = Record<string, unknown>> {
   limits?: RunLimits;
 }
 
+/**
+ * A config field that holds source in the expression language (`expression`) or a `{{path}}` template (`template`).
+ * `pointer` is a JSON pointer into the config where `*` stands for any array index or object key; `scope` lists the
+ * variables the text may read (engine/components/README.md, "Expression scope").
+ */
+export interface ExpressionField {
+  pointer: string;
+  kind: 'expression' | 'template';
+  scope: readonly string[];
+}
+
+/** What a component needs from the outside world to run: a configured chat/embedding model, outbound network. */
+export type RuntimeRequirement = 'model' | 'network';
+
 export interface ComponentDefinition<C = any> {
   /** Stable id, e.g. `core/llm`. */
   id: string;
@@ -58,6 +72,16 @@ export interface ComponentDefinition<C = any> {
   outputs: PortSpec[];
   /** JSON Schema (draft-07, checked with ajv) for the node's config. */
   configSchema: JSONSchemaType<C> | Record<string, unknown>;
+  /** Config fields holding expressions or templates: validation parses them, the assistant and code generators read them. */
+  expressionFields?: readonly ExpressionField[];
+  /**
+   * Config fields that may hold a `{"$secret": NAME}` reference (JSON pointers, `*` as in `expressionFields`). A
+   * reference anywhere else is a validation error; the component resolves it itself, so the value never reaches a
+   * port, an expression, a run step or an event.
+   */
+  secretFields?: readonly string[];
+  /** What the component needs at run time; templates derive what they need from their nodes. */
+  requires?: readonly RuntimeRequirement[];
   /** True when running it touches the world (HTTP, LLM, user code): the debugger journals instead of re-running. */
   sideEffects?: boolean;
   /** `merge`-like components run as soon as one input has a value and when others are skipped. */
