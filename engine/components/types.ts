@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { NodeInstance, PortSpec, WorkflowGraph } from '../model/types';
-import type { RunLimits } from '../runtime/types';
+import type { RunLimits } from '../runtime/limits';
 import type { ComponentEmitter } from '../codegen/types';
 
 /** Registry categories. The nine legacy ids sit under logic / data / ai, as the original catalogue had them. */

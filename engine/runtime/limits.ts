@@ -3,7 +3,17 @@
  * "your workflow is too big" from "your workflow is wrong".
  */
 import { EngineError } from './errors';
-import type { RunLimits } from './types';
+
+/** The bounds of one run. Declared here, not in ./types, so components can name them without an import cycle. */
+export interface RunLimits {
+  maxNodes: number;
+  maxMapItems: number;
+  maxRunMs: number;
+  /** Max size of one node's serialised outputs. */
+  maxOutputBytes: number;
+  /** Independent branches running at once. */
+  concurrency: number;
+}
 
 export const DEFAULT_LIMITS: Readonly<RunLimits> = Object.freeze({
   maxNodes: 50_000,

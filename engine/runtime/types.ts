@@ -3,6 +3,9 @@
  * the debugger steps it through the hooks below.
  */
 import type { ComponentDefinition, ComponentServices, PortValues } from '../components/types';
+import type { RunLimits } from './limits';
+
+export type { RunLimits };
 
 export type WorldServices = Omit<ComponentServices, 'runSubgraph'>;
 import type { NodeInstance, WorkflowGraph } from '../model/types';
@@ -37,16 +40,6 @@ export type RunEvent =
   | { type: 'NODE_RETRIED'; runId: string; nodeId: string; frames: Frame[]; attempt: number; error: { code: string; message: string }; at: string }
   | { type: 'NODE_SKIPPED'; runId: string; nodeId: string; frames: Frame[]; at: string }
   | { type: 'RUN_FINISHED'; runId: string; status: RunStatus; outputs: Record<string, unknown>; error?: { code: string; message: string }; at: string };
-
-export interface RunLimits {
-  maxNodes: number;
-  maxMapItems: number;
-  maxRunMs: number;
-  /** Max size of one node's serialised outputs. */
-  maxOutputBytes: number;
-  /** Independent branches running at once. */
-  concurrency: number;
-}
 
 /** What a driver sees at a node boundary. */
 export interface NodeBoundary {
