@@ -4,7 +4,16 @@
  * tell a checked value from an unchecked one. `any` means "not known before run time".
  */
 import { parseExpression, type ExpressionNode } from '../../../engine/expressions';
-import type { GraphContext } from './graph-context';
+import type { Connection, NodeInstance } from '../../../engine/model/types';
+
+/** What type inference reads from a graph. GraphContext provides it; declared here so the two do not import each other. */
+export interface TypedGraph {
+  readonly nodes: ReadonlyMap<string, NodeInstance>;
+  declaredOutputType(node: NodeInstance, port: string): string | undefined;
+  wiresInto(nodeId: string, port: string): readonly Connection[];
+  /** The inferred type of an output port (memoised by the provider; calls back into effectiveType). */
+  outputType(nodeId: string, port: string): string;
+}
 
 /** Result types of the expression functions (SPEC.md §7), where they do not depend on the arguments. */
 const FUNCTION_RESULTS: Record<string, string> = {
@@ -17,7 +26,7 @@ const FUNCTION_RESULTS: Record<string, string> = {
 
 const PASS_THROUGH = new Set(['core/condition', 'core/switch', 'core/delay']);
 
-export function effectiveType(ctx: GraphContext, nodeId: string, port: string): string {
+export function effectiveType(ctx: TypedGraph, nodeId: string, port: string): string {
   const node = ctx.nodes.get(nodeId);
   if (!node) return 'any';
   const declared = ctx.declaredOutputType(node, port) ?? 'any';
@@ -42,7 +51,7 @@ export function effectiveType(ctx: GraphContext, nodeId: string, port: string): 
   return PASS_THROUGH.has(node.componentId) ? inputType(ctx, nodeId, 'value') : 'any';
 }
 
-function inputType(ctx: GraphContext, nodeId: string, port: string): string {
+function inputType(ctx: TypedGraph, nodeId: string, port: string): string {
   const wire = ctx.wiresInto(nodeId, port)[0];
   return wire ? ctx.outputType(wire.sourceId, wire.sourcePort) : 'any';
 }
