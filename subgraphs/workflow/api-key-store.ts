@@ -6,17 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { badInput, notFound } from '../../platform/errors';
 import type { Identity } from '../../platform/identity';
-import type { WorkflowTables } from './project-store';
-
-export interface ApiKeysTable {
-  id: string;
-  owner_id: string;
-  name: string;
-  hash: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+import type { ApiKeysTable, WorkflowTables } from './tables';
 
 export interface ApiKeyRecord {
   id: string;

@@ -5,15 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { ProjectRole } from '../../platform/project-access';
-import type { WorkflowTables } from './project-store';
-
-export interface ProjectMembersTable {
-  project_id: string;
-  user_id: string;
-  role: string;
-  added_by: string;
-  added_at: string;
-}
+import type { WorkflowTables } from './tables';
 
 export interface ProjectMemberRecord {
   userId: string;

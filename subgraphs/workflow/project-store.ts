@@ -8,41 +8,9 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { WorkflowGraph } from '../../engine/model/types';
 import { json, type Database } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
-import type { ApiKeysTable } from './api-key-store';
-import type { ProjectMembersTable } from './member-store';
-import type { ProjectSecretsTable } from './secret-store';
+import type { ProjectsTable, WorkflowTables } from './tables';
 
-interface ProjectsTable {
-  id: string;
-  owner_id: string;
-  name: string;
-  description: string;
-  status: string;
-  version: number;
-  agent_id: string | null;
-  template_id: string | null;
-  metadata: string | null;
-  graph: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface ProjectChangesTable {
-  project_id: string;
-  version: number;
-  actor: string;
-  op: string;
-  payload: string;
-  at: string;
-}
-
-export interface WorkflowTables {
-  projects: ProjectsTable;
-  project_changes: ProjectChangesTable;
-  project_members: ProjectMembersTable;
-  api_keys: ApiKeysTable;
-  project_secrets: ProjectSecretsTable;
-}
+export type { WorkflowTables };
 
 export type ProjectStatus = 'DRAFT' | 'DEVELOPMENT' | 'TESTING' | 'DEPLOYED' | 'ARCHIVED';
 

@@ -11,18 +11,7 @@ import type { Kysely } from 'kysely';
 import { SECRET_NAME } from '../../engine/secrets/secret-refs';
 import { ConfigError, type AppConfig } from '../../platform/config';
 import { badInput, notFound } from '../../platform/errors';
-import type { WorkflowTables } from './project-store';
-
-export interface ProjectSecretsTable {
-  project_id: string;
-  name: string;
-  iv: string;
-  ciphertext: string;
-  tag: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+import type { WorkflowTables } from './tables';
 
 export interface SecretInfo {
   name: string;
