@@ -7,7 +7,7 @@ import type { WorkflowGraph } from '../../engine/model/types';
 import type { ComponentShape } from '../../engine/model/validate';
 import type { Identity } from '../../platform/identity';
 import type { ServiceClient } from '../../platform/service-client';
-import { ComponentCatalog } from '../workflow/component-catalog';
+import { ComponentCatalog } from '../../platform/component-catalog';
 
 export class ComponentLookup {
   private readonly catalog: ComponentCatalog;

@@ -4,7 +4,7 @@ import { addRunsSource } from '../../platform/metrics';
 import { registerStatusMetrics } from '../../platform/status-metrics';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
-import { ComponentCatalog } from './component-catalog';
+import { ComponentCatalog } from '../../platform/component-catalog';
 import { workflowMigrations } from './migrations';
 import { ProjectService } from './project-service';
 import { MemberStore } from './member-store';

@@ -12,7 +12,7 @@ import { COMPONENT_USAGE_STREAM, type DurableStreams } from '../../platform/dura
 import { topics, type EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { ServiceClient } from '../../platform/service-client';
-import type { ComponentCatalog } from './component-catalog';
+import type { ComponentCatalog } from '../../platform/component-catalog';
 import type { ProjectChangeRecord, ProjectRecord, ProjectStatus, ProjectStore } from './project-store';
 import { fetchTemplateGraph } from './template-source';
 import { MemberStore, type ProjectMemberRecord } from './member-store';

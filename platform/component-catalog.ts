@@ -1,11 +1,12 @@
 /**
- * Where the workflow service learns a component's ports and config schema: built-ins from the engine's catalogue
- * (the single source of truth the registry also serves), custom components from the registry over HTTP.
+ * Where a service (the workflow engine, the assistant) learns a component's ports and config schema: built-ins from
+ * the engine's catalogue (the single source of truth the registry also serves), custom components from the registry
+ * over HTTP.
  */
-import { findBuiltinComponent } from '../../engine/components';
-import type { ComponentShape } from '../../engine/model/validate';
-import type { Identity } from '../../platform/identity';
-import type { ServiceClient } from '../../platform/service-client';
+import { findBuiltinComponent } from '../engine/components';
+import type { ComponentShape } from '../engine/model/validate';
+import type { Identity } from './identity';
+import type { ServiceClient } from './service-client';
 
 const COMPONENTS_BY_IDS = /* GraphQL */ `
   query ComponentsByIds($ids: [ID!]!) {
