@@ -15,7 +15,7 @@ import { abortable, linkAbort } from './signals';
 import { logSkipped } from './step-log';
 import type { Frame } from './types';
 
-const PENDING = 0;
+// Node status per graph index; 0 (pending) is what a fresh Uint8Array holds.
 const DONE = 1;
 const SKIPPED = 2;
 

@@ -8,7 +8,7 @@ import type { GraphContext } from './graph-context';
 
 const PASS_THROUGH = new Set(['core/condition', 'core/switch', 'core/delay']);
 
-export function knownKeys(ctx: GraphContext, nodeId: string, port: string, depth = 0): Set<string> | undefined {
+export function knownKeys(ctx: GraphContext, nodeId: string, _port: string, depth = 0): Set<string> | undefined {
   const node = ctx.nodes.get(nodeId);
   if (!node || depth > 50) return undefined;
   const config = node.config ?? {};

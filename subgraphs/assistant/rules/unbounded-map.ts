@@ -17,7 +17,7 @@ function effectfulSubgraph(graph: WorkflowGraph | undefined): string[] {
 }
 
 /** Does the array on this wire come from a run input with nothing capping its length on the way? */
-function uncappedRunInput(ctx: GraphContext, nodeId: string, port: string, depth = 0): string | undefined {
+function uncappedRunInput(ctx: GraphContext, nodeId: string, _port: string, depth = 0): string | undefined {
   const node = ctx.nodes.get(nodeId);
   if (!node || depth > 50) return undefined;
   if (node.componentId === 'core/input') return String(node.config?.name ?? node.id);

@@ -66,7 +66,7 @@ describe('OpenAiCompatibleClient against a fake OpenAI server over HTTP', () => 
   });
 
   it('puts embeddings returned out of order back in input order', async () => {
-    fake.setHandler((request) => ({
+    fake.setHandler(() => ({
       status: 200,
       body: { data: [{ index: 1, embedding: [0, 1] }, { index: 0, embedding: [1, 0] }] },
     }));
