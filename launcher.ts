@@ -63,6 +63,8 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
     const running = await STARTERS[name]()({ config, log: log.child({ service: name }), events, durable, services, storage, port });
     subgraphs[name] = running;
     config.urls[name] = running.url;
+    // The router reaches what this process started where it started it, whatever the supergraph recorded.
+    config.urlOverrides.add(name);
   };
   const stopAll = async () => {
     await router?.close();

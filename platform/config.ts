@@ -31,8 +31,14 @@ export interface AppConfig {
   /** Interface services bind to: loopback by default (local single-user mode), 0.0.0.0 in containers. */
   host: string;
   ports: Record<ServiceName, number>;
-  /** Where each subgraph is reached (by the router and by other services). */
+  /** Where each of our own subgraphs is reached (by other services; by the router only when in `urlOverrides`). */
   urls: Record<SubgraphName, string>;
+  /**
+   * Our own subgraphs whose address was configured (VISUAL_*_URL or VISUAL_*_PORT set) or started by the launcher:
+   * for these the router uses `urls` instead of the URL the supergraph records. Every other subgraph is routed to
+   * the supergraph's `@join__graph(url:)`.
+   */
+  urlOverrides: Set<SubgraphName>;
   dataDir: string;
   databaseUrl?: string;
   /** PostgreSQL schema to use (tests isolate themselves with it). */
@@ -159,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const urls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, (env[SERVICE_ENV[name].urlVar!] ?? `http://127.0.0.1:${ports[name]}`).replace(/\/$/, '')]),
   ) as Record<SubgraphName, string>;
+  const urlOverrides = new Set(SUBGRAPH_NAMES.filter((name) => env[SERVICE_ENV[name].urlVar!] || env[SERVICE_ENV[name].portVar]));
   const internalTokenSecret = env.INTERNAL_TOKEN_SECRET ?? '';
   if (nodeEnv === 'production' && internalTokenSecret.length < 32) {
     throw new ConfigError('INTERNAL_TOKEN_SECRET (at least 32 characters) is required when NODE_ENV=production');
@@ -172,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     ports,
     urls,
+    urlOverrides,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'NOT_IMPLEMENTED'
   | 'LIMIT_EXCEEDED'
   | 'SERVICE_UNAVAILABLE'
+  | 'SUBGRAPH_MISCONFIGURED'
   | 'INTERNAL_SERVER_ERROR';
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -27,6 +28,6 @@ export const conflict = (message: string, currentVersion: number) => appError('C
 /** Codes clients may see verbatim; anything else from a resolver is reported as an internal error. */
 export const PUBLIC_ERROR_CODES = new Set<string>([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_GRAPH', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_IMPLEMENTED',
-  'LIMIT_EXCEEDED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+  'LIMIT_EXCEEDED', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_MISCONFIGURED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'RATE_LIMITED',
 ]);

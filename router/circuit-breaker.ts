@@ -11,6 +11,8 @@ export interface CircuitBreakerOptions {
   /** How long an open circuit fails fast before letting a probe through (short: recovery should be seen quickly). */
   openMs: number;
   onStateChange?: (state: CircuitState) => void;
+  /** Errors that say nothing about the subgraph's health (a misconfigured address): neither failure nor success. */
+  isNeutral?: (err: unknown) => boolean;
 }
 
 export class CircuitOpenError extends Error {
@@ -44,7 +46,9 @@ export class CircuitBreaker {
       else this.succeeded(probe);
       return result;
     } catch (err) {
-      this.failed(probe);
+      if (this.options.isNeutral?.(err)) {
+        if (probe) this.probing = false;
+      } else this.failed(probe);
       throw err;
     }
   }

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { AppConfig, SubgraphName } from '../platform/config';
+import type { AppConfig } from '../platform/config';
 import { appError } from '../platform/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from '../platform/identity';
 import type { Logger } from '../platform/logger';
-import { createResilientFetcher } from './resilient-fetcher';
+import { createResilientFetcher, SubgraphConfigurationError } from './resilient-fetcher';
+import { subgraphEndpoints, subgraphUrl, type SubgraphEndpoint } from './subgraph-endpoints';
 import { createPooledFetcher } from './subgraph-fetcher';
 
 export interface RouterContext {
@@ -24,6 +25,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     url: string,
     fetcher: RemoteGraphQLDataSource['fetcher'],
     private readonly secret: string,
+    private readonly log: Logger,
   ) {
     super({ url, fetcher });
   }
@@ -34,8 +36,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
-  /** A subgraph that cannot be reached is named; its internal URL is not. */
+  /** A subgraph that cannot be reached is named; its internal URL is not (the operator's log has it). */
   override didEncounterError(error: Error): never {
+    if (error instanceof SubgraphConfigurationError) {
+      this.log.warn({ subgraph: this.serviceName, url: this.url, reason: error.reason, cause: (error.cause as Error).message }, 'subgraph address misconfigured');
+      const what = error.reason === 'invalid_url' ? 'its URL is invalid' : 'its host name does not resolve';
+      throw appError('SUBGRAPH_MISCONFIGURED', `The ${this.serviceName} subgraph is misconfigured: ${what}`, { service: this.serviceName, reason: error.reason });
+    }
     if (error instanceof GraphQLError) {
       const { response: _internal, ...extensions } = error.extensions as Record<string, unknown>;
       throw new GraphQLError(error.message, { extensions: { ...extensions, service: this.serviceName } });
@@ -46,12 +53,15 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
 export interface Gateway {
   gateway: ApolloGateway;
+  /** The subgraphs of the loaded supergraph and where they are reached (empty until it loads). */
+  endpoints(): SubgraphEndpoint[];
   close(): Promise<void>;
 }
 
 export function createGateway(config: AppConfig, log: Logger): Gateway {
   const pooled = createPooledFetcher({ timeoutMs: config.subgraphTimeoutMs });
   let lastGood = '';
+  let endpoints: SubgraphEndpoint[] = [];
   const gateway = new ApolloGateway({
     logger: log,
     supergraphSdl: async ({ update }) => {
@@ -76,13 +86,17 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
       fs.watchFile(config.supergraphPath, { interval: 500 }, reload);
       return { supergraphSdl: lastGood, cleanup: async () => fs.unwatchFile(config.supergraphPath, reload) };
     },
-    // Subgraph URLs come from our configuration, not from the URLs recorded at composition time. Each subgraph gets
-    // its own circuit breaker, so one dead service fails fast without slowing the others.
-    buildService: ({ name }) =>
-      new SubgraphDataSource(name, `${config.urls[name as SubgraphName]}/graphql`, createResilientFetcher(name, pooled.fetcher), config.internalTokenSecret),
+    // Each subgraph is reached at its supergraph URL unless it is one of ours with a configured address. Each gets its
+    // own circuit breaker, so one dead service fails fast without slowing the others.
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, subgraphUrl(config, name, url), createResilientFetcher(name, pooled.fetcher), config.internalTokenSecret, log),
+  });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    endpoints = subgraphEndpoints(coreSupergraphSdl, config);
   });
   return {
     gateway,
+    endpoints: () => endpoints,
     close: async () => {
       await gateway.stop().catch(() => undefined);
       await pooled.close();

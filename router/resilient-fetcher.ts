@@ -24,6 +24,15 @@ const STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, o
 /** Errors where the request never reached a resolver or its answer was cut: a read may safely be sent again. */
 const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+/**
+ * Errors of configuration, not of the subgraph: an address that is not a URL, a host name that does not resolve.
+ * Retrying or opening the circuit would not help and "unavailable" would send the operator the wrong way.
+ */
+const CONFIGURATION_CODES: Record<string, SubgraphConfigurationError['reason']> = {
+  ERR_INVALID_URL: 'invalid_url',
+  UND_ERR_INVALID_ARG: 'invalid_url',
+  ENOTFOUND: 'host_not_found',
+};
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 const tracer = trace.getTracer('visual-builder-router');
@@ -35,8 +44,25 @@ export function isReadOperation(body: unknown): boolean {
   return match !== null && (match[1] === '{' || match[1] === 'query');
 }
 
+/** A fetch that failed because the subgraph's configured address cannot be used; `cause` is the original error. */
+export class SubgraphConfigurationError extends Error {
+  constructor(
+    readonly subgraph: string,
+    readonly reason: 'invalid_url' | 'host_not_found',
+    cause: Error,
+  ) {
+    super(`subgraph ${subgraph}: ${reason === 'invalid_url' ? 'invalid URL' : 'host not found'} (${cause.message})`, { cause });
+  }
+}
+
+function asConfigurationError(subgraph: string, err: unknown): SubgraphConfigurationError | undefined {
+  const reason = CONFIGURATION_CODES[(err as { code?: string } | undefined)?.code ?? ''];
+  return reason ? new SubgraphConfigurationError(subgraph, reason, err as Error) : undefined;
+}
+
 function outcomeOf(err: unknown): string {
   if (err instanceof CircuitOpenError) return 'circuit_open';
+  if (err instanceof SubgraphConfigurationError) return 'misconfigured';
   return TIMEOUT_CODES.has((err as { code?: string }).code ?? '') ? 'timeout' : 'error';
 }
 
@@ -45,9 +71,17 @@ export function createResilientFetcher(subgraph: string, inner: Fetcher, options
     failureThreshold: options.failureThreshold,
     openMs: options.openMs,
     onStateChange: (state) => circuitState.set({ subgraph }, STATE_VALUE[state]),
+    isNeutral: (err) => err instanceof SubgraphConfigurationError,
   });
   circuitState.set({ subgraph }, 0);
-  const attempt: Fetcher = (url, init) => breaker.run(() => inner(url, init), (response: FetcherResponse) => response.status >= 500);
+  const fetchOnce: Fetcher = async (url, init) => {
+    try {
+      return await inner(url, init);
+    } catch (err) {
+      throw asConfigurationError(subgraph, err) ?? err;
+    }
+  };
+  const attempt: Fetcher = (url, init) => breaker.run(() => fetchOnce(url, init), (response: FetcherResponse) => response.status >= 500);
 
   return async (url, init) => {
     const span = tracer.startSpan(`subgraph ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph': subgraph, 'http.url': url } });
