@@ -1,6 +1,11 @@
-/** The router's aggregated `/health` in the seed's format: each subgraph asked in parallel, with a timeout. */
+/**
+ * The router's aggregated `/health` in the seed's format: every subgraph of the loaded supergraph asked in parallel,
+ * with a timeout. Our own services answer `GET /health` (which also checks their database); any other subgraph is
+ * asked `{ __typename }` on its GraphQL endpoint, the check @apollo/gateway itself uses.
+ */
 import { request } from 'undici';
-import { SERVICE_ENV, SUBGRAPH_NAMES, type AppConfig } from '../platform/config';
+import { SERVICE_ENV, type AppConfig } from '../platform/config';
+import type { SubgraphEndpoint } from './subgraph-endpoints';
 
 export interface ServiceHealth {
   status: 'healthy' | 'unhealthy' | 'unreachable';
@@ -8,19 +13,30 @@ export interface ServiceHealth {
   error?: string;
 }
 
-export async function aggregateHealth(config: AppConfig, gatewayReady: boolean, timeoutMs = 1_500) {
+const HEALTH_CHECK_QUERY = JSON.stringify({ query: 'query __ApolloServiceHealthCheck__ { __typename }' });
+
+async function check(endpoint: SubgraphEndpoint, timeoutMs: number): Promise<boolean> {
+  const limits = { signal: AbortSignal.timeout(timeoutMs), headersTimeout: timeoutMs, bodyTimeout: timeoutMs };
+  if (endpoint.own) {
+    const response = await request(new URL('/health', endpoint.url), limits);
+    const body = (await response.body.json()) as { status?: string };
+    return response.statusCode === 200 && body.status === 'healthy';
+  }
+  const response = await request(endpoint.url, { ...limits, method: 'POST', headers: { 'content-type': 'application/json' }, body: HEALTH_CHECK_QUERY });
+  const body = (await response.body.json()) as { data?: { __typename?: string } };
+  return response.statusCode === 200 && typeof body.data?.__typename === 'string';
+}
+
+export async function aggregateHealth(config: AppConfig, endpoints: SubgraphEndpoint[], gatewayReady: boolean, timeoutMs = 1_500) {
   const entries = await Promise.all(
-    SUBGRAPH_NAMES.map(async (name): Promise<[string, ServiceHealth]> => {
-      const url = config.urls[name];
+    endpoints.map(async (endpoint): Promise<[string, ServiceHealth]> => {
       const started = performance.now();
       try {
-        const response = await request(`${url}/health`, { signal: AbortSignal.timeout(timeoutMs), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-        const body = (await response.body.json()) as { status?: string };
-        const healthy = response.statusCode === 200 && body.status === 'healthy';
-        return [SERVICE_ENV[name].healthName, { status: healthy ? 'healthy' : 'unhealthy', latency_ms: Math.round(performance.now() - started) }];
+        const healthy = await check(endpoint, timeoutMs);
+        return [endpoint.healthName, { status: healthy ? 'healthy' : 'unhealthy', latency_ms: Math.round(performance.now() - started) }];
       } catch (err) {
         // Internal addresses stay internal: the reason is a code, not the error text.
-        return [SERVICE_ENV[name].healthName, { status: 'unreachable', error: (err as { code?: string }).code ?? 'unreachable' }];
+        return [endpoint.healthName, { status: 'unreachable', error: (err as { code?: string }).code ?? 'unreachable' }];
       }
     }),
   );

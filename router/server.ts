@@ -1,6 +1,6 @@
 /**
  * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway), GraphiQL offline,
- * aggregated /health. Apollo's CDN landing page is disabled and nothing phones home.
+ * aggregated /health, /live and /ready. Apollo's CDN landing page is disabled and nothing phones home.
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
@@ -55,7 +55,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   // Authentication, headers, CORS, body size, rate limit, persisted operations (issue 10) — before every route.
   const security = routerSecurity(config, log, httpServer);
   app.use(security.middleware);
-  const { gateway, close: closeGateway } = createGateway(config, log);
+  const { gateway, endpoints, close: closeGateway } = createGateway(config, log);
   let loadedSchema: GraphQLSchema | undefined;
   let subscriptions: SubscriptionServer | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -78,9 +78,12 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
 
   mountMetrics(app);
   app.get('/health', async (_req, res) => {
-    const health = await aggregateHealth(config, loadedSchema !== undefined);
+    const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
     res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
   });
+  // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
+  app.get('/live', (_req, res) => void res.json({ status: 'live' }));
+  app.get('/ready', (_req, res) => void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }));
   const sendGraphiQL = (_req: express.Request, res: express.Response) => {
     res.type('html').send(graphiqlPage());
   };

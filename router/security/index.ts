@@ -29,6 +29,8 @@ export interface RouterSecurity {
   close(): Promise<void>;
 }
 
+const PROBE_PATHS = new Set(['/health', '/live', '/ready', '/metrics']);
+
 const tooLarge = (max: number) => ({ errors: [{ message: `The request body is larger than ${max} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodySize', max } }] });
 
 export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.Server): RouterSecurity {
@@ -51,8 +53,8 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
     if (length > security.maxBodyBytes) return void res.status(413).json(tooLarge(security.maxBodyBytes));
     next();
   });
-  // Health and metrics stay cheap and open (orchestrators poll them).
-  router.use((req, res, next) => (req.path === '/health' || req.path === '/metrics' ? next('router') : rateLimit.middleware(req, res, next)));
+  // Health, probes and metrics stay cheap and open (orchestrators poll them).
+  router.use((req, res, next) => (PROBE_PATHS.has(req.path) ? next('router') : rateLimit.middleware(req, res, next)));
   if (persisted) {
     router.use('/graphql', express.json({ limit: security.maxBodyBytes }), (req, res, next) => {
       if (req.method === 'GET' && req.query.query !== undefined) return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
