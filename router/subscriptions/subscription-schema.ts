@@ -1,6 +1,7 @@
 /**
  * The schema graphql-ws executes: the gateway's API schema extended with schema/subscriptions.graphql, with the
- * subscription resolvers attached. Rebuilt on every supergraph update.
+ * subscription resolvers attached. Rebuilt on every supergraph update. On a supergraph that lacks some of the types our
+ * subscriptions name, only the subscriptions that fit are added (subscription-sdl.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,15 +10,19 @@ import type { EventBus } from '../../platform/events';
 import type { RouterContext } from '../gateway';
 import { GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
 import { subscriptionFields } from './subscription-fields';
+import { fittingSubscriptions } from './subscription-sdl';
 
 const SUBSCRIPTIONS_SDL = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'subscriptions.graphql'), 'utf8'));
 
 export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, execute: GatewayExecutor, entities: GatewayFieldResolver, bufferLimit: number): GraphQLSchema {
-  const schema = extendSchema(apiSchema, SUBSCRIPTIONS_SDL, { assumeValidSDL: false });
+  const extension = fittingSubscriptions(SUBSCRIPTIONS_SDL, apiSchema);
+  if (!extension) return apiSchema;
+  const schema = extendSchema(apiSchema, extension, { assumeValidSDL: false });
   const generators = subscriptionFields(bus, execute, bufferLimit);
   const subscription = schema.getSubscriptionType()!.getFields();
   for (const [name, generator] of Object.entries(generators)) {
     const field = subscription[name];
+    if (!field) continue;
     field.subscribe = (_root, args, context: RouterContext) => {
       // Ending the subscription aborts its topic streams, so a generator parked on `next()` finishes at once.
       const ended = new AbortController();
@@ -32,7 +37,8 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
     field.resolve = (payload) => payload;
   }
   const attach = (typeName: string, fieldName: string, resolver: ReturnType<GatewayFieldResolver['field']>) => {
-    (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName].resolve = resolver as never;
+    const field = (schema.getType(typeName) as GraphQLObjectType | undefined)?.getFields()[fieldName];
+    if (field) field.resolve = resolver as never;
   };
   attach('ProjectChangeEvent', 'project', entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }));
   attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.type}:${s.nodeId ?? ''}:${s.at}` }));
