@@ -20,8 +20,8 @@ import type { Logger } from '../platform/logger';
 import { addSubscriptionsSource, mountMetrics } from '../platform/metrics';
 import { operationMetricsPlugin } from '../platform/metrics-plugin';
 import { createShutdownGate } from '../platform/shutdown-gate';
-import { maskError } from '../platform/subgraph-server';
 import { authenticate } from './authenticate';
+import { maskRouterError } from './error-masking';
 import { createGateway, type RouterContext } from './gateway';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
@@ -66,7 +66,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     gateway,
     ...security.apolloOptions,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskRouterError(log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), operationMetricsPlugin<RouterContext>('router')],
   });
   await server.start();
