@@ -18,17 +18,20 @@ export function fittingSubscriptions(sdl: DocumentNode, apiSchema: GraphQLSchema
   if (apiSchema.getSubscriptionType() || apiSchema.getType('Subscription')) return undefined;
   const definitions = sdl.definitions.filter((d): d is TypeDefinition => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.ENUM_TYPE_DEFINITION);
   const root = definitions.find((d) => d.name.value === 'Subscription');
+  const defined = new Set(definitions.map((d) => d.name.value));
+  // A name the file defines means the file's type: another supergraph's type of that name is not ours to use.
+  const inApi = (name: string) => !defined.has(name) && apiSchema.getType(name) !== undefined;
   let kept = definitions.filter((d) => d !== root && !apiSchema.getType(d.name.value));
   // Drop types that name a missing type until nothing changes (a dropped type can orphan another).
   for (let changed = true; changed; ) {
     const names = new Set(kept.map((d) => d.name.value));
-    const exists = (name: string) => names.has(name) || apiSchema.getType(name) !== undefined;
+    const exists = (name: string) => names.has(name) || inApi(name);
     const next = kept.filter((d) => d.kind === Kind.ENUM_TYPE_DEFINITION || (d.fields ?? []).every((f) => typesOf(f).every(exists)));
     changed = next.length !== kept.length;
     kept = next;
   }
   const names = new Set(kept.map((d) => d.name.value));
-  const exists = (name: string) => names.has(name) || apiSchema.getType(name) !== undefined;
+  const exists = (name: string) => names.has(name) || inApi(name);
   if (root?.kind !== Kind.OBJECT_TYPE_DEFINITION) return undefined;
   const fields = (root.fields ?? []).filter((f) => typesOf(f).every(exists));
   if (fields.length === 0) return undefined;
