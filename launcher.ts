@@ -3,7 +3,7 @@
  * `npm run start:<service>`, all on free ports for the tests. Shared plumbing (event bus, service client) is created
  * once here and injected.
  */
-import { SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';
+import { setSubgraphUrl, SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';
 import { createDurableStreams, type DurableStreams } from './platform/durable-events';
 import { createEventBus, type EventBus } from './platform/events';
 import { createLogger, type Logger } from './platform/logger';
@@ -62,9 +62,8 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
   const start = async (name: SubgraphName, port?: number) => {
     const running = await STARTERS[name]()({ config, log: log.child({ service: name }), events, durable, services, storage, port });
     subgraphs[name] = running;
-    config.urls[name] = running.url;
     // The router reaches what this process started where it started it, whatever the supergraph recorded.
-    config.urlOverrides.add(name);
+    setSubgraphUrl(config, name, running.url);
   };
   const stopAll = async () => {
     await router?.close();

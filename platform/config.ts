@@ -31,8 +31,8 @@ export interface AppConfig {
   /** Interface services bind to: loopback by default (local single-user mode), 0.0.0.0 in containers. */
   host: string;
   ports: Record<ServiceName, number>;
-  /** Where each of our own subgraphs is reached (by other services; by the router only when in `urlOverrides`). */
-  urls: Record<SubgraphName, string>;
+  /** Where each of our own subgraphs is reached (by other services; by the router only when in `urlOverrides`). Change with setSubgraphUrl. */
+  readonly urls: Readonly<Record<SubgraphName, string>>;
   /**
    * Our own subgraphs whose address was configured (VISUAL_*_URL or VISUAL_*_PORT set) or started by the launcher:
    * for these the router uses `urls` instead of the URL the supergraph records. Every other subgraph is routed to
@@ -154,6 +154,12 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
   return value;
+}
+
+/** Points our own subgraph `name` at `url` (base URL, no /graphql) for the other services and, as an override, for the router. */
+export function setSubgraphUrl(config: AppConfig, name: SubgraphName, url: string): void {
+  (config.urls as Record<SubgraphName, string>)[name] = url;
+  config.urlOverrides.add(name);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, type Launched } from '../../launcher';
-import { loadConfig, type AppConfig } from '../../platform/config';
+import { loadConfig, setSubgraphUrl, type AppConfig } from '../../platform/config';
 import { topics } from '../../platform/events';
 import { LOCAL_IDENTITY, signInternalToken } from '../../platform/identity';
 import { createLogger } from '../../platform/logger';
@@ -36,7 +36,7 @@ export class DeploymentHarness {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-deploy-'));
     const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...env });
     const port = await freePort();
-    config.urls.deployment = `http://127.0.0.1:${port}`;
+    setSubgraphUrl(config, 'deployment', `http://127.0.0.1:${port}`);
     const launched = await launch(config, { freePorts: true, services: ['workflow', 'registry', 'router'] });
     const harness = new DeploymentHarness(config, launched, port);
     harness.unsubscribers.push(await launched.events.on<{ type: string; data: Record<string, unknown> }>('events', (e) => harness.seedEvents.push(e)));

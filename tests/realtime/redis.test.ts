@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { launch, type Launched } from '../../launcher';
-import { loadConfig } from '../../platform/config';
+import { loadConfig, setSubgraphUrl, type SubgraphName } from '../../platform/config';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 import { collect, wsClient } from '../support/ws-client';
@@ -27,7 +27,7 @@ describe('two routers on one Redis', () => {
     const namespace = `vbtest${randomBytes(4).toString('hex')}`;
     sg = await startTestSupergraph({ env: { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_NAMESPACE: namespace } });
     const config = loadConfig({ ...process.env, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_NAMESPACE: namespace, LOG_LEVEL: 'silent' });
-    Object.assign(config.urls, sg.launched.config.urls);
+    for (const [name, url] of Object.entries(sg.launched.config.urls)) setSubgraphUrl(config, name as SubgraphName, url);
     second = await launch(config, { services: ['router'], freePorts: true });
   });
   afterAll(async () => {
