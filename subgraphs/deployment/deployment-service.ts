@@ -13,7 +13,7 @@ import type { ServiceClient } from '../../platform/service-client';
 import type { DeploymentLifecycle } from './deployment-lifecycle';
 import type { DeploymentRunner } from './deployment-runner';
 import { UNFINISHED_STATUSES, type DeploymentRecord, type DeploymentStore, type DeploymentTarget } from './deployment-store';
-import { resolveDeploymentConfig } from './environment-config';
+import { assertLocalEnv, resolveDeploymentConfig } from './environment-config';
 import type { DeploymentJobQueue } from './job-queue';
 import { DEPLOYABLE_LANGUAGES, isDeployableLanguage } from './program-entry';
 
@@ -51,6 +51,7 @@ export class DeploymentService {
   async deploy(input: DeployInput, identity: Identity): Promise<DeploymentRecord> {
     if (!isDeployableLanguage(input.language)) throw badInput(`language must be one of ${DEPLOYABLE_LANGUAGES.join(', ')}`, { field: 'language' });
     const config = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides);
+    if (input.target === 'LOCAL') assertLocalEnv(config.env);
     await this.access.require(input.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.services, input.projectId, identity);
     const record = this.newRecord({ ...input, config, projectName: project.name, projectVersion: project.version }, identity);

@@ -172,3 +172,33 @@ export function resolveDeploymentConfig(environment: string, autoScale: boolean,
   }
   return config;
 }
+
+/**
+ * What a LOCAL program's environment may hold besides the platform's own fixed variables (PATH, HOME, PORT, …):
+ * plain names that do not steer an interpreter, the dynamic loader, a shell or a proxy. Such a variable would turn
+ * "configuration" into code execution or a way round the sandbox (NODE_OPTIONS=--inspect=0.0.0.0, LD_PRELOAD, an
+ * HTTP proxy that bypasses the outbound guard), so it is refused up front rather than silently dropped.
+ */
+const RESERVED_ENV_NAMES = new Set([
+  'PATH', 'HOME', 'HOST', 'PORT', 'LANG', 'LANGUAGE', 'TMPDIR', 'SHELL', 'IFS', 'ENV', 'BASH_ENV', 'SHELLOPTS', 'BASHOPTS', 'PS4',
+  'HTTP_ALLOWLIST', 'GLIBC_TUNABLES', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'NLSPATH', 'LOCPATH', 'TZDIR',
+  'OPENSSL_CONF', 'OPENSSL_MODULES', 'OPENSSL_ENGINES', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CLASSPATH', 'MALLOC_CHECK_', 'MALLOC_PERTURB_',
+]);
+const RESERVED_ENV_PREFIXES = ['NODE_', 'NPM_', 'LD_', 'DYLD_', 'PYTHON', 'JAVA', '_JAVA_', 'JDK_', 'PERL', 'RUBY', 'GEM_', 'BUNDLE_', 'TSX_', 'ESBUILD_', 'GCONV_', 'LC_', 'GIO_', 'GOFLAGS', 'GODEBUG', 'VB_'];
+
+/** Why `name` may not be one of a LOCAL program's variables, or undefined when it may. */
+export function reservedEnvReason(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  if (RESERVED_ENV_NAMES.has(upper)) return 'is set by the platform';
+  if (upper.endsWith('_PROXY')) return 'would route outbound requests around the HTTP guard';
+  const prefix = RESERVED_ENV_PREFIXES.find((p) => upper.startsWith(p));
+  return prefix ? `controls the runtime (${prefix}*) and could run code the deployment did not ship` : undefined;
+}
+
+/** Refuses (BAD_USER_INPUT naming the variable) a LOCAL deployment whose env holds a reserved variable. */
+export function assertLocalEnv(env: Record<string, string>): void {
+  for (const name of Object.keys(env)) {
+    const reason = reservedEnvReason(name);
+    if (reason) throw badInput(`overrides.env.${name} is not allowed for a LOCAL deployment: it ${reason}`, { field: `overrides.env.${name}` });
+  }
+}

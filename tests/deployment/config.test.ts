@@ -1,6 +1,6 @@
 /** Environment defaults, deep-merged overrides, and refusals that name the offending field. */
 import { GraphQLError } from 'graphql';
-import { deepMerge, environmentTemplates, resolveDeploymentConfig } from '../../subgraphs/deployment/environment-config';
+import { assertLocalEnv, deepMerge, environmentTemplates, resolveDeploymentConfig } from '../../subgraphs/deployment/environment-config';
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -46,4 +46,13 @@ it.each([
 it('refuses an unknown environment and a non-object overrides', () => {
   expect(refusal(() => resolveDeploymentConfig('moon', false, null))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'environment' });
   expect(refusal(() => resolveDeploymentConfig('development', false, [1]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrides' });
+});
+
+it.each(['NODE_OPTIONS', 'LD_PRELOAD', 'PYTHONPATH', 'PYTHONSTARTUP', 'JAVA_TOOL_OPTIONS', 'HTTPS_PROXY', 'http_proxy', 'HTTP_ALLOWLIST', 'PATH'])('refuses %s in a LOCAL environment', (name) => {
+  const config = resolveDeploymentConfig('development', false, { env: { [name]: 'x' } });
+  expect(refusal(() => assertLocalEnv(config.env))).toMatchObject({ code: 'BAD_USER_INPUT', field: `overrides.env.${name}` });
+});
+
+it('lets plain variables through to a LOCAL environment', () => {
+  expect(() => assertLocalEnv({ GREETING: 'hello', API_BASE_URL: 'https://example.com', LOG_FORMAT: 'json' })).not.toThrow();
 });
