@@ -46,7 +46,7 @@ const implemented = LANGUAGES.filter((l) => l.implemented).map((l) => l.id as La
 
 describe.each(implemented)('%s', (language) => {
   it.each([false, true])('matches the engine on every workflow and input (optimize: %s)', async (optimize) => {
-    const env = { LLM_BASE_URL: fakeLlm.url, LLM_MODEL: 'fake-model', LLM_API_KEY: '' };
+    const env = { LLM_BASE_URL: fakeLlm.url, LLM_MODEL: 'fake-model', LLM_API_KEY: '', HTTP_ALLOWLIST: '127.0.0.1' };
     const actual = await generatedOutcomes(language, cases, { optimize, includeComments: true }, env);
     const mismatches: unknown[] = [];
     cases.forEach((c, i) =>

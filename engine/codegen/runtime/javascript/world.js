@@ -5,6 +5,7 @@
  */
 const { ComponentError, WorkflowError } = require('./scheduler');
 const { read, typeMismatch } = require('./components');
+const { checkTarget } = require('./http-guard');
 
 const HINT = 'set LLM_BASE_URL (e.g. http://127.0.0.1:1234/v1), LLM_API_KEY (if the server needs one) and LLM_MODEL';
 const truncate = (t, n = 500) => (t.length > n ? `${t.slice(0, n)}…` : t);
@@ -135,6 +136,7 @@ const worldComponents = {
       body = typeof raw === 'string' ? raw : JSON.stringify(raw);
       if (typeof raw !== 'string' && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     }
+    await checkTarget(url);
     let reply;
     try {
       reply = await fetch(url, { method: c.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(c.timeoutMs) });

@@ -10,6 +10,7 @@ import urllib.request
 
 from . import values as V
 from .components import read, type_mismatch
+from .http_guard import check_target
 from .scheduler import ComponentError, WorkflowError
 
 _HINT = "set LLM_BASE_URL (e.g. http://127.0.0.1:1234/v1), LLM_API_KEY (if the server needs one) and LLM_MODEL"
@@ -178,6 +179,7 @@ def c_http_request(ctx, c):
         if not isinstance(raw, str) and not any(k.lower() == "content-type" for k in headers):
             headers["content-type"] = "application/json"
     host = urllib.parse.urlsplit(url).netloc
+    check_target(url)
     try:
         status, reply_headers, text = _send(url, method, headers, body, c["timeoutMs"] / 1000.0)
     except socket.timeout:
