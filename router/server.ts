@@ -22,6 +22,7 @@ import { operationMetricsPlugin } from '../platform/metrics-plugin';
 import { createShutdownGate } from '../platform/shutdown-gate';
 import { authenticate } from './authenticate';
 import { maskRouterError } from './error-masking';
+import { mountDeploymentEndpoint } from './deployment-endpoint';
 import { createGateway, type RouterContext } from './gateway';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
@@ -73,6 +74,8 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   // The first schema arrives while the server starts, before the subscription server exists.
   subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation });
   if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
+  // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
+  mountDeploymentEndpoint(app, config);
   // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
   const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log });
 

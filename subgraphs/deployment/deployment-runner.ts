@@ -10,6 +10,8 @@ import type { Logger } from '../../platform/logger';
 import { buildArtifacts, dnsLabel } from './artifacts';
 import type { DeploymentLifecycle } from './deployment-lifecycle';
 import type { DeploymentRecord, DeploymentStore, StoredFile } from './deployment-store';
+import { assertLocalEnv } from './environment-config';
+import { sandboxTools, type SandboxTools } from './local-sandbox';
 import { LocalSupervisor } from './local-supervisor';
 import { findProgramEntry } from './program-entry';
 import type { ProgramSource } from './program-source';
@@ -21,7 +23,14 @@ export interface RunnerOptions {
   /** Each deployment's working directory lives under it. */
   workRoot: string;
   log: Logger;
+  /** Multi-user mode (authentication on): LOCAL programs run isolated, or not at all. */
+  multiUser: boolean;
+  /** The operator's HTTP_ALLOWLIST, for the generated programs' outbound guard. */
+  httpAllowlist?: string;
 }
+
+/** How a LOCAL program is reached when isolated: through the router, which checks the caller's project access. */
+export const isolatedEndpoint = (deploymentId: string) => `/deployments/${deploymentId}/endpoint`;
 
 /** Signals shutdown or a user's cancel, whichever comes first. */
 const eitherSignal = (a: AbortSignal, b: AbortSignal) => AbortSignal.any([a, b]);
@@ -91,6 +100,8 @@ export class DeploymentRunner {
       await lifecycle.transition(id, 'READY', { log: [{ level: 'info', message: 'artefacts are ready to download' }] });
       return;
     }
+    assertLocalEnv(record.config.env);
+    const sandbox = this.isolation();
     const local = await this.supervisor.start({
       deploymentId: id,
       directory: this.directoryOf(id),
@@ -100,11 +111,24 @@ export class DeploymentRunner {
       env: record.config.env,
       startupTimeoutMs: record.config.local.startup_timeout_seconds * 1000,
       signal,
+      sandbox,
+      httpAllowlist: this.options.httpAllowlist,
     });
-    const endpoint = `http://127.0.0.1:${local.port}`;
-    const running = await lifecycle.transition(id, 'RUNNING', { patch: { process: local, endpoint }, log: [{ level: 'info', message: `pid ${local.pid} answers on ${endpoint}` }] });
+    const endpoint = sandbox ? isolatedEndpoint(id) : `http://127.0.0.1:${local.port}`;
+    const how = sandbox
+      ? `isolated (bubblewrap: own uid ${local.uid ?? 'namespace'}, own pid and network namespaces, no platform files; outbound ${sandbox.slirp4netns ? 'through slirp4netns without the host loopback' : 'none: slirp4netns is not installed'}); reached through the router at ${endpoint}`
+      : `single-user mode: running natively as this machine's user, not isolated (your own code on your own machine); answers on ${endpoint}`;
+    const running = await lifecycle.transition(id, 'RUNNING', { patch: { process: local, endpoint }, log: [{ level: 'info', message: `pid ${local.pid}: ${how}` }] });
     // Cancelled (or shut down) while the program was starting: it must not outlive its deployment.
     if (!running) await this.supervisor.stop(id, local);
+  }
+
+  /** Multi-user mode: the isolation tools, or a failure naming what to install. Single-user mode: none (native). */
+  private isolation(): SandboxTools | undefined {
+    if (!this.options.multiUser) return undefined;
+    const found = sandboxTools();
+    if ('missing' in found) throw new Error(found.missing);
+    return found.tools;
   }
 
   /** The stored program (a resumed run or a rollback), else a freshly generated one, stored before use. */

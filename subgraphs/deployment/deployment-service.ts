@@ -15,6 +15,7 @@ import type { DeploymentRunner } from './deployment-runner';
 import { UNFINISHED_STATUSES, type DeploymentRecord, type DeploymentStore, type DeploymentTarget } from './deployment-store';
 import { assertLocalEnv, resolveDeploymentConfig } from './environment-config';
 import type { DeploymentJobQueue } from './job-queue';
+import { sandboxTools } from './local-sandbox';
 import { DEPLOYABLE_LANGUAGES, isDeployableLanguage } from './program-entry';
 
 export interface DeployInput {
@@ -38,6 +39,7 @@ export class DeploymentService {
     private readonly services: ServiceClient,
     private readonly log: Logger,
     readonly access: ProjectAccessClient,
+    private readonly multiUser: boolean,
   ) {}
 
   /** The deployment when the caller has `needed` on its project (NOT_FOUND without any access, FORBIDDEN below). */
@@ -51,7 +53,11 @@ export class DeploymentService {
   async deploy(input: DeployInput, identity: Identity): Promise<DeploymentRecord> {
     if (!isDeployableLanguage(input.language)) throw badInput(`language must be one of ${DEPLOYABLE_LANGUAGES.join(', ')}`, { field: 'language' });
     const config = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides);
-    if (input.target === 'LOCAL') assertLocalEnv(config.env);
+    if (input.target === 'LOCAL') {
+      assertLocalEnv(config.env);
+      const found = this.multiUser ? sandboxTools() : undefined;
+      if (found && 'missing' in found) throw badInput(`target LOCAL is not available on this server: ${found.missing}`, { field: 'target' });
+    }
     await this.access.require(input.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.services, input.projectId, identity);
     const record = this.newRecord({ ...input, config, projectName: project.name, projectVersion: project.version }, identity);

@@ -29,9 +29,16 @@ export interface LogLine {
 /** Where a LOCAL deployment's process lives, so a restarted service can find it again. */
 export interface LocalProcess {
   pid: number;
+  /** The program's port: on loopback when native, inside its own network namespace when isolated. */
   port: number;
   workdir: string;
   logFile: string;
+  /** Isolated: the Unix socket that is the only way in. */
+  socket?: string;
+  /** Isolated with outbound network: the slirp4netns process, ended with the program. */
+  helperPid?: number;
+  /** Isolated: the program's own uid (root mode). */
+  uid?: number;
 }
 
 /** A deployment of a pinned project version. */

@@ -7,6 +7,7 @@ import { registerStatusMetrics } from '../../platform/status-metrics';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
 import { mountArtifactDownload } from './artifact-download';
+import { mountEndpointProxy } from './endpoint-proxy';
 import { DeploymentLifecycle } from './deployment-lifecycle';
 import { DeploymentRunner } from './deployment-runner';
 import { DeploymentService } from './deployment-service';
@@ -30,12 +31,14 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
     programs: options.programs ?? new CodegenProgramSource(deps.services),
     workRoot: path.join(deps.storage.dataDir, 'deployments'),
     log: deps.log,
+    multiUser: Boolean(deps.config.auth),
+    httpAllowlist: deps.config.env.HTTP_ALLOWLIST,
   });
   const handler = (id: string, signal: AbortSignal) => runner.run(id, signal);
   const queue = deps.config.redisUrl
     ? createBullMqQueue({ redisUrl: deps.config.redisUrl, prefix: `${deps.config.redisNamespace}:bull`, handler, log: deps.log })
     : createInProcessQueue(handler, deps.log);
-  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log, new ProjectAccessClient(deps.services));
+  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log, new ProjectAccessClient(deps.services), Boolean(deps.config.auth));
   const removeMetrics = registerStatusMetrics(database, { service: 'deployment', table: 'deployments', addSource: addDeploymentsSource, queue: { name: 'deployments', waiting: ['PENDING'] } });
   const running = await startSubgraphServer({
     name: 'deployment',
@@ -44,7 +47,10 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
     port: deps.port,
     resolvers: deploymentResolvers(store, service),
     database,
-    extendApp: (app) => mountArtifactDownload(app, service, store, deps.config),
+    extendApp: (app) => {
+      mountArtifactDownload(app, service, store, deps.config);
+      mountEndpointProxy(app, service, deps.config);
+    },
     checkHealth: async () => {
       await store.get('health-check');
     },

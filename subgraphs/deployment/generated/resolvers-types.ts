@@ -30,7 +30,11 @@ export type Deployment = {
   createdAt: Scalars['DateTime']['output'];
   /** Path on the deployment service of the zip of the program and its artefacts. */
   downloadPath: Scalars['String']['output'];
-  /** Where a running deployment answers (LOCAL): POST /run, GET /health. */
+  /**
+   * Where a running deployment answers (LOCAL): POST /run, GET /health. In multi-user mode the program is isolated and
+   * this is a path on the router (`/deployments/{id}/endpoint`) that needs the caller's credentials and the editor role
+   * on the project; in the local single-user mode, `http://127.0.0.1:<port>`.
+   */
   endpoint?: Maybe<Scalars['String']['output']>;
   environment: Scalars['String']['output'];
   /** Why it failed. */
