@@ -4,6 +4,7 @@
  */
 import { runCodegenBench } from './codegen.bench';
 import { runEngineBench } from './engine.bench';
+import { runLocalSandboxBench } from './local-sandbox.bench';
 import { runRouterBench } from './router.bench';
 import type { Row } from './row';
 import { runSoakBench } from './soak.bench';
@@ -16,6 +17,7 @@ const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   // 1 minute here so the whole `npm run bench` stays under 10 minutes; run it alone for the 10-minute soak.
   { name: 'soak (issue 12)', run: () => runSoakBench(Number(process.env.SOAK_MINUTES ?? 1)) },
   { name: 'router (issue 11)', run: runRouterBench },
+  { name: 'local deployments (issue 15)', run: runLocalSandboxBench },
 ];
 
 async function main() {

@@ -43,6 +43,7 @@ export type ExitListener = (deploymentId: string, reason: string) => void;
 const STOP_GRACE_MS = 5_000;
 const ADOPTED_POLL_MS = 1_000;
 const OUTPUT_TAIL_BYTES = 2_000;
+const SANDBOX_ATTEMPTS = 3;
 
 export function isAlive(pid: number): boolean {
   try {
@@ -150,6 +151,18 @@ export class LocalSupervisor {
   constructor(private readonly onExit: ExitListener) {}
 
   async start(options: LocalStartOptions): Promise<LocalProcess> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce(options);
+      } catch (err) {
+        // bubblewrap 0.8 now and then fails to bring up the new namespace's loopback (netlink answers ECHILD) when
+        // sandboxes start in quick succession; a fresh attempt succeeds.
+        if (!options.sandbox || attempt >= SANDBOX_ATTEMPTS || !String((err as Error).message).includes('loopback: Failed')) throw err;
+      }
+    }
+  }
+
+  private async startOnce(options: LocalStartOptions): Promise<LocalProcess> {
     const workdir = path.join(options.directory, 'app');
     const logFile = path.join(options.directory, 'output.log');
     fs.rmSync(workdir, { recursive: true, force: true });
