@@ -186,7 +186,10 @@ export class LocalSupervisor {
     while (!ready) {
       // An exit while the sandbox was being set up happened before the listener existed.
       if (!exit && (child.exitCode !== null || child.signalCode !== null)) exit = child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
-      if (exit) throw new LocalStartError(`the program ${exit} before answering /health${this.tail(info)}`);
+      if (exit) {
+        endHelper(info);
+        throw new LocalStartError(`the program ${exit} before answering /health${this.tail(info)}`);
+      }
       if (options.signal?.aborted) {
         await this.stop(options.deploymentId, info);
         throw new LocalStartError('cancelled while starting');
