@@ -168,7 +168,7 @@ export class LocalSupervisor {
     fs.rmSync(workdir, { recursive: true, force: true });
     fs.mkdirSync(workdir, { recursive: true });
     writeProgram(workdir, options.files);
-    const launched = options.sandbox ? await this.launchIsolated(options, workdir, logFile, options.sandbox) : await this.launchNative(options, workdir, logFile);
+    const launched = options.sandbox ? await this.launchIsolated(options, logFile, options.sandbox) : await this.launchNative(options, workdir, logFile);
     const { child, pid, port } = launched;
     const info: LocalProcess = { pid, port, workdir, logFile, ...launched.isolation };
     let exit: string | undefined;
@@ -257,7 +257,7 @@ export class LocalSupervisor {
   }
 
   /** Multi-user mode: the program runs under bubblewrap (local-sandbox.ts), reachable only through its socket. */
-  private async launchIsolated(options: LocalStartOptions, workdir: string, logFile: string, tools: SandboxTools) {
+  private async launchIsolated(options: LocalStartOptions, logFile: string, tools: SandboxTools) {
     const layout = sandboxLayout(options);
     prepareDirectories(layout);
     const { command, args } = localCommand(options.program, SANDBOX_PORT);
