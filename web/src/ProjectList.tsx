@@ -1,0 +1,109 @@
+/** Projects: search, create (empty or from a template, showing the inputs the template needs), open, rename, delete. */
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { CreateProject, DeleteProject, ProjectsQuery, RenameProject } from './operations';
+import { errorText } from './errors';
+import { navigate, projectHref } from './route';
+
+/** What a template asks for when run: the names and types of its input nodes. */
+function templateNeeds(nodes: { componentId: string; config: unknown }[]): string[] {
+  return nodes
+    .filter((n) => n.componentId === 'core/input')
+    .map((n) => {
+      const config = (n.config ?? {}) as { name?: string; type?: string };
+      return `${config.name ?? '?'}: ${config.type ?? 'any'}`;
+    });
+}
+
+export function ProjectList() {
+  const { data, loading, error, refetch } = useQuery(ProjectsQuery, { variables: { first: 100 }, fetchPolicy: 'cache-and-network' });
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState('');
+  const [actionError, setActionError] = useState<string>();
+  const [createProject] = useMutation(CreateProject);
+  const [deleteProject] = useMutation(DeleteProject);
+  const [renameProject] = useMutation(RenameProject);
+
+  const projects = useMemo(() => {
+    const term = search.trim().toLowerCase();
+    const all = data?.projects.nodes ?? [];
+    return term ? all.filter((p) => p.name.toLowerCase().includes(term) || p.description.toLowerCase().includes(term)) : all;
+  }, [data, search]);
+
+  const create = async (templateId?: string) => {
+    setActionError(undefined);
+    try {
+      const result = await createProject({ variables: { input: { name: name.trim() || 'Untitled workflow', templateId } } });
+      if (result.data) navigate(projectHref(result.data.createProject.id));
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  };
+
+  return (
+    <main className="projects">
+      <div className="projects-head">
+        <h1>Projects</h1>
+        <input type="search" aria-label="Search projects" placeholder="Search projects" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="button" data-testid="new-project" aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
+          New project
+        </button>
+      </div>
+      {actionError && <p role="alert" className="error">{actionError}</p>}
+      {creating && (
+        <section className="new-project" aria-label="New project">
+          <label htmlFor="new-project-name">Name</label>
+          <input id="new-project-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Untitled workflow" />
+          <button type="button" data-testid="create-empty" onClick={() => void create()}>
+            Create empty
+          </button>
+          <h2>Or start from a template</h2>
+          <ul className="templates">
+            {data?.templates.map((t) => (
+              <li key={t.id}>
+                <button type="button" data-testid={`template-${t.id}`} onClick={() => void create(t.id)}>
+                  <strong>{t.name}</strong>
+                  <span>{t.description}</span>
+                  <span className="needs">Needs: {templateNeeds(t.nodes).join(', ') || 'no inputs'}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {loading && !data && <p>Loading…</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
+      <ul className="project-list" data-testid="project-list">
+        {projects.map((p) => (
+          <li key={p.id} data-testid={`project-${p.id}`}>
+            <a href={projectHref(p.id)}>{p.name}</a>
+            <span className="muted">v{p.version}</span>
+            <button
+              type="button"
+              aria-label={`Rename ${p.name}`}
+              onClick={async () => {
+                const next = prompt('New name', p.name);
+                if (next?.trim()) await renameProject({ variables: { id: p.id, name: next.trim() } }).catch((err) => setActionError(errorText(err)));
+              }}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              aria-label={`Delete ${p.name}`}
+              onClick={async () => {
+                if (!confirm(`Delete "${p.name}"?`)) return;
+                await deleteProject({ variables: { id: p.id } }).catch((err) => setActionError(errorText(err)));
+                await refetch();
+              }}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {data && projects.length === 0 && <p className="muted">No projects{search ? ' match' : ' yet'}.</p>}
+    </main>
+  );
+}

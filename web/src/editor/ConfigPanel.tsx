@@ -1,0 +1,165 @@
+/**
+ * The selected node's config, as a form generated from the component's JSON Schema. Saving sends the whole config;
+ * the server validates it and its messages (JSON-pointer fields) are shown on the fields they concern.
+ */
+import { useEffect, useState } from 'react';
+import { serverIssues } from '../errors';
+import type { Instance, Issue } from './types';
+
+interface SchemaProperty {
+  type?: string | string[];
+  enum?: unknown[];
+  description?: string;
+  default?: unknown;
+  title?: string;
+}
+
+type Draft = Record<string, string | boolean>;
+
+const isJsonField = (p: SchemaProperty) => !p.type || Array.isArray(p.type) || p.type === 'object' || p.type === 'array';
+
+function toDraft(config: Record<string, unknown>, properties: Record<string, SchemaProperty>): Draft {
+  const draft: Draft = {};
+  for (const [key, p] of Object.entries(properties)) {
+    const value = config[key];
+    if (p.type === 'boolean') draft[key] = Boolean(value ?? p.default ?? false);
+    else if (value === undefined) draft[key] = '';
+    else draft[key] = isJsonField(p) || typeof value !== 'string' ? (typeof value === 'string' && !isJsonField(p) ? value : JSON.stringify(value, null, 2)) : value;
+  }
+  return draft;
+}
+
+/** Back from the form: empty fields are left out (the schema's defaults apply); JSON fields must parse. */
+function fromDraft(draft: Draft, properties: Record<string, SchemaProperty>): { config: Record<string, unknown>; errors: Record<string, string> } {
+  const config: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, p] of Object.entries(properties)) {
+    const value = draft[key];
+    if (typeof value === 'boolean') {
+      config[key] = value;
+      continue;
+    }
+    if (value === undefined || value === '') continue;
+    if (p.type === 'number' || p.type === 'integer') config[key] = Number(value);
+    else if (isJsonField(p)) {
+      try {
+        config[key] = JSON.parse(value);
+      } catch {
+        // Untyped fields accept plain text too.
+        if (!p.type) config[key] = value;
+        else errors[`/${key}`] = 'not valid JSON';
+      }
+    } else config[key] = value;
+  }
+  return { config, errors };
+}
+
+export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (config: Record<string, unknown>, label: string | null) => Promise<unknown>; onDelete: () => void }) {
+  const schema = (node.component.configSchema ?? {}) as { properties?: Record<string, SchemaProperty>; required?: string[] };
+  const properties = schema.properties ?? {};
+  const config = (node.config ?? {}) as Record<string, unknown>;
+  const [draft, setDraft] = useState<Draft>(() => toDraft(config, properties));
+  const [label, setLabel] = useState(node.label ?? '');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  // A remote edit or a save replaces the form with the server's config.
+  useEffect(() => {
+    setDraft(toDraft(config, properties));
+    setLabel(node.label ?? '');
+  }, [node.id, JSON.stringify(node.config), node.label]);
+
+  const serverFieldErrors: Record<string, string> = {};
+  for (const issue of issues) if (issue.field) serverFieldErrors[issue.field] = issue.message;
+  const shown = { ...serverFieldErrors, ...fieldErrors };
+
+  const save = async () => {
+    setSaved(false);
+    setFormError(undefined);
+    const { config: next, errors } = fromDraft(draft, properties);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    try {
+      await onSave(next, label.trim() || null);
+      setSaved(true);
+    } catch (err) {
+      const byField: Record<string, string> = {};
+      const messages: string[] = [];
+      for (const issue of serverIssues(err)) {
+        const nested = (issue.extensions?.issues as { field?: string; message: string }[] | undefined) ?? [];
+        for (const n of nested) if (n.field) byField[n.field] = n.message;
+        messages.push(issue.code ? `${issue.code}: ${issue.message}` : issue.message);
+      }
+      setFieldErrors(byField);
+      setFormError(messages.join('\n'));
+    }
+  };
+
+  return (
+    <form
+      className="config-panel"
+      data-testid="config-panel"
+      aria-label={`Configuration of ${node.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>
+        {node.component.name} <small>{node.id}</small>
+      </h2>
+      <label htmlFor="cfg-label">Label</label>
+      <input id="cfg-label" value={label} onChange={(e) => setLabel(e.target.value)} />
+      {Object.entries(properties).map(([key, p]) => {
+        const id = `cfg-${key}`;
+        const error = shown[`/${key}`];
+        const value = draft[key];
+        const required = schema.required?.includes(key);
+        return (
+          <div key={key} className={`field${error ? ' invalid' : ''}`}>
+            <label htmlFor={id}>
+              {p.title ?? key}
+              {required ? ' *' : ''}
+            </label>
+            {p.type === 'boolean' ? (
+              <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => setDraft({ ...draft, [key]: e.target.checked })} />
+            ) : p.enum ? (
+              <select id={id} value={String(value ?? '')} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+                <option value="">(default)</option>
+                {p.enum.map((v) => (
+                  <option key={String(v)} value={String(v)}>
+                    {String(v)}
+                  </option>
+                ))}
+              </select>
+            ) : isJsonField(p) || key === 'expression' || key === 'template' || key === 'code' ? (
+              <textarea id={id} rows={3} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+            ) : (
+              <input id={id} type={p.type === 'number' || p.type === 'integer' ? 'number' : 'text'} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+            )}
+            {p.description && <small className="muted">{p.description}</small>}
+            {error && (
+              <small className="error" id={`${id}-error`} data-testid={`field-error-${key}`}>
+                {error}
+              </small>
+            )}
+          </div>
+        );
+      })}
+      {formError && (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" data-testid="config-save">
+          Save
+        </button>
+        <button type="button" onClick={onDelete} data-testid="delete-node">
+          Delete node
+        </button>
+        {saved && <span role="status">Saved</span>}
+      </div>
+    </form>
+  );
+}

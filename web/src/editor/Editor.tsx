@@ -1,0 +1,218 @@
+/**
+ * A project's editor: palette, canvas, and the side panels (config, run, debug, code, deploy, assistant). The
+ * project comes from the `project` query and stays current through `projectChanged` (remote edits, replayed from the
+ * version we loaded after a reconnect); every edit is a mutation whose answer updates the normalised cache.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
+import { AddComponent, ApplyEdits, Connect, ProjectChanged, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
+import { errorText } from '../errors';
+import type { DebugFieldsFragment } from '../gql/graphql';
+import { AssistantPanel } from './AssistantPanel';
+import { Canvas } from './Canvas';
+import { CodePanel } from './CodePanel';
+import { ConfigPanel } from './ConfigPanel';
+import { DebugPanel } from './DebugPanel';
+import { DeployPanel } from './DeployPanel';
+import { layoutPositions } from './layout';
+import { Palette } from './Palette';
+import { Presence } from './Presence';
+import { RunPanel } from './RunPanel';
+import type { NodeStatus, ProjectData } from './types';
+
+const TABS = ['Config', 'Run', 'Debug', 'Code', 'Deploy', 'Assistant'] as const;
+type Tab = (typeof TABS)[number];
+const LIVE_DEBUG = new Set(['INITIALIZED', 'RUNNING', 'PAUSED']);
+
+export function Editor({ projectId }: { projectId: string }) {
+  const { data, error, loading } = useQuery(ProjectQuery, { variables: { id: projectId }, fetchPolicy: 'cache-and-network' });
+  const project = data?.project;
+  // Subscribe from the version first loaded: graphql-ws resubscribes with it after a reconnect, so the server replays
+  // every change since — none is lost.
+  const [sinceVersion, setSinceVersion] = useState<number>();
+  useEffect(() => {
+    if (project && sinceVersion === undefined) setSinceVersion(project.version);
+  }, [project, sinceVersion]);
+  useSubscription(ProjectChanged, { variables: { projectId, sinceVersion }, skip: sinceVersion === undefined });
+
+  if (error) return <main className="editor-error"><p role="alert" className="error">{errorText(error)}</p><a href="#/">Back to projects</a></main>;
+  if (!project) return <main><p>{loading ? 'Loading…' : 'Project not found.'}</p></main>;
+  return (
+    <ReactFlowProvider>
+      <EditorView project={project} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorView({ project }: { project: ProjectData }) {
+  const flow = useReactFlow();
+  const projectId = project.id;
+  const [tab, setTab] = useState<Tab>('Config');
+  const [selection, setSelection] = useState<string[]>([]);
+  const [statuses, setStatuses] = useState<Record<string, NodeStatus>>({});
+  const [findings, setFindings] = useState<Record<string, string[]>>({});
+  const [debugging, setDebugging] = useState(false);
+  const [breakpoints, setBreakpoints] = useState<Map<string, string | null>>(new Map());
+  const [session, setSession] = useState<DebugFieldsFragment>();
+  const [inputValues, setInputValues] = useState<Record<string, string>>({});
+  const [actionError, setActionError] = useState<string>();
+
+  const [addComponent] = useMutation(AddComponent);
+  const [applyEdits] = useMutation(ApplyEdits);
+  const [connect] = useMutation(Connect);
+  const [updateConfig] = useMutation(UpdateConfig);
+  const [setBreakpoint] = useMutation(SetBreakpoint);
+  const [removeBreakpoint] = useMutation(RemoveBreakpoint);
+
+  const attempt = useCallback(async (work: () => Promise<unknown>) => {
+    setActionError(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  }, []);
+
+  const onAdd = useCallback(
+    (componentId: string, position: { x: number; y: number }) =>
+      void attempt(() => addComponent({ variables: { projectId, componentId, position: { x: Math.round(position.x), y: Math.round(position.y) } } })),
+    [attempt, projectId],
+  );
+  const addAtCentre = (componentId: string) => {
+    const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+    onAdd(componentId, centre);
+  };
+  const onMove = useCallback(
+    (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
+      void attempt(() => applyEdits({ variables: { projectId, edits: moves.map((m) => ({ op: 'moveNode', nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } })) } })),
+    [attempt, projectId],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => void attempt(() => connect({ variables: { projectId, sourceId: c.source, sourcePort: c.sourceHandle ?? '', targetId: c.target, targetPort: c.targetHandle ?? '' } })),
+    [attempt, projectId],
+  );
+  const onDelete = useCallback(
+    (nodeIds: string[], connectionIds: string[]) => {
+      const edits = [...connectionIds.map((connectionId) => ({ op: 'disconnect', connectionId })), ...nodeIds.map((nodeId) => ({ op: 'removeNode', nodeId }))];
+      if (edits.length) void attempt(() => applyEdits({ variables: { projectId, edits } }));
+    },
+    [attempt, projectId],
+  );
+  const onLayout = () =>
+    void attempt(async () => {
+      const moves = await layoutPositions(project);
+      await applyEdits({ variables: { projectId, edits: moves.map((m) => ({ op: 'moveNode', ...m })) } });
+      setTimeout(() => void flow.fitView({ duration: 200 }), 50);
+    });
+
+  const liveSession = session && LIVE_DEBUG.has(session.state) ? session : undefined;
+  const onToggleBreakpoint = useCallback(
+    (nodeId: string) => {
+      setBreakpoints((current) => {
+        const next = new Map(current);
+        if (next.has(nodeId)) next.delete(nodeId);
+        else next.set(nodeId, null);
+        return next;
+      });
+      if (liveSession) {
+        const on = !breakpoints.has(nodeId);
+        void attempt(() => (on ? setBreakpoint({ variables: { sessionId: liveSession.id, nodeId } }) : removeBreakpoint({ variables: { sessionId: liveSession.id, nodeId } })));
+      }
+    },
+    [liveSession, breakpoints, attempt],
+  );
+  const onCondition = (nodeId: string, condition: string | null) => {
+    setBreakpoints((current) => new Map(current).set(nodeId, condition));
+    if (liveSession) void attempt(() => setBreakpoint({ variables: { sessionId: liveSession.id, nodeId, condition } }));
+  };
+
+  const selectedNode = selection.length === 1 ? project.components.find((n) => n.id === selection[0]) : undefined;
+
+  return (
+    <main className="editor">
+      <div className="editor-bar">
+        <a href="#/" aria-label="Back to projects">
+          ←
+        </a>
+        <h1>{project.name}</h1>
+        <span className="muted" data-testid="project-version">
+          v{project.version}
+        </span>
+        {!project.validation.valid && (
+          <span className="badge badge-error" title={project.validation.errors.map((e) => e.message).join('\n')}>
+            {project.validation.errors.length} issue{project.validation.errors.length === 1 ? '' : 's'}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          data-testid="debug-toggle"
+          aria-pressed={debugging}
+          onClick={() => {
+            setDebugging((d) => !d);
+            setTab('Debug');
+          }}
+        >
+          Debug mode
+        </button>
+        <Presence projectId={projectId} selection={selection} />
+      </div>
+      {actionError && (
+        <p role="alert" className="error banner" data-testid="action-error">
+          {actionError}
+          <button type="button" aria-label="Dismiss" onClick={() => setActionError(undefined)}>
+            ×
+          </button>
+        </p>
+      )}
+      <div className="editor-body">
+        <Palette onAdd={addAtCentre} />
+        <Canvas
+          project={project}
+          statuses={statuses}
+          findings={findings}
+          debugging={debugging}
+          breakpoints={new Set(breakpoints.keys())}
+          currentNodeId={liveSession?.currentNodeId}
+          onToggleBreakpoint={onToggleBreakpoint}
+          onSelect={setSelection}
+          onAdd={onAdd}
+          onMove={onMove}
+          onConnect={onConnect}
+          onDelete={onDelete}
+          onLayout={onLayout}
+        />
+        <aside className="side">
+          <div className="tabs" role="group" aria-label="Panels">
+            {TABS.map((t) => (
+              <button key={t} type="button" aria-pressed={tab === t} data-testid={`tab-${t.toLowerCase()}`} onClick={() => setTab(t)}>
+                {t}
+              </button>
+            ))}
+          </div>
+          {tab === 'Config' &&
+            (selectedNode ? (
+              <ConfigPanel
+                key={selectedNode.id}
+                node={selectedNode}
+                issues={project.validation.errors.filter((e) => e.nodeId === selectedNode.id)}
+                onSave={(config, label) => updateConfig({ variables: { projectId, nodeId: selectedNode.id, config, label } })}
+                onDelete={() => onDelete([selectedNode.id], [])}
+              />
+            ) : (
+              <p className="muted panel">Select one node to edit its configuration.</p>
+            ))}
+          {tab === 'Run' && <RunPanel project={project} inputValues={inputValues} onInputValues={setInputValues} onStatuses={setStatuses} selectedNodeId={selection[0]} />}
+          {tab === 'Debug' && (
+            <DebugPanel project={project} inputValues={inputValues} breakpoints={breakpoints} selectedNodeId={selection[0]} onCondition={onCondition} session={session} onSession={setSession} />
+          )}
+          {tab === 'Code' && <CodePanel project={project} />}
+          {tab === 'Deploy' && <DeployPanel project={project} />}
+          {tab === 'Assistant' && <AssistantPanel project={project} onFindings={setFindings} />}
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+/** A node on the canvas: typed ports (coloured), validation and assistant badges, run status, breakpoint toggle. */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { portColor, type WorkflowNode } from './types';
+
+export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowNode>) {
+  const { instance, status, issues, findings, debugging, breakpoint, current } = data;
+  const component = instance.component;
+  const title = instance.label ?? component.name;
+  return (
+    <div
+      className={`wf-node${selected ? ' selected' : ''}${current ? ' current' : ''}`}
+      data-testid={`node-${id}`}
+      data-status={status ?? 'idle'}
+      data-current={current || undefined}
+      style={{ borderTopColor: component.color ?? '#607d8b' }}
+    >
+      <div className="wf-node-head">
+        <span aria-hidden="true">{component.icon}</span>
+        <span className="wf-node-title">{title}</span>
+        {issues.length > 0 && (
+          <span className="badge badge-error" data-testid={`badge-${id}`} title={issues.map((i) => i.message).join('\n')}>
+            {issues.length}
+          </span>
+        )}
+        {findings.length > 0 && (
+          <span className="badge badge-finding" data-testid={`finding-${id}`} title={findings.join('\n')}>
+            !
+          </span>
+        )}
+        {debugging && (
+          <button
+            type="button"
+            className={`bp${breakpoint ? ' on' : ''}`}
+            data-testid={`breakpoint-${id}`}
+            aria-pressed={breakpoint}
+            aria-label={`Breakpoint on ${title}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              data.onToggleBreakpoint(id);
+            }}
+          />
+        )}
+      </div>
+      <div className="wf-node-sub">
+        {id} · {component.id}
+      </div>
+      <div className="wf-ports">
+        <div>
+          {component.inputs.map((p) => (
+            <div key={p.name} className="port in" title={`${p.name}: ${p.type}`}>
+              <Handle type="target" position={Position.Left} id={p.name} style={{ background: portColor(p.type) }} />
+              {p.name}
+              {p.required ? '*' : ''}
+            </div>
+          ))}
+        </div>
+        <div>
+          {component.outputs.map((p) => (
+            <div key={p.name} className="port out" title={`${p.name}: ${p.type}`}>
+              {p.name}
+              <Handle type="source" position={Position.Right} id={p.name} style={{ background: portColor(p.type) }} />
+            </div>
+          ))}
+        </div>
+      </div>
+      {status && <div className="wf-status">{status}</div>}
+    </div>
+  );
+});

@@ -1,0 +1,244 @@
+/** Every GraphQL document the app sends (typed by the client preset into src/gql/). */
+import { graphql } from './gql';
+
+export const ProjectFields = graphql(`
+  fragment ProjectFields on Project {
+    id
+    name
+    description
+    version
+    updatedAt
+    templateId
+    components {
+      id
+      componentId
+      label
+      position { x y }
+      config
+      component { id name category icon color inputs { name type required } outputs { name type } configSchema }
+    }
+    connections { id sourceId sourcePort targetId targetPort }
+    validation {
+      valid
+      errors { code message nodeId connectionId port field }
+      warnings { code message nodeId connectionId port field }
+    }
+  }
+`);
+
+export const ProjectsQuery = graphql(`
+  query Projects($first: Int) {
+    projects(first: $first) { totalCount nodes { id name description version updatedAt } }
+    templates { id name description categories sampleInputs nodes { id componentId config } }
+  }
+`);
+
+export const ProjectQuery = graphql(`
+  query Project($id: ID!) {
+    project(id: $id) { ...ProjectFields }
+  }
+`);
+
+export const CatalogQuery = graphql(`
+  query Catalog {
+    categories
+    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }
+  }
+`);
+
+export const CreateProject = graphql(`
+  mutation CreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) { id name version }
+  }
+`);
+
+export const DeleteProject = graphql(`
+  mutation DeleteProject($id: ID!) {
+    deleteProject(id: $id) { id deleted }
+  }
+`);
+
+export const RenameProject = graphql(`
+  mutation RenameProject($id: ID!, $name: String!) {
+    updateProject(id: $id, input: { name: $name }) { id name version }
+  }
+`);
+
+export const AddComponent = graphql(`
+  mutation AddComponent($projectId: ID!, $componentId: ID!, $position: PositionInput, $expectedVersion: Int) {
+    addComponent(projectId: $projectId, componentId: $componentId, position: $position, expectedVersion: $expectedVersion) {
+      component { id }
+      project { ...ProjectFields }
+    }
+  }
+`);
+
+export const MoveComponent = graphql(`
+  mutation MoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) {
+    moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { ...ProjectFields } }
+  }
+`);
+
+export const UpdateConfig = graphql(`
+  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {
+    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }
+  }
+`);
+
+export const ApplyEdits = graphql(`
+  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {
+    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }
+  }
+`);
+
+export const Connect = graphql(`
+  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {
+    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {
+      connection { id }
+      project { ...ProjectFields }
+    }
+  }
+`);
+
+export const ProjectChanged = graphql(`
+  subscription ProjectChanged($projectId: ID!, $sinceVersion: Int) {
+    projectChanged(projectId: $projectId, sinceVersion: $sinceVersion) {
+      version
+      actor
+      op
+      replayed
+      project { ...ProjectFields }
+    }
+  }
+`);
+
+export const PresenceSub = graphql(`
+  subscription Presence($projectId: ID!) {
+    presence(projectId: $projectId) { kind entries { userId name selection cursor { x y } updatedAt } }
+  }
+`);
+
+export const UpdatePresence = graphql(`
+  mutation UpdatePresence($projectId: ID!, $selection: [ID!], $cursor: PositionInput) {
+    updatePresence(projectId: $projectId, selection: $selection, cursor: $cursor) { userId }
+  }
+`);
+
+export const ExecuteWorkflow = graphql(`
+  mutation ExecuteWorkflow($projectId: ID!, $inputs: JSON) {
+    executeWorkflow(projectId: $projectId, inputs: $inputs, mode: ASYNC) { id status }
+  }
+`);
+
+export const RunEvents = graphql(`
+  subscription RunEvents($runId: ID!) {
+    runEvents(runId: $runId) {
+      type
+      nodeId
+      status
+      outputs
+      error { code message }
+      durationMs
+      run { id status outputs error { code message } durationMs steps { nodeId status inputs outputs error { code message } durationMs } }
+    }
+  }
+`);
+
+export const RunHistory = graphql(`
+  query RunHistory($id: ID!) {
+    project(id: $id) { id runs(first: 10) { id status createdAt durationMs } }
+  }
+`);
+
+export const Languages = graphql(`
+  query Languages {
+    languages { id name fileExtension implemented }
+  }
+`);
+
+export const GenerateCode = graphql(`
+  mutation GenerateCode($projectId: ID!, $language: String!) {
+    generateCode(projectId: $projectId, language: $language) { id language mainFile code lines files { path } }
+  }
+`);
+
+export const StartDebug = graphql(`
+  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {
+    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }
+  }
+`);
+
+export const DebugFields = graphql(`
+  fragment DebugFields on DebugSession {
+    id
+    state
+    pauseReason
+    currentNodeId
+    currentInputs
+    outputs
+    error { code message }
+    callStack { nodeId componentId iteration depth }
+    variables { nodeId inputs outputs }
+    breakpoints { nodeId condition enabled hitCount }
+  }
+`);
+
+export const DebugStep = graphql(`
+  mutation DebugStep($sessionId: ID!, $action: DebugAction!) {
+    debugStep(sessionId: $sessionId, action: $action) { ...DebugFields }
+  }
+`);
+
+export const SetBreakpoint = graphql(`
+  mutation SetBreakpoint($sessionId: ID!, $nodeId: ID!, $condition: String) {
+    setBreakpoint(sessionId: $sessionId, nodeId: $nodeId, condition: $condition) { nodeId }
+  }
+`);
+
+export const RemoveBreakpoint = graphql(`
+  mutation RemoveBreakpoint($sessionId: ID!, $nodeId: ID!) {
+    removeBreakpoint(sessionId: $sessionId, nodeId: $nodeId) { id }
+  }
+`);
+
+export const DebugEvents = graphql(`
+  subscription DebugEvents($sessionId: ID!) {
+    debugEvents(sessionId: $sessionId) { seq type state nodeId reason session { ...DebugFields } }
+  }
+`);
+
+export const Deploy = graphql(`
+  mutation Deploy($projectId: ID!, $target: DeploymentTarget!, $environment: String!) {
+    deploy(projectId: $projectId, target: $target, environment: $environment) { id status target environment endpoint }
+  }
+`);
+
+export const DeploymentEvents = graphql(`
+  subscription DeploymentEvents($deploymentId: ID!) {
+    deploymentEvents(deploymentId: $deploymentId) { status reason endpoint logs deployment { id status endpoint error } }
+  }
+`);
+
+export const StopDeployment = graphql(`
+  mutation StopDeployment($id: ID!) {
+    stopDeployment(id: $id) { id status }
+  }
+`);
+
+export const AnalyzeProject = graphql(`
+  mutation AnalyzeProject($projectId: ID!) {
+    analyzeProject(projectId: $projectId) { id title message severity nodeIds patch status }
+  }
+`);
+
+export const ApplySuggestion = graphql(`
+  mutation ApplySuggestion($id: ID!) {
+    applySuggestion(id: $id) { suggestion { id status } project { ...ProjectFields } }
+  }
+`);
+
+export const AskAssistant = graphql(`
+  mutation AskAssistant($projectId: ID!, $query: String!) {
+    askAssistant(projectId: $projectId, query: $query) { category suggestion }
+  }
+`);
