@@ -9,8 +9,17 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 # tsx is a runtime dependency (TypeScript runs without a build step), so dev tools can be left out.
-RUN npm ci --omit=dev --no-audit --no-fund \
+RUN SKIP_WEB_BUILD=1 npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
+
+# ---- web: the browser app (web/) built by Vite; only web/dist goes into the runtime image.
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+COPY web/package.json web/package-lock.json ./web/
+RUN npm --prefix web ci --no-audit --no-fund
+COPY web ./web
+COPY engine/model ./engine/model
+RUN npm --prefix web run build
 
 # ---- runtime: no compiler, no root.
 FROM node:20-bookworm-slim AS runtime
@@ -23,6 +32,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 # Code stays root-owned (read-only for the app); only the data directory is writable.
 COPY . .
+COPY --from=web /app/web/dist ./web/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 # Numeric id of the image's `node` user, so orchestrators can verify runAsNonRoot.
 USER 1000:1000

@@ -1,6 +1,9 @@
 /**
  * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway), GraphiQL offline,
- * aggregated /health, /live and /ready. Apollo's CDN landing page is disabled and nothing phones home.
+ * the web app at /, aggregated /health, /live and /ready. Apollo's CDN landing page is disabled and nothing phones
+ * home.
+=======
+>>>>>>> b701ed8 (Router serves the built web app at / (immutable hashed assets); npm install/start build web/ when missing or stale; Docker web build stage)
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
@@ -29,6 +32,7 @@ import { aggregateHealth } from './health';
 import { routerSecurity } from './security';
 import { legacyErrorShape, mountRestShim } from './rest';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws-server';
+import { mountWebApp } from './web-app';
 
 export interface RunningRouter {
   url: string;
@@ -76,6 +80,8 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
   // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
   mountDeploymentEndpoint(app, config);
+  // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
+  mountWebApp(app);
   // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
   const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log });
 

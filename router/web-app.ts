@@ -1,0 +1,23 @@
+/**
+ * The web app (web/, built by Vite into web/dist) at `/`. Hashed files under /assets are immutable and cached for a
+ * year; index.html is revalidated on every load so a new build is picked up at once. The app has no inline script,
+ * so it runs under the router's default CSP. GraphiQL stays at /graphql; the app routes with `#/…` so the REST shim's
+ * paths are untouched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+
+export const WEB_DIST = path.join(__dirname, '..', 'web', 'dist');
+
+export function mountWebApp(app: express.Express, dist = WEB_DIST): void {
+  const index = path.join(dist, 'index.html');
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.get(['/', '/index.html'], (_req, res) => {
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text/plain').send('The web app is not built: run `npm --prefix web ci && npm --prefix web run build` (npm install does it).');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+}
