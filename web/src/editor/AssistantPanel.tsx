@@ -69,7 +69,7 @@ export function AssistantPanel({ project, onFindings }: { project: ProjectData; 
                 </button>
               </div>
             )}
-            {preview === f.id && <pre className="patch">{JSON.stringify(f.patch, null, 2)}</pre>}
+            {preview === f.id && <pre tabIndex={0} className="patch">{JSON.stringify(f.patch, null, 2)}</pre>}
           </li>
         ))}
       </ul>

@@ -121,7 +121,7 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
               <>
                 <dt>{session.currentNodeId} (inputs)</dt>
                 <dd>
-                  <pre>{JSON.stringify(session.currentInputs, null, 2)}</pre>
+                  <pre tabIndex={0}>{JSON.stringify(session.currentInputs, null, 2)}</pre>
                 </dd>
               </>
             )}
@@ -129,7 +129,7 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
               <div key={v.nodeId}>
                 <dt>{v.nodeId}</dt>
                 <dd>
-                  <pre>{JSON.stringify(v.outputs, null, 2)}</pre>
+                  <pre tabIndex={0}>{JSON.stringify(v.outputs, null, 2)}</pre>
                 </dd>
               </div>
             ))}
@@ -137,7 +137,7 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
           {session.state === 'COMPLETED' && (
             <>
               <h3>Outputs</h3>
-              <pre data-testid="debug-outputs">{JSON.stringify(session.outputs, null, 2)}</pre>
+              <pre tabIndex={0} data-testid="debug-outputs">{JSON.stringify(session.outputs, null, 2)}</pre>
             </>
           )}
         </div>

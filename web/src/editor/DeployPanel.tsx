@@ -96,7 +96,7 @@ export function DeployPanel({ project }: { project: ProjectData }) {
           {error}
         </p>
       )}
-      <pre className="logs" data-testid="deployment-logs">
+      <pre tabIndex={0} className="logs" data-testid="deployment-logs">
         {logs.join('\n')}
       </pre>
     </section>

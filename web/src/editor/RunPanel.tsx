@@ -88,7 +88,7 @@ export function RunPanel({ project, inputValues, onInputValues, onStatuses, sele
           <>
             <strong>{run.status}</strong> {run.durationMs != null && <span className="muted">{run.durationMs} ms</span>}
             {run.error && <p className="error">{`${run.error.code}: ${run.error.message}`}</p>}
-            <pre>{JSON.stringify(run.outputs, null, 2)}</pre>
+            <pre tabIndex={0}>{JSON.stringify(run.outputs, null, 2)}</pre>
           </>
         )}
       </div>
@@ -98,9 +98,9 @@ export function RunPanel({ project, inputValues, onInputValues, onStatuses, sele
             {step.nodeId} <small>{step.status}</small> <small className="muted">{Math.round(step.durationMs)} ms</small>
           </h3>
           <h4>Inputs</h4>
-          <pre>{JSON.stringify(step.inputs, null, 2)}</pre>
+          <pre tabIndex={0}>{JSON.stringify(step.inputs, null, 2)}</pre>
           <h4>Outputs</h4>
-          <pre>{JSON.stringify(step.outputs, null, 2)}</pre>
+          <pre tabIndex={0}>{JSON.stringify(step.outputs, null, 2)}</pre>
           {step.error && <p className="error">{`${step.error.code}: ${step.error.message}`}</p>}
         </div>
       )}

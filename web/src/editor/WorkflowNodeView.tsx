@@ -31,7 +31,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
         {debugging && (
           <button
             type="button"
-            className={`bp${breakpoint ? ' on' : ''}`}
+            className={`bp nodrag${breakpoint ? ' on' : ''}`}
             data-testid={`breakpoint-${id}`}
             aria-pressed={breakpoint}
             aria-label={`Breakpoint on ${title}`}

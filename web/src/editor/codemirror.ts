@@ -22,11 +22,14 @@ function languageFor(language: string): Extension {
 }
 
 export function createReadOnlyView(parent: HTMLElement, doc: string, language: string, label: string): EditorView {
-  return new EditorView({
+  const view = new EditorView({
     parent,
     state: EditorState.create({
       doc,
       extensions: [basicSetup, languageFor(language), EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-label': label })],
     }),
   });
+  // The scroller must be reachable by keyboard (axe: scrollable-region-focusable).
+  view.scrollDOM.tabIndex = 0;
+  return view;
 }
