@@ -134,11 +134,11 @@ it('projects: search, create from a template (showing what it needs) and empty, 
 
 it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown), move, delete', async () => {
   const projectId = await createProject('Canvas');
-  await edits(projectId, [
-    { op: 'addNode', node: { id: 'len', componentId: 'core/length', position: { x: 0, y: 0 }, config: {} } },
-    { op: 'addNode', node: { id: 'sp', componentId: 'core/split', position: { x: 350, y: 0 }, config: {} } },
-    { op: 'addNode', node: { id: 'jn', componentId: 'core/join', position: { x: 700, y: 0 }, config: {} } },
-  ]);
+  // One by one: a batch that leaves required inputs unconnected is refused.
+  for (const [id, componentId, x] of [['len', 'core/length', 0], ['sp', 'core/split', 350], ['jn', 'core/join', 700]] as const) {
+    const added = await sg.gql(`mutation($p: ID!, $c: ID!, $id: ID!, $x: Float!) { addComponent(projectId: $p, componentId: $c, id: $id, position: {x: $x, y: 0}) { component { id } } }`, { p: projectId, c: componentId, id, x });
+    expect(added.errors).toBeUndefined();
+  }
   const page = await openProject(projectId);
   await page.getByTestId('node-jn').waitFor();
   // Palette: search narrows the list; drag a component onto the canvas.
@@ -164,7 +164,7 @@ it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown),
   expect((await projectGraph(projectId)).connections).toEqual([]);
   await drag('sp', 'items', 'jn', 'items');
   expect(await poll(async () => (await projectGraph(projectId)).connections, (v) => v.length > 0)).toEqual([{ sourceId: 'sp', sourcePort: 'items', targetId: 'jn', targetPort: 'items' }]);
-  await page.locator('.react-flow__edge').first().waitFor();
+  await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
   // Move: drag the node by its title.
   const title = (await page.getByTestId('node-len').locator('.wf-node-title').boundingBox())!;
   await page.mouse.move(title.x + 5, title.y + 5);
@@ -287,9 +287,13 @@ it('debug: breakpoint, continue, variables, step over, run to the end — driven
   await shot(page, '08-debug-paused');
   await page.getByTestId('step-over').click();
   await poll(() => page.getByTestId('debug-current').textContent({ timeout: 1000 }).catch(() => null), (v) => v !== 'total');
+  const settled = () => page.locator('[data-testid="debug-state"][data-state="paused"], [data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
+  await settled();
   await page.getByTestId('step-into').click();
-  await page.getByTestId('step-out').click();
-  await page.getByTestId('continue').click();
+  await settled();
+  if ((await page.getByTestId('debug-state').getAttribute('data-state')) === 'paused') {
+    await page.getByTestId('continue').click();
+  }
   await page.locator('[data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
   await expect(page.getByTestId('debug-outputs').textContent()).resolves.toContain('6');
   await expectAccessible(page);

@@ -91,6 +91,18 @@ export const ApplyEdits = graphql(`
   }
 `);
 
+export const RemoveComponent = graphql(`
+  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {
+    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }
+  }
+`);
+
+export const Disconnect = graphql(`
+  mutation Disconnect($projectId: ID!, $connectionId: ID!) {
+    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }
+  }
+`);
+
 export const Connect = graphql(`
   mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {
     connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import { AddComponent, ApplyEdits, Connect, ProjectChanged, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
+import { AddComponent, ApplyEdits, Connect, Disconnect, ProjectChanged, RemoveComponent, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
 import { errorText } from '../errors';
 import type { DebugFieldsFragment } from '../gql/graphql';
 import { AssistantPanel } from './AssistantPanel';
@@ -54,13 +54,21 @@ function EditorView({ project }: { project: ProjectData }) {
   const [findings, setFindings] = useState<Record<string, string[]>>({});
   const [debugging, setDebugging] = useState(false);
   const [breakpoints, setBreakpoints] = useState<Map<string, string | null>>(new Map());
-  const [session, setSession] = useState<DebugFieldsFragment>();
+  const [session, setSessionState] = useState<DebugFieldsFragment>();
+  // A late event may carry the session as it was before it ended; an ended session never comes back to life.
+  const setSession = useCallback(
+    (next: DebugFieldsFragment | undefined) =>
+      setSessionState((current) => (current && next && current.id === next.id && !LIVE_DEBUG.has(current.state) && LIVE_DEBUG.has(next.state) ? current : next)),
+    [],
+  );
   const [inputValues, setInputValues] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<string>();
 
   const [addComponent] = useMutation(AddComponent);
   const [applyEdits] = useMutation(ApplyEdits);
   const [connect] = useMutation(Connect);
+  const [disconnect] = useMutation(Disconnect);
+  const [removeComponent] = useMutation(RemoveComponent);
   const [updateConfig] = useMutation(UpdateConfig);
   const [setBreakpoint] = useMutation(SetBreakpoint);
   const [removeBreakpoint] = useMutation(RemoveBreakpoint);
@@ -93,11 +101,14 @@ function EditorView({ project }: { project: ProjectData }) {
     (c: Connection) => void attempt(() => connect({ variables: { projectId, sourceId: c.source, sourcePort: c.sourceHandle ?? '', targetId: c.target, targetPort: c.targetHandle ?? '' } })),
     [attempt, projectId],
   );
+  // One mutation per item: applyGraphEdits refuses a batch that leaves a required input unconnected, which removing
+  // a node's upstream does; the single-item mutations accept it and report it in the validation.
   const onDelete = useCallback(
-    (nodeIds: string[], connectionIds: string[]) => {
-      const edits = [...connectionIds.map((connectionId) => ({ op: 'disconnect', connectionId })), ...nodeIds.map((nodeId) => ({ op: 'removeNode', nodeId }))];
-      if (edits.length) void attempt(() => applyEdits({ variables: { projectId, edits } }));
-    },
+    (nodeIds: string[], connectionIds: string[]) =>
+      void attempt(async () => {
+        for (const connectionId of connectionIds) await disconnect({ variables: { projectId, connectionId } });
+        for (const nodeId of nodeIds) await removeComponent({ variables: { projectId, nodeId } });
+      }),
     [attempt, projectId],
   );
   const onLayout = () =>

@@ -25,6 +25,8 @@ type Documents = {
     "\n  mutation MoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) {\n    moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { ...ProjectFields } }\n  }\n": typeof types.MoveComponentDocument,
     "\n  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {\n    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }\n  }\n": typeof types.UpdateConfigDocument,
     "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": typeof types.ApplyEditsDocument,
+    "\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n": typeof types.RemoveComponentDocument,
+    "\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n": typeof types.DisconnectDocument,
     "\n  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {\n    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {\n      connection { id }\n      project { ...ProjectFields }\n    }\n  }\n": typeof types.ConnectDocument,
     "\n  subscription ProjectChanged($projectId: ID!, $sinceVersion: Int) {\n    projectChanged(projectId: $projectId, sinceVersion: $sinceVersion) {\n      version\n      actor\n      op\n      replayed\n      project { ...ProjectFields }\n    }\n  }\n": typeof types.ProjectChangedDocument,
     "\n  subscription Presence($projectId: ID!) {\n    presence(projectId: $projectId) { kind entries { userId name selection cursor { x y } updatedAt } }\n  }\n": typeof types.PresenceDocument,
@@ -59,6 +61,8 @@ const documents: Documents = {
     "\n  mutation MoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) {\n    moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { ...ProjectFields } }\n  }\n": types.MoveComponentDocument,
     "\n  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {\n    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }\n  }\n": types.UpdateConfigDocument,
     "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": types.ApplyEditsDocument,
+    "\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n": types.RemoveComponentDocument,
+    "\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n": types.DisconnectDocument,
     "\n  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {\n    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {\n      connection { id }\n      project { ...ProjectFields }\n    }\n  }\n": types.ConnectDocument,
     "\n  subscription ProjectChanged($projectId: ID!, $sinceVersion: Int) {\n    projectChanged(projectId: $projectId, sinceVersion: $sinceVersion) {\n      version\n      actor\n      op\n      replayed\n      project { ...ProjectFields }\n    }\n  }\n": types.ProjectChangedDocument,
     "\n  subscription Presence($projectId: ID!) {\n    presence(projectId: $projectId) { kind entries { userId name selection cursor { x y } updatedAt } }\n  }\n": types.PresenceDocument,
@@ -140,6 +144,14 @@ export function graphql(source: "\n  mutation UpdateConfig($projectId: ID!, $nod
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
