@@ -2,8 +2,6 @@
  * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway), GraphiQL offline,
  * the web app at /, aggregated /health, /live and /ready. Apollo's CDN landing page is disabled and nothing phones
  * home.
-=======
->>>>>>> b701ed8 (Router serves the built web app at / (immutable hashed assets); npm install/start build web/ when missing or stale; Docker web build stage)
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
