@@ -42,7 +42,9 @@ export function problemsOf(errors: ErrorObject[] | null | undefined): FieldProbl
   for (const error of errors ?? []) {
     const problem = { field: fieldOf(error), reason: reasonOf(error) };
     const key = `${problem.field}\u0000${problem.reason}`;
-    if (!seen.has(key)) problems.push(problem), seen.add(key);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
   }
   return problems;
 }

@@ -149,7 +149,7 @@ export function defaultChatContent(messages: Array<{ role: string; content: stri
 
 /** The first JSON array of (at least one) strings in a prompt, if any. */
 function labelsIn(prompt: string): string[] | undefined {
-  for (const match of prompt.matchAll(/\[[^\[\]]*\]/g)) {
+  for (const match of prompt.matchAll(/\[[^[\]]*\]/g)) {
     try {
       const parsed: unknown = JSON.parse(match[0]);
       if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((item) => typeof item === 'string')) return parsed;

@@ -39,6 +39,12 @@ export const deadNodeRule: Rule = {
 function downstream(ctx: GraphContext, nodeId: string): string[] {
   const seen = new Set([nodeId]);
   const queue = [nodeId];
-  while (queue.length) for (const c of ctx.wiresFrom(queue.pop()!)) if (!seen.has(c.targetId)) seen.add(c.targetId), queue.push(c.targetId);
+  while (queue.length) {
+    for (const c of ctx.wiresFrom(queue.pop()!)) {
+      if (seen.has(c.targetId)) continue;
+      seen.add(c.targetId);
+      queue.push(c.targetId);
+    }
+  }
   return [...seen];
 }
