@@ -93,6 +93,36 @@ export interface SecurityConfig {
   introspection: boolean;
   /** Browser origins allowed to call the router (CORS_ORIGINS, comma-separated); none by default. */
   corsOrigins: string[];
+  /**
+   * Origins the router is served from (PUBLIC_ORIGINS, comma-separated): with CORS_ORIGINS, the only browser origins
+   * a WebSocket handshake may come from. Never derived from the request's Host header (a client chooses it).
+   */
+  publicOrigins: string[];
+  /** Largest WebSocket message accepted, checked by the frame parser before any message is handled (WS_MAX_PAYLOAD_BYTES). */
+  wsMaxPayloadBytes: number;
+  /** graphql-ws: a socket that has not sent `connection_init` by then is closed with 4408 (WS_CONNECTION_INIT_TIMEOUT_MS). */
+  wsConnectionInitTimeoutMs: number;
+  /** Operations running at once on one graphql-ws connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+  wsMaxSubscriptionsPerConnection: number;
+  /** WebSocket connections one identity may hold open on this router, graphql-ws and legacy together (WS_MAX_CONNECTIONS_PER_IDENTITY). */
+  wsMaxConnectionsPerIdentity: number;
+  /** How often an open socket's credentials are checked again, so a revoked API key or an expired token ends it (WS_REVALIDATE_MS). */
+  wsRevalidateMs: number;
+  /** Bearer token /metrics requires (METRICS_TOKEN); required in production. */
+  metricsToken?: string;
+  /** Router HTTP server timeouts and per-address connection cap (HTTP_*). */
+  http: HttpServerLimits;
+}
+
+export interface HttpServerLimits {
+  /** Time to receive the request headers (HTTP_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Time to receive the whole request, body included (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Connections one client address may hold open at once; 0 disables (HTTP_MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -124,9 +154,24 @@ function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY === 'true',
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || undefined,
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    publicOrigins: list(env.PUBLIC_ORIGINS),
+    wsMaxPayloadBytes: Math.max(1024, positiveInt(env, 'WS_MAX_PAYLOAD_BYTES', 1024 * 1024)),
+    wsConnectionInitTimeoutMs: Math.max(100, positiveInt(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 5_000)),
+    wsMaxSubscriptionsPerConnection: Math.max(1, positiveInt(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100)),
+    wsMaxConnectionsPerIdentity: Math.max(1, positiveInt(env, 'WS_MAX_CONNECTIONS_PER_IDENTITY', 50)),
+    wsRevalidateMs: Math.max(100, positiveInt(env, 'WS_REVALIDATE_MS', 30_000)),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    http: {
+      headersTimeoutMs: Math.max(1_000, positiveInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000)),
+      requestTimeoutMs: Math.max(1_000, positiveInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000)),
+      keepAliveTimeoutMs: Math.max(1_000, positiveInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000)),
+      maxConnectionsPerClient: positiveInt(env, 'HTTP_MAX_CONNECTIONS_PER_CLIENT', 256),
+    },
   };
 }
+
+const list = (raw: string | undefined) => (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
 /**
  * The router serves end users, so in production it refuses to start in the local single-user mode. (Subgraphs only

@@ -82,9 +82,19 @@ export function authenticate(req: IncomingMessage): Promise<Identity> {
 
 /** graphql-ws: credentials in the `connection_init` payload; the handshake's own headers when the payload has none. */
 export async function authenticateConnection(params: Record<string, unknown>, req?: IncomingMessage): Promise<Identity> {
+  const credentials = connectionCredentials(params);
+  if (!credentials.authorization && !credentials.apiKey && req) return authenticate(req);
+  return authenticatorFor(req).fromCredentials(credentials);
+}
+
+/** The same check again, never from the per-request answer: an open socket is re-checked so revocation ends it. */
+export function reauthenticate(params: Record<string, unknown>, req: IncomingMessage): Promise<Identity> {
+  const credentials = connectionCredentials(params);
+  const fromHeaders = !credentials.authorization && !credentials.apiKey;
+  return authenticatorFor(req).fromCredentials(fromHeaders ? { authorization: header(req, 'authorization'), apiKey: header(req, API_KEY_HEADER) } : credentials);
+}
+
+function connectionCredentials(params: Record<string, unknown>): { authorization?: string; apiKey?: string } {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const authorization = text(params.authorization) ?? text(params.Authorization);
-  const apiKey = text(params.apiKey);
-  if (!authorization && !apiKey && req) return authenticate(req);
-  return authenticatorFor(req).fromCredentials({ authorization, apiKey });
+  return { authorization: text(params.authorization) ?? text(params.Authorization), apiKey: text(params.apiKey) };
 }

@@ -74,14 +74,14 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   });
   await server.start();
   // The first schema arrives while the server starts, before the subscription server exists.
-  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation });
+  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation, limits: security.sockets });
   if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
   // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
   mountDeploymentEndpoint(app, config);
   // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
   mountWebApp(app);
   // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
-  const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log });
+  const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets });
 
   mountMetrics(app);
   app.get('/health', async (_req, res) => {

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi';
 import { restRouter } from './rest-router';
 import type { RouteSpec } from './route-table';
 import { legacyRoutes } from './routes';
+import type { SocketLimits } from '../security/socket-limits';
 import { mountLegacySockets } from './ws/legacy-sockets';
 
 export { legacyErrorShape } from './error-shape';
@@ -25,6 +26,8 @@ export interface RestShimDeps {
   events: EventBus;
   config: AppConfig;
   log: Logger;
+  /** Message size, connections per identity and re-authentication of the legacy sockets (router/security). */
+  socketLimits: SocketLimits;
 }
 
 export interface RestShim {
@@ -50,6 +53,7 @@ export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShi
     log: deps.log.child({ component: 'rest-ws' }),
     slowConsumerBytes: deps.config.wsSlowConsumerBytes,
     slowConsumerEvents: deps.config.wsSlowConsumerEvents,
+    limits: deps.socketLimits,
   });
   return { routes, router, close: () => sockets.close() };
 }

@@ -18,12 +18,15 @@ import { operationLimitRules } from './operation-limits';
 import { loadPersistedOperations } from './persisted-operations';
 import { operationPreparer, type PrepareOperation } from './prepare-operation';
 import { createRateLimit } from './rate-limit';
+import { socketLimits, type SocketLimits } from './socket-limits';
 import { graphiqlContentSecurityPolicy, securityHeaders } from './security-headers';
 
 export interface RouterSecurity {
   middleware: express.Router;
   apolloOptions: { validationRules: ValidationRule[]; introspection: boolean; parseOptions: { maxTokens: number }; allowBatchedHttpRequests: false; persistedQueries: false };
   prepareOperation: PrepareOperation;
+  /** WebSocket limits for graphql-ws and the legacy sockets. */
+  sockets: SocketLimits;
   /** `local` = the single-user mode (announced at start). */
   mode: 'local' | 'authenticated';
   close(): Promise<void>;
@@ -79,6 +82,7 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
     middleware: router,
     apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false, persistedQueries: false },
     prepareOperation: operationPreparer({ maxTokens: security.maxTokens, rules, persisted }),
+    sockets: socketLimits(security, rateLimit, log),
     mode: auth.authenticator.mode,
     close: async () => {
       stopGuard();

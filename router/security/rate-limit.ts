@@ -13,12 +13,22 @@ import { authenticate } from '../authenticate';
 
 export interface RateLimit {
   middleware: express.RequestHandler;
+  /**
+   * Takes one point from `key`'s budget (`user:<sub>` or `addr:<address>`): undefined when allowed, else the seconds
+   * to wait. graphql-ws operations draw from the same budget as HTTP requests.
+   */
+  consume(key: string): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
+export const rateLimitKey = (identity: { sub: string } | undefined, address: string | undefined) => (identity ? `user:${identity.sub}` : `addr:${address ?? 'unknown'}`);
+
+/** The GraphQL error of an operation over budget (HTTP answers 429 with it; graphql-ws sends it as the operation's error). */
+export const rateLimited = (retryAfter: number) => ({ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } });
+
 export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
   const { rateLimitPoints: points, rateLimitWindowSeconds: duration } = config.security;
-  if (points === 0) return { middleware: (_req, _res, next) => next(), close: async () => undefined };
+  if (points === 0) return { middleware: (_req, _res, next) => next(), consume: async () => undefined, close: async () => undefined };
   const memory = new RateLimiterMemory({ points, duration, keyPrefix: 'rl' });
   let redis: Redis | undefined;
   let limiter: RateLimiterMemory | RateLimiterRedis = memory;
@@ -27,12 +37,24 @@ export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
     redis.on('error', (err) => log.debug({ err }, 'rate-limit Redis connection error'));
     limiter = new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${config.redisNamespace}:rl`, insuranceLimiter: new RateLimiterMemory({ points, duration }) });
   }
+  const consume = async (key: string): Promise<number | undefined> => {
+    try {
+      await limiter.consume(key);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) {
+        log.warn({ err }, 'rate limiter unavailable; letting the request through');
+        return undefined;
+      }
+      return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    }
+  };
   const middleware: express.RequestHandler = async (req, res, next) => {
     let key: string;
     try {
-      key = `user:${(await authenticate(req)).sub}`;
+      key = rateLimitKey(await authenticate(req), undefined);
     } catch {
-      key = `addr:${req.socket.remoteAddress ?? 'unknown'}`; // refused later with 401; still counted
+      key = rateLimitKey(undefined, req.socket.remoteAddress); // refused later with 401; still counted
     }
     try {
       const result = await limiter.consume(key);
@@ -46,11 +68,12 @@ export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
       }
       const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
       res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).json({ errors: [{ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } }] });
+      res.status(429).json({ errors: [rateLimited(retryAfter)] });
     }
   };
   return {
     middleware,
+    consume,
     close: async () => {
       redis?.disconnect();
     },

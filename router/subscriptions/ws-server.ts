@@ -18,6 +18,8 @@ import { aliasAwareFieldResolver, GatewayFieldResolver, type GatewayExecutor } f
 import type { PrepareOperation } from '../security/prepare-operation';
 import { buildSubscriptionSchema } from './subscription-schema';
 import { SLOW_CONSUMER } from './topic-stream';
+import { rateLimited } from '../security/rate-limit';
+import { CLOSE_TOO_MANY_CONNECTIONS, type SocketLimits } from '../security/socket-limits';
 
 export interface SubscriptionServer {
   /** Called with each new API schema from the gateway. */
@@ -35,6 +37,8 @@ export interface SubscriptionServerOptions {
   prepareOperation?: PrepareOperation;
   /** Events a subscription may fall behind — graphql-ws awaits each send, so a client that stops reading backs up here. */
   slowConsumerEvents: number;
+  /** Message size, init timeout, connections per identity, operations per connection, rate limit, re-authentication. */
+  limits: SocketLimits;
 }
 
 const SLOW_CONSUMER_REASON = 'Slow consumer: too many undelivered messages; reconnect and resubscribe';
@@ -58,7 +62,9 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
   const live = new Set<AsyncGenerator | AsyncIterableIterator<unknown>>();
 
   // Shares the HTTP server's upgrades with the legacy REST bridges (/ws/*): this server takes /graphql only.
-  const wss = new WebSocketServer({ noServer: true });
+  const { limits } = options;
+  // maxPayload: ws refuses a larger frame while parsing it (close 1009), before graphql-ws reads any message.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const stopRouting = routeUpgrades(httpServer, (pathname) => pathname === '/graphql', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
   const disposable = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
@@ -67,21 +73,45 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
         return schema;
       },
       context: async (ctx) => ctx.extra as unknown as RouterContext,
-      onSubscribe: options.prepareOperation
-        ? (_ctx, _id, payload) => {
-            if (!schema) return [new GraphQLError('The supergraph is not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-            const prepared = options.prepareOperation!(schema, payload);
-            return 'document' in prepared ? { schema, ...prepared } : prepared;
-          }
-        : undefined,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onSubscribe: async (ctx, _id, payload) => {
+        // This operation is already counted in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`Too many operations on this connection (at most ${limits.maxSubscriptionsPerConnection}); complete some or open another connection`, { extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection', max: limits.maxSubscriptionsPerConnection } })];
+        }
+        const extra = ctx.extra as unknown as Partial<RouterContext> & { request: http.IncomingMessage };
+        const retryAfter = await limits.consume(extra.identity, extra.request.socket.remoteAddress);
+        if (retryAfter !== undefined) {
+          const { message, extensions } = rateLimited(retryAfter);
+          return [new GraphQLError(message, { extensions })];
+        }
+        if (!options.prepareOperation) return undefined;
+        if (!schema) return [new GraphQLError('The supergraph is not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        const prepared = options.prepareOperation(schema, payload);
+        return 'document' in prepared ? { schema, ...prepared } : prepared;
+      },
       onConnect: async (ctx) => {
+        let identity;
         try {
-          const identity = await authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request);
-          Object.assign(ctx.extra, { identity, requestId: randomUUID() });
-          return true;
+          identity = await authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request);
         } catch {
           return false;
         }
+        const release = limits.admit(identity);
+        if (!release) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, limits.tooManyConnections);
+          return false;
+        }
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+          release(); // closed while authenticating: onClose has run already
+          return false;
+        }
+        const stopWatching = limits.watchCredentials(ctx.extra.socket, identity, ctx.connectionParams ?? {}, ctx.extra.request);
+        Object.assign(ctx.extra, { identity, requestId: randomUUID(), release: () => (stopWatching(), release()) });
+        return true;
+      },
+      onClose: (ctx) => {
+        (ctx.extra as { release?: () => void }).release?.();
       },
       execute: async (args: ExecutionArgs) => {
         const operation = getOperationAST(args.document, args.operationName);

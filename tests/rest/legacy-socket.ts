@@ -6,10 +6,13 @@ export interface LegacySocket {
   send(message: unknown): void;
   waitFor(predicate: (message: any) => boolean, timeoutMs?: number): Promise<any>;
   close(): Promise<void>;
+  /** Resolves with the close code once the server (or the client) closes the socket. */
+  readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-export function openLegacySocket(httpUrl: string, path: string): Promise<LegacySocket> {
-  const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}${path}`);
+export function openLegacySocket(httpUrl: string, path: string, headers: Record<string, string> = {}): Promise<LegacySocket> {
+  const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}${path}`, { headers });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   const messages: any[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (raw) => {
@@ -18,6 +21,7 @@ export function openLegacySocket(httpUrl: string, path: string): Promise<LegacyS
   });
   const socket: LegacySocket = {
     messages,
+    closed,
     send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
     waitFor(predicate, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

@@ -18,6 +18,8 @@ import { gatewayCaller, routerContextFor, storedOperation } from '../gateway-cal
 import { runCollabBridge } from './collab-bridge';
 import { runDebugBridge } from './debug-bridge';
 import { socketSession } from './socket-session';
+import { endWhenAccessLost } from '../../subscriptions/access-watch';
+import { CLOSE_ACCESS_REVOKED, type SocketLimits } from '../../security/socket-limits';
 
 const PROJECT_VERSION = storedOperation('LegacyProjectVersion', `query LegacyProjectVersion($id: ID!) { project(id: $id) { id version } }`);
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -28,6 +30,7 @@ export interface LegacySocketOptions {
   log: Logger;
   slowConsumerBytes: number;
   slowConsumerEvents: number;
+  limits: SocketLimits;
 }
 
 type Target = { kind: 'debug'; sessionId: string } | { kind: 'project'; projectId: string };
@@ -65,21 +68,36 @@ export function mountLegacySockets(httpServer: http.Server, options: LegacySocke
         const call = gatewayCaller(apollo, context);
         // Checked before upgrading, so an unknown or foreign id is a plain 404.
         let start: (ws: import('ws').WebSocket) => Promise<void>;
+        let projectId: string;
         if (target.kind === 'debug') {
           const { sessionId } = target;
-          const state = (await debugState(call, sessionId)).legacyState;
-          start = (ws) => runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes), { sessionId, initialState: state, call, bus, bufferLimit: options.slowConsumerEvents });
+          const state = await debugState(call, sessionId);
+          projectId = state.projectId;
+          start = (ws) => runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes), { sessionId, initialState: state.legacyState, call, bus, bufferLimit: options.slowConsumerEvents });
         } else {
-          const { projectId } = target;
+          projectId = target.projectId;
           const { project } = await call<{ project: { version: number } | null }>(PROJECT_VERSION, { id: projectId });
           if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${projectId}" not found`);
           start = (ws) => runCollabBridge(ws, socketSession(ws, log, options.slowConsumerBytes), { projectId, version: project.version, context, call, generators });
         }
+        const release = options.limits.admit(context.identity);
+        if (!release) throw new RestError(429, 'RATE_LIMITED', options.limits.tooManyConnections);
         wss.handleUpgrade(req, socket, head, (ws) => {
-          start(ws).catch((err) => {
-            log.warn({ err, path: pathname }, 'legacy WebSocket bridge ended with an error');
-            ws.close(1011, 'Internal error');
-          });
+          ws.once('close', release);
+          // Revocation ends the socket like a graphql-ws subscription: member removal (project topic) and revoked or
+          // expired credentials (checked again every WS_REVALIDATE_MS).
+          options.limits.watchCredentials(ws, context.identity, {}, req);
+          const revoke = { return: async () => ws.close(CLOSE_ACCESS_REVOKED, 'Access to the project was revoked') };
+          const watching = endWhenAccessLost(bus, execute, projectId, context, revoke);
+          ws.once('close', () => void watching.then((unwatch) => unwatch()));
+          start(ws)
+            .then(() => {
+              if (ws.readyState === ws.OPEN) ws.close(1000, 'Stream ended');
+            })
+            .catch((err) => {
+              log.warn({ err, path: pathname }, 'legacy WebSocket bridge ended with an error');
+              ws.close(1011, 'Internal error');
+            });
         });
       } catch (err) {
         if (err instanceof RestError) return refuseUpgrade(socket, err.status, err.message);
