@@ -5,6 +5,7 @@
 import type { TestSupergraph } from '../support/supergraph';
 import { callerFor, errorCodes, startSecuredSupergraph, tokenFor, wsClient, type Caller } from './support';
 import { SAMPLE_INPUTS } from './fixtures';
+import { openLegacySocket } from '../rest/legacy-socket';
 
 let sg: TestSupergraph;
 let owner: Caller;
@@ -53,4 +54,24 @@ it('a viewer reads artefacts of every service, cannot edit, and loses everything
   const after = await viewer.gql(`query($p: ID!, $r: ID!) { project(id: $p) { id } run(id: $r) { id } projectAccess(projectIds: [$p]) { role } }`, { p, r: run });
   expect(after.data).toEqual({ project: null, run: null, projectAccess: [{ role: null }] });
   expect(received.every((v) => typeof v === 'number')).toBe(true);
+});
+
+it('member removal ends the legacy project and debug sockets too (4403), not only graphql-ws', async () => {
+  const p = (await owner.gql(`mutation { createProject(input: {name: "legacy", templateId: "json_extract"}) { id } }`)).data.createProject.id;
+  await owner.gql(`mutation($p: ID!) { addProjectMember(projectId: $p, userId: "viewer", role: VIEWER) { id } }`, { p });
+  const session = (await owner.gql(`mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS })).data.startDebugSession.id;
+  const debug = await openLegacySocket(sg.url, `/ws/debug/${session}`, viewer.headers);
+  const project = await openLegacySocket(sg.url, `/ws/${p}`, viewer.headers);
+  await debug.waitFor((m) => m.type === 'execution_state');
+  await project.waitFor((m) => m.type === 'connected');
+  await owner.gql(`mutation($p: ID!) { removeProjectMember(projectId: $p, userId: "viewer") { version } }`, { p });
+  const timeout = new Promise((r) => setTimeout(() => r('still open'), 5_000));
+  expect(await Promise.race([debug.closed, timeout])).toMatchObject({ code: 4403 });
+  expect(await Promise.race([project.closed, timeout])).toMatchObject({ code: 4403 });
+  // The owner's debug socket on the same session stays open and keeps receiving steps.
+  const own = await openLegacySocket(sg.url, `/ws/debug/${session}`, owner.headers);
+  await own.waitFor((m) => m.type === 'execution_state');
+  own.send({ command: 'step', action: 'step_over' });
+  await own.waitFor((m) => m.type === 'debug_event' || (m.type === 'execution_state' && m !== own.messages[0]));
+  await own.close();
 });
