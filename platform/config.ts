@@ -110,6 +110,8 @@ export interface SecurityConfig {
   wsRevalidateMs: number;
   /** Bearer token /metrics requires (METRICS_TOKEN); required in production. */
   metricsToken?: string;
+  /** Client operation names that label metrics (METRICS_OPERATION_NAMES, comma-separated); others count as "other". */
+  metricsOperationNames: string[];
   /** Router HTTP server timeouts and per-address connection cap (HTTP_*). */
   http: HttpServerLimits;
 }
@@ -162,6 +164,7 @@ function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
     wsMaxConnectionsPerIdentity: Math.max(1, positiveInt(env, 'WS_MAX_CONNECTIONS_PER_IDENTITY', 50)),
     wsRevalidateMs: Math.max(100, positiveInt(env, 'WS_REVALIDATE_MS', 30_000)),
     metricsToken: env.METRICS_TOKEN || undefined,
+    metricsOperationNames: list(env.METRICS_OPERATION_NAMES),
     http: {
       headersTimeoutMs: Math.max(1_000, positiveInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000)),
       requestTimeoutMs: Math.max(1_000, positiveInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000)),

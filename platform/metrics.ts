@@ -4,6 +4,7 @@
  * serves its own. Hot-path hooks only bump counters; anything that needs a query (runs and deployments by status,
  * queue depth) is collected when Prometheus scrapes, from sources services register and remove.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -97,18 +98,22 @@ export const addDeploymentsSource = scrapedGauge('vb_deployments', 'Deployments 
 export const addQueueDepthSource = scrapedGauge('vb_queue_depth', 'Work accepted but not started yet, by queue', ['service', 'queue']);
 
 /**
- * Operation names come from clients: past this many distinct names per process they are counted as "other", so a
- * client cannot grow the series without bound.
+ * Operation names come from clients, so only known names become label values: the router's own stored operations
+ * (REST shim), the persisted-operations safelist and METRICS_OPERATION_NAMES. Anything else is counted as "other", so
+ * a client can neither grow the series nor crowd out the real names. Subgraphs see the gateway's fetch names
+ * (`<operation>__<subgraph>__<n>`), labelled by their operation.
  */
-const MAX_OPERATION_NAMES = 200;
-const seenOperations = new Set<string>();
+const knownOperations = new Set<string>();
+const MAX_KNOWN_OPERATIONS = 2_000;
+
+export function registerOperationNames(names: Iterable<string>): void {
+  for (const name of names) if (knownOperations.size < MAX_KNOWN_OPERATIONS && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) knownOperations.add(name);
+}
 
 export function operationLabel(name: string | null | undefined): string {
-  const label = name || 'anonymous';
-  if (seenOperations.has(label)) return label;
-  if (seenOperations.size >= MAX_OPERATION_NAMES || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(label)) return 'other';
-  seenOperations.add(label);
-  return label;
+  if (!name) return 'anonymous';
+  const operation = name.replace(/__[A-Za-z0-9-]+__\d+$/, '');
+  return knownOperations.has(operation) ? operation : 'other';
 }
 
 /** Counts and times one GraphQL operation; call the result when it completes. */
@@ -127,9 +132,23 @@ export function topicKind(topic: string): string {
   return dot === -1 ? topic : topic.slice(0, dot);
 }
 
-/** `GET /metrics` in the Prometheus text format. */
-export function mountMetrics(app: express.Express): void {
-  app.get('/metrics', async (_req, res) => {
+/**
+ * `GET /metrics` in the Prometheus text format. With METRICS_TOKEN set it needs `Authorization: Bearer <token>`; in
+ * production without one it is off (401), so run counts and operation names are not public.
+ */
+export function mountMetrics(app: express.Express, access: { metricsToken?: string; production: boolean; operationNames: string[] }): void {
+  registerOperationNames(access.operationNames);
+  const expected = access.metricsToken ? createHash('sha256').update(access.metricsToken).digest() : undefined;
+  app.get('/metrics', async (req, res) => {
+    if (expected || access.production) {
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+      const ok = expected !== undefined && given !== undefined && timingSafeEqual(createHash('sha256').update(given).digest(), expected);
+      if (!ok) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        const message = expected ? 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"' : 'Metrics are off in production until METRICS_TOKEN is set';
+        return void res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    }
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
 }

@@ -142,7 +142,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ...(error ? { error } : {}),
     });
   });
-  mountMetrics(app);
+  mountMetrics(app, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
   app.use(requireRouterToken(config.internalTokenSecret));
   options.extendApp?.(app);
   app.use(

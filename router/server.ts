@@ -83,7 +83,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
   const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets });
 
-  mountMetrics(app);
+  mountMetrics(app, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
   app.get('/health', async (_req, res) => {
     const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
     res.status(health.status === 'unhealthy' ? 503 : 200).json(health);

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../platform/identity';
+import { registerOperationNames } from '../../platform/metrics';
 import { authenticate } from '../authenticate';
 import type { RouterContext } from '../gateway';
 import { RestError, statusForCode } from './envelope';
@@ -19,6 +20,7 @@ export interface StoredOperation {
 }
 
 export function storedOperation(name: string, document: string): StoredOperation {
+  registerOperationNames([name]); // the router's own operations label metrics by name
   return { name, document };
 }
 

@@ -2,6 +2,7 @@
  * CORS allow-list (CORS_ORIGINS): only listed origins get CORS headers, credentials included; everybody else gets
  * none, so browsers keep other sites' scripts out. No wildcard — the original's `*` with credentials is what not to do.
  */
+import type http from 'node:http';
 import type express from 'express';
 
 const ALLOWED_HEADERS = 'authorization, content-type, x-api-key, x-request-id, apollo-require-preflight';
@@ -29,13 +30,22 @@ export function corsAllowList(origins: readonly string[]): express.RequestHandle
   };
 }
 
-/** Cross-site WebSocket handshakes carry an Origin too; a browser page from elsewhere may not open one. */
-export function originAllowed(origin: string | undefined, host: string | undefined, origins: readonly string[]): boolean {
+/**
+ * Cross-site WebSocket handshakes carry an Origin too; a browser page from elsewhere may not open one. Allowed: the
+ * configured public origins and CORS origins — never anything derived from the request's Host header, which the
+ * client chooses (`Origin: http://evil.example:PORT` with `Host: evil.example:PORT` would match itself).
+ */
+export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
   if (!origin) return true; // not a browser
-  if (origins.includes(origin)) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return allowed.includes(origin);
+}
+
+/**
+ * The router's own origins when PUBLIC_ORIGINS is not set: its loopback addresses on the port it listens on (the
+ * local mode's GraphiQL page), taken from the bound socket rather than from any request.
+ */
+export function loopbackOrigins(server: http.Server): string[] {
+  const address = server.address();
+  if (!address || typeof address !== 'object') return [];
+  return [`http://localhost:${address.port}`, `http://127.0.0.1:${address.port}`, `http://[::1]:${address.port}`];
 }

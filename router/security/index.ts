@@ -13,7 +13,7 @@ import type { Logger } from '../../platform/logger';
 import { setUpAuthentication } from '../auth';
 import { graphiqlPage, wantsGraphiQL } from '../graphiql';
 import { guardUpgrades, refuseUpgrade } from '../upgrade-router';
-import { corsAllowList, originAllowed } from './cors';
+import { corsAllowList, loopbackOrigins, originAllowed } from './cors';
 import { operationLimitRules } from './operation-limits';
 import { loadPersistedOperations } from './persisted-operations';
 import { operationPreparer, type PrepareOperation } from './prepare-operation';
@@ -74,7 +74,8 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
     });
   }
   const stopGuard = guardUpgrades(httpServer, (req, socket) => {
-    if (originAllowed(req.headers.origin, req.headers.host, security.corsOrigins)) return true;
+    const publicOrigins = security.publicOrigins.length ? security.publicOrigins : loopbackOrigins(httpServer);
+    if (originAllowed(req.headers.origin, [...publicOrigins, ...security.corsOrigins])) return true;
     refuseUpgrade(socket, 403, 'Forbidden origin');
     return false;
   });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { ConfigError, type SecurityConfig } from '../../platform/config';
+import { registerOperationNames } from '../../platform/metrics';
 
 export interface OperationRequest {
   query?: unknown;
@@ -32,6 +33,8 @@ export function loadPersistedOperations(security: SecurityConfig): PersistedOper
   for (const [hash, document] of Object.entries(raw)) {
     if (typeof document !== 'string' || sha256(document) !== hash.toLowerCase()) throw new ConfigError(`PERSISTED_OPERATIONS_FILE: the entry "${hash}" is not the SHA-256 of its document`);
     safelist.set(hash.toLowerCase(), document);
+    // Safelisted operations are known: their names label metrics.
+    registerOperationNames([...document.matchAll(/\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
   }
   const refuse = () => new GraphQLError('Only persisted operations may run on this server', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
   return (request) => {

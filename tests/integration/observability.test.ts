@@ -35,7 +35,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('/metrics', () => {
   let sg: TestSupergraph;
   beforeAll(async () => {
-    sg = await startTestSupergraph();
+    sg = await startTestSupergraph({ env: { METRICS_OPERATION_NAMES: 'MetricsCreate,MetricsRun,MetricsBroken' } });
   });
   afterAll(async () => {
     await sg?.close();
@@ -47,12 +47,16 @@ describe('/metrics', () => {
     await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", config: {value: 1}) { project { version } } }`, { p });
     await sg.gql(`mutation MetricsRun($p: ID!) { executeWorkflow(projectId: $p, inputs: {}) { status } }`, { p });
     await sg.gql(`mutation MetricsBroken { deleteProject(id: "missing") { id } }`);
+    await sg.gql(`query ClientChosenName { languages { id } }`);
     const router = await scrape(sg.url);
     const subgraph = await scrape(sg.launched.config.urls.workflow);
 
     expect(sample(router, 'vb_graphql_requests_total', { service: 'router', operation: 'MetricsCreate', outcome: 'ok' })).toBe(1);
     expect(sample(router, 'vb_graphql_requests_total', { service: 'router', operation: 'MetricsBroken', outcome: 'error' })).toBe(1);
     expect(sample(router, 'vb_graphql_request_duration_seconds_count', { service: 'router', operation: 'MetricsRun' })).toBe(1);
+    // Names nobody configured are bucketed, so clients cannot mint label values.
+    expect(router).not.toContain('ClientChosenName');
+    expect(sample(router, 'vb_graphql_requests_total', { service: 'router', operation: 'other', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(sample(router, 'vb_subgraph_fetches_total', { subgraph: 'workflow', outcome: 'ok' })).toBeGreaterThanOrEqual(3);
     expect(sample(router, 'vb_subgraph_circuit_state', { subgraph: 'workflow' })).toBe(0);
     expect(sample(router, 'vb_subscriptions_open', { service: 'router' })).toBe(0);
