@@ -5,7 +5,6 @@
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -14,6 +13,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../platform/config';
+import { createLimitedServer } from '../platform/http-limits';
 import { listen } from '../platform/listen';
 import type { EventBus } from '../platform/events';
 import { REQUEST_ID_HEADER } from '../platform/identity';
@@ -49,7 +49,8 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   const port = options.port ?? config.ports.router;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Header/request/keep-alive timeouts and a per-address connection cap (HTTP_* settings).
+  const httpServer = createLimitedServer(app, config.security.http);
   // Graceful shutdown: once closing, new requests get a 503 while in-flight ones finish (issue 12).
   const gate = createShutdownGate('router');
   // Guards below answer legacy REST paths in the REST envelope (issue 9).
