@@ -5,16 +5,17 @@
  */
 import type { ComponentDefinition } from '../components/types';
 import { validateComponentConfig } from '../components/config';
-import { stubSecretRefs } from '../secrets/secret-refs';
+import { misplacedSecretRefs, stubSecretRefs } from '../secrets/secret-refs';
 import { isAssignable } from './ports';
 import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
 
 /** What validation needs to know of a component: its ports and config schema. */
-export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor'>;
+export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor' | 'secretFields'>;
 
 export type IssueCode =
   | 'UNKNOWN_COMPONENT'
   | 'CONFIG_INVALID'
+  | 'SECRET_NOT_ALLOWED'
   | 'UNKNOWN_NODE'
   | 'UNKNOWN_PORT'
   | 'TYPE_MISMATCH'
@@ -68,6 +69,11 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     if (!component) {
       errors.push({ code: 'UNKNOWN_COMPONENT', nodeId: node.id, message: `Node "${node.id}" uses unknown component "${node.componentId}"` });
       continue;
+    }
+    // Secrets only where the component declares it takes one: a code node, an expression or a template never sees one.
+    for (const pointer of misplacedSecretRefs(node.config ?? {}, component.secretFields)) {
+      const allowed = component.secretFields?.length ? `; it takes secrets only in ${component.secretFields.join(', ')}` : '; it takes no secrets';
+      errors.push({ code: 'SECRET_NOT_ALLOWED', nodeId: node.id, field: pointer, message: `Node "${node.id}" config ${pointer}: a {"$secret": …} reference is not allowed here (${component.id}${allowed})` });
     }
     // A secret reference ({"$secret": NAME}) stands for a string until run time.
     const config = validateComponentConfig(component, stubSecretRefs(node.config ?? {}));

@@ -5,6 +5,7 @@
  */
 import type { ComponentServices, PortValues, RunContext } from '../components/types';
 import { ERROR_PORT, type NodeSettings } from '../model/types';
+import { resolveSecretFields } from '../secrets/secret-refs';
 import { EngineError, isRetryable, toErrorInfo, type ErrorInfo } from './errors';
 import type { PlannedNode } from './graph-plan';
 import { assertOutputSize } from './limits';
@@ -167,7 +168,10 @@ async function applyErrorPolicy(
 }
 
 function contextFor(frame: NodeFrame, pn: PlannedNode, inputs: Record<string, unknown>, signal: AbortSignal): RunContext {
-  return { node: pn.node, config: pn.config, inputs, runInputs: frame.runInputs, signal, services: frame.services, limits: frame.state.limits };
+  // Secret values exist only in this context object, at the fields the component declares.
+  const secrets = frame.state.options.secrets;
+  const config = secrets && pn.component.secretFields ? resolveSecretFields(pn.config, pn.component.secretFields, secrets) : pn.config;
+  return { node: pn.node, config, inputs, runInputs: frame.runInputs, signal, services: frame.services, limits: frame.state.limits };
 }
 
 function checkOutputs(pn: PlannedNode, result: unknown, maxBytes: number): PortValues {

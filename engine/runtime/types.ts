@@ -77,6 +77,11 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Run one node at a time in a stable topological order (a stepping debugger); same as `limits.concurrency: 1`. */
   sequential?: boolean;
+  /**
+   * The project's secret values for this run, by name. Resolved only into the config handed to a node's `run`, at the
+   * fields its component declares (`secretFields`); never into the graph, ports, steps or events.
+   */
+  secrets?: ReadonlyMap<string, string>;
 }
 
 export interface RunResult {

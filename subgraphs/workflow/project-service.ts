@@ -324,9 +324,9 @@ function concerns(issue: ValidationIssue, edit: GraphEdit): boolean {
     case 'connect':
       return issue.connectionId === edit.connection.id || issue.code === 'CYCLE';
     case 'addNode':
-      return issue.nodeId === edit.node.id && (issue.code === 'CONFIG_INVALID' || issue.code === 'UNKNOWN_COMPONENT');
+      return issue.nodeId === edit.node.id && (issue.code === 'CONFIG_INVALID' || issue.code === 'SECRET_NOT_ALLOWED' || issue.code === 'UNKNOWN_COMPONENT');
     case 'updateNode':
-      return issue.nodeId === edit.nodeId && issue.code === 'CONFIG_INVALID';
+      return issue.nodeId === edit.nodeId && (issue.code === 'CONFIG_INVALID' || issue.code === 'SECRET_NOT_ALLOWED');
     default:
       return false;
   }

@@ -14,7 +14,7 @@ import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
 import { boundSteps, boundValue, type RunRecord, type RunStore } from './run-store';
 import type { SecretStore } from './secret-store';
-import { maskSecrets, secretNames, substituteSecrets } from '../../engine/secrets/secret-refs';
+import { maskSecrets, secretNames } from '../../engine/secrets/secret-refs';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
@@ -53,7 +53,8 @@ export class RunService {
     if (custom.length) {
       throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
     }
-    // Secrets are decrypted for this run only; every value it records or streams is masked (maskSecrets).
+    // Secrets are decrypted for this run only and reach just the nodes that declare the field (the engine resolves
+    // them per node); masking what the run records and streams is the second line, for remote ends that echo.
     const secretValues = await this.secrets.values(projectId, secretNames(project.graph));
     const run: RunRecord = {
       id: randomUUID(),
@@ -73,7 +74,7 @@ export class RunService {
     await this.runs.insert(run);
     const controller = new AbortController();
     this.live.set(run.id, controller);
-    const finished = this.runToEnd(run, substituteSecrets(project.graph, secretValues), [...secretValues.values()], controller.signal).finally(() => this.live.delete(run.id));
+    const finished = this.runToEnd(run, project.graph, secretValues, controller.signal).finally(() => this.live.delete(run.id));
     if (mode === 'ASYNC') {
       finished.catch((err) => this.log.error({ err, runId: run.id }, 'async run failed to record'));
       return run;
@@ -121,7 +122,8 @@ export class RunService {
     for (const controller of this.live.values()) controller.abort();
   }
 
-  private async runToEnd(run: RunRecord, graph: Parameters<typeof executeGraph>[0]['graph'], secrets: string[], signal: AbortSignal): Promise<RunRecord> {
+  private async runToEnd(run: RunRecord, graph: Parameters<typeof executeGraph>[0]['graph'], secretValues: ReadonlyMap<string, string>, signal: AbortSignal): Promise<RunRecord> {
+    const secrets = [...secretValues.values()];
     const topic = topics.run(run.id);
     const onEvent = (event: RunEvent) => {
       // Streamed as they happen; the stored record is the source of truth for late subscribers.
@@ -137,6 +139,7 @@ export class RunService {
         services: this.world,
         onEvent,
         signal,
+        secrets: secretValues,
       });
     } catch (err) {
       this.log.error({ err, runId: run.id }, 'interpreter failed');

@@ -80,3 +80,53 @@ it('refuses a run that refers to a secret the project does not have', async () =
   expect(errorCodes(ran)).toEqual(['BAD_USER_INPUT']);
   expect(ran.errors![0].message).toContain('"NOPE"');
 });
+
+describe('secrets reach only the fields that declare they take one (issue 16)', () => {
+  let p: string;
+  let editor: Caller;
+  const TRICKY = 'sk-"quoted"\\back-slashed-0123';
+  beforeAll(async () => {
+    p = (await owner.gql(`mutation { createProject(input: {name: "secret fields"}) { id } }`)).data.createProject.id;
+    await owner.gql(`mutation($p: ID!) { addProjectMember(projectId: $p, userId: "editor", role: EDITOR) { id } }`, { p });
+    await owner.gql(`mutation($p: ID!, $v: String!) { createSecret(projectId: $p, name: "TOKEN", value: $v) { name } }`, { p, v: TRICKY });
+    editor = await callerFor(sg, 'editor');
+  });
+
+  const add = (node: Record<string, unknown>) => editor.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: [{ op: 'addNode', node: { position: { x: 0, y: 0 }, ...node } }] });
+
+  it.each([
+    ['a code node (which could reverse or space it)', { id: 'code', componentId: 'core/code', config: { code: 'return { value: 1 }', token: { $secret: 'TOKEN' } } }, '/token'],
+    ['a constant (a port value)', { id: 'const', componentId: 'core/constant', config: { value: { $secret: 'TOKEN' } } }, '/value'],
+    ['an http_request URL', { id: 'url', componentId: 'core/http_request', config: { url: { $secret: 'TOKEN' } } }, '/url'],
+    ['a nested header value', { id: 'deep', componentId: 'core/http_request', config: { url: 'https://example.test', headers: { a: { b: { $secret: 'TOKEN' } } } } }, '/headers/a/b'],
+  ])('refuses a reference in %s with SECRET_NOT_ALLOWED, node id and pointer', async (_what, node, pointer) => {
+    const result = await add(node);
+    expect(errorCodes(result)).toEqual(['INVALID_GRAPH']);
+    const issues = result.errors![0].extensions.issues as { code: string; nodeId: string; field: string }[];
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'SECRET_NOT_ALLOWED', nodeId: node.id, field: pointer }));
+  });
+
+  it('keeps the value out of steps, events and errors, JSON-escaped forms included', async () => {
+    const failing = http.createServer((req, res) => {
+      res.statusCode = 500;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ youSent: req.headers['x-token'] }));
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/`;
+      expect((await add({ id: 'call', componentId: 'core/http_request', config: { url, headers: { 'x-token': { $secret: 'TOKEN' } } } })).errors).toBeUndefined();
+      const ran = await editor.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id status error { message } steps { nodeId inputs outputs error { message } } } }`, { p });
+      expect(ran.data.executeWorkflow.status).toBe('FAILED');
+      const viewerSees = await owner.gql(`query($r: ID!) { run(id: $r) { error { message } steps { inputs outputs error { message } } } }`, { r: ran.data.executeWorkflow.id });
+      const everything = JSON.stringify(ran) + JSON.stringify(viewerSees);
+      expect(everything).toContain('***');
+      for (const form of [TRICKY, JSON.stringify(TRICKY).slice(1, -1), 'back-slashed-0123']) expect(everything).not.toContain(form);
+      const dbFile = path.join(sg.launched.config.dataDir, 'workflow.sqlite');
+      const onDisk = [dbFile, `${dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+      expect(onDisk).not.toContain('back-slashed-0123');
+    } finally {
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+});
