@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { privateKey } from './registry-store';
 
 /** Forward-only migrations of the registry's own tables (custom components and templates). */
 export const registryMigrations: Record<string, Migration> = {
@@ -59,5 +60,18 @@ registryMigrations['0003_published'] = {
   async up(db: Kysely<any>) {
     await db.schema.alterTable('components').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await db.schema.alterTable('templates').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
+/** Private ids move into their owner's namespace (issue 16): another user's private id can no longer be probed. */
+registryMigrations['0004_private_namespaces'] = {
+  async up(db: Kysely<any>) {
+    for (const table of ['components', 'templates']) {
+      const rows = await db.selectFrom(table).select(['id', 'owner_id']).where('published', '=', 0).execute();
+      for (const row of rows as { id: string; owner_id: string }[]) {
+        if (row.id.startsWith('~')) continue;
+        await db.updateTable(table).set({ id: privateKey(row.owner_id, row.id) }).where('id', '=', row.id).execute();
+      }
+    }
   },
 };

@@ -86,7 +86,7 @@ export class RegistryService {
   }
 
   async componentsByIds(ids: readonly string[], identity: Identity): Promise<(CatalogComponent | null)[]> {
-    const custom = await this.store.componentsByIds(ids.filter((id) => !this.builtinById.has(id)));
+    const custom = await this.store.componentsByIds(ids.filter((id) => !this.builtinById.has(id)), identity.sub);
     return ids.map((id) => {
       const found = this.builtinById.get(id) ?? custom.get(id);
       return found && this.visible(found, identity) ? found : null;
@@ -101,7 +101,8 @@ export class RegistryService {
     if (!CUSTOM_ID.test(input.id) || input.id.startsWith('core/')) {
       throw badInput('id must be 1–100 letters, digits, "_", "-" or "/", and must not start with "core/"', { field: 'id' });
     }
-    if (this.builtinById.has(input.id) || (await this.store.componentsByIds([input.id])).has(input.id)) {
+    // Only built-ins, published ids and the caller's own are looked at: another user's private ids are invisible here.
+    if (this.builtinById.has(input.id) || (await this.store.componentsByIds([input.id], identity.sub)).has(input.id)) {
       throw appError('CONFLICT', `A component with id "${input.id}" already exists`, { field: 'id' });
     }
     const component = this.checkComponent({
@@ -133,7 +134,7 @@ export class RegistryService {
 
   async deleteComponent(id: string, identity: Identity) {
     await this.ownedComponent(id, identity);
-    await this.store.deleteComponent(id);
+    await this.store.deleteComponent(id, identity.sub);
     return { id, deleted: true };
   }
 
@@ -143,13 +144,13 @@ export class RegistryService {
   }
 
   async template(id: string, identity: Identity): Promise<CatalogTemplate | null> {
-    const found = this.builtinTemplates.get(id) ?? (await this.store.template(id));
+    const found = this.builtinTemplates.get(id) ?? (await this.store.template(id, identity.sub));
     return found && this.visible(found, identity) ? found : null;
   }
 
   async createTemplate(input: TemplateFields & { id: string; name: string; graph: unknown }, identity: Identity): Promise<CatalogTemplate> {
     if (!CUSTOM_ID.test(input.id)) throw badInput('id must be 1–100 letters, digits, "_", "-" or "/"', { field: 'id' });
-    if (this.builtinTemplates.has(input.id) || (await this.store.template(input.id))) throw appError('CONFLICT', `A template with id "${input.id}" already exists`, { field: 'id' });
+    if (this.builtinTemplates.has(input.id) || (await this.store.template(input.id, identity.sub))) throw appError('CONFLICT', `A template with id "${input.id}" already exists`, { field: 'id' });
     const template = await this.checkTemplate(
       { id: input.id, name: '', description: '', categories: [], nodes: [], connections: [], sampleInputs: null, expectedOutputs: null, builtin: false, ownerId: identity.sub },
       input,
@@ -168,7 +169,7 @@ export class RegistryService {
 
   async deleteTemplate(id: string, identity: Identity) {
     await this.ownedTemplate(id, identity);
-    await this.store.deleteTemplate(id);
+    await this.store.deleteTemplate(id, identity.sub);
     return { id, deleted: true };
   }
 
@@ -179,6 +180,8 @@ export class RegistryService {
   /** Publishing shares a custom component with every user (they can see it and use it; only its creator changes it). */
   async publishComponent(id: string, published: boolean, identity: Identity): Promise<CatalogComponent> {
     const current = await this.ownedComponent(id, identity);
+    // Publishing keeps the id: it moves to the public namespace, which must not hold it already.
+    if (published && !current.published && (await this.store.publishedComponentExists(id))) throw appError('CONFLICT', `A published component with id "${id}" already exists; create yours under another id`, { field: 'id' });
     const updated = { ...current, published };
     await this.store.updateComponent(updated);
     return updated;
@@ -186,6 +189,7 @@ export class RegistryService {
 
   async publishTemplate(id: string, published: boolean, identity: Identity): Promise<CatalogTemplate> {
     const current = await this.ownedTemplate(id, identity);
+    if (published && !current.published && (await this.store.publishedTemplateExists(id))) throw appError('CONFLICT', `A published template with id "${id}" already exists; create yours under another id`, { field: 'id' });
     const updated = { ...current, published };
     await this.store.updateTemplate(updated);
     return updated;
@@ -193,14 +197,14 @@ export class RegistryService {
 
   private async ownedComponent(id: string, identity: Identity): Promise<CatalogComponent> {
     if (this.builtinById.has(id)) throw appError('FORBIDDEN', `Built-in component "${id}" cannot be changed`);
-    const current = (await this.store.componentsByIds([id])).get(id);
+    const current = (await this.store.componentsByIds([id], identity.sub)).get(id);
     if (!current || current.ownerId !== identity.sub) throw notFound('Component', id);
     return current;
   }
 
   private async ownedTemplate(id: string, identity: Identity): Promise<CatalogTemplate> {
     if (this.builtinTemplates.has(id)) throw appError('FORBIDDEN', `Built-in template "${id}" cannot be changed`);
-    const current = await this.store.template(id);
+    const current = await this.store.template(id, identity.sub);
     if (!current || current.ownerId !== identity.sub) throw notFound('Template', id);
     return current;
   }

@@ -43,9 +43,23 @@ export interface RegistryTables {
   usage_events: { event_id: string; counted_at: string };
 }
 
+/**
+ * Private ids are namespaced by their owner in storage (`~<owner>/<id>`, issue 16): two users' private components or
+ * templates never collide, so creating or reading one reveals nothing about another user's. Published ones are
+ * stored under their public id (unique among published ones). Callers only ever see the id they chose.
+ */
+export function privateKey(ownerId: string, id: string): string {
+  return `~${encodeURIComponent(ownerId)}/${id}`;
+}
+
+const storageKey = (item: { id: string; ownerId: string | null; published?: boolean }) => (item.published ? item.id : privateKey(item.ownerId ?? '', item.id));
+const publicId = (key: string) => (key.startsWith('~') ? key.slice(key.indexOf('/') + 1) : key);
+/** The keys `ids` may be stored under for `viewer`: published, or the viewer's own private ones. */
+const keysFor = (ids: readonly string[], viewer: string) => [...ids, ...ids.map((id) => privateKey(viewer, id))];
+
 function toComponent(row: ComponentsTable): CatalogComponent {
   return {
-    id: row.id,
+    id: publicId(row.id),
     version: row.version,
     name: row.name,
     category: row.category,
@@ -66,7 +80,7 @@ function toComponent(row: ComponentsTable): CatalogComponent {
 function toTemplate(row: TemplatesTable): CatalogTemplate {
   const graph = json.read<WorkflowGraph>(row.graph, { nodes: [], connections: [] });
   return {
-    id: row.id,
+    id: publicId(row.id),
     name: row.name,
     description: row.description,
     categories: json.read<string[]>(row.categories, []),
@@ -82,7 +96,7 @@ function toTemplate(row: TemplatesTable): CatalogTemplate {
 
 function componentRow(c: CatalogComponent, now: string): Omit<ComponentsTable, 'created_at'> {
   return {
-    id: c.id,
+    id: storageKey(c),
     owner_id: c.ownerId ?? '',
     version: c.version,
     name: c.name,
@@ -101,7 +115,7 @@ function componentRow(c: CatalogComponent, now: string): Omit<ComponentsTable, '
 
 function templateRow(t: CatalogTemplate, now: string): Omit<TemplatesTable, 'created_at'> {
   return {
-    id: t.id,
+    id: storageKey(t),
     owner_id: t.ownerId ?? '',
     name: t.name,
     description: t.description,
@@ -112,6 +126,13 @@ function templateRow(t: CatalogTemplate, now: string): Omit<TemplatesTable, 'cre
     published: t.published ? 1 : 0,
     updated_at: now,
   };
+}
+
+/** By public id; the viewer's own private item wins over a published one with the same id. */
+function byPublicId<T extends { id: string; ownerId: string | null; published?: boolean }>(items: T[], viewer: string): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const item of items) if (!found.has(item.id) || (!item.published && item.ownerId === viewer)) found.set(item.id, item);
+  return found;
 }
 
 export class RegistryStore {
@@ -127,11 +148,16 @@ export class RegistryStore {
     return rows.map(toComponent);
   }
 
-  /** Any owner's: callers filter by visibility (an id is unique across owners). */
-  async componentsByIds(ids: readonly string[]): Promise<Map<string, CatalogComponent>> {
+  /** Published ones and `viewer`'s own private ones (own first); nobody else's private ids are looked at. */
+  async componentsByIds(ids: readonly string[], viewer: string): Promise<Map<string, CatalogComponent>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.selectFrom('components').selectAll().where('id', 'in', [...ids]).execute();
-    return new Map(rows.map((r) => [r.id, toComponent(r)]));
+    const rows = await this.db.selectFrom('components').selectAll().where('id', 'in', keysFor(ids, viewer)).execute();
+    return byPublicId(rows.map(toComponent), viewer);
+  }
+
+  /** Whether a published component holds this public id (publishing needs it free). */
+  async publishedComponentExists(id: string): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('components').select('id').where('id', '=', id).executeTakeFirst());
   }
 
   async insertComponent(c: CatalogComponent): Promise<void> {
@@ -139,12 +165,14 @@ export class RegistryStore {
     await this.db.insertInto('components').values({ ...componentRow(c, now), created_at: now }).execute();
   }
 
+  /** Also moves it between the private and the public key when `published` changed. */
   async updateComponent(c: CatalogComponent): Promise<void> {
-    await this.db.updateTable('components').set(componentRow(c, new Date().toISOString())).where('id', '=', c.id).execute();
+    const owner = c.ownerId ?? '';
+    await this.db.updateTable('components').set(componentRow(c, new Date().toISOString())).where('owner_id', '=', owner).where('id', 'in', keysFor([c.id], owner)).execute();
   }
 
-  async deleteComponent(id: string): Promise<void> {
-    await this.db.deleteFrom('components').where('id', '=', id).execute();
+  async deleteComponent(id: string, ownerId: string): Promise<void> {
+    await this.db.deleteFrom('components').where('owner_id', '=', ownerId).where('id', 'in', keysFor([id], ownerId)).execute();
   }
 
   async templates(ownerId: string): Promise<CatalogTemplate[]> {
@@ -152,9 +180,14 @@ export class RegistryStore {
     return rows.map(toTemplate);
   }
 
-  async template(id: string): Promise<CatalogTemplate | undefined> {
-    const row = await this.db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toTemplate(row);
+  /** Published, or `viewer`'s own private one (own first). */
+  async template(id: string, viewer: string): Promise<CatalogTemplate | undefined> {
+    const rows = await this.db.selectFrom('templates').selectAll().where('id', 'in', keysFor([id], viewer)).execute();
+    return byPublicId(rows.map(toTemplate), viewer).get(id);
+  }
+
+  async publishedTemplateExists(id: string): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('templates').select('id').where('id', '=', id).executeTakeFirst());
   }
 
   async insertTemplate(t: CatalogTemplate): Promise<void> {
@@ -163,11 +196,12 @@ export class RegistryStore {
   }
 
   async updateTemplate(t: CatalogTemplate): Promise<void> {
-    await this.db.updateTable('templates').set(templateRow(t, new Date().toISOString())).where('id', '=', t.id).execute();
+    const owner = t.ownerId ?? '';
+    await this.db.updateTable('templates').set(templateRow(t, new Date().toISOString())).where('owner_id', '=', owner).where('id', 'in', keysFor([t.id], owner)).execute();
   }
 
-  async deleteTemplate(id: string): Promise<void> {
-    await this.db.deleteFrom('templates').where('id', '=', id).execute();
+  async deleteTemplate(id: string, ownerId: string): Promise<void> {
+    await this.db.deleteFrom('templates').where('owner_id', '=', ownerId).where('id', 'in', keysFor([id], ownerId)).execute();
   }
 
   /** Counts one use, once per stream entry however often it is delivered. */

@@ -15,6 +15,7 @@ import { projectEntityMigration } from '../../platform/project-entity-store';
 import { debuggerMigrations } from '../../subgraphs/debugger/migrations';
 import { deploymentMigrations } from '../../subgraphs/deployment/deployment-store';
 import { registryMigrations } from '../../subgraphs/registry/migrations';
+import { privateKey } from '../../subgraphs/registry/registry-store';
 import { workflowMigrations } from '../../subgraphs/workflow/migrations';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -29,6 +30,12 @@ const SERVICES: Record<string, Record<string, Migration>> = {
   deployment: deploymentMigrations,
   codegen: { '0001_code_artifacts': projectEntityMigration('code_artifacts') },
   assistant: { '0001_suggestions': projectEntityMigration('suggestions') },
+};
+
+/** Data migrations that change a kept row on purpose (registry 0004: private ids move into their owner's namespace). */
+const REWRITES: Record<string, (row: Record<string, unknown>) => Record<string, unknown>> = {
+  'registry.components': (row) => ({ ...row, id: privateKey(String(row.owner_id), String(row.id)) }),
+  'registry.templates': (row) => ({ ...row, id: privateKey(String(row.owner_id), String(row.id)) }),
 };
 
 const usedSchemas: string[] = [];
@@ -110,7 +117,8 @@ describe.each(['sqlite', 'postgres'] as const)('%s', (dialect) => {
 
     const latest = await openDatabase<any>({ service, ...storage, migrations });
     try {
-      for (const { table, row } of inserted) {
+      for (const { table, row: before } of inserted) {
+        const row = REWRITES[`${service}.${table}`]?.(before) ?? before;
         let query = latest.db.selectFrom(table).selectAll();
         for (const [column, value] of Object.entries(row)) query = query.where(column, '=', value);
         expect({ table, found: (await query.execute()).length }).toEqual({ table, found: 1 });
