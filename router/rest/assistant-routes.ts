@@ -150,14 +150,23 @@ export const assistantRoutes: RouteGroup = () => [
     response: obj({ project_id: str(), suggestions: arrayOf(suggestionSchema), count: int() }, ['project_id', 'suggestions', 'count']),
     errors: [404],
     async handle({ params, query, call }) {
+      const stored = async (status: string | null) => {
+        const { project } = await call<{ project: { suggestions: GqlSuggestion[] } | null }>(STORED, { id: params.project_id, status });
+        if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${params.project_id}" not found`, { project_id: params.project_id });
+        return project.suggestions;
+      };
       let suggestions: GqlSuggestion[];
       if (query.status === 'open') {
-        // The analysis is cached per project version, so asking again is a read.
-        suggestions = (await call<{ analyzeProject: GqlSuggestion[] }>(ANALYZE, { projectId: params.project_id })).analyzeProject;
+        // The analysis is cached per project version, so asking again is a read. Analysing needs the editor role: a
+        // viewer (who may read suggestions) gets the stored open ones.
+        try {
+          suggestions = (await call<{ analyzeProject: GqlSuggestion[] }>(ANALYZE, { projectId: params.project_id })).analyzeProject;
+        } catch (err) {
+          if (!(err instanceof RestError && err.status === 403)) throw err;
+          suggestions = await stored('OPEN');
+        }
       } else {
-        const { project } = await call<{ project: { suggestions: GqlSuggestion[] } | null }>(STORED, { id: params.project_id, status: query.status === 'all' ? null : query.status.toUpperCase() });
-        if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${params.project_id}" not found`, { project_id: params.project_id });
-        suggestions = project.suggestions;
+        suggestions = await stored(query.status === 'all' ? null : query.status.toUpperCase());
       }
       return { data: { project_id: params.project_id, suggestions: suggestions.map(legacySuggestion), count: suggestions.length } };
     },

@@ -2,17 +2,19 @@
  * The authorisation matrix: every Query and Mutation field of the composed supergraph's API (schema/supergraph.graphql,
  * @inaccessible fields excluded) and every Subscription field (schema/subscriptions.graphql) × {anonymous, other user,
  * viewer, editor, owner} → allowed or denied as its rule says (rules.ts). A field without a rule fails here.
- * Every REST route of the legacy shim refuses anonymous callers.
+ * Every REST route of the legacy shim (its route table) × the same personas, each with a rule in rules.ts
+ * (REST_RULES), and the legacy sockets likewise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import { loadConfig } from '../../platform/config';
 import { legacyRoutes } from '../../router/rest/routes';
 import type { TestSupergraph } from '../support/supergraph';
 import { makeFixture, type Fixture } from './fixtures';
-import { MUTATION_RULES, QUERY_RULES, SUBSCRIPTION_RULES, type Need, type Rule } from './rules';
+import { MUTATION_RULES, QUERY_RULES, REST_RULES, SUBSCRIPTION_RULES, type Need, type Rule } from './rules';
 import { callerFor, errorCodes, firstOutcome, PERSONAS, startSecuredSupergraph, tokenFor, wsClient, type Caller, type Persona } from './support';
 
 const schemaDir = path.join(__dirname, '..', '..', 'schema');
@@ -126,5 +128,52 @@ describe('REST routes', () => {
     const response = await request(url, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' || method === 'DELETE' ? undefined : '{}' });
     await response.body.text();
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('REST route × persona', () => {
+  const routes = legacyRoutes({ config: loadConfig({ LOG_LEVEL: 'silent' }) });
+  it('every route has a rule, and every rule a route', () => {
+    const keys = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    expect(keys.filter((k) => !(k in REST_RULES))).toEqual([]); // a new route needs a rule in tests/security/rules.ts
+    expect(Object.keys(REST_RULES).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+  const restCases = Object.entries(REST_RULES).flatMap(([key, rule]) => PERSONAS.filter((p) => p !== 'anonymous').map((persona) => [key, persona, rule] as const));
+  it.each(restCases)('%s as %s', async (key, persona, rule) => {
+    const fixture = rule.fresh ? makeFixture(callers.owner, { viewer: 'viewer', editor: 'editor' }) : shared;
+    const [method] = key.split(' ');
+    const { path: routePath, body } = await rule.request(fixture, `${persona}${++unique}`);
+    const response = await request(sg.url + routePath, { method: method as 'GET', headers: { 'content-type': 'application/json', ...callers[persona].headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.body.text();
+    if (process.env.MATRIX_DEBUG) console.log(key, persona, response.statusCode, text.slice(0, 400));
+    expect({ key, persona, status: response.statusCode >= 500 ? text.slice(0, 300) : 'ok' }).toEqual({ key, persona, status: 'ok' });
+    let data: unknown;
+    try {
+      data = JSON.parse(text)?.data;
+    } catch {
+      data = undefined; // a file download
+    }
+    const denied = [401, 403, 404].includes(response.statusCode) || (rule.visible !== undefined && response.statusCode < 300 && !rule.visible(data));
+    const expected = allowedFor(rule.need, persona) ? 'allowed' : 'denied';
+    expect({ key, persona, outcome: denied ? 'denied' : 'allowed', status: response.statusCode }).toEqual({ key, persona, outcome: expected, status: expect.any(Number) });
+  });
+});
+
+describe('legacy sockets × persona', () => {
+  const handshake = (routePath: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve) => {
+      const ws = new WebSocket(sg.url.replace('http', 'ws') + routePath, { headers });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('error', () => undefined);
+    });
+  it.each(PERSONAS.flatMap((persona) => [['/ws/{project_id}', persona], ['/ws/debug/{session_id}', persona]] as const))('%s as %s', async (route, persona) => {
+    const id = route === '/ws/{project_id}' ? await shared.projectId() : await shared.sessionId();
+    const status = await handshake(route.replace(/\{[a-z_]+\}/, id), callers[persona].headers);
+    const expected = persona === 'anonymous' ? 401 : allowedFor('viewer', persona) ? 101 : 404;
+    expect({ route, persona, status }).toEqual({ route, persona, status: expected });
   });
 });

@@ -111,3 +111,57 @@ export const SUBSCRIPTION_RULES: Record<string, Rule> = {
   debugEvents: { need: 'viewer', op: async (f) => [`subscription($id: ID!) { debugEvents(sessionId: $id) { type } }`, { id: await f.sessionId() }] },
   deploymentEvents: onDeployment('viewer', `subscription($d: ID!) { deploymentEvents(deploymentId: $d) { status } }`),
 };
+
+/**
+ * The legacy REST shim (router/rest/route-table.ts), one rule per `METHOD /path`: who may call it and the request
+ * (path with its parameters filled in, body). `visible` tells an allowed answer from an empty one, for reads that
+ * answer "nothing" instead of 404. A new route without a rule fails the matrix.
+ */
+export interface RestRule {
+  need: Need;
+  fresh?: boolean;
+  request(f: Fixture, unique: string): Promise<{ path: string; body?: unknown }>;
+  visible?(data: any): boolean;
+}
+
+const rest = (need: Need, request: RestRule['request'], extra: Partial<RestRule> = {}): RestRule => ({ need, request, ...extra });
+const open = (path: string): RestRule => rest('any', async () => ({ path }));
+const enc = encodeURIComponent;
+
+export const REST_RULES: Record<string, RestRule> = {
+  'POST /projects': rest('any', async (_f, u) => ({ path: '/projects', body: { name: `p-${u}`, description: '' } })),
+  'GET /projects': open('/projects'),
+  'GET /projects/{project_id}': rest('viewer', async (f) => ({ path: `/projects/${await f.projectId()}` })),
+  'DELETE /projects/{project_id}': rest('owner', async (f) => ({ path: `/projects/${await f.projectId()}` }), { fresh: true }),
+  'POST /components/add': rest('editor', async (f) => ({ path: '/components/add', body: { project_id: await f.projectId(), component_type: 'data', component_id: 'input', position: { x: 0, y: 0 }, config: { name: 'x' } } }), { fresh: true }),
+  'POST /connections/create': rest('editor', async (f) => ({ path: '/connections/create', body: { project_id: await f.projectId(), source_id: 'parse', source_port: 'value', target_id: 'out', target_port: 'value' } }), { fresh: true }),
+  'POST /workflows/execute': rest('editor', async (f) => ({ path: '/workflows/execute', body: { project_id: await f.projectId(), inputs: SAMPLE_INPUTS } })),
+  'GET /components/library': open('/components/library'),
+  'GET /components/{category}': open('/components/ai'),
+  'GET /components/{category}/{component_id}': rest('creator', async (f) => ({ path: `/components/custom/${enc(await f.componentId())}` })),
+  'POST /components/{category}': rest('any', async (_f, u) => ({ path: '/components/custom', body: { id: `rest-${u}`, name: 'N' } })),
+  'PUT /components/{category}/{component_id}': rest('creator', async (f) => ({ path: `/components/custom/${enc(await f.componentId())}`, body: { name: 'Renamed' } })),
+  'DELETE /components/{category}/{component_id}': rest('creator', async (f) => ({ path: `/components/custom/${enc(await f.componentId())}` }), { fresh: true }),
+  'GET /templates': open('/templates'),
+  'GET /templates/{template_id}': rest('creator', async (f) => ({ path: `/templates/${enc(await f.templateId())}` })),
+  'POST /templates': rest('any', async (_f, u) => ({ path: '/templates', body: { id: `rest-t-${u}`, name: 'T', components: {}, connections: [] } })),
+  'PUT /templates/{template_id}': rest('creator', async (f) => ({ path: `/templates/${enc(await f.templateId())}`, body: { name: 'Renamed' } })),
+  'DELETE /templates/{template_id}': rest('creator', async (f) => ({ path: `/templates/${enc(await f.templateId())}` }), { fresh: true }),
+  'POST /generate/code': rest('editor', async (f) => ({ path: '/generate/code', body: { project_id: await f.projectId(), language: 'python' } })),
+  'GET /download/{code_id}': rest('viewer', async (f) => ({ path: `/download/${await f.artifactId()}` })),
+  'GET /languages': open('/languages'),
+  'POST /debug': rest('editor', async (f) => ({ path: '/debug', body: { project_id: await f.projectId(), inputs: SAMPLE_INPUTS } })),
+  'POST /debug/step': rest('editor', async (f) => ({ path: '/debug/step', body: { session_id: await f.sessionId(), action: 'step_over' } }), { fresh: true }),
+  'GET /debug': open('/debug'),
+  'GET /debug/{session_id}': rest('viewer', async (f) => ({ path: `/debug/${await f.sessionId()}` })),
+  'DELETE /debug/{session_id}': rest('editor', async (f) => ({ path: `/debug/${await f.sessionId()}` }), { fresh: true }),
+  'POST /deploy': rest('editor', async (f) => ({ path: '/deploy', body: { project_id: await f.projectId() } })),
+  'GET /deployments': open('/deployments'),
+  'GET /deployments/{deployment_id}': rest('viewer', async (f) => ({ path: `/deployments/${await f.deploymentId()}` })),
+  'DELETE /deployments/{deployment_id}': rest('editor', async (f) => ({ path: `/deployments/${await f.deploymentId()}` }), { fresh: true }),
+  'GET /config/templates': open('/config/templates'),
+  'POST /ai/suggest': rest('editor', async (f) => ({ path: '/ai/suggest', body: { project_id: await f.projectId(), query: 'what is wrong?' } })),
+  'POST /ai/optimize': rest('any', async () => ({ path: '/ai/optimize', body: { code: 'x = 1', language: 'python' } })),
+  'GET /suggestions/{project_id}': rest('viewer', async (f) => (await f.suggestionId(), { path: `/suggestions/${await f.projectId()}` }), { visible: (data) => (data?.suggestions ?? data)?.length > 0 }),
+  'GET /capabilities': open('/capabilities'),
+};
