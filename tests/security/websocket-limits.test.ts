@@ -138,3 +138,14 @@ it('ends graphql-ws and legacy sockets opened with an API key once the key is re
   expect(await within(legacy.closed, 5_000)).toMatchObject({ code: 4401 });
   await client.dispose();
 });
+
+it('applies the per-user rate limit to legacy socket messages', async () => {
+  const spammer = await user('legacy-spammer');
+  const p = (await spammer.gql(`mutation { createProject(input: {name: "pings"}) { id } }`)).data.createProject.id; // 1 request
+  const socket = await openLegacySocket(sg.url, `/ws/${p}`, spammer.headers);
+  await socket.waitFor((m) => m.type === 'connected');
+  for (let i = 0; i < 35; i++) socket.send({ type: 'ping' });
+  const limited = await socket.waitFor((m) => m.type === 'error' && m.code === 'RATE_LIMITED');
+  expect(limited).toMatchObject({ status: 429, retry_after: expect.any(Number) });
+  await socket.close();
+});

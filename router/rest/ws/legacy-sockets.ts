@@ -68,17 +68,19 @@ export function mountLegacySockets(httpServer: http.Server, options: LegacySocke
         const call = gatewayCaller(apollo, context);
         // Checked before upgrading, so an unknown or foreign id is a plain 404.
         let start: (ws: import('ws').WebSocket) => Promise<void>;
+        // Each client message draws from the caller's HTTP rate-limit budget.
+        const throttle = () => options.limits.consume(context.identity, req.socket.remoteAddress);
         let projectId: string;
         if (target.kind === 'debug') {
           const { sessionId } = target;
           const state = await debugState(call, sessionId);
           projectId = state.projectId;
-          start = (ws) => runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes), { sessionId, initialState: state.legacyState, call, bus, bufferLimit: options.slowConsumerEvents });
+          start = (ws) => runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), { sessionId, initialState: state.legacyState, call, bus, bufferLimit: options.slowConsumerEvents });
         } else {
           projectId = target.projectId;
           const { project } = await call<{ project: { version: number } | null }>(PROJECT_VERSION, { id: projectId });
           if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${projectId}" not found`);
-          start = (ws) => runCollabBridge(ws, socketSession(ws, log, options.slowConsumerBytes), { projectId, version: project.version, context, call, generators });
+          start = (ws) => runCollabBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), { projectId, version: project.version, context, call, generators });
         }
         const release = options.limits.admit(context.identity);
         if (!release) throw new RestError(429, 'RATE_LIMITED', options.limits.tooManyConnections);

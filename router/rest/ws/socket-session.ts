@@ -18,7 +18,8 @@ export interface SocketSession {
 
 const SLOW_CONSUMER_REASON = 'Slow consumer: too many undelivered messages; reconnect';
 
-export function socketSession(ws: WebSocket, log: Logger, slowConsumerBytes: number): SocketSession {
+/** `throttle` answers the seconds to wait when the caller's request budget is spent (the HTTP rate limit), else undefined. */
+export function socketSession(ws: WebSocket, log: Logger, slowConsumerBytes: number, throttle?: () => Promise<number | undefined>): SocketSession {
   let open = true;
   const closed = new Promise<void>((resolve) => ws.once('close', () => ((open = false), resolve())));
   const send = (message: Record<string, unknown>) => {
@@ -54,6 +55,11 @@ export function socketSession(ws: WebSocket, log: Logger, slowConsumerBytes: num
           }
           if (!message || typeof message !== 'object' || Array.isArray(message)) {
             send({ type: 'error', code: 'BAD_REQUEST', status: 400, message: 'Messages must be JSON objects' });
+            return;
+          }
+          const retryAfter = await throttle?.();
+          if (retryAfter !== undefined) {
+            send({ type: 'error', code: 'RATE_LIMITED', status: 429, message: `Too many requests; retry in ${retryAfter} s`, retry_after: retryAfter });
             return;
           }
           try {
