@@ -27,6 +27,7 @@ import { mountDeploymentEndpoint } from './deployment-endpoint';
 import { createGateway, type RouterContext } from './gateway';
 import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
+import { apolloCopy, noSubscriptionOverHttp, publicSchemaGateway } from './public-schema';
 import { routerSecurity } from './security';
 import { legacyErrorShape, mountRestShim } from './rest';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws-server';
@@ -61,22 +62,29 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   app.use(security.middleware);
   const { gateway, endpoints, close: closeGateway } = createGateway(config, log);
   let loadedSchema: GraphQLSchema | undefined;
+  // Assigned before the server starts (the first schema arrives during start()); it runs Apollo's operations lazily.
   let subscriptions: SubscriptionServer | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+  // HTTP and WebSocket serve one public schema: the API schema plus our subscriptions (router/public-schema.ts).
+  const publicGateway = publicSchemaGateway(gateway, (apiSchema) => {
     loadedSchema = apiSchema;
-    subscriptions?.schemaChanged(apiSchema);
+    const served = subscriptions?.schemaChanged(apiSchema);
+    return served && apolloCopy(served);
   });
   const server = new ApolloServer<RouterContext>({
-    gateway,
+    gateway: publicGateway,
     ...security.apolloOptions,
+    validationRules: [...security.apolloOptions.validationRules, noSubscriptionOverHttp],
     includeStacktraceInErrorResponses: false,
     formatError: maskRouterError(log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), operationMetricsPlugin<RouterContext>('router')],
   });
-  await server.start();
-  // The first schema arrives while the server starts, before the subscription server exists.
   subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation, limits: security.sockets });
-  if (loadedSchema) subscriptions.schemaChanged(loadedSchema);
+  try {
+    await server.start();
+  } catch (err) {
+    await subscriptions.close();
+    throw err;
+  }
   // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
   mountDeploymentEndpoint(app, config);
   // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.

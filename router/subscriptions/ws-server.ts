@@ -22,8 +22,8 @@ import { rateLimited } from '../security/rate-limit';
 import { CLOSE_TOO_MANY_CONNECTIONS, type SocketLimits } from '../security/socket-limits';
 
 export interface SubscriptionServer {
-  /** Called with each new API schema from the gateway. */
-  schemaChanged(apiSchema: GraphQLSchema): void;
+  /** Called with each new API schema from the gateway; returns the public schema built from it (undefined when that failed). */
+  schemaChanged(apiSchema: GraphQLSchema): GraphQLSchema | undefined;
   readonly entities: GatewayFieldResolver;
   readonly openSubscriptions: number;
   close(): Promise<void>;
@@ -163,10 +163,11 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
         schema = buildSubscriptionSchema(apiSchema, bus, executeThroughGateway, entities, options.slowConsumerEvents);
       } catch (err) {
         log.error({ err }, 'subscription schema rebuild failed; keeping the previous one');
-        return;
+        return undefined;
       }
       // Running subscriptions were planned against the old schema: complete them; clients resubscribe.
       for (const iterator of [...live]) void iterator.return?.(undefined);
+      return schema;
     },
     async close() {
       stopRouting();
