@@ -1,7 +1,7 @@
 /**
- * Entry point. `tsx main.ts` starts the whole supergraph in one process (embedded default: SQLite under ./data,
- * in-process pub/sub); `tsx main.ts <service> [...]` starts only those (router, workflow, registry, codegen,
- * debugger, deployment, assistant). SIGINT/SIGTERM shut down gracefully: WebSockets close with 1001, new requests
+ * Entry point. `npm start` (`exec node --import tsx main.ts`; `node dist/main.js` in the image) starts the whole
+ * supergraph in one process (embedded default: SQLite under ./data, in-process pub/sub); `main.ts <service> [...]`
+ * starts only those (router, workflow, registry, codegen, debugger, deployment, assistant). SIGINT/SIGTERM shut down gracefully: WebSockets close with 1001, new requests
  * are refused with 503, in-flight requests finish, background jobs stop at a safe point, then spans are flushed.
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
