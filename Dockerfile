@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for every service; docker-compose.yml picks the service with `command: npm run start:<service>`.
+# One image for every service, running compiled JavaScript (no tsx at run time); docker-compose.yml picks the service
+# with `command: ["node", "dist/main.js", "<service>"]`.
 
 # ---- deps: better-sqlite3 compiles from source, so the toolchain lives only in this stage.
 FROM node:20-bookworm-slim AS deps
@@ -8,7 +9,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-# tsx is a runtime dependency (TypeScript runs without a build step), so dev tools can be left out.
+# Production dependencies only: this node_modules is what the runtime stage copies.
 RUN SKIP_WEB_BUILD=1 npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
@@ -21,6 +22,12 @@ COPY web ./web
 COPY engine/model ./engine/model
 RUN npm --prefix web run build
 
+# ---- build: the TypeScript compiler (a dev dependency) turns the sources into dist/ (tsconfig.build.json).
+FROM deps AS build
+RUN SKIP_WEB_BUILD=1 npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
 # ---- runtime: no compiler, no root.
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -31,8 +38,11 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 # Code stays root-owned (read-only for the app); only the data directory is writable.
-COPY . .
-COPY --from=web /app/web/dist ./web/dist
+COPY package.json ./
+COPY deploy/healthcheck.js ./deploy/
+COPY --from=build /app/dist ./dist
+# router/web-app.ts serves ../web/dist from its compiled location (dist/router).
+COPY --from=web /app/web/dist ./dist/web/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 # Numeric id of the image's `node` user, so orchestrators can verify runAsNonRoot.
 USER 1000:1000
@@ -41,4 +51,5 @@ EXPOSE 8006 8007 8008 8009 8010 8011 8012
 # (compose passes the port as an argument instead). Node, because slim images have no curl.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
   CMD ["node", "/app/deploy/healthcheck.js"]
-CMD ["npm", "run", "start:router"]
+# node itself is PID 1 (no npm or shell in between), so SIGTERM from `docker stop` reaches the server.
+CMD ["node", "dist/main.js", "router"]

@@ -1,6 +1,6 @@
 /**
  * Starts any set of services in this process: all of them for `npm start` (the embedded default), one for
- * `npm run start:<service>`, all on free ports for the tests. Shared plumbing (event bus, service client) is created
+ * `npm run start:<service>` (or `node dist/main.js <service>` in the image), all on free ports for the tests. Shared plumbing (event bus, service client) is created
  * once here and injected.
  */
 import { setSubgraphUrl, SUBGRAPH_NAMES, type AppConfig, type ServiceName, type SubgraphName } from './platform/config';

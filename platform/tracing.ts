@@ -34,6 +34,6 @@ export async function stopTracing(): Promise<void> {
   sdk = undefined;
 }
 
-// main.ts names the process after the services it runs (`tsx main.ts debugger` → visual-builder-debugger).
+// main.ts names the process after the services it runs (`main.ts debugger` → visual-builder-debugger).
 const services = process.argv.slice(2).filter((arg) => /^[a-z]+$/.test(arg));
 startTracing(services.length ? `visual-builder-${services.join('-')}` : 'visual-builder');

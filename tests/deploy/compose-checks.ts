@@ -123,7 +123,7 @@ export function serviceUrlProblems({ services }: ComposeDocument): string[] {
   return problems;
 }
 
-/** Each app service runs its own npm script, listens where the contract says, and probes that port. */
+/** Each app service runs its own service from the compiled image (node as PID 1), listens where the contract says, and probes that port. */
 export function appServiceProblems({ services }: ComposeDocument, scripts: Record<string, string>): string[] {
   const problems: string[] = [];
   for (const [name, app] of Object.entries(APP_SERVICES)) {
@@ -133,9 +133,8 @@ export function appServiceProblems({ services }: ComposeDocument, scripts: Recor
       continue;
     }
     const command = typeof service.command === 'string' ? service.command.split(/\s+/) : (service.command ?? []);
-    const script = command[0] === 'npm' && command[1] === 'run' ? command[2] : undefined;
-    if (script !== `start:${name}`) problems.push(`${name}: command must be npm run start:${name}, got ${JSON.stringify(service.command)}`);
-    else if (!(script in scripts)) problems.push(`${name}: package.json has no "${script}" script`);
+    if (command.join(' ') !== `node dist/main.js ${name}`) problems.push(`${name}: command must be node dist/main.js ${name}, got ${JSON.stringify(service.command)}`);
+    else if (!/\bnode\b/.test(scripts[`start:${name}`] ?? '')) problems.push(`${name}: package.json has no "start:${name}" script running node`);
     const environment = environmentOf(service);
     if (environment[app.portEnv] !== String(app.port)) problems.push(`${name}: ${app.portEnv} must be ${app.port}`);
     if (environment.HOST !== '0.0.0.0') problems.push(`${name}: HOST must be 0.0.0.0 so other containers can reach it`);

@@ -179,11 +179,11 @@ describe('the wiring checks catch broken copies', () => {
   it('a missing healthcheck, a wrong script, a fixed container name', () => {
     const broken = copy();
     delete broken.services.assistant.healthcheck;
-    broken.services.debugger.command = ['npm', 'run', 'start:debuger'];
+    broken.services.debugger.command = ['node', 'dist/main.js', 'debuger'];
     broken.services.codegen.container_name = 'codegen';
     expect(appServiceProblems(broken, packageScripts())).toEqual(expect.arrayContaining([
       'assistant: needs an exec-form healthcheck',
-      'debugger: command must be npm run start:debugger, got ["npm","run","start:debuger"]',
+      'debugger: command must be node dist/main.js debugger, got ["node","dist/main.js","debuger"]',
       'codegen: container_name prevents scaling',
     ]));
   });

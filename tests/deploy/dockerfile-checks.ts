@@ -66,10 +66,16 @@ export function dockerfileProblems(text: string, scripts: Record<string, string>
   else if (!probe || probe[0] !== 'node') problems.push('HEALTHCHECK must run node in exec form (slim images have no curl)');
   else if (!existsSync(join(projectRoot, probe[1].replace(/^\/app\//, '')))) problems.push(`HEALTHCHECK script ${probe[1]} does not exist`);
 
+  // Compiled JavaScript at run time: a stage builds dist/ with the build script (tsc), the runtime copies it and runs it.
+  const build = builders.find((stage) => /\bnpm run build\b/.test(runs(stage.instructions)));
+  if (!/\btsc -p tsconfig\.build\.json\b/.test(scripts.build ?? '')) problems.push('package.json needs a "build" script compiling with tsc -p tsconfig.build.json');
+  if (!build) problems.push('no build stage runs npm run build');
+  else if (!runtime.instructions.some((i) => i.keyword === 'COPY' && i.args.includes(`--from=${build.name}`) && /\bdist\b/.test(i.args))) problems.push(`the runtime stage must copy dist from the ${build.name ?? 'build'} stage`);
+  if (runtime.instructions.some((i) => i.keyword === 'COPY' && /^\.\s/.test(i.args))) problems.push('the runtime stage must not copy the sources (COPY . .)');
+
   const cmdArgs = cmd ? execFormArgs(cmd.args) : undefined;
   if (!cmdArgs) problems.push('CMD must be in exec form');
-  else if (cmdArgs[0] !== 'npm' || cmdArgs[1] !== 'run' || !(cmdArgs[2] in scripts)) {
-    problems.push(`CMD ${JSON.stringify(cmdArgs)} must run an existing npm script`);
-  } else if (cmdArgs[2] !== 'start:router') problems.push('the default CMD must start the router');
+  else if (cmdArgs[0] !== 'node' || cmdArgs[1] !== 'dist/main.js') problems.push(`CMD ${JSON.stringify(cmdArgs)} must run node dist/main.js (compiled JavaScript, node as PID 1)`);
+  else if (cmdArgs.slice(2).join(' ') !== 'router') problems.push('the default CMD must start the router');
   return problems;
 }
