@@ -70,8 +70,9 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
   const used = new Set<number>(routes.flatMap((r) => Object.keys(operation(r).responses).filter((k) => k !== '200').map(Number)));
   return {
+    // No jsonSchemaDialect: the default (the OAS 3.1 base dialect, JSON Schema 2020-12 plus OpenAPI's vocabulary) is
+    // what our schemas use, and Swagger UI warns on any other value.
     openapi: '3.1.0',
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'Visual Builder — legacy REST API',
       version,
