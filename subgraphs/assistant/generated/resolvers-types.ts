@@ -20,29 +20,38 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An analysis rule of the assistant. */
 export type AnalysisRuleInfo = {
   __typename?: 'AnalysisRuleInfo';
   /** True when the rule can offer a patch. */
   autoFix: Scalars['Boolean']['output'];
+  /** The rule's id (Suggestion.rule). */
   id: Scalars['String']['output'];
+  /** What its findings are about. */
   kind: SuggestionKind;
+  /** How much its findings matter. */
   severity: SuggestionSeverity;
+  /** What it checks. */
   title: Scalars['String']['output'];
 };
 
+/** The result of applying a suggestion. */
 export type AppliedSuggestion = {
   __typename?: 'AppliedSuggestion';
   /** The project after the patch (its version is the new one). */
   project: Project;
+  /** The suggestion, now APPLIED. */
   suggestion: Suggestion;
 };
 
 /** An answer to a question (legacy `suggestion` object of POST /ai/suggest). */
 export type AssistantAnswer = {
   __typename?: 'AssistantAnswer';
+  /** Related best practices. */
   bestPractices: Array<Scalars['String']['output']>;
   /** error_handling, performance, testing, security or general: where the question was routed. */
   category: Scalars['String']['output'];
+  /** Example code. */
   codeSnippets: Array<Scalars['String']['output']>;
   /** The findings the answer draws on. */
   findings: Array<Suggestion>;
@@ -50,52 +59,73 @@ export type AssistantAnswer = {
   patchNote?: Maybe<Scalars['String']['output']>;
   /** Legacy `priority` (critical, high, medium, low). */
   priority: SuggestionSeverity;
+  /** The project asked about. */
   projectId: Scalars['ID']['output'];
+  /** Figures about the project. */
   projectInsights: ProjectInsights;
   /** A model's patch that passed the checks, stored as a suggestion so applySuggestion applies it. */
   proposal?: Maybe<Suggestion>;
+  /** The question. */
   query: Scalars['String']['output'];
+  /** Who answered: the rules or the model. */
   source: SuggestionSource;
   /** The answer text (legacy `suggestion`). */
   suggestion: Scalars['String']['output'];
+  /** When it answered. */
   timestamp: Scalars['DateTime']['output'];
 };
 
+/** What the assistant supports. */
 export type AssistantCapabilities = {
   __typename?: 'AssistantCapabilities';
+  /** The analysis rules. */
   analysisRules: Array<AnalysisRuleInfo>;
+  /** The categories askAssistant routes questions to. */
   askCategories: Array<Scalars['String']['output']>;
+  /** The languages optimizeCode reads. */
   codeLanguages: Array<CodeLanguageInfo>;
+  /** The configured model's name, if any. */
   model?: Maybe<Scalars['String']['output']>;
   /** True when an OpenAI-compatible model is configured for askAssistant. */
   modelConfigured: Scalars['Boolean']['output'];
 };
 
+/** One improvement found in code. */
 export type CodeFinding = {
   __typename?: 'CodeFinding';
   /** True when optimizedCode contains the rewrite. */
   applied: Scalars['Boolean']['output'];
+  /** 1-based column in the original code. */
   column: Scalars['Int']['output'];
   /** 1-based position in the original code. */
   line: Scalars['Int']['output'];
+  /** What could be better, and how. */
   message: Scalars['String']['output'];
   /** Stable id of the check, e.g. py-range-len. */
   rule: Scalars['String']['output'];
 };
 
+/** A language optimizeCode reads. */
 export type CodeLanguageInfo = {
   __typename?: 'CodeLanguageInfo';
+  /** The ids of its checks. */
   checks: Array<Scalars['String']['output']>;
+  /** The language id. */
   language: Scalars['String']['output'];
+  /** The parser that reads it. */
   parser: Scalars['String']['output'];
 };
 
 /** Legacy POST /ai/optimize: original_code, optimizations, optimized_code, language. */
 export type CodeOptimization = {
   __typename?: 'CodeOptimization';
+  /** The language of the code. */
   language: Scalars['String']['output'];
+  /** Everything found, applied or not. */
   optimizations: Array<CodeFinding>;
+  /** The code with the safe rewrites applied. */
   optimizedCode: Scalars['String']['output'];
+  /** The code as given. */
   originalCode: Scalars['String']['output'];
   /** The parser that read the code, e.g. typescript or tree-sitter-python. */
   parser: Scalars['String']['output'];
@@ -118,6 +148,7 @@ export type Mutation = {
    * the model answers and may propose a patch, which is checked before it is offered; without one the rules answer.
    */
   askAssistant: AssistantAnswer;
+  /** Marks a suggestion DISMISSED: it is no longer offered for this project version. */
   dismissSuggestion: Suggestion;
   /** Finds improvements in Python, JavaScript or TypeScript code with a real parser and rewrites what it safely can. */
   optimizeCode: CodeOptimization;
@@ -152,14 +183,17 @@ export type MutationOptimizeCodeArgs = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A workflow project (owned by the workflow service). */
 export type Project = {
   __typename?: 'Project';
+  /** The project's id. */
   id: Scalars['ID']['output'];
   /** Suggestions for this project, most severe first. */
   suggestions: Array<Suggestion>;
 };
 
 
+/** A workflow project (owned by the workflow service). */
 export type ProjectSuggestionsArgs = {
   status?: InputMaybe<SuggestionStatus>;
 };
@@ -169,8 +203,11 @@ export type ProjectInsights = {
   __typename?: 'ProjectInsights';
   /** Distinct component ids used, sorted. */
   componentTypes: Array<Scalars['String']['output']>;
+  /** How many connections it has. */
   connectionsCount: Scalars['Int']['output'];
+  /** True when its graph has a cycle. */
   hasCycles: Scalars['Boolean']['output'];
+  /** How many nodes the project has. */
   totalComponents: Scalars['Int']['output'];
 };
 
@@ -178,6 +215,7 @@ export type Query = {
   __typename?: 'Query';
   /** What the assistant supports: analysis rules, question categories, code languages, the model (legacy GET /capabilities). */
   capabilities: AssistantCapabilities;
+  /** A suggestion the caller can see. */
   suggestion?: Maybe<Suggestion>;
 };
 
@@ -189,46 +227,78 @@ export type QuerySuggestionArgs = {
 /** A finding about a project version, with a patch when an automatic fix exists. */
 export type Suggestion = {
   __typename?: 'Suggestion';
+  /** Related best practices. */
   bestPractices: Array<Scalars['String']['output']>;
+  /** Example code for the fix. */
   codeSnippets: Array<Scalars['String']['output']>;
+  /** When it was found. */
   createdAt: Scalars['DateTime']['output'];
+  /** The suggestion's id. */
   id: Scalars['ID']['output'];
+  /** What it is about. */
   kind: SuggestionKind;
+  /** The explanation. */
   message: Scalars['String']['output'];
+  /** The nodes concerned. */
   nodeIds: Array<Scalars['ID']['output']>;
   /** Graph edits (the workflow's applyGraphEdits operations) that fix it, when an automatic fix exists. */
   patch?: Maybe<Scalars['JSON']['output']>;
+  /** The project it is about. */
   projectId: Scalars['ID']['output'];
+  /** The project version it was found in. */
   projectVersion: Scalars['Int']['output'];
   /** The analysis rule that produced it (null for a model's proposal). */
   rule?: Maybe<Scalars['String']['output']>;
+  /** How much it matters. */
   severity: SuggestionSeverity;
+  /** Where it comes from. */
   source: SuggestionSource;
+  /** Where it stands. */
   status: SuggestionStatus;
+  /** A one-line summary. */
   title: Scalars['String']['output'];
 };
 
+/** What a finding is about. */
 export type SuggestionKind =
+  /** Model calls that cost more than needed. */
   | 'COST'
+  /** Failures that are not handled or values that will not fit (retries, error routes, types). */
   | 'ERROR_HANDLING'
+  /** Work that could run faster or less often. */
   | 'PERFORMANCE'
+  /** Secrets written into configs, plain-HTTP URLs. */
   | 'SECURITY'
+  /** Graph shape: disconnected nodes, missing outputs, expressions reading what does not exist. */
   | 'STRUCTURE'
+  /** What makes a project hard to test (e.g. run inputs without a type). */
   | 'TESTING';
 
+/** How much a finding matters. */
 export type SuggestionSeverity =
+  /** Breaks runs or leaks data: fix first. */
   | 'CRITICAL'
+  /** Likely to cause failures. */
   | 'HIGH'
+  /** A nicety. */
   | 'LOW'
+  /** Worth fixing. */
   | 'MEDIUM';
 
+/** Where a suggestion comes from. */
 export type SuggestionSource =
+  /** The configured language model (its patch was checked before it was offered). */
   | 'MODEL'
+  /** The deterministic analysis rules. */
   | 'RULES';
 
+/** Where a suggestion stands. */
 export type SuggestionStatus =
+  /** Its patch was applied. */
   | 'APPLIED'
+  /** Dismissed by a user. */
   | 'DISMISSED'
+  /** Offered, not acted on. */
   | 'OPEN'
   /** The project changed and the finding no longer applies. */
   | 'OUTDATED';

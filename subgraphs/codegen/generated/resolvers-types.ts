@@ -19,9 +19,12 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One file of a generated project. */
 export type ArtifactFile = {
   __typename?: 'ArtifactFile';
+  /** Its text. */
   content: Scalars['String']['output'];
+  /** Its path within the project. */
   path: Scalars['String']['output'];
 };
 
@@ -34,21 +37,31 @@ export type CodeArtifact = {
   checksum: Scalars['String']['output'];
   /** Content of the main file (the legacy `code` field). */
   code: Scalars['String']['output'];
+  /** When it was generated. */
   createdAt: Scalars['DateTime']['output'];
   /** Relative URL of the project as a zip (GET, same authentication as GraphQL). */
   downloadUrl: Scalars['String']['output'];
+  /** Every file of the generated project. */
   files: Array<ArtifactFile>;
+  /** The artifact's id. */
   id: Scalars['ID']['output'];
+  /** The target language's id. */
   language: Scalars['String']['output'];
+  /** Lines of code over all files. */
   lines: Scalars['Int']['output'];
   /** Path of the main file (the legacy `code` field). */
   mainFile: Scalars['String']['output'];
+  /** The options it was generated with. */
   options?: Maybe<Scalars['JSON']['output']>;
+  /** The project it was generated from. */
   projectId: Scalars['ID']['output'];
+  /** The project version it was generated from. */
   projectVersion: Scalars['Int']['output'];
+  /** How to run the project with an inputs file. */
   runCommand: Scalars['String']['output'];
 };
 
+/** Options of the code generator. */
 export type CodegenOptionsInput = {
   /** Comments naming each node and its component. */
   includeComments?: InputMaybe<Scalars['Boolean']['input']>;
@@ -58,13 +71,20 @@ export type CodegenOptionsInput = {
   packageName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A target language of the code generator. */
 export type Language = {
   __typename?: 'Language';
+  /** The extension of its source files. */
   fileExtension: Scalars['String']['output'];
+  /** Its id, as `generateCode(language:)` takes it. */
   id: Scalars['String']['output'];
+  /** True when `generateCode` generates it. */
   implemented: Scalars['Boolean']['output'];
+  /** The manifest or build file generated with it (requirements.txt, package.json, go.mod, build.sh). */
   manifest: Scalars['String']['output'];
+  /** Its display name. */
   name: Scalars['String']['output'];
+  /** What building and running the generated project needs. */
   toolchain: Scalars['String']['output'];
 };
 
@@ -90,6 +110,7 @@ export type Project = {
   __typename?: 'Project';
   /** Code generated from this project, newest first. */
   artifacts: Array<CodeArtifact>;
+  /** The project's id. */
   id: Scalars['ID']['output'];
 };
 
@@ -100,6 +121,7 @@ export type ProjectArtifactsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Generated code by id (its project's viewers may read it). */
   codeArtifact?: Maybe<CodeArtifact>;
   /** The target languages of the code generator (implemented ones generate; others answer NOT_IMPLEMENTED). */
   languages: Array<Language>;

@@ -19,47 +19,71 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A breakpoint before a node. */
 export type Breakpoint = {
   __typename?: 'Breakpoint';
+  /** Its condition, if any. */
   condition?: Maybe<Scalars['String']['output']>;
+  /** Whether it breaks. */
   enabled: Scalars['Boolean']['output'];
   /** How many times the node was reached with the condition true. */
   hitCount: Scalars['Int']['output'];
   /** The last condition evaluation error (the session paused on it). */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** The node it breaks before. */
   nodeId: Scalars['ID']['output'];
 };
 
+/** A breakpoint before a node. */
 export type BreakpointInput = {
   /** An expression-language condition over `inputs` (the node's) and `vars` (finished nodes' outputs by node id). */
   condition?: InputMaybe<Scalars['String']['input']>;
+  /** False keeps the breakpoint without breaking on it. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The node to break before. */
   nodeId: Scalars['ID']['input'];
 };
 
+/** A command to a debug session. */
 export type DebugAction =
+  /** Run to the next breakpoint or the end. */
   | 'CONTINUE'
+  /** Pause a running session before its next node. */
   | 'PAUSE'
+  /** Start the run over with the same inputs, breakpoints and watches. */
   | 'RESTART'
+  /** Run to the first breakpoint (only before the run started). */
   | 'START'
+  /** Pause before the next node, entering map sub-graphs. */
   | 'STEP_INTO'
+  /** Run until the enclosing map iteration is left, then pause. */
   | 'STEP_OUT'
+  /** Run the current node (a map node with all its iterations), pause before the next one. */
   | 'STEP_OVER'
+  /** End the run. */
   | 'STOP';
 
+/** An error with a stable code. */
 export type DebugError = {
   __typename?: 'DebugError';
+  /** A stable code. */
   code: Scalars['String']['output'];
+  /** What happened, for people. */
   message: Scalars['String']['output'];
 };
 
 /** A step-through run of a pinned project version. */
 export type DebugSession = {
   __typename?: 'DebugSession';
+  /** Whether it pauses when a node fails. */
   breakOnError: Scalars['Boolean']['output'];
+  /** Its breakpoints. */
   breakpoints: Array<Breakpoint>;
+  /** The nodes whose breakpoints were hit, in order. */
   breakpointsHit: Array<Scalars['ID']['output']>;
+  /** The call stack at the current position. */
   callStack: Array<StackFrame>;
+  /** When it was started. */
   createdAt: Scalars['DateTime']['output'];
   /** The inputs the current node will run with. */
   currentInputs?: Maybe<Scalars['JSON']['output']>;
@@ -67,21 +91,31 @@ export type DebugSession = {
   currentNodeId?: Maybe<Scalars['ID']['output']>;
   /** The error the session is paused on (reason ERROR) or ended with (state ERROR). */
   error?: Maybe<DebugError>;
+  /** When an idle session is stopped to free its slot. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The session's id. */
   id: Scalars['ID']['output'];
+  /** The run's inputs. */
   inputs?: Maybe<Scalars['JSON']['output']>;
   /** The seed's execution state {session_id, state, current_component, execution_stack, variable_values, breakpoints_hit, timestamp}. */
   legacyState: Scalars['JSON']['output'];
   /** The run's outputs once COMPLETED. */
   outputs?: Maybe<Scalars['JSON']['output']>;
+  /** Why it is paused (null unless PAUSED). */
   pauseReason?: Maybe<PauseReason>;
+  /** The project debugged. */
   projectId: Scalars['ID']['output'];
+  /** The project version pinned for the session. */
   projectVersion: Scalars['Int']['output'];
+  /** Where it stands. */
   state: DebugState;
   /** Executed steps with durations, the most recent `last` of them. */
   timeline: Array<TimelineStep>;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The finished nodes' values visible at the current position. */
   variables: Array<NodeVariables>;
+  /** Its watch expressions with their current values. */
   watches: Array<WatchValue>;
 };
 
@@ -91,18 +125,27 @@ export type DebugSessionTimelineArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a debug session stands. */
 export type DebugState =
+  /** The run ended with outputs. */
   | 'COMPLETED'
+  /** The run failed (see error). */
   | 'ERROR'
+  /** Created; the run starts with the first debugStep. */
   | 'INITIALIZED'
+  /** Stopped before a node (see pauseReason); inspect, evaluate, edit, then step or continue. */
   | 'PAUSED'
+  /** Nodes are executing. */
   | 'RUNNING'
+  /** Ended by STOP or endDebugSession, or expired. */
   | 'STOPPED';
 
 /** A map iteration the current node runs inside. */
 export type IterationFrame = {
   __typename?: 'IterationFrame';
+  /** The iteration (0-based). */
   index: Scalars['Int']['output'];
+  /** The map node. */
   nodeId: Scalars['ID']['output'];
 };
 
@@ -116,7 +159,9 @@ export type Mutation = {
   endDebugSession: DebugSession;
   /** Evaluates an expression at the current position (scope: inputs, vars, runInputs, item, index). Never eval. */
   evaluate?: Maybe<Scalars['JSON']['output']>;
+  /** Removes the breakpoint on a node. */
   removeBreakpoint: DebugSession;
+  /** Removes a watch expression. */
   removeWatch: DebugSession;
   /** Pause when a node fails instead of failing the run. */
   setBreakOnError: DebugSession;
@@ -200,22 +245,32 @@ export type MutationStartDebugSessionArgs = {
 /** A finished node's values visible at the current position (inner frames shadow outer ones). */
 export type NodeVariables = {
   __typename?: 'NodeVariables';
+  /** The map iterations it ran in, outermost first. */
   frames: Array<IterationFrame>;
+  /** The values it received, by port. */
   inputs?: Maybe<Scalars['JSON']['output']>;
+  /** The node. */
   nodeId: Scalars['ID']['output'];
+  /** The values it produced, by port. */
   outputs?: Maybe<Scalars['JSON']['output']>;
 };
 
+/** Why a session paused. */
 export type PauseReason =
+  /** A breakpoint (its condition, if any, was true). */
   | 'BREAKPOINT'
+  /** A node failed with breakOnError on. */
   | 'ERROR'
+  /** A PAUSE command. */
   | 'PAUSE'
+  /** A step finished. */
   | 'STEP';
 
 export type Project = {
   __typename?: 'Project';
   /** Debug sessions of this project, newest first. */
   debugSessions: Array<DebugSession>;
+  /** The project's id. */
   id: Scalars['ID']['output'];
 };
 
@@ -226,6 +281,7 @@ export type ProjectDebugSessionsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A debug session the caller can see. */
   debugSession?: Maybe<DebugSession>;
   /** The caller's debug sessions, newest first (optionally only those in one state). */
   debugSessions: Array<DebugSession>;
@@ -245,33 +301,51 @@ export type QueryDebugSessionsArgs = {
 /** One entry of the call stack, innermost first: the current node, then each enclosing map node with its iteration. */
 export type StackFrame = {
   __typename?: 'StackFrame';
+  /** The component it instantiates. */
   componentId: Scalars['String']['output'];
+  /** 0 for the current node, 1 for its enclosing map node, and so on. */
   depth: Scalars['Int']['output'];
   /** The iteration of this map node that is running; null for the current node. */
   iteration?: Maybe<Scalars['Int']['output']>;
+  /** The node. */
   nodeId: Scalars['ID']['output'];
 };
 
+/** One executed node in a debug session. */
 export type TimelineStep = {
   __typename?: 'TimelineStep';
+  /** 1 for the first try, then one more per retry. */
   attempt: Scalars['Int']['output'];
+  /** How long it took, in milliseconds. */
   durationMs: Scalars['Float']['output'];
+  /** Why it failed. */
   error?: Maybe<DebugError>;
+  /** The map iterations it ran in, outermost first. */
   frames: Array<IterationFrame>;
+  /** The values it received, by port. */
   inputs?: Maybe<Scalars['JSON']['output']>;
+  /** The node. */
   nodeId: Scalars['ID']['output'];
+  /** The values it produced, by port. */
   outputs?: Maybe<Scalars['JSON']['output']>;
+  /** 1, 2, 3… in execution order. */
   seq: Scalars['Int']['output'];
+  /** When it started. */
   startedAt: Scalars['DateTime']['output'];
+  /** How it ended (succeeded, failed, skipped). */
   status: Scalars['String']['output'];
 };
 
+/** A watch expression and its value at the current position. */
 export type WatchValue = {
   __typename?: 'WatchValue';
   /** Set when the expression failed at the current position. */
   error?: Maybe<Scalars['String']['output']>;
+  /** The expression. */
   expression: Scalars['String']['output'];
+  /** The watch's id. */
   id: Scalars['ID']['output'];
+  /** Its value at the current position. */
   value?: Maybe<Scalars['JSON']['output']>;
 };
 

@@ -22,11 +22,13 @@ export type Scalars = {
 /** A deployment of a pinned project version to a target and environment. */
 export type Deployment = {
   __typename?: 'Deployment';
+  /** Whether autoscaling was asked for. */
   autoScale: Scalars['Boolean']['output'];
   /** The code artifact the program was generated from. */
   codeArtifactId?: Maybe<Scalars['ID']['output']>;
   /** The resolved configuration (environment defaults + overrides), in the legacy shape. */
   config?: Maybe<Scalars['JSON']['output']>;
+  /** When it was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** Path on the deployment service of the zip of the program and its artefacts. */
   downloadPath: Scalars['String']['output'];
@@ -36,6 +38,7 @@ export type Deployment = {
    * on the project; in the local single-user mode, `http://127.0.0.1:<port>`.
    */
   endpoint?: Maybe<Scalars['String']['output']>;
+  /** The environment (development, staging, production). */
   environment: Scalars['String']['output'];
   /** Why it failed. */
   error?: Maybe<Scalars['String']['output']>;
@@ -43,18 +46,25 @@ export type Deployment = {
   files: Array<DeploymentFile>;
   /** Every status it went through, oldest first. */
   history: Array<DeploymentStatusChange>;
+  /** The deployment's id. */
   id: Scalars['ID']['output'];
+  /** The generated program's language. */
   language: Scalars['String']['output'];
   /** The last `last` lifecycle log lines (at most 200 are kept). */
   logs: Array<DeploymentLogLine>;
   /** The tail of a LOCAL program's own output. */
   output?: Maybe<Scalars['String']['output']>;
+  /** The project deployed. */
   projectId: Scalars['ID']['output'];
+  /** The project version deployed. */
   projectVersion: Scalars['Int']['output'];
   /** For a rollback: the deployment whose program it redeploys. */
   rollbackOf?: Maybe<Scalars['ID']['output']>;
+  /** Where it stands. */
   status: DeploymentStatus;
+  /** Where it goes. */
   target: DeploymentTarget;
+  /** When its status last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -73,44 +83,72 @@ export type DeploymentLogsArgs = {
 /** A file the deployment produced (Dockerfile, manifests, chart, …) or the generated program it deploys. */
 export type DeploymentFile = {
   __typename?: 'DeploymentFile';
+  /** Its text. */
   content: Scalars['String']['output'];
   /** `artifact` (made for the target) or `program` (the generated project). */
   kind: Scalars['String']['output'];
+  /** Its path. */
   path: Scalars['String']['output'];
+  /** Its size in bytes. */
   size: Scalars['Int']['output'];
 };
 
+/** A line of a deployment's lifecycle log. */
 export type DeploymentLogLine = {
   __typename?: 'DeploymentLogLine';
+  /** When. */
   at: Scalars['DateTime']['output'];
+  /** The log level (info, …). */
   level: Scalars['String']['output'];
+  /** What happened. */
   message: Scalars['String']['output'];
 };
 
+/** Where a deployment stands. */
 export type DeploymentStatus =
+  /** Generating the program and the target's artefacts. */
   | 'BUILDING'
+  /** Cancelled before it was deployed. */
   | 'CANCELLED'
+  /** Starting the program (LOCAL) or finishing the artefacts. */
   | 'DEPLOYING'
+  /** Failed (see `error` and `logs`). */
   | 'FAILED'
+  /** Queued. */
   | 'PENDING'
+  /** The artefacts are ready to download (targets other than LOCAL). */
   | 'READY'
+  /** A LOCAL program is running and answers at `endpoint`. */
   | 'RUNNING'
+  /** Stopped by stopDeployment. */
   | 'STOPPED';
 
+/** One status a deployment went through. */
 export type DeploymentStatusChange = {
   __typename?: 'DeploymentStatusChange';
+  /** When it was reached. */
   at: Scalars['DateTime']['output'];
+  /** Why, when there is more to say (e.g. the failure). */
   reason?: Maybe<Scalars['String']['output']>;
+  /** The status. */
   status: DeploymentStatus;
 };
 
+/** Where a deployment goes. */
 export type DeploymentTarget =
+  /** A Compose file. */
   | 'COMPOSE'
+  /** A Dockerfile and image context. */
   | 'DOCKER'
+  /** A Helm chart. */
   | 'HELM'
+  /** Kubernetes manifests. */
   | 'KUBERNETES'
+  /** Run the generated program as a process on this host (isolated in multi-user mode). */
   | 'LOCAL'
+  /** An AWS SAM template for one Lambda function (the program behind the Lambda Web Adapter). */
   | 'SERVERLESS_AWS'
+  /** A Cloud Run service (Knative serving) running the image the Dockerfile builds. */
   | 'SERVERLESS_GCP';
 
 export type Mutation = {
@@ -159,6 +197,7 @@ export type Project = {
   __typename?: 'Project';
   /** Deployments of this project, newest first. */
   deployments: Array<Deployment>;
+  /** The project's id. */
   id: Scalars['ID']['output'];
 };
 
@@ -169,6 +208,7 @@ export type ProjectDeploymentsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A deployment the caller can see. */
   deployment?: Maybe<Deployment>;
   /** Each environment's default configuration (the legacy `GET /config/templates`): {development, staging, production}. */
   deploymentConfigTemplates: Scalars['JSON']['output'];

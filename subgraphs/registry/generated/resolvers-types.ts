@@ -16,74 +16,117 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A building block of workflows: typed input and output ports and a JSON Schema for its configuration. Built-in or custom. */
 export type Component = {
   __typename?: 'Component';
+  /** True for the platform's own components (read-only). */
   builtin: Scalars['Boolean']['output'];
+  /** Its category in the palette (ai, logic, data, integration, or a custom one). */
   category: Scalars['String']['output'];
+  /** A colour for the palette (CSS colour). */
   color?: Maybe<Scalars['String']['output']>;
   /** JSON Schema of the node config. */
   configSchema: Scalars['JSON']['output'];
+  /** Deprecated: left out of `components` unless `includeDeprecated` is set. */
   deprecated: Scalars['Boolean']['output'];
+  /** What it does. */
   description: Scalars['String']['output'];
+  /** An icon name for the palette. */
   icon?: Maybe<Scalars['String']['output']>;
+  /** The component's id (built-ins: `core/llm`, `core/http_request`, …). */
   id: Scalars['ID']['output'];
+  /** Its input ports. */
   inputs: Array<Port>;
   /** Keys of the original catalogue that resolve to this component. */
   legacyIds: Array<Scalars['String']['output']>;
+  /** Its display name. */
   name: Scalars['String']['output'];
+  /** Its output ports. */
   outputs: Array<Port>;
+  /** The creator of a custom component (null for built-ins). */
   ownerId?: Maybe<Scalars['String']['output']>;
   /** Visible to every user (built-ins always; custom components once their creator publishes them). */
   published: Scalars['Boolean']['output'];
   /** How often the component was put into a project (counted from the durable COMPONENT_USED stream). */
   usageCount: Scalars['Int']['output'];
+  /** Its version; nodes pin the version they were added with. */
   version: Scalars['String']['output'];
 };
 
+/** A new custom component. */
 export type ComponentInput = {
+  /** Its category in the palette. */
   category: Scalars['String']['input'];
+  /** A colour for the palette. */
   color?: InputMaybe<Scalars['String']['input']>;
+  /** JSON Schema of its configuration (an empty object schema when left out). */
   configSchema?: InputMaybe<Scalars['JSON']['input']>;
+  /** What it does. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** An icon name for the palette. */
   icon?: InputMaybe<Scalars['String']['input']>;
   /** A custom id (letters, digits, `_`, `-`, `/`); must not collide with a built-in. */
   id: Scalars['ID']['input'];
+  /** Its input ports. */
   inputs?: InputMaybe<Array<PortInput>>;
+  /** Its display name. */
   name: Scalars['String']['input'];
+  /** Its output ports. */
   outputs?: InputMaybe<Array<PortInput>>;
+  /** Its version. */
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a custom component; fields left out stay as they are. */
 export type ComponentUpdateInput = {
+  /** A new category. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** A new colour. */
   color?: InputMaybe<Scalars['String']['input']>;
+  /** A new configuration schema. */
   configSchema?: InputMaybe<Scalars['JSON']['input']>;
+  /** Mark it deprecated (or not). */
   deprecated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A new icon. */
   icon?: InputMaybe<Scalars['String']['input']>;
+  /** New input ports. */
   inputs?: InputMaybe<Array<PortInput>>;
+  /** A new display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New output ports. */
   outputs?: InputMaybe<Array<PortInput>>;
+  /** A new version (nodes already placed keep the version they pinned). */
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of a deletion. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
+  /** True when it existed and is gone. */
   deleted: Scalars['Boolean']['output'];
+  /** The id of what was deleted. */
   id: Scalars['ID']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Registers a custom component (private to its creator until published). */
   createComponent: Component;
+  /** Stores a custom template; its graph is validated against the registry (private until published). */
   createTemplate: Template;
+  /** Creator only: removes a custom component (nodes that use it then fail validation with UNKNOWN_COMPONENT). */
   deleteComponent: DeletePayload;
+  /** Creator only: removes a custom template (projects made from it keep their copy). */
   deleteTemplate: DeletePayload;
   /** Creator only: shares a custom component with every user (false: makes it private again). */
   publishComponent: Component;
   /** Creator only: shares a custom template with every user (false: makes it private again). */
   publishTemplate: Template;
+  /** Creator only: changes a custom component (built-ins are read-only: FORBIDDEN). */
   updateComponent: Component;
+  /** Creator only: changes a custom template (built-ins are read-only: FORBIDDEN). */
   updateTemplate: Template;
 };
 
@@ -131,32 +174,47 @@ export type MutationUpdateTemplateArgs = {
   input: TemplateUpdateInput;
 };
 
+/** A typed input or output of a component. */
 export type Port = {
   __typename?: 'Port';
+  /** What the port carries. */
   description?: Maybe<Scalars['String']['output']>;
+  /** An input that accepts several connections (their values arrive as a list). */
   multiple: Scalars['Boolean']['output'];
+  /** The port's name, unique among the component's inputs (or outputs). */
   name: Scalars['String']['output'];
+  /** An input that must be connected (or given) for the graph to validate. */
   required: Scalars['Boolean']['output'];
   /** any, string, number, boolean, object, array or array<T>. */
   type: Scalars['String']['output'];
 };
 
+/** A typed input or output of a custom component. */
 export type PortInput = {
+  /** What the port carries. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** An input that accepts several connections. */
   multiple?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The port's name, unique among the component's inputs (or outputs). */
   name: Scalars['String']['input'];
+  /** An input that must be connected (or given) for the graph to validate. */
   required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** any, string, number, boolean, object, array or array<T>. */
   type: Scalars['String']['input'];
 };
 
+/** A point on the canvas. */
 export type Position = {
   __typename?: 'Position';
+  /** Horizontal coordinate. */
   x: Scalars['Float']['output'];
+  /** Vertical coordinate. */
   y: Scalars['Float']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** The categories of the components the caller may see. */
   categories: Array<Scalars['String']['output']>;
   /** A component by id; the original catalogue's keys (`llm`, `loop`, …) resolve too. */
   component?: Maybe<Component>;
@@ -164,7 +222,9 @@ export type Query = {
   components: Array<Component>;
   /** Several components at once, in the order asked (null where unknown). */
   componentsByIds: Array<Maybe<Component>>;
+  /** A template by id. */
   template?: Maybe<Template>;
+  /** Project templates: built-in ones and custom ones the caller may see. */
   templates: Array<Template>;
 };
 
@@ -195,16 +255,26 @@ export type QueryTemplatesArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A ready-made project graph to start from. */
 export type Template = {
   __typename?: 'Template';
+  /** True for the platform's own templates (read-only). */
   builtin: Scalars['Boolean']['output'];
+  /** Categories it is listed under. */
   categories: Array<Scalars['String']['output']>;
+  /** Its connections. */
   connections: Array<TemplateConnection>;
+  /** What the workflow does. */
   description: Scalars['String']['output'];
+  /** What the template returns for `sampleInputs`. */
   expectedOutputs?: Maybe<Scalars['JSON']['output']>;
+  /** The template's id (e.g. `basic_agent`). */
   id: Scalars['ID']['output'];
+  /** Its display name. */
   name: Scalars['String']['output'];
+  /** Its nodes. */
   nodes: Array<TemplateNode>;
+  /** The creator of a custom template (null for built-ins). */
   ownerId?: Maybe<Scalars['String']['output']>;
   /** Visible to every user (built-ins always; custom templates once their creator publishes them). */
   published: Scalars['Boolean']['output'];
@@ -212,43 +282,71 @@ export type Template = {
   sampleInputs?: Maybe<Scalars['JSON']['output']>;
 };
 
+/** A connection of a template graph. */
 export type TemplateConnection = {
   __typename?: 'TemplateConnection';
+  /** The connection's id within the template. */
   id: Scalars['ID']['output'];
+  /** The node the data comes from. */
   sourceId: Scalars['ID']['output'];
+  /** Its output port. */
   sourcePort: Scalars['String']['output'];
+  /** The node the data goes to. */
   targetId: Scalars['ID']['output'];
+  /** Its input port. */
   targetPort: Scalars['String']['output'];
 };
 
+/** A new custom template. */
 export type TemplateInput = {
+  /** Categories to list it under. */
   categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** What the workflow does. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** What it returns for `sampleInputs`. */
   expectedOutputs?: InputMaybe<Scalars['JSON']['input']>;
   /** The graph: `{nodes: [...], connections: [...]}` in the shape of TemplateNode / TemplateConnection. */
   graph: Scalars['JSON']['input'];
+  /** Its id (must not collide with a built-in). */
   id: Scalars['ID']['input'];
+  /** Its display name. */
   name: Scalars['String']['input'];
+  /** Inputs to try it with. */
   sampleInputs?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A node of a template graph. */
 export type TemplateNode = {
   __typename?: 'TemplateNode';
+  /** The component it instantiates. */
   componentId: Scalars['ID']['output'];
+  /** The component version it pins. */
   componentVersion: Scalars['String']['output'];
+  /** Its configuration. */
   config: Scalars['JSON']['output'];
+  /** The node's id within the template. */
   id: Scalars['ID']['output'];
+  /** Its display name. */
   label?: Maybe<Scalars['String']['output']>;
+  /** Where it sits on the canvas. */
   position: Position;
+  /** Its execution policy (timeoutMs, retries, retryBackoffMs, onError, defaultOutputs). */
   settings?: Maybe<Scalars['JSON']['output']>;
 };
 
+/** Changes to a custom template; fields left out stay as they are. */
 export type TemplateUpdateInput = {
+  /** New categories. */
   categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New expected outputs. */
   expectedOutputs?: InputMaybe<Scalars['JSON']['input']>;
+  /** A new graph (validated), `{nodes, connections}`. */
   graph?: InputMaybe<Scalars['JSON']['input']>;
+  /** A new display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New sample inputs. */
   sampleInputs?: InputMaybe<Scalars['JSON']['input']>;
 };
 

@@ -24,14 +24,20 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An API key of the caller (the key itself is never returned after creation). */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The key's id (also in its prefix). */
   id: Scalars['ID']['output'];
+  /** When it last authenticated a request (updated at most once a minute). */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name given at creation. */
   name: Scalars['String']['output'];
   /** The public part (`vbk_<id>`), to recognise a key. */
   prefix: Scalars['String']['output'];
+  /** When it was revoked; null while it works. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -42,64 +48,93 @@ export type ApiKeyOwner = {
   userId: Scalars['ID']['output'];
 };
 
+/** A registry component (owned by the registry service). */
 export type Component = {
   __typename?: 'Component';
+  /** The component's id. */
   id: Scalars['ID']['output'];
 };
 
 /** A node: one instance of a registry component. */
 export type ComponentInstance = {
   __typename?: 'ComponentInstance';
+  /** The component it instantiates, from the registry. */
   component: Component;
+  /** The registry component it instantiates. */
   componentId: Scalars['ID']['output'];
   /** The component version pinned when the node was added. */
   componentVersion: Scalars['String']['output'];
+  /** Its configuration (valid against the component's config schema, or reported by validation). */
   config: Scalars['JSON']['output'];
+  /** The node's id, unique within the project. */
   id: Scalars['ID']['output'];
+  /** Its display name. */
   label?: Maybe<Scalars['String']['output']>;
+  /** Where it sits on the canvas. */
   position: Position;
+  /** Its execution policy (timeouts, retries, error handling). */
   settings?: Maybe<NodeSettings>;
 };
 
+/** A connection from one node's output port to another node's input port. */
 export type Connection = {
   __typename?: 'Connection';
+  /** The connection's id. */
   id: Scalars['ID']['output'];
+  /** The node the data comes from. */
   sourceId: Scalars['ID']['output'];
+  /** Its output port. */
   sourcePort: Scalars['String']['output'];
+  /** The node the data goes to. */
   targetId: Scalars['ID']['output'];
+  /** Its input port. */
   targetPort: Scalars['String']['output'];
 };
 
+/** A new project. */
 export type CreateProjectInput = {
+  /** The agent it belongs to, if any. */
   agentId?: InputMaybe<Scalars['String']['input']>;
+  /** Its description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Free-form data of the client. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** Its name. */
   name: Scalars['String']['input'];
   /** Start as a copy of this registry template's graph. */
   templateId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A new API key: the only time the full key is shown. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
+  /** The stored record of the key. */
   apiKey: ApiKey;
   /** The full key: send it as `Authorization: Bearer <key>` or `x-api-key`. It cannot be shown again. */
   key: Scalars['String']['output'];
 };
 
+/** The result of a deletion. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
+  /** True when it existed and is gone. */
   deleted: Scalars['Boolean']['output'];
+  /** The id of what was deleted. */
   id: Scalars['ID']['output'];
 };
 
 /** The result of a graph edit: the project after it, and the node or connection it touched. */
 export type GraphEdit = {
   __typename?: 'GraphEdit';
+  /** The node the edit added or changed, if any. */
   component?: Maybe<ComponentInstance>;
+  /** The connection the edit added, if any. */
   connection?: Maybe<Connection>;
+  /** The project after the edit. */
   project: Project;
 };
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a node; the component version is pinned. `id` may be chosen by the client (unique within the project). */
@@ -114,6 +149,7 @@ export type Mutation = {
   applyGraphEdits: GraphEdit;
   /** Cancels a queued or running run; running nodes are aborted. */
   cancelRun: WorkflowRun;
+  /** Connects a node's output port to another node's input port (port types must be compatible). */
   connect: GraphEdit;
   /** A new API key for the caller. `key` is shown only in this answer; only its hash is stored. */
   createApiKey: CreatedApiKey;
@@ -124,9 +160,11 @@ export type Mutation = {
    * refer to it as `{"$secret": "NAME"}`; runs substitute the value and mask it in everything they record.
    */
   createSecret: ProjectSecret;
+  /** Owners only: deletes a project with its graph, runs and change log; `projectChanged` subscribers get a last deleteProject change. */
   deleteProject: DeletePayload;
   /** Owners only: deletes a named secret. */
   deleteSecret: Scalars['Boolean']['output'];
+  /** Removes a connection. */
   disconnect: GraphEdit;
   /**
    * Runs the project's current version. Validation errors block the run (INVALID_GRAPH listing them). SYNC waits for
@@ -135,6 +173,7 @@ export type Mutation = {
   executeWorkflow: WorkflowRun;
   /** Leaves a project's presence at once. */
   leavePresence: Scalars['Boolean']['output'];
+  /** Moves a node on the canvas. */
   moveComponent: GraphEdit;
   /** Removes a node and every connection touching it. */
   removeComponent: GraphEdit;
@@ -149,10 +188,12 @@ export type Mutation = {
    * moments). Entries expire `ttlSeconds` after the last update, so a client that goes away disappears.
    */
   updatePresence: PresenceEntry;
+  /** Changes a project's name, description, status or metadata (fields left out stay as they are). */
   updateProject: Project;
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationAddComponentArgs = {
   componentId: Scalars['ID']['input'];
   config?: InputMaybe<Scalars['JSON']['input']>;
@@ -165,6 +206,7 @@ export type MutationAddComponentArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationAddProjectMemberArgs = {
   projectId: Scalars['ID']['input'];
   role: ProjectRole;
@@ -172,6 +214,7 @@ export type MutationAddProjectMemberArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationApplyGraphEditsArgs = {
   edits: Scalars['JSON']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -179,11 +222,13 @@ export type MutationApplyGraphEditsArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationConnectArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   projectId: Scalars['ID']['input'];
@@ -194,16 +239,19 @@ export type MutationConnectArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationCreateSecretArgs = {
   name: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
@@ -211,18 +259,21 @@ export type MutationCreateSecretArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationDeleteProjectArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationDeleteSecretArgs = {
   name: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationDisconnectArgs = {
   connectionId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -230,6 +281,7 @@ export type MutationDisconnectArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationExecuteWorkflowArgs = {
   inputs?: InputMaybe<Scalars['JSON']['input']>;
   mode?: InputMaybe<RunMode>;
@@ -237,11 +289,13 @@ export type MutationExecuteWorkflowArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationLeavePresenceArgs = {
   projectId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationMoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
@@ -250,6 +304,7 @@ export type MutationMoveComponentArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationRemoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
@@ -257,17 +312,20 @@ export type MutationRemoveComponentArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationRemoveProjectMemberArgs = {
   projectId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationUpdateComponentConfigArgs = {
   config?: InputMaybe<Scalars['JSON']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -278,6 +336,7 @@ export type MutationUpdateComponentConfigArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationUpdatePresenceArgs = {
   cursor?: InputMaybe<PositionInput>;
   projectId: Scalars['ID']['input'];
@@ -286,6 +345,7 @@ export type MutationUpdatePresenceArgs = {
 };
 
 
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationUpdateProjectArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -295,70 +355,110 @@ export type MutationUpdateProjectArgs = {
 /** Execution policy of a node. */
 export type NodeSettings = {
   __typename?: 'NodeSettings';
+  /** Outputs used with onError CONTINUE. */
   defaultOutputs?: Maybe<Scalars['JSON']['output']>;
+  /** What happens when the node finally fails. */
   onError?: Maybe<OnError>;
+  /** Retries after a failed attempt. */
   retries?: Maybe<Scalars['Int']['output']>;
+  /** Wait before the first retry, doubled for each further one. */
   retryBackoffMs?: Maybe<Scalars['Int']['output']>;
+  /** Time limit of one attempt, in milliseconds. */
   timeoutMs?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Execution policy of a node. */
 export type NodeSettingsInput = {
+  /** Outputs used with onError CONTINUE. */
   defaultOutputs?: InputMaybe<Scalars['JSON']['input']>;
+  /** What happens when the node finally fails. */
   onError?: InputMaybe<OnError>;
+  /** Retries after a failed attempt. */
   retries?: InputMaybe<Scalars['Int']['input']>;
+  /** Wait before the first retry, doubled for each further one. */
   retryBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Time limit of one attempt, in milliseconds. */
   timeoutMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a node does when it fails after its retries. */
 export type OnError =
+  /** The run goes on with the node's `defaultOutputs`. */
   | 'CONTINUE'
+  /** The run fails. */
   | 'FAIL'
+  /** Only the node's implicit error port fires (with the message and code), to a handling branch. */
   | 'ROUTE';
 
+/** Cursor pagination state. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Pass it as `after` to get the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when there are more items. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A point on the canvas. */
 export type Position = {
   __typename?: 'Position';
+  /** Horizontal coordinate. */
   x: Scalars['Float']['output'];
+  /** Vertical coordinate. */
   y: Scalars['Float']['output'];
 };
 
+/** A point on the canvas. */
 export type PositionInput = {
+  /** Horizontal coordinate. */
   x: Scalars['Float']['input'];
+  /** Vertical coordinate. */
   y: Scalars['Float']['input'];
 };
 
 /** Who is in a project right now, and where. */
 export type PresenceEntry = {
   __typename?: 'PresenceEntry';
+  /** Their cursor on the canvas. */
   cursor?: Maybe<Position>;
+  /** When the entry disappears without another update. */
   expiresAt: Scalars['DateTime']['output'];
+  /** Their display name, from their token. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The node ids they have selected. */
   selection: Array<Scalars['ID']['output']>;
+  /** Their last update. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The user. */
   userId: Scalars['ID']['output'];
 };
 
+/** A workflow project: a graph of component instances (nodes) joined by connections, with its change log, runs and members. */
 export type Project = {
   __typename?: 'Project';
+  /** The agent it belongs to, if any (the seed's agent_id). */
   agentId?: Maybe<Scalars['String']['output']>;
   /** The change log after `sinceVersion`, oldest first. */
   changes: Array<ProjectChange>;
+  /** Its nodes. */
   components: Array<ComponentInstance>;
+  /** The connections between its nodes. */
   connections: Array<Connection>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description (may be empty). */
   description: Scalars['String']['output'];
+  /** The project's id. */
   id: Scalars['ID']['output'];
   /** The owner (creator) first, then members. */
   members: Array<ProjectMember>;
+  /** Free-form data of the client. */
   metadata?: Maybe<Scalars['JSON']['output']>;
   /** The caller's role on this project. */
   myRole: ProjectRole;
+  /** Its name. */
   name: Scalars['String']['output'];
+  /** The owner (creator). */
   ownerId: Scalars['String']['output'];
   /** Who is in the project now. */
   presence: Array<PresenceEntry>;
@@ -366,8 +466,11 @@ export type Project = {
   runs: Array<WorkflowRun>;
   /** The project's named secrets (never their values). */
   secrets: Array<ProjectSecret>;
+  /** Its lifecycle stage. */
   status: ProjectStatus;
+  /** The template it was created from, if any. */
   templateId?: Maybe<Scalars['String']['output']>;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Errors block execution; warnings do not. */
   validation: ValidationReport;
@@ -376,68 +479,102 @@ export type Project = {
 };
 
 
+/** A workflow project: a graph of component instances (nodes) joined by connections, with its change log, runs and members. */
 export type ProjectChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sinceVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A workflow project: a graph of component instances (nodes) joined by connections, with its change log, runs and members. */
 export type ProjectRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The caller's role on one project. */
 export type ProjectAccess = {
   __typename?: 'ProjectAccess';
+  /** The project asked about. */
   projectId: Scalars['ID']['output'];
+  /** The caller's role; null when they have no access or the project does not exist. */
   role?: Maybe<ProjectRole>;
 };
 
+/** One entry of a project's change log. */
 export type ProjectChange = {
   __typename?: 'ProjectChange';
+  /** Who made it. */
   actor: Scalars['String']['output'];
+  /** When. */
   at: Scalars['DateTime']['output'];
+  /** The operation (createProject, addNode, connect, applyGraphEdits, …). */
   op: Scalars['String']['output'];
+  /** What changed, as the operation recorded it. */
   payload: Scalars['JSON']['output'];
+  /** The project version this change produced. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of projects. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  /** The projects on this page. */
   nodes: Array<Project>;
+  /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many projects the caller has in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A user with a role on a project. */
 export type ProjectMember = {
   __typename?: 'ProjectMember';
+  /** When. */
   addedAt: Scalars['DateTime']['output'];
+  /** Who gave them the role. */
   addedBy: Scalars['ID']['output'];
+  /** Their role. */
   role: ProjectRole;
+  /** The user (their token's `sub`). */
   userId: Scalars['ID']['output'];
 };
 
 /** viewer: read; editor: also edit, execute, debug, deploy, apply suggestions; owner: also delete and membership. */
 export type ProjectRole =
+  /** Also edits, executes, debugs, generates code, deploys and applies suggestions. */
   | 'EDITOR'
+  /** Also deletes the project and manages members and secrets (the creator). */
   | 'OWNER'
+  /** Reads the project and everything of it. */
   | 'VIEWER';
 
 /** A named secret: only its name and dates are ever returned. */
 export type ProjectSecret = {
   __typename?: 'ProjectSecret';
+  /** When it was first stored. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who stored it. */
   createdBy: Scalars['ID']['output'];
+  /** The name configs refer to (`{"$secret": "NAME"}`). */
   name: Scalars['String']['output'];
+  /** When its value last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A project's lifecycle stage (a label; it does not restrict what can be done). */
 export type ProjectStatus =
+  /** Kept, no longer worked on. */
   | 'ARCHIVED'
+  /** Running somewhere. */
   | 'DEPLOYED'
+  /** Being built. */
   | 'DEVELOPMENT'
+  /** Just created. */
   | 'DRAFT'
+  /** Being tested. */
   | 'TESTING';
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type Query = {
   __typename?: 'Query';
   /** The caller's API keys (never the keys themselves). */
@@ -455,107 +592,163 @@ export type Query = {
 };
 
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type QueryProjectAccessArgs = {
   projectIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type QueryResolveApiKeyArgs = {
   key: Scalars['String']['input'];
 };
 
 
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An error with a stable code. */
 export type RunError = {
   __typename?: 'RunError';
+  /** A stable code (e.g. COMPONENT_ERROR, NODE_TIMEOUT, CANCELLED, LIMIT_RUN_TIME). */
   code: Scalars['String']['output'];
+  /** What happened, for people. */
   message: Scalars['String']['output'];
 };
 
+/** How `executeWorkflow` answers. */
 export type RunMode =
+  /** Return the queued run at once; it proceeds in the background. */
   | 'ASYNC'
+  /** Wait until the run ends and return it finished. */
   | 'SYNC';
 
+/** Where a run stands. */
 export type RunStatus =
+  /** Stopped by `cancelRun`. */
   | 'CANCELLED'
+  /** Ended with an error (see `error`). */
   | 'FAILED'
+  /** Accepted, not started yet. */
   | 'QUEUED'
+  /** Nodes are executing. */
   | 'RUNNING'
+  /** Ended with outputs. */
   | 'SUCCEEDED';
 
+/** One execution of one node. */
 export type RunStep = {
   __typename?: 'RunStep';
+  /** 1 for the first try, then one more per retry. */
   attempt: Scalars['Int']['output'];
+  /** How long it took, in milliseconds. */
   durationMs: Scalars['Float']['output'];
+  /** Why it failed. */
   error?: Maybe<RunError>;
   /** Enclosing map iterations, outermost first: [{parentNodeId, index}]. */
   frames: Scalars['JSON']['output'];
+  /** The values it received, by port. */
   inputs?: Maybe<Scalars['JSON']['output']>;
+  /** The node. */
   nodeId: Scalars['ID']['output'];
+  /** The values it produced, by port. */
   outputs?: Maybe<Scalars['JSON']['output']>;
+  /** When it started. */
   startedAt: Scalars['DateTime']['output'];
+  /** How it ended. */
   status: StepStatus;
 };
 
+/** How one node execution ended. */
 export type StepStatus =
+  /** Failed after its retries. */
   | 'FAILED'
+  /** Still executing. */
   | 'RUNNING'
+  /** Not executed: on a branch that was not taken. */
   | 'SKIPPED'
+  /** Produced its outputs. */
   | 'SUCCEEDED';
 
+/** Changes to a project; fields left out stay as they are. */
 export type UpdateProjectInput = {
+  /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New free-form data (replaces the old). */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** A new lifecycle stage. */
   status?: InputMaybe<ProjectStatus>;
 };
 
+/** One problem found in a project graph. */
 export type ValidationIssue = {
   __typename?: 'ValidationIssue';
   /** CYCLE, UNKNOWN_PORT, TYPE_MISMATCH, MISSING_INPUT, CONFIG_INVALID, UNKNOWN_COMPONENT, DISCONNECTED, … */
   code: Scalars['String']['output'];
+  /** The connection concerned, if any. */
   connectionId?: Maybe<Scalars['ID']['output']>;
   /** JSON pointer into the node's config, for CONFIG_INVALID. */
   field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, for people. */
   message: Scalars['String']['output'];
+  /** The node concerned, if any. */
   nodeId?: Maybe<Scalars['ID']['output']>;
+  /** The port concerned, if any. */
   port?: Maybe<Scalars['String']['output']>;
 };
 
+/** A project graph checked against its components: errors block execution, warnings do not. */
 export type ValidationReport = {
   __typename?: 'ValidationReport';
+  /** Problems that block execution. */
   errors: Array<ValidationIssue>;
+  /** True when there is no error. */
   valid: Scalars['Boolean']['output'];
+  /** Problems that do not block execution. */
   warnings: Array<ValidationIssue>;
 };
 
 /** One execution of a pinned project version. */
 export type WorkflowRun = {
   __typename?: 'WorkflowRun';
+  /** When it was requested. */
   createdAt: Scalars['DateTime']['output'];
+  /** From start to end, in milliseconds. */
   durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why it failed. */
   error?: Maybe<RunError>;
+  /** When it ended. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The run's id. */
   id: Scalars['ID']['output'];
+  /** The inputs it was given (secrets masked). */
   inputs: Scalars['JSON']['output'];
+  /** The values of the graph's output nodes, by name, once it succeeded. */
   outputs?: Maybe<Scalars['JSON']['output']>;
+  /** The project it ran. */
   projectId: Scalars['ID']['output'];
+  /** The project version it ran (later edits do not change a run). */
   projectVersion: Scalars['Int']['output'];
+  /** When its first node started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
   status: RunStatus;
   /** One entry per node execution (map iterations included), in the order they finished; bounded. */
   steps: Array<RunStep>;

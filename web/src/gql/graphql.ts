@@ -4,118 +4,210 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A breakpoint before a node. */
 export type BreakpointInput = {
   /** An expression-language condition over `inputs` (the node's) and `vars` (finished nodes' outputs by node id). */
   condition?: string | null | undefined;
+  /** False keeps the breakpoint without breaking on it. */
   enabled?: boolean | null | undefined;
+  /** The node to break before. */
   nodeId: string | number;
 };
 
+/** A new project. */
 export type CreateProjectInput = {
+  /** The agent it belongs to, if any. */
   agentId?: string | null | undefined;
+  /** Its description. */
   description?: string | null | undefined;
+  /** Free-form data of the client. */
   metadata?: unknown;
+  /** Its name. */
   name: string;
   /** Start as a copy of this registry template's graph. */
   templateId?: string | number | null | undefined;
 };
 
+/** A command to a debug session. */
 export type DebugAction =
+  /** Run to the next breakpoint or the end. */
   | 'CONTINUE'
+  /** Pause a running session before its next node. */
   | 'PAUSE'
+  /** Start the run over with the same inputs, breakpoints and watches. */
   | 'RESTART'
+  /** Run to the first breakpoint (only before the run started). */
   | 'START'
+  /** Pause before the next node, entering map sub-graphs. */
   | 'STEP_INTO'
+  /** Run until the enclosing map iteration is left, then pause. */
   | 'STEP_OUT'
+  /** Run the current node (a map node with all its iterations), pause before the next one. */
   | 'STEP_OVER'
+  /** End the run. */
   | 'STOP';
 
+/** What happened in a debug session. */
 export type DebugEventType =
+  /** The run ended with outputs. */
   | 'COMPLETED'
+  /** The run failed (see error). */
   | 'ERROR'
+  /** The session paused (see reason). */
   | 'PAUSED'
+  /** The session left a pause. */
   | 'RESUMED'
+  /** The run started. */
   | 'SESSION_STARTED'
+  /** A node finished (see step). */
   | 'STEP_EXECUTED'
+  /** The session was stopped. */
   | 'STOPPED'
+  /** A value was edited with setVariable (see variable). */
   | 'VARIABLE_CHANGED'
+  /** The watch expressions were re-evaluated (see watches). */
   | 'WATCH_VALUES';
 
+/** Where a debug session stands. */
 export type DebugState =
+  /** The run ended with outputs. */
   | 'COMPLETED'
+  /** The run failed (see error). */
   | 'ERROR'
+  /** Created; the run starts with the first debugStep. */
   | 'INITIALIZED'
+  /** Stopped before a node (see pauseReason); inspect, evaluate, edit, then step or continue. */
   | 'PAUSED'
+  /** Nodes are executing. */
   | 'RUNNING'
+  /** Ended by STOP or endDebugSession, or expired. */
   | 'STOPPED';
 
+/** Where a deployment stands. */
 export type DeploymentStatus =
+  /** Generating the program and the target's artefacts. */
   | 'BUILDING'
+  /** Cancelled before it was deployed. */
   | 'CANCELLED'
+  /** Starting the program (LOCAL) or finishing the artefacts. */
   | 'DEPLOYING'
+  /** Failed (see `error` and `logs`). */
   | 'FAILED'
+  /** Queued. */
   | 'PENDING'
+  /** The artefacts are ready to download (targets other than LOCAL). */
   | 'READY'
+  /** A LOCAL program is running and answers at `endpoint`. */
   | 'RUNNING'
+  /** Stopped by stopDeployment. */
   | 'STOPPED';
 
+/** Where a deployment goes. */
 export type DeploymentTarget =
+  /** A Compose file. */
   | 'COMPOSE'
+  /** A Dockerfile and image context. */
   | 'DOCKER'
+  /** A Helm chart. */
   | 'HELM'
+  /** Kubernetes manifests. */
   | 'KUBERNETES'
+  /** Run the generated program as a process on this host (isolated in multi-user mode). */
   | 'LOCAL'
+  /** An AWS SAM template for one Lambda function (the program behind the Lambda Web Adapter). */
   | 'SERVERLESS_AWS'
+  /** A Cloud Run service (Knative serving) running the image the Dockerfile builds. */
   | 'SERVERLESS_GCP';
 
+/** Why a session paused. */
 export type PauseReason =
+  /** A breakpoint (its condition, if any, was true). */
   | 'BREAKPOINT'
+  /** A node failed with breakOnError on. */
   | 'ERROR'
+  /** A PAUSE command. */
   | 'PAUSE'
+  /** A step finished. */
   | 'STEP';
 
+/** A point on the canvas. */
 export type PositionInput = {
+  /** Horizontal coordinate. */
   x: number;
+  /** Vertical coordinate. */
   y: number;
 };
 
+/** What happened to a project's presence. */
 export type PresenceEventKind =
+  /** Someone arrived. */
   | 'JOINED'
+  /** Someone left or expired. */
   | 'LEFT'
+  /** Everyone present, sent first. */
   | 'SNAPSHOT'
+  /** Someone moved their cursor or selection. */
   | 'UPDATED';
 
+/** What happened in a run. */
 export type RunEventType =
+  /** A node failed after its retries. */
   | 'NODE_FAILED'
+  /** A node's attempt failed and it is retried. */
   | 'NODE_RETRIED'
+  /** A node was skipped (its branch was not taken). */
   | 'NODE_SKIPPED'
+  /** A node started. */
   | 'NODE_STARTED'
+  /** A node produced its outputs. */
   | 'NODE_SUCCEEDED'
+  /** The run ended (see status); the stream completes. */
   | 'RUN_FINISHED'
+  /** The run started. */
   | 'RUN_STARTED';
 
+/** Where a run stands. */
 export type RunStatus =
+  /** Stopped by `cancelRun`. */
   | 'CANCELLED'
+  /** Ended with an error (see `error`). */
   | 'FAILED'
+  /** Accepted, not started yet. */
   | 'QUEUED'
+  /** Nodes are executing. */
   | 'RUNNING'
+  /** Ended with outputs. */
   | 'SUCCEEDED';
 
+/** How one node execution ended. */
 export type StepStatus =
+  /** Failed after its retries. */
   | 'FAILED'
+  /** Still executing. */
   | 'RUNNING'
+  /** Not executed: on a branch that was not taken. */
   | 'SKIPPED'
+  /** Produced its outputs. */
   | 'SUCCEEDED';
 
+/** How much a finding matters. */
 export type SuggestionSeverity =
+  /** Breaks runs or leaks data: fix first. */
   | 'CRITICAL'
+  /** Likely to cause failures. */
   | 'HIGH'
+  /** A nicety. */
   | 'LOW'
+  /** Worth fixing. */
   | 'MEDIUM';
 
+/** Where a suggestion stands. */
 export type SuggestionStatus =
+  /** Its patch was applied. */
   | 'APPLIED'
+  /** Dismissed by a user. */
   | 'DISMISSED'
+  /** Offered, not acted on. */
   | 'OPEN'
   /** The project changed and the finding no longer applies. */
   | 'OUTDATED';
