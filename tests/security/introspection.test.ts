@@ -46,6 +46,14 @@ it('answers the same introspection over graphql-ws (one public schema)', async (
   }
 });
 
+it('answers __schema from the public schema in an operation that also selects data', async () => {
+  const result = await sg.gql(`{ languages { id } __schema { subscriptionType { name } } t: __type(name: "Subscription") { fields { name } } }`);
+  expect(result.errors).toBeUndefined();
+  expect(result.data.languages.length).toBeGreaterThan(0);
+  expect(result.data.__schema.subscriptionType).toEqual({ name: 'Subscription' });
+  expect(result.data.t.fields.map((f: any) => f.name)).toContain('projectChanged');
+});
+
 it('documents every public type, field, argument, input field and enum value (introspected from the router)', async () => {
   const { data } = await sg.gql(STANDARD);
   const undocumented: string[] = [];
