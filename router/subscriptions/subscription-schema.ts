@@ -1,6 +1,7 @@
 /**
  * The schema graphql-ws executes: the gateway's API schema extended with schema/subscriptions.graphql, with the
- * subscription resolvers attached. Rebuilt on every supergraph update. On a supergraph that lacks some of the types our
+ * subscription resolvers attached; Apollo Server validates and introspects HTTP operations against a copy of it
+ * (router/public-schema.ts). Rebuilt on every supergraph update. On a supergraph that lacks some of the types our
  * subscriptions name, only the subscriptions that fit are added (subscription-sdl.ts).
  */
 import fs from 'node:fs';
