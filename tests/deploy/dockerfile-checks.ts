@@ -68,7 +68,7 @@ export function dockerfileProblems(text: string, scripts: Record<string, string>
 
   // Compiled JavaScript at run time: a stage builds dist/ with the build script (tsc), the runtime copies it and runs it.
   const build = builders.find((stage) => /\bnpm run build\b/.test(runs(stage.instructions)));
-  if (!/\btsc -p tsconfig\.build\.json\b/.test(scripts.build ?? '')) problems.push('package.json needs a "build" script compiling with tsc -p tsconfig.build.json');
+  if (scripts.build !== 'node deploy/build.mjs') problems.push('package.json needs the "build" script node deploy/build.mjs (tsc with tsconfig.build.json, plus run-time files)');
   if (!build) problems.push('no build stage runs npm run build');
   else if (!runtime.instructions.some((i) => i.keyword === 'COPY' && i.args.includes(`--from=${build.name}`) && /\bdist\b/.test(i.args))) problems.push(`the runtime stage must copy dist from the ${build.name ?? 'build'} stage`);
   if (runtime.instructions.some((i) => i.keyword === 'COPY' && /^\.\s/.test(i.args))) problems.push('the runtime stage must not copy the sources (COPY . .)');
