@@ -1,5 +1,5 @@
 /**
- * `npm start` and the `start:*` scripts run node itself (`node --import tsx main.ts …`), so SIGTERM sent to the npm
+ * `npm start` and the `start:*` scripts run node itself (`exec node --import tsx main.ts …`), so SIGTERM sent to the npm
  * process reaches the server: it shuts down gracefully and no child is left listening on the ports.
  */
 import { spawn, execFileSync } from 'node:child_process';
