@@ -1,0 +1,127 @@
+/**
+ * `CodeSandbox` that evaluates user code on a pool of worker threads, never on the caller's thread: a request-serving
+ * event loop only waits for a message. QuickJS stops itself at the deadline (interrupt handler); if the thread has not
+ * answered by the deadline plus a grace period (a VM stuck inside a native call), the thread is terminated and
+ * replaced, and the call fails with CODE_TIMEOUT. Calls beyond the pool size wait in FIFO order.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type { CodeSandbox } from '../components/types';
+import { spawnTsWorker } from '../threads/spawn';
+import { SANDBOX_DEFAULTS, type SandboxLimits, type SandboxOutcome } from './quickjs-sandbox';
+import { SandboxError, type SandboxErrorCode } from './sandbox-error';
+import type { SandboxReply, SandboxTask } from './sandbox-thread';
+
+/** Time the thread gets past the VM's own deadline before it is terminated. */
+const GRACE_MS = 1_000;
+const THREAD_MODULE = path.join(__dirname, 'sandbox-thread.ts');
+
+interface Pending {
+  task: SandboxTask;
+  resolve(outcome: SandboxOutcome): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: { pending: Pending; timer: NodeJS.Timeout };
+}
+
+export interface SandboxPoolOptions {
+  /** Threads at most (default: the machine's parallelism, at least 2). */
+  threads?: number;
+}
+
+export class SandboxPool implements CodeSandbox {
+  private readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Threads terminated because they missed their deadline (tests read it). */
+  terminated = 0;
+
+  constructor(options: SandboxPoolOptions = {}) {
+    this.size = Math.max(1, options.threads ?? Math.max(2, os.availableParallelism()));
+  }
+
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): SandboxPool {
+    const threads = Number(env.SANDBOX_THREADS);
+    return new SandboxPool({ threads: Number.isInteger(threads) && threads > 0 ? threads : undefined });
+  }
+
+  async run(code: string, args: { inputs: unknown; config: unknown }, limits?: SandboxLimits): Promise<unknown> {
+    return (await this.runWithLogs(code, args, limits)).result;
+  }
+
+  runWithLogs(code: string, args: { inputs: unknown; config: unknown }, limits?: SandboxLimits): Promise<SandboxOutcome> {
+    if (this.closed) return Promise.reject(new Error('the sandbox pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task: { id: this.nextId++, code, args, limits }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.waiting.splice(0)) pending.reject(new Error('the sandbox pool is closed'));
+    await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, new Error('the sandbox pool is closed'))));
+  }
+
+  private pump(): void {
+    while (this.waiting.length) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      this.dispatch(slot, this.waiting.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: spawnTsWorker(THREAD_MODULE) };
+    slot.worker.on('message', (reply: SandboxReply) => this.settle(slot, reply));
+    slot.worker.on('error', (error) => void this.retire(slot, new SandboxError('CODE_ERROR', `the sandbox thread failed: ${error.message}`)));
+    slot.worker.on('exit', () => void this.retire(slot, new SandboxError('CODE_ERROR', 'the sandbox thread exited')));
+    slot.worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private dispatch(slot: Slot, pending: Pending): void {
+    const timeoutMs = Math.min(Math.max(pending.task.limits?.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs, 1), SANDBOX_DEFAULTS.maxTimeoutMs);
+    const timer = setTimeout(() => {
+      this.terminated++;
+      void this.retire(slot, new SandboxError('CODE_TIMEOUT', `the code did not finish within its time limit of ${timeoutMs} ms (its thread was stopped)`));
+    }, timeoutMs + GRACE_MS);
+    slot.busy = { pending, timer };
+    slot.worker.ref(); // a call in flight keeps the process alive; an idle pool does not
+    slot.worker.postMessage(pending.task);
+  }
+
+  private settle(slot: Slot, reply: SandboxReply): void {
+    const busy = slot.busy;
+    if (!busy || busy.pending.task.id !== reply.id) return;
+    clearTimeout(busy.timer);
+    slot.busy = undefined;
+    slot.worker.unref();
+    if (reply.ok) busy.pending.resolve({ result: reply.result, logs: reply.logs });
+    else busy.pending.reject(reply.error.sandbox ? new SandboxError(reply.error.code as SandboxErrorCode, reply.error.message, reply.error.line) : new Error(reply.error.message));
+    this.pump();
+  }
+
+  /** Removes a thread from the pool (terminating it) and fails the call it was running. */
+  private async retire(slot: Slot, reason: Error): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    const busy = slot.busy;
+    slot.busy = undefined;
+    if (busy) {
+      clearTimeout(busy.timer);
+      busy.pending.reject(reason);
+    }
+    await slot.worker.terminate().catch(() => undefined);
+    if (!this.closed) this.pump();
+  }
+}

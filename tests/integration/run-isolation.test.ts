@@ -1,0 +1,44 @@
+/**
+ * User code never runs on a request-serving thread: while a run's code node spins for its whole 10 s deadline,
+ * another caller's query stays fast, and the run ends with the sandbox's timeout code.
+ */
+import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
+
+let sg: TestSupergraph;
+beforeAll(async () => {
+  sg = await startTestSupergraph();
+});
+afterAll(() => sg?.close());
+
+async function spinningProject(timeoutMs: number): Promise<string> {
+  const created = await sg.gql(`mutation { createProject(input: {name: "spin"}) { id } }`);
+  const p = created.data.createProject.id;
+  const edits = [
+    { op: 'addNode', node: { id: 'spin', componentId: 'core/code', position: { x: 0, y: 0 }, config: { code: 'while (true) {}', timeoutMs } } },
+    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
+    { op: 'connect', connection: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+  ];
+  const applied = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+  expect(applied.errors).toBeUndefined();
+  return p;
+}
+
+it('keeps other requests fast while a code node spins, and fails the run with CODE_TIMEOUT', async () => {
+  const p = await spinningProject(10_000);
+  const started = Date.now();
+  const run = sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { status error { code message } } }`, { p });
+  await new Promise((r) => setTimeout(r, 500));
+  let worst = 0;
+  while (Date.now() - started < 8_000) {
+    const t0 = Date.now();
+    const other = await sg.gql(`{ projects { totalCount } }`);
+    worst = Math.max(worst, Date.now() - t0);
+    expect(other.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(worst).toBeLessThan(1_000);
+  const finished = await run;
+  expect(finished.errors).toBeUndefined();
+  expect(finished.data.executeWorkflow.status).toBe('FAILED');
+  expect(finished.data.executeWorkflow.error.code).toBe('CODE_TIMEOUT');
+}, 30_000);
