@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'SERVICE_UNAVAILABLE'
   | 'SUBGRAPH_MISCONFIGURED'
+  /** The run queue is at its bound; retry later. */
+  | 'QUEUE_FULL'
   | 'INTERNAL_SERVER_ERROR';
 
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -29,5 +31,5 @@ export const conflict = (message: string, currentVersion: number) => appError('C
 export const PUBLIC_ERROR_CODES = new Set<string>([
   'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_GRAPH', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_IMPLEMENTED',
   'LIMIT_EXCEEDED', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_MISCONFIGURED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'RATE_LIMITED', 'QUEUE_FULL',
 ]);

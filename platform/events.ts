@@ -33,6 +33,8 @@ export const SEED_EVENTS_TOPIC = 'events';
 export const topics = {
   project: (projectId: string) => `project.${projectId}`,
   run: (runId: string) => `run.${runId}`,
+  /** Commands to whichever process executes a run (`{ action: 'cancel' }`); not exposed to clients. */
+  runControl: (runId: string) => `runctl.${runId}`,
   debug: (sessionId: string) => `debug.${sessionId}`,
   deployment: (deploymentId: string) => `deployment.${deploymentId}`,
   presence: (projectId: string) => `presence.${projectId}`,

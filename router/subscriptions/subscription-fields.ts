@@ -95,25 +95,47 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
       }
     },
 
-    async *runEvents(args: { runId: string }, context: RouterContext, signal?: AbortSignal) {
-      const live = await openTopic<Record<string, unknown> & { type: string }>(bus, topics.run(args.runId), bufferLimit, signal);
-      let unwatch = () => {};
-      try {
-        const data = await query<{ run: { id: string; projectId: string; status: string; outputs: unknown; error: unknown; finishedAt: string | null } | null }>(
+    async *runEvents(args: { runId: string; fromSeq?: number | null }, context: RouterContext, signal?: AbortSignal) {
+      type Event = Record<string, unknown> & { type: string; seq: number };
+      const live = await openTopic<Event>(bus, topics.run(args.runId), bufferLimit, signal);
+      const shown = (event: Event) => ({ ...event, status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status });
+      const recorded = async (fromSeq: number) => {
+        const data = await query<{ run: { projectId: string; events: Event[] } | null }>(
           execute,
-          `query RunState($id: ID!) { run(id: $id) { id projectId status outputs error { code message } finishedAt } }`,
-          { id: args.runId },
+          `query RunEventLog($id: ID!, $from: Int!) { run(id: $id) { projectId events(fromSeq: $from, first: 1000) } }`,
+          { id: args.runId, from: fromSeq },
           context,
         );
         if (!data.run) throw notFound('Run', args.runId);
-        unwatch = await endWhenAccessLost(bus, execute, data.run.projectId, context, live);
-        if (data.run.finishedAt) {
-          // Subscribed after the end: the final state, not silence.
-          yield { type: 'RUN_FINISHED', runId: args.runId, status: data.run.status, outputs: data.run.outputs, error: data.run.error, at: data.run.finishedAt };
-          return;
+        return data.run;
+      };
+      let unwatch = () => {};
+      try {
+        // Listening already (above), so replaying the record and then going live leaves no gap; seq removes duplicates.
+        let next = Math.max(0, args.fromSeq ?? 0);
+        let page = await recorded(next);
+        unwatch = await endWhenAccessLost(bus, execute, page.projectId, context, live);
+        for (;;) {
+          for (const event of page.events) {
+            yield shown(event);
+            next = event.seq + 1;
+            if (event.type === 'RUN_FINISHED') return;
+          }
+          if (page.events.length < 1000) break;
+          page = await recorded(next);
         }
         for await (const event of live) {
-          yield { ...event, status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status };
+          if (event.seq < next) continue; // already replayed
+          if (event.seq > next) {
+            // Pub/sub is at-most-once: fill a gap from the record rather than skip events.
+            for (const missed of (await recorded(next)).events) {
+              if (missed.seq >= event.seq) break;
+              yield shown(missed);
+              next = missed.seq + 1;
+            }
+          }
+          yield shown(event);
+          next = event.seq + 1;
           if (event.type === 'RUN_FINISHED') return;
         }
       } finally {

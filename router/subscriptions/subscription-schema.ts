@@ -42,7 +42,7 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
     if (field) field.resolve = resolver as never;
   };
   attach('ProjectChangeEvent', 'project', entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }));
-  attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.type}:${s.nodeId ?? ''}:${s.at}` }));
+  attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.seq}` }));
   attach('DebugEvent', 'session', entities.field({ rootField: 'debugSession', idOf: (s) => s.sessionId as string, eventKey: (s) => `debug:${s.sessionId}:${s.seq}` }));
   attach('DeploymentEvent', 'deployment', entities.field({ rootField: 'deployment', idOf: (s) => s.deploymentId as string, eventKey: (s) => `deployment:${s.deploymentId}:${s.status}:${s.at}` }));
   return schema;

@@ -101,3 +101,24 @@ workflowMigrations['0004_project_secrets'] = {
       .execute();
   },
 };
+
+/**
+ * Runs are recorded before they start and executed by queue workers: the pinned graph travels with the run, the
+ * executing worker keeps a heartbeat (a lost worker is detected from it), and every run event is kept with its
+ * sequence number so `runEvents` can replay from any point.
+ */
+workflowMigrations['0005_run_queue_and_events'] = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('runs').addColumn('graph', 'text').execute();
+    await db.schema.alterTable('runs').addColumn('worker_id', 'text').execute();
+    await db.schema.alterTable('runs').addColumn('heartbeat_at', 'text').execute();
+    await db.schema.createIndex('runs_owner_status').on('runs').columns(['owner_id', 'status']).execute();
+    await db.schema
+      .createTable('run_events')
+      .addColumn('run_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('event', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('run_events_pk', ['run_id', 'seq'])
+      .execute();
+  },
+};

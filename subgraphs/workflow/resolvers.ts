@@ -105,6 +105,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       __resolveReference: (ref, ctx) => runLoader(runs, ctx).load(ref.id),
       status: (run) => upper(run.status),
       durationMs: (run) => (run.startedAt && run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : null),
+      queuePosition: (run) => runs.queuePosition(run),
+      events: (run, { fromSeq, first }) => runs.eventsOf(run, fromSeq ?? 0, first ?? 1000),
     },
     RunStep: {
       status: (step) => upper(step.status),

@@ -1,43 +1,59 @@
 /**
- * Executes projects with the engine's interpreter and keeps the run history. Validation errors block a run; custom
- * components without an implementation are refused up front. Every interpreter event is streamed on the run's
- * topic; the record is written at the start and at the end, and WORKFLOW_EXECUTED is published after it commits.
+ * Accepts runs and keeps their history. `execute` validates, pins the project version, records the run as QUEUED
+ * (with its graph) and enqueues it; ASYNC returns at once, SYNC waits for RUN_FINISHED on the run's topic (with a
+ * database check as a fallback, since pub/sub is at-most-once), bounded by the run time limit. Execution happens in
+ * RunExecutor, on a worker thread of whichever process takes the job (run-queue.ts). Validation errors block a run;
+ * custom components without an implementation are refused up front.
  */
 import { randomUUID } from 'node:crypto';
 import { findBuiltinComponent } from '../../engine/components';
-import { DEFAULT_LIMITS, executeGraph } from '../../engine/runtime/interpreter';
-import type { RunEvent, RunResult, WorldServices } from '../../engine/runtime/types';
+import { DEFAULT_LIMITS } from '../../engine/runtime/interpreter';
 import { appError, badInput, notFound } from '../../platform/errors';
-import { topics, type EventPublisher } from '../../platform/events';
+import { topics, type EventBus } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
-import { boundSteps, boundValue, type RunRecord, type RunStore } from './run-store';
+import { finishRun, sweepLostRuns, type HeartbeatPolicy, type RunControl } from './run-executor';
+import { fairOrder, type RunQueue } from './run-queue';
+import type { RunRecord, RunStore, StoredRunEvent } from './run-store';
 import type { SecretStore } from './secret-store';
-import { maskSecrets, secretNames } from '../../engine/secrets/secret-refs';
+import { secretNames } from '../../engine/secrets/secret-refs';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
+/** How long SYNC waits beyond the run's own time limit (queueing, recording). */
+const SYNC_SLACK_MS = 30_000;
+
+export interface RunServiceSettings {
+  /** Runs waiting at most; beyond it `executeWorkflow` fails with QUEUE_FULL. */
+  maxQueued: number;
+  heartbeat: HeartbeatPolicy;
+}
+
+export function runServiceSettingsFromEnv(env: NodeJS.ProcessEnv, heartbeat: HeartbeatPolicy): RunServiceSettings {
+  const maxQueued = Number(env.RUN_QUEUE_MAX);
+  return { maxQueued: Number.isInteger(maxQueued) && maxQueued > 0 ? maxQueued : 1_000, heartbeat };
+}
 
 export class RunService {
-  /** Runs executing in this process, for cancellation. */
-  private readonly live = new Map<string, AbortController>();
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly runs: RunStore,
     private readonly projects: ProjectService,
-    private readonly world: WorldServices,
-    private readonly events: EventPublisher,
+    private readonly events: EventBus,
     private readonly log: Logger,
+    private readonly queue: RunQueue,
+    private readonly settings: RunServiceSettings,
     private readonly secrets: SecretStore,
   ) {
-    const sweep = () => {
+    const sweepInterrupted = () => {
       const cutoff = new Date(Date.now() - DEFAULT_LIMITS.maxRunMs - SWEEP_INTERVAL_MS).toISOString();
       this.runs.failInterrupted(cutoff).catch((err) => this.log.warn({ err }, 'sweeping interrupted runs failed'));
     };
-    sweep();
-    this.sweeper = setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+    const sweepLost = () => void sweepLostRuns(this.runs, this.events, this.log, settings.heartbeat).catch((err) => this.log.warn({ err }, 'sweeping lost runs failed'));
+    sweepInterrupted();
+    this.timers.push(setInterval(sweepInterrupted, SWEEP_INTERVAL_MS).unref(), setInterval(sweepLost, settings.heartbeat.heartbeatMs).unref());
   }
 
   async execute(projectId: string, inputs: unknown, mode: 'SYNC' | 'ASYNC', identity: Identity): Promise<RunRecord> {
@@ -53,33 +69,83 @@ export class RunService {
     if (custom.length) {
       throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
     }
-    // Secrets are decrypted for this run only and reach just the nodes that declare the field (the engine resolves
-    // them per node); masking what the run records and streams is the second line, for remote ends that echo.
-    const secretValues = await this.secrets.values(projectId, secretNames(project.graph));
+    // Secret values are decrypted only by the executor; here only their existence is checked.
+    await this.secrets.assertExist(projectId, secretNames(project.graph));
+    if ((await this.runs.countByStatus('queued')) >= this.settings.maxQueued) {
+      throw appError('QUEUE_FULL', `The run queue is full (${this.settings.maxQueued} runs waiting); try again later`, { maxQueued: this.settings.maxQueued });
+    }
+    const now = new Date().toISOString();
     const run: RunRecord = {
       id: randomUUID(),
       projectId,
       projectVersion: project.version,
       ownerId: identity.sub,
-      status: 'running',
+      status: 'queued',
       inputs: runInputs,
       outputs: null,
       error: null,
       steps: [],
       truncated: false,
-      createdAt: new Date().toISOString(),
-      startedAt: new Date().toISOString(),
+      createdAt: now,
+      startedAt: null,
       finishedAt: null,
     };
-    await this.runs.insert(run);
-    const controller = new AbortController();
-    this.live.set(run.id, controller);
-    const finished = this.runToEnd(run, project.graph, secretValues, controller.signal).finally(() => this.live.delete(run.id));
-    if (mode === 'ASYNC') {
-      finished.catch((err) => this.log.error({ err, runId: run.id }, 'async run failed to record'));
-      return run;
+    await this.runs.insert(run, project.graph);
+    const rank = await this.runs.countByStatus('queued', identity.sub);
+    // SYNC listens before the run can start, so its end cannot be missed.
+    const finished = mode === 'SYNC' ? this.waitForEnd(run.id) : undefined;
+    try {
+      await this.queue.enqueue({ runId: run.id, ownerId: run.ownerId, createdAt: run.createdAt }, rank);
+    } catch (err) {
+      finished?.cancel();
+      await finishRun(this.runs, this.events, this.log, { ...run, status: 'failed', error: { code: 'SERVICE_UNAVAILABLE', message: 'The run could not be queued' }, finishedAt: new Date().toISOString() });
+      throw appError('SERVICE_UNAVAILABLE', 'The run queue is unavailable; try again later', { cause: (err as Error).message });
     }
-    return finished;
+    if (!finished) return run;
+    return finished.promise;
+  }
+
+  /** Resolves with the stored run once it ended (RUN_FINISHED, or seen in the database), bounded by the run time limit. */
+  private waitForEnd(runId: string): { promise: Promise<RunRecord>; cancel(): void } {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const promise = new Promise<RunRecord>((resolve, reject) => {
+      const deadline = Date.now() + DEFAULT_LIMITS.maxRunMs + SYNC_SLACK_MS;
+      let settled = false;
+      const check = async () => {
+        if (settled) return;
+        const current = await this.runs.get(runId).catch(() => undefined);
+        if (current?.finishedAt && !settled) {
+          settled = true;
+          finish();
+          resolve(current);
+        } else if (Date.now() > deadline && !settled) {
+          settled = true;
+          finish();
+          reject(appError('SERVICE_UNAVAILABLE', `Run "${runId}" did not finish in time; follow it with run(id) or runEvents`, { runId }));
+        }
+      };
+      const poll = setInterval(() => void check(), 1_000);
+      const finish = () => {
+        clearInterval(poll);
+        stop?.();
+      };
+      void this.events
+        .on<StoredRunEvent>(topics.run(runId), (event) => {
+          if (event.type === 'RUN_FINISHED') void check();
+        })
+        .then((unsubscribe) => {
+          stop = unsubscribe;
+          if (settled || cancelled) unsubscribe();
+        });
+    });
+    return {
+      promise,
+      cancel: () => {
+        cancelled = true;
+        stop?.();
+      },
+    };
   }
 
   async get(id: string, identity: Identity): Promise<RunRecord | null> {
@@ -100,68 +166,42 @@ export class RunService {
     return this.runs.listByProject(projectId, first);
   }
 
+  /** Recorded events of a run the caller may read (checked by the resolver that loaded it). */
+  async eventsOf(run: RunRecord, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
+    if (first < 1 || first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
+    return this.runs.events(run.id, Math.max(0, fromSeq), first);
+  }
+
+  /** How many queued runs start before this one, in the fair order (run-queue.ts); null once it started. */
+  async queuePosition(run: RunRecord): Promise<number | null> {
+    if (run.status !== 'queued') return null;
+    const order = fairOrder(await this.runs.queued(this.settings.maxQueued * 2));
+    const index = order.findIndex((r) => r.runId === run.id);
+    return index < 0 ? null : index;
+  }
+
   async cancel(id: string, identity: Identity): Promise<RunRecord> {
     const run = await this.get(id, identity);
     if (!run) throw notFound('Run', id);
     await this.projects.require(run.projectId, identity, 'editor');
     if (run.status !== 'running' && run.status !== 'queued') throw appError('CONFLICT', `Run "${id}" already finished (${run.status})`, { status: run.status });
-    const controller = this.live.get(id);
-    if (controller) {
-      controller.abort();
-      // The interpreter settles promptly once aborted; the final record is written by runToEnd.
-      for (let i = 0; i < 100 && this.live.has(id); i++) await new Promise((r) => setTimeout(r, 20));
-    } else {
-      const cancelled: RunRecord = { ...run, status: 'cancelled', error: { code: 'CANCELLED', message: 'run cancelled' }, finishedAt: new Date().toISOString() };
-      if (await this.runs.update(cancelled)) await this.finishNotice(cancelled);
+    const cancelled: RunRecord = { ...run, status: 'cancelled', error: { code: 'CANCELLED', message: 'run cancelled' }, finishedAt: new Date().toISOString() };
+    if (run.status === 'queued') {
+      await this.queue.remove(id);
+      // A worker that claims it after this sees it cancelled; one that claimed it just before gets the message below.
+      await finishRun(this.runs, this.events, this.log, cancelled);
+    }
+    // Whichever process executes the run aborts it (any replica, through the bus); its record is written there.
+    await this.events.emit(topics.runControl(id), { action: 'cancel' } satisfies RunControl);
+    for (let i = 0; i < 250; i++) {
+      const current = await this.runs.get(id);
+      if (current?.finishedAt) return current;
+      await new Promise((r) => setTimeout(r, 20));
     }
     return (await this.runs.get(id))!;
   }
 
   close() {
-    clearInterval(this.sweeper);
-    for (const controller of this.live.values()) controller.abort();
-  }
-
-  private async runToEnd(run: RunRecord, graph: Parameters<typeof executeGraph>[0]['graph'], secretValues: ReadonlyMap<string, string>, signal: AbortSignal): Promise<RunRecord> {
-    const secrets = [...secretValues.values()];
-    const topic = topics.run(run.id);
-    const onEvent = (event: RunEvent) => {
-      // Streamed as they happen; the stored record is the source of truth for late subscribers.
-      if (event.type !== 'RUN_FINISHED') void this.events.emit(topic, maskSecrets(event, secrets)).catch(() => undefined);
-    };
-    let result: RunResult;
-    try {
-      result = await executeGraph({
-        runId: run.id,
-        graph,
-        inputs: run.inputs,
-        resolveComponent: (id) => findBuiltinComponent(id),
-        services: this.world,
-        onEvent,
-        signal,
-        secrets: secretValues,
-      });
-    } catch (err) {
-      this.log.error({ err, runId: run.id }, 'interpreter failed');
-      result = { runId: run.id, status: 'failed', outputs: {}, error: { code: 'INTERNAL', message: 'The interpreter failed unexpectedly' }, steps: [], startedAt: run.startedAt!, finishedAt: new Date().toISOString() };
-    }
-    const { steps, truncated } = boundSteps(maskSecrets(result.steps, secrets));
-    const outputs = boundValue(maskSecrets(result.outputs, secrets));
-    const finished: RunRecord = {
-      ...run,
-      status: result.status,
-      outputs: outputs.value as Record<string, unknown>,
-      error: result.error ? maskSecrets(result.error, secrets) : null,
-      steps,
-      truncated: truncated || outputs.cut,
-      finishedAt: result.finishedAt,
-    };
-    if (await this.runs.update(finished)) await this.finishNotice(finished);
-    return (await this.runs.get(run.id)) ?? finished;
-  }
-
-  private async finishNotice(run: RunRecord) {
-    await this.events.emit(topics.run(run.id), { type: 'RUN_FINISHED', runId: run.id, status: run.status, outputs: run.outputs ?? {}, ...(run.error ? { error: run.error } : {}), at: run.finishedAt });
-    await this.events.publish('WORKFLOW_EXECUTED', { runId: run.id, projectId: run.projectId, projectVersion: run.projectVersion, status: run.status, actor: run.ownerId });
+    for (const timer of this.timers) clearInterval(timer);
   }
 }

@@ -17,11 +17,28 @@ interface RunsTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The pinned project graph the run executes (secret references unresolved). */
+  graph: string | null;
+  worker_id: string | null;
+  heartbeat_at: string | null;
+}
+
+interface RunEventsTable {
+  run_id: string;
+  seq: number;
+  event: string;
 }
 
 export interface RunTables {
   runs: RunsTable;
+  run_events: RunEventsTable;
 }
+
+/** A recorded run event: the interpreter's event (secrets masked) with its sequence number. */
+export type StoredRunEvent = Record<string, unknown> & { type: string; seq: number };
+
+/** Events kept per run; later ones are streamed live only (RUN_FINISHED is always kept). */
+export const MAX_EVENTS = 5_000;
 
 export interface RunRecord {
   id: string;
@@ -86,7 +103,7 @@ export class RunStore {
     return this.database.db;
   }
 
-  async insert(run: RunRecord): Promise<void> {
+  async insert(run: RunRecord, graph?: unknown): Promise<void> {
     await this.db
       .insertInto('runs')
       .values({
@@ -103,8 +120,66 @@ export class RunStore {
         created_at: run.createdAt,
         started_at: run.startedAt,
         finished_at: run.finishedAt,
+        graph: graph === undefined ? null : json.write(graph),
+        worker_id: null,
+        heartbeat_at: null,
       })
       .execute();
+  }
+
+  async graphOf(id: string): Promise<unknown> {
+    const row = await this.db.selectFrom('runs').select('graph').where('id', '=', id).executeTakeFirst();
+    return json.read(row?.graph ?? null, null);
+  }
+
+  /** Takes a queued run for `workerId`; false when it was cancelled or another worker took it first. */
+  async claim(id: string, workerId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('runs')
+      .set({ status: 'running', started_at: at, worker_id: workerId, heartbeat_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async heartbeat(ids: readonly string[], at: string): Promise<void> {
+    if (ids.length) await this.db.updateTable('runs').set({ heartbeat_at: at }).where('id', 'in', [...ids]).where('status', '=', 'running').execute();
+  }
+
+  /** Running runs whose worker stopped beating before `cutoff` (the worker is gone). */
+  async lostRuns(cutoff: string): Promise<RunRecord[]> {
+    const rows = await this.db.selectFrom('runs').selectAll().where('status', '=', 'running').where('heartbeat_at', '<', cutoff).limit(100).execute();
+    return rows.map(toRecord);
+  }
+
+  async countByStatus(status: RunStatus, ownerId?: string): Promise<number> {
+    let query = this.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status);
+    if (ownerId) query = query.where('owner_id', '=', ownerId);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  }
+
+  /** The oldest queued runs (for queue positions). */
+  async queued(limit: number): Promise<Array<{ runId: string; ownerId: string; createdAt: string }>> {
+    const rows = await this.db.selectFrom('runs').select(['id', 'owner_id', 'created_at']).where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
+    return rows.map((r) => ({ runId: r.id, ownerId: r.owner_id, createdAt: r.created_at }));
+  }
+
+  /** Stores an event unless the run already has MAX_EVENTS of them (RUN_FINISHED is always kept). */
+  async appendEvent(runId: string, event: StoredRunEvent): Promise<void> {
+    if (event.seq >= MAX_EVENTS && event.type !== 'RUN_FINISHED') return;
+    await this.db.insertInto('run_events').values({ run_id: runId, seq: event.seq, event: json.write(event) }).execute();
+  }
+
+  async events(runId: string, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
+    const rows = await this.db.selectFrom('run_events').select('event').where('run_id', '=', runId).where('seq', '>=', fromSeq).orderBy('seq').limit(first).execute();
+    return rows.map((r) => json.read(r.event, {}) as StoredRunEvent);
+  }
+
+  /** The sequence number the run's next event gets. */
+  async nextSeq(runId: string): Promise<number> {
+    const row = await this.db.selectFrom('run_events').select((eb) => eb.fn.max<number>('seq').as('last')).where('run_id', '=', runId).executeTakeFirst();
+    return row?.last == null ? 0 : Number(row.last) + 1;
   }
 
   /** Writes the run's new state unless it already finished (a cancelled run is not overwritten by its late end). */
@@ -143,14 +218,15 @@ export class RunStore {
   }
 
   /**
-   * Runs left unfinished by a process that died cannot resume: marked failed, honestly. Only runs older than the
-   * longest a run may take are touched, so a replica never fails another replica's live run.
+   * Runs left running by a process that died before heartbeats existed cannot resume: marked failed, honestly.
+   * Only runs older than the longest a run may take are touched. (Runs with a heartbeat: sweepLostRuns.)
    */
   async failInterrupted(startedBefore: string): Promise<number> {
     const result = await this.db
       .updateTable('runs')
       .set({ status: 'failed', error: json.write({ code: 'INTERRUPTED', message: 'The workflow service restarted while this run was in progress' }), finished_at: new Date().toISOString() })
-      .where('status', 'in', ['queued', 'running'])
+      .where('status', '=', 'running')
+      .where('heartbeat_at', 'is', null)
       .where('created_at', '<', startedBefore)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);

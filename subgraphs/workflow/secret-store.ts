@@ -67,6 +67,14 @@ export class SecretStore {
     return rows.map((r) => ({ name: r.name, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at }));
   }
 
+  /** Refuses, naming them, secrets the project does not have (nothing is decrypted). */
+  async assertExist(projectId: string, names: readonly string[]): Promise<void> {
+    if (!names.length) return;
+    const rows = await this.db.selectFrom('project_secrets').select('name').where('project_id', '=', projectId).where('name', 'in', [...names]).execute();
+    const missing = names.filter((n) => !rows.some((r) => r.name === n));
+    if (missing.length) throw badInput(`The project has no secret named ${missing.map((n) => `"${n}"`).join(', ')}; create it with createSecret`, { secrets: missing });
+  }
+
   /** Decrypted values of the named secrets; names that do not exist are refused, naming them. */
   async values(projectId: string, names: readonly string[]): Promise<Map<string, string>> {
     if (!names.length) return new Map();

@@ -100,7 +100,7 @@ describe('run semantics through the API', () => {
     try {
       const started = Date.now();
       const ran = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id status } }`, { p });
-      expect(ran.data.executeWorkflow.status).toBe('RUNNING');
+      expect(ran.data.executeWorkflow.status).toBe('QUEUED'); // recorded before it starts
       const id = ran.data.executeWorkflow.id;
       const cancelled = await sg.gql(`mutation($id: ID!) { cancelRun(id: $id) { id status error { code } } }`, { id });
       expect(cancelled.data.cancelRun).toEqual({ id, status: 'CANCELLED', error: { code: 'CANCELLED' } });

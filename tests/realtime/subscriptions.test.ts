@@ -114,25 +114,31 @@ describe('presence', () => {
 });
 
 describe('runEvents', () => {
-  it('streams a real run from start to finish, and gives a late subscriber the final state', async () => {
+  it('streams a real run from start to finish (RUN_STARTED included right after an ASYNC start), and replays it all to a late subscriber', async () => {
     const created = await sg.gql(`mutation { createProject(input: {name: "run events", templateId: "order_totals"}) { id } }`);
     const p = created.data.createProject.id;
     const inputs = (await sg.gql(`{ template(id: "order_totals") { sampleInputs expectedOutputs } }`)).data.template;
     const run = await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i, mode: ASYNC) { id } }`, { p, i: inputs.sampleInputs });
     const runId = run.data.executeWorkflow.id;
     const client = wsClient(sg.url);
-    const live = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { type nodeId status outputs run { id status } } }`, { r: runId });
+    const live = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { seq type nodeId status outputs run { id status } } }`, { r: runId });
     const events = await live.waitFor((r) => r.some((e) => e.runEvents.type === 'RUN_FINISHED'));
+    expect(events[0].runEvents.type).toBe('RUN_STARTED');
+    expect(events.map((e) => e.runEvents.seq)).toEqual(events.map((_, i) => i));
     const finished = events.find((e) => e.runEvents.type === 'RUN_FINISHED')!.runEvents;
     expect(finished.status).toBe('SUCCEEDED');
     expect(finished.outputs).toEqual(inputs.expectedOutputs);
     expect(finished.run).toEqual({ id: runId, status: 'SUCCEEDED' });
 
-    const late = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { type status outputs } }`, { r: runId });
-    await late.waitFor((r) => r.length === 1);
-    expect(late.results[0].runEvents).toEqual({ type: 'RUN_FINISHED', status: 'SUCCEEDED', outputs: inputs.expectedOutputs });
+    const late = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { seq type nodeId status outputs } }`, { r: runId });
+    await late.waitFor((r) => r.length === events.length);
+    expect(late.results.map((e) => e.runEvents)).toEqual(events.map(({ runEvents: { run: _run, ...rest } }) => rest));
+    expect(late.results.at(-1).runEvents).toMatchObject({ type: 'RUN_FINISHED', status: 'SUCCEEDED', outputs: inputs.expectedOutputs });
     await new Promise((r) => setTimeout(r, 100));
     expect(late.completed).toBe(true);
+    const tail = collect(client, `subscription($r: ID!) { runEvents(runId: $r, fromSeq: 2) { seq } }`, { r: runId });
+    await tail.waitFor((r) => r.length === events.length - 2);
+    expect(tail.results[0].runEvents.seq).toBe(2);
     await client.dispose();
   });
 

@@ -734,6 +734,11 @@ export type WorkflowRun = {
   durationMs?: Maybe<Scalars['Int']['output']>;
   /** Why it failed. */
   error?: Maybe<RunError>;
+  /**
+   * The run's recorded events with `seq >= fromSeq`, in order (the same payloads `runEvents` streams, with secrets
+   * masked); at most `first` (1–1000). Kept with the run, bounded.
+   */
+  events: Array<Scalars['JSON']['output']>;
   /** When it ended. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The run's id. */
@@ -746,6 +751,8 @@ export type WorkflowRun = {
   projectId: Scalars['ID']['output'];
   /** The project version it ran (later edits do not change a run). */
   projectVersion: Scalars['Int']['output'];
+  /** While QUEUED: how many runs start before this one (0: next); null once it has started. */
+  queuePosition?: Maybe<Scalars['Int']['output']>;
   /** When its first node started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where it stands. */
@@ -754,6 +761,13 @@ export type WorkflowRun = {
   steps: Array<RunStep>;
   /** True when steps or values were cut to keep the record bounded. */
   truncated: Scalars['Boolean']['output'];
+};
+
+
+/** One execution of a pinned project version. */
+export type WorkflowRunEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromSeq?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1154,12 +1168,14 @@ export type WorkflowRunResolvers<ContextType = SubgraphContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['RunError']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<WorkflowRunEventsArgs, 'first' | 'fromSeq'>>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   outputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RunStep']>, ParentType, ContextType>;

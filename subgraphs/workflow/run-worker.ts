@@ -1,0 +1,79 @@
+/**
+ * Run execution for a process: the queue (BullMQ with REDIS_URL, in-process otherwise) and, when this process
+ * executes runs, the executor with its pool of run threads. Used by the workflow service (embedded default) and by
+ * the `worker` process kind (`tsx main.ts worker`), which serves no GraphQL and scales on its own.
+ */
+import { RunPool } from '../../engine/runtime/run-pool';
+import { openDatabase } from '../../platform/db';
+import type { ServiceDeps } from '../../platform/service-deps';
+import { workflowMigrations } from './migrations';
+import { heartbeatPolicyFromEnv, RunExecutor, sweepLostRuns, type HeartbeatPolicy } from './run-executor';
+import { createBullRunQueue, createInProcessRunQueue, type RunQueue, type RunQueueLimits } from './run-queue';
+import type { WorkflowTables } from './project-store';
+import { RunStore, type RunTables } from './run-store';
+import { loadSecretsKey, SecretStore } from './secret-store';
+
+export interface RunExecution {
+  queue: RunQueue;
+  heartbeat: HeartbeatPolicy;
+  executor?: RunExecutor;
+  close(): Promise<void>;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+export function queueLimitsFromEnv(env: NodeJS.ProcessEnv, pool: RunPool): RunQueueLimits {
+  return { concurrency: pool.size, perUser: positive(env, 'RUN_USER_CONCURRENCY', 4) };
+}
+
+export async function startRunExecution(deps: ServiceDeps, store: RunStore, secrets: SecretStore, options: { execute: boolean }): Promise<RunExecution> {
+  const env = deps.config.env;
+  const heartbeat = heartbeatPolicyFromEnv(env);
+  const pool = options.execute ? new RunPool({ threads: positive(env, 'RUN_CONCURRENCY', 0) || undefined, env }) : undefined;
+  const executor = pool && new RunExecutor(store, secrets, deps.events, deps.log, pool, heartbeat);
+  let queue: RunQueue;
+  if (deps.config.redisUrl) {
+    queue = createBullRunQueue({
+      redisUrl: deps.config.redisUrl,
+      prefix: `${deps.config.redisNamespace}:bull`,
+      log: deps.log,
+      worker: executor && { handler: (runId) => executor.execute(runId), limits: queueLimitsFromEnv(env, pool!), runningOf: (ownerId) => store.countByStatus('running', ownerId) },
+    });
+  } else {
+    if (!executor) throw new Error('without REDIS_URL the workflow service must execute runs itself');
+    queue = createInProcessRunQueue((runId) => executor.execute(runId), queueLimitsFromEnv(env, pool!), deps.log);
+    // Runs that were waiting when this process stopped wait again (nothing else knows about them).
+    for (const run of await store.queued(100_000)) await queue.enqueue(run, 1);
+  }
+  return {
+    queue,
+    heartbeat,
+    executor,
+    async close() {
+      executor?.close();
+      await pool?.close();
+      await queue.close();
+    },
+  };
+}
+
+/** The `worker` process kind: executes queued runs from Redis; needs REDIS_URL and the workflow service's database. */
+export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Promise<void>; executor: RunExecutor }> {
+  if (!deps.config.redisUrl) throw new Error('the worker process needs REDIS_URL (without Redis, `npm start` executes runs in-process)');
+  const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
+  const store = new RunStore(database);
+  const secrets = new SecretStore(database.db, loadSecretsKey(deps.config));
+  const execution = await startRunExecution(deps, store, secrets, { execute: true });
+  const sweep = setInterval(() => void sweepLostRuns(store, deps.events, deps.log, execution.heartbeat).catch(() => undefined), execution.heartbeat.heartbeatMs).unref();
+  return {
+    executor: execution.executor!,
+    async close() {
+      clearInterval(sweep);
+      await execution.close();
+      await database.close();
+    },
+  };
+}
