@@ -18,6 +18,7 @@ import type * as Codegen from './subgraphs/codegen';
 import type * as Debugger from './subgraphs/debugger';
 import type * as Deployment from './subgraphs/deployment';
 import type * as Assistant from './subgraphs/assistant';
+import type * as RunWorker from './subgraphs/workflow/run-worker';
 
 /**
  * Each service's code is loaded only when that service starts: a process running the router alone does not carry
@@ -49,6 +50,32 @@ export interface LaunchOptions {
   /** Bind every service to a free port and point the URLs at them (tests). */
   freePorts?: boolean;
   log?: Logger;
+}
+
+/** A `worker` process: its own bus connections and the run worker (subgraphs/workflow/run-worker.ts). */
+export async function launchRunWorker(config: AppConfig, log: Logger): Promise<{ id: string; threads: number; stop(): Promise<void> }> {
+  const events = createEventBus({ source: 'visual-builder-worker', redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
+  const durable = createDurableStreams({ redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
+  const services = createServiceClient(config);
+  const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };
+  try {
+    const worker = await (require('./subgraphs/workflow/run-worker') as typeof RunWorker).startRunWorker({ config, log, events, durable, services, storage });
+    return {
+      id: worker.executor.workerId,
+      threads: worker.threads,
+      async stop() {
+        await worker.close();
+        await services.close();
+        await durable.close();
+        await events.close();
+      },
+    };
+  } catch (err) {
+    await services.close();
+    await durable.close();
+    await events.close();
+    throw err;
+  }
 }
 
 export async function launch(config: AppConfig, options: LaunchOptions = {}): Promise<Launched> {

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from './limits';
 import type { RunThreadReply, RunThreadRequest } from './run-thread';
 import type { RunEvent, RunResult } from './types';
 
-const THREAD_MODULE = path.join(__dirname, 'run-thread.ts');
+const THREAD_MODULE = path.join(__dirname, 'run-thread');
 const CANCEL_GRACE_MS = 2_000;
 const DEADLINE_GRACE_MS = 5_000;
 

@@ -15,7 +15,7 @@ import type { SandboxReply, SandboxTask } from './sandbox-thread';
 
 /** Time the thread gets past the VM's own deadline before it is terminated. */
 const GRACE_MS = 1_000;
-const THREAD_MODULE = path.join(__dirname, 'sandbox-thread.ts');
+const THREAD_MODULE = path.join(__dirname, 'sandbox-thread');
 
 interface Pending {
   task: SandboxTask;

@@ -17,6 +17,8 @@ export interface RunExecution {
   queue: RunQueue;
   heartbeat: HeartbeatPolicy;
   executor?: RunExecutor;
+  /** Run threads of this process (0: it only enqueues). */
+  threads: number;
   close(): Promise<void>;
 }
 
@@ -52,16 +54,26 @@ export async function startRunExecution(deps: ServiceDeps, store: RunStore, secr
     queue,
     heartbeat,
     executor,
+    threads: pool?.size ?? 0,
     async close() {
+      if (queue.kind === 'bullmq') {
+        // SIGTERM: take no new job and let running runs finish (BullMQ waits for active jobs); a process killed
+        // before they finish leaves them to the lost-worker sweep.
+        await queue.close();
+        await pool?.close();
+      } else {
+        // Embedded: runs executing here end now (failed, SHUTTING_DOWN) and are recorded before the database closes;
+        // runs still waiting stay QUEUED and are queued again at the next start.
+        await pool?.close();
+        await queue.close();
+      }
       executor?.close();
-      await pool?.close();
-      await queue.close();
     },
   };
 }
 
 /** The `worker` process kind: executes queued runs from Redis; needs REDIS_URL and the workflow service's database. */
-export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Promise<void>; executor: RunExecutor }> {
+export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Promise<void>; executor: RunExecutor; threads: number }> {
   if (!deps.config.redisUrl) throw new Error('the worker process needs REDIS_URL (without Redis, `npm start` executes runs in-process)');
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
   const store = new RunStore(database);
@@ -70,6 +82,7 @@ export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Prom
   const sweep = setInterval(() => void sweepLostRuns(store, deps.events, deps.log, execution.heartbeat).catch(() => undefined), execution.heartbeat.heartbeatMs).unref();
   return {
     executor: execution.executor!,
+    threads: execution.threads,
     async close() {
       clearInterval(sweep);
       await execution.close();

@@ -95,8 +95,8 @@ describe('compose-specific formats', () => {
 describe('service wiring', () => {
   const scripts = packageScripts();
 
-  it('has redis, postgres, the six subgraphs and the router, plus Prometheus and Grafana in the monitoring profile', () => {
-    expect(Object.keys(rendered.services).sort()).toEqual(['grafana', 'postgres', 'prometheus', 'redis', 'router', ...SUBGRAPHS].sort());
+  it('has redis, postgres, the six subgraphs, the router and the run worker, plus Prometheus and Grafana in the monitoring profile', () => {
+    expect(Object.keys(rendered.services).sort()).toEqual(['grafana', 'postgres', 'prometheus', 'redis', 'router', 'worker', ...SUBGRAPHS].sort());
     const optional = Object.entries(rendered.services).filter(([, s]) => s.profiles?.length).map(([name, s]) => [name, s.profiles]);
     expect(optional.sort()).toEqual([['grafana', ['monitoring']], ['prometheus', ['monitoring']]]);
   });
