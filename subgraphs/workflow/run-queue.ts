@@ -4,10 +4,11 @@
  * the source of truth: a worker claims a run with a conditional update (queued → running), so a job delivered twice
  * or a run cancelled while waiting is never executed twice.
  *
- * Fairness: FIFO per user, round-robin between users. A run's place is its rank in its owner's backlog (1st, 2nd…),
- * ties broken by age, so one user's 200 queued runs delay another user's single run by at most one run. BullMQ gets
- * the rank as the job priority at enqueue time; the in-process queue recomputes it. A user with RUN_USER_CONCURRENCY
- * runs executing waits (their later runs are passed over, not blocking others).
+ * Fairness: FIFO per user, round-robin between users, so one user's 200 queued runs delay another user's single run
+ * by at most one run. The in-process queue serves the user served least recently. BullMQ (no groups in its open
+ * source edition) gets a run's rank in its owner's backlog (1st, 2nd…) as the job priority at enqueue time, which
+ * interleaves users the same way. A user with RUN_USER_CONCURRENCY runs executing waits (their later runs are passed
+ * over, or delayed briefly on BullMQ, not blocking others). `fairOrder` estimates the order for queuePosition.
  */
 import { DelayedError, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -47,23 +48,39 @@ export function fairOrder<T extends QueuedRun>(queued: readonly T[]): T[] {
   return ranked.sort((a, b) => a.rank - b.rank || a.age - b.age).map((r) => r.run);
 }
 
-/** The embedded queue: runs wait in memory and start in fair order, at most `concurrency` at once. */
+/**
+ * The embedded queue: runs wait in memory, FIFO per user; the next run is the oldest of the user served least
+ * recently (round-robin), skipping users at their concurrency limit; at most `concurrency` at once.
+ */
 export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueueLimits, log: Logger): RunQueue {
-  let waiting: QueuedRun[] = [];
+  const waiting = new Map<string, QueuedRun[]>(); // ownerId → their runs, oldest first
   const running = new Map<string, string>(); // runId → ownerId
+  const lastServed = new Map<string, number>();
+  let served = 0;
   let closed = false;
   const active = new Set<Promise<void>>();
   const runningOf = (ownerId: string) => [...running.values()].filter((o) => o === ownerId).length;
+  const next = (): QueuedRun | undefined => {
+    let best: QueuedRun[] | undefined;
+    for (const [ownerId, runs] of waiting) {
+      if (runningOf(ownerId) >= limits.perUser) continue;
+      const turn = (o: string) => lastServed.get(o) ?? -1;
+      if (!best || turn(ownerId) < turn(best[0].ownerId) || (turn(ownerId) === turn(best[0].ownerId) && runs[0].createdAt < best[0].createdAt)) best = runs;
+    }
+    const run = best?.shift();
+    if (run && !best!.length) waiting.delete(run.ownerId);
+    return run;
+  };
   const pump = () => {
     while (!closed && running.size < limits.concurrency) {
-      const next = fairOrder(waiting).find((run) => runningOf(run.ownerId) < limits.perUser);
-      if (!next) return;
-      waiting = waiting.filter((r) => r !== next);
-      running.set(next.runId, next.ownerId);
-      const job: Promise<void> = handler(next.runId)
-        .catch((err) => log.error({ err, runId: next.runId }, 'run job crashed'))
+      const run = next();
+      if (!run) return;
+      running.set(run.runId, run.ownerId);
+      lastServed.set(run.ownerId, served++);
+      const job: Promise<void> = handler(run.runId)
+        .catch((err) => log.error({ err, runId: run.runId }, 'run job crashed'))
         .finally(() => {
-          running.delete(next.runId);
+          running.delete(run.runId);
           active.delete(job);
           pump();
         });
@@ -73,12 +90,16 @@ export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueue
   return {
     kind: 'in-process',
     async enqueue(run) {
-      if (closed || running.has(run.runId) || waiting.some((r) => r.runId === run.runId)) return;
-      waiting.push(run);
+      if (closed || running.has(run.runId) || waiting.get(run.ownerId)?.some((r) => r.runId === run.runId)) return;
+      waiting.set(run.ownerId, [...(waiting.get(run.ownerId) ?? []), run]);
       pump();
     },
     async remove(runId) {
-      waiting = waiting.filter((r) => r.runId !== runId);
+      for (const [ownerId, runs] of waiting) {
+        const kept = runs.filter((r) => r.runId !== runId);
+        if (kept.length) waiting.set(ownerId, kept);
+        else waiting.delete(ownerId);
+      }
     },
     async close() {
       closed = true;

@@ -1,0 +1,76 @@
+/**
+ * Fairness and limits of the run queue (embedded mode, one run at a time): one user's backlog does not hold up
+ * another user's single run by more than one run, queued runs report their queuePosition, and a full queue refuses
+ * new runs with QUEUE_FULL.
+ */
+import type { TestSupergraph } from '../support/supergraph';
+import { callerFor, startSecuredSupergraph, type Caller } from '../security/support';
+
+let sg: TestSupergraph;
+let alice: Caller;
+let bob: Caller;
+
+beforeAll(async () => {
+  sg = await startSecuredSupergraph({ RUN_CONCURRENCY: '1', RUN_USER_CONCURRENCY: '1', RUN_QUEUE_MAX: '10' });
+  alice = await callerFor(sg, 'owner', '-alice');
+  bob = await callerFor(sg, 'owner', '-bob');
+});
+afterAll(() => sg?.close());
+
+async function delayProject(caller: Caller, ms: number): Promise<string> {
+  const created = await caller.gql(`mutation { createProject(input: {name: "fair"}) { id } }`);
+  const p = created.data.createProject.id;
+  const edits = [
+    { op: 'addNode', node: { id: 'k', componentId: 'core/constant', position: { x: 0, y: 0 }, config: { value: 1 } } },
+    { op: 'addNode', node: { id: 'wait', componentId: 'core/delay', position: { x: 200, y: 0 }, config: { ms } } },
+    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 400, y: 0 }, config: { name: 'v' } } },
+    { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
+    { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+  ];
+  expect((await caller.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  return p;
+}
+
+const start = (caller: Caller, p: string) => caller.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id status } }`, { p });
+
+it('runs another user\'s single run after at most one run of a busy user\'s backlog, and reports queue positions', async () => {
+  const pa = await delayProject(alice, 400);
+  const pb = await delayProject(bob, 10);
+  const aliceRuns: string[] = [];
+  for (let i = 0; i < 6; i++) aliceRuns.push((await start(alice, pa)).data.executeWorkflow.id);
+  const bobRun = (await start(bob, pb)).data.executeWorkflow.id;
+  const positions = await alice.gql(`query($id: ID!) { run(id: $id) { status queuePosition } }`, { id: aliceRuns[5] });
+  expect(positions.data.run.status).toBe('QUEUED');
+  expect(positions.data.run.queuePosition).toBeGreaterThanOrEqual(4);
+  const bobPosition = (await bob.gql(`query($id: ID!) { run(id: $id) { queuePosition } }`, { id: bobRun })).data.run.queuePosition;
+  expect(bobPosition).toBeLessThanOrEqual(1);
+
+  let bobState: any;
+  do {
+    await new Promise((r) => setTimeout(r, 100));
+    bobState = (await bob.gql(`query($id: ID!) { run(id: $id) { status startedAt queuePosition } }`, { id: bobRun })).data.run;
+  } while (bobState.status !== 'SUCCEEDED');
+  expect(bobState.queuePosition).toBeNull();
+  const startedBefore = [];
+  for (const id of aliceRuns) {
+    const run = (await alice.gql(`query($id: ID!) { run(id: $id) { startedAt } }`, { id })).data.run;
+    if (run.startedAt && run.startedAt < bobState.startedAt) startedBefore.push(id);
+  }
+  // The one running when Bob queued, plus at most one more (round-robin).
+  expect(startedBefore.length).toBeLessThanOrEqual(2);
+  for (const id of aliceRuns) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
+}, 60_000);
+
+it('refuses a run with QUEUE_FULL when the queue is at its bound', async () => {
+  const pa = await delayProject(alice, 5_000);
+  const codes: string[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    const result = await start(alice, pa);
+    if (result.errors) codes.push(result.errors[0].extensions.code);
+    else ids.push(result.data.executeWorkflow.id);
+  }
+  expect(ids.length).toBe(11); // one running, ten waiting
+  expect(codes).toEqual(['QUEUE_FULL', 'QUEUE_FULL', 'QUEUE_FULL']);
+  for (const id of ids) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
+}, 60_000);
