@@ -10,6 +10,7 @@ import { typeMismatch } from '../../engine/components/port-types';
 import type { ComponentShape } from '../../engine/model/validate';
 import { validateGraph } from '../../engine/model/validate';
 import type { WorldServices } from '../../engine/runtime/types';
+import { preflight } from '../../engine/runtime/preflight';
 import { appError, badInput, notFound } from '../../platform/errors';
 import type { EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
@@ -360,16 +361,10 @@ function isExpired(record: DebugSessionRecord): boolean {
   return ['INITIALIZED', 'RUNNING', 'PAUSED'].includes(record.state) && record.expiresAt !== null && record.expiresAt <= new Date().toISOString();
 }
 
-/** Only what the engine can run: a valid graph of built-in components. */
+/** Only what the engine can run (engine/runtime/preflight.ts); the session keeps every value, so no secrets. */
 function assertRunnable(graph: DebugSessionRecord['graph']): void {
-  // The debugger keeps the session's graph (and every value it shows); secret values must never land there.
-  const secrets = secretNames(graph);
-  if (secrets.length) throw appError('NOT_IMPLEMENTED', `Debugging a project that uses secrets is not supported yet (it refers to ${secrets.map((s) => `"${s}"`).join(', ')}); run it with executeWorkflow`);
-  const custom = graph.nodes.filter((n) => !findBuiltinComponent(n.componentId));
-  if (custom.length) throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
-  const components = new Map<string, ComponentShape>(graph.nodes.map((n) => [n.componentId, findBuiltinComponent(n.componentId)!]));
-  const report = validateGraph(graph, components);
-  if (!report.valid) throw appError('INVALID_GRAPH', `The project cannot run: ${report.errors.map((e) => e.message).join('; ')}`, { issues: report.errors });
+  const problem = preflight(graph, { secrets: 'refused' });
+  if (problem) throw appError(problem.code, problem.message, problem.issues ? { issues: problem.issues } : {});
 }
 
 function makeBreakpoint(input: BreakpointInput, nodeIds: Set<string>): BreakpointRecord {

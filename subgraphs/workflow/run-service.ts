@@ -6,7 +6,7 @@
  * custom components without an implementation are refused up front.
  */
 import { randomUUID } from 'node:crypto';
-import { findBuiltinComponent } from '../../engine/components';
+import { preflight } from '../../engine/runtime/preflight';
 import { DEFAULT_LIMITS } from '../../engine/runtime/interpreter';
 import { appError, badInput, notFound } from '../../platform/errors';
 import { topics, type EventBus } from '../../platform/events';
@@ -61,14 +61,8 @@ export class RunService {
     const runInputs = (inputs ?? {}) as Record<string, unknown>;
     if (JSON.stringify(runInputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
     const project = await this.projects.require(projectId, identity, 'editor');
-    const report = await this.projects.validate(project.graph, identity);
-    if (!report.valid) {
-      throw appError('INVALID_GRAPH', `The project cannot run: ${report.errors.map((e) => e.message).join('; ')}`, { issues: report.errors });
-    }
-    const custom = project.graph.nodes.filter((n) => !findBuiltinComponent(n.componentId));
-    if (custom.length) {
-      throw appError('NOT_IMPLEMENTED', `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`);
-    }
+    const problem = preflight(project.graph, { validation: await this.projects.validate(project.graph, identity), secrets: 'allowed' });
+    if (problem) throw appError(problem.code, problem.message, problem.issues ? { issues: problem.issues } : {});
     // Secret values are decrypted only by the executor; here only their existence is checked.
     await this.secrets.assertExist(projectId, secretNames(project.graph));
     if ((await this.runs.countByStatus('queued')) >= this.settings.maxQueued) {
