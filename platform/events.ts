@@ -30,25 +30,129 @@ export interface PlatformEvent {
 }
 
 export const SEED_EVENTS_TOPIC = 'events';
+
+/**
+ * An entity topic with the type of what is published on it, so publishers and listeners (subgraphs, the router's
+ * subscriptions) share one declaration of each payload. `payload` exists only for the type checker.
+ */
+export interface Topic<T> {
+  readonly name: string;
+  readonly payload?: T;
+}
+
+const topic = <T>(name: string): Topic<T> => ({ name });
+
+/** One project change (the change log's entry); `deleteProject` ends the stream. */
+export interface ProjectChangePayload {
+  projectId: string;
+  version: number;
+  actor: string;
+  op: string;
+  payload: unknown;
+  at: string;
+}
+
+export interface PresencePayload {
+  projectId: string;
+  kind: 'JOINED' | 'UPDATED' | 'LEFT';
+  entry: unknown;
+}
+
+/** A run event (the interpreter's, secrets masked) with its per-run sequence number; RUN_FINISHED is the last. */
+export interface RunEventPayload {
+  type: string;
+  runId: string;
+  /** 0, 1, 2… per run. */
+  seq: number;
+  at: string;
+  nodeId?: string;
+  frames?: unknown;
+  attempt?: number;
+  outputs?: unknown;
+  error?: { code: string; message: string };
+  status?: string;
+  durationMs?: number;
+}
+
+/** Commands to whichever process executes a run. */
+export interface RunControlPayload {
+  action: 'cancel';
+}
+
+export interface DebugEventStepPayload {
+  nodeId: string;
+  frames: unknown[];
+  status: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown> | null;
+  error: { code: string; message: string } | null;
+  attempt: number;
+  durationMs: number;
+}
+
+/** A debug session's event (subgraphs/debugger/debug-events.ts narrows the string fields). */
+export interface DebugEventTopicPayload {
+  sessionId: string;
+  /** 1, 2, 3… per session: a client can tell it missed one (pub/sub is at-most-once). */
+  seq: number;
+  type: string;
+  /** The session's state once this event applied. */
+  state: string;
+  at: string;
+  /** PAUSED: the node paused before; STEP_EXECUTED / VARIABLE_CHANGED: the node concerned. */
+  nodeId?: string | null;
+  frames?: unknown[];
+  /** PAUSED: why. */
+  reason?: string | null;
+  /** RESUMED: the action that resumed the run (STEP_OVER, CONTINUE, …). */
+  action?: string | null;
+  /** STEP_EXECUTED: the step as recorded in the timeline. */
+  step?: DebugEventStepPayload | null;
+  /** WATCH_VALUES: every watch with its current value or error. */
+  watches?: { id: string; expression: string; value: unknown; error: string | null }[] | null;
+  /** VARIABLE_CHANGED: the edit. */
+  variable?: { nodeId: string; frames: unknown[]; port: string; value: unknown; previous: unknown } | null;
+  /** COMPLETED: the run's outputs. */
+  outputs?: Record<string, unknown> | null;
+  /** ERROR (or PAUSED with reason ERROR): the failure; STOPPED: why, when not stopped by the user. */
+  error?: { code: string; message: string } | null;
+}
+
+/** A deployment's status change (subgraphs/deployment/deployment-events.ts narrows the string fields). */
+export interface DeploymentEventTopicPayload {
+  deploymentId: string;
+  projectId: string;
+  target: string;
+  environment: string;
+  status: string;
+  previousStatus: string | null;
+  reason: string | null;
+  endpoint: string | null;
+  at: string;
+  logs: unknown[];
+}
+
 export const topics = {
-  project: (projectId: string) => `project.${projectId}`,
-  run: (runId: string) => `run.${runId}`,
-  /** Commands to whichever process executes a run (`{ action: 'cancel' }`); not exposed to clients. */
-  runControl: (runId: string) => `runctl.${runId}`,
-  debug: (sessionId: string) => `debug.${sessionId}`,
-  deployment: (deploymentId: string) => `deployment.${deploymentId}`,
-  presence: (projectId: string) => `presence.${projectId}`,
+  seedEvents: topic<PlatformEvent>(SEED_EVENTS_TOPIC),
+  project: (projectId: string) => topic<ProjectChangePayload>(`project.${projectId}`),
+  run: (runId: string) => topic<RunEventPayload>(`run.${runId}`),
+  /** Not exposed to clients. */
+  runControl: (runId: string) => topic<RunControlPayload>(`runctl.${runId}`),
+  debug: (sessionId: string) => topic<DebugEventTopicPayload>(`debug.${sessionId}`),
+  deployment: (deploymentId: string) => topic<DeploymentEventTopicPayload>(`deployment.${deploymentId}`),
+  presence: (projectId: string) => topic<PresencePayload>(`presence.${projectId}`),
 };
 
 export interface EventPublisher {
   /** A seed event, on the `events` topic. */
   publish(type: SeedEventType, data: Record<string, unknown>): Promise<void>;
   /** A message on an entity topic. */
-  emit(topic: string, payload: object): Promise<void>;
+  emit<T extends object>(topic: Topic<T>, payload: T): Promise<void>;
 }
 
 export interface EventBus extends EventPublisher {
-  /** Listens to a topic; resolves to the function that stops listening. */
+  /** Listens to a topic; resolves to the function that stops listening. A bare name is the seed `events` topic's. */
+  on<T>(topic: Topic<T>, listener: (payload: T) => void): Promise<() => void>;
   on<T = unknown>(topic: string, listener: (payload: T) => void): Promise<() => void>;
   /** The underlying engine, namespaced topics, for GraphQL subscriptions: `pubsub.asyncIterableIterator(bus.key(topic))`. */
   readonly pubsub: PubSubEngine;
@@ -129,10 +233,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
       await send(key(SEED_EVENTS_TOPIC), event, type);
     },
     async emit(topic, payload) {
-      await send(key(topic), payload, topicKind(topic));
+      await send(key(topic.name), payload, topicKind(topic.name));
     },
-    async on(topic, listener) {
-      const id = await pubsub.subscribe(key(topic), listener as (payload: unknown) => void, {});
+    async on(topic: Topic<unknown> | string, listener: (payload: never) => void) {
+      const id = await pubsub.subscribe(key(typeof topic === 'string' ? topic : topic.name), listener as (payload: unknown) => void, {});
       return () => pubsub.unsubscribe(id);
     },
     close,

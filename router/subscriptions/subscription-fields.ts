@@ -4,20 +4,13 @@
  * ends when the caller loses access to the project (access-watch).
  */
 import { GraphQLError } from 'graphql';
-import { SEED_EVENTS_TOPIC, topics, type EventBus, type PlatformEvent } from '../../platform/events';
+import { topics, type EventBus, type ProjectChangePayload, type RunEventPayload } from '../../platform/events';
 import type { RouterContext } from '../gateway';
 import type { GatewayExecutor } from './gateway-fields';
 import { endWhenAccessLost } from './access-watch';
 import { openTopic } from './topic-stream';
 
-interface ChangeEvent {
-  projectId: string;
-  version: number;
-  actor: string;
-  op: string;
-  payload: unknown;
-  at: string;
-}
+type ChangeEvent = ProjectChangePayload;
 
 async function query<T>(execute: GatewayExecutor, text: string, variables: Record<string, unknown>, context: RouterContext): Promise<T> {
   const result = await execute(text, variables, context);
@@ -39,7 +32,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
 
   return {
     async *projectChanged(args: { projectId: string; sinceVersion?: number | null }, context: RouterContext, signal?: AbortSignal) {
-      const live = await openTopic<ChangeEvent>(bus, topics.project(args.projectId), bufferLimit, signal);
+      const live = await openTopic(bus, topics.project(args.projectId), bufferLimit, signal);
       let unwatch = () => {};
       try {
         let last = Math.max(0, args.sinceVersion ?? 0);
@@ -76,7 +69,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     },
 
     async *presence(args: { projectId: string }, context: RouterContext, signal?: AbortSignal) {
-      const live = await openTopic<{ projectId: string; kind: string; entry: unknown }>(bus, topics.presence(args.projectId), bufferLimit, signal);
+      const live = await openTopic(bus, topics.presence(args.projectId), bufferLimit, signal);
       let unwatch = () => {};
       try {
         const data = await query<{ project: { presence: unknown[] } | null }>(
@@ -96,8 +89,8 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     },
 
     async *runEvents(args: { runId: string; fromSeq?: number | null }, context: RouterContext, signal?: AbortSignal) {
-      type Event = Record<string, unknown> & { type: string; seq: number };
-      const live = await openTopic<Event>(bus, topics.run(args.runId), bufferLimit, signal);
+      type Event = RunEventPayload;
+      const live = await openTopic(bus, topics.run(args.runId), bufferLimit, signal);
       const shown = (event: Event) => ({ ...event, status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status });
       const recorded = async (fromSeq: number) => {
         const data = await query<{ run: { projectId: string; events: Event[] } | null }>(
@@ -145,7 +138,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     },
 
     async *debugEvents(args: { sessionId: string }, context: RouterContext, signal?: AbortSignal) {
-      const live = await openTopic<Record<string, unknown>>(bus, topics.debug(args.sessionId), bufferLimit, signal);
+      const live = await openTopic(bus, topics.debug(args.sessionId), bufferLimit, signal);
       let unwatch = () => {};
       try {
         const data = await query<{ debugSession: { id: string; projectId: string } | null }>(execute, `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id projectId } }`, { id: args.sessionId }, context);
@@ -159,7 +152,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     },
 
     async *deploymentEvents(args: { deploymentId: string }, context: RouterContext, signal?: AbortSignal) {
-      const live = await openTopic<Record<string, unknown> & { status: string }>(bus, topics.deployment(args.deploymentId), bufferLimit, signal);
+      const live = await openTopic(bus, topics.deployment(args.deploymentId), bufferLimit, signal);
       const finalStatuses = new Set(['STOPPED', 'FAILED', 'CANCELLED']);
       let unwatch = () => {};
       try {
@@ -188,7 +181,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
 
     async *events(args: { types?: string[] | null }, context: RouterContext, signal?: AbortSignal) {
       const wanted = args.types?.length ? new Set(args.types) : undefined;
-      const live = await openTopic<PlatformEvent>(bus, SEED_EVENTS_TOPIC, bufferLimit, signal);
+      const live = await openTopic(bus, topics.seedEvents, bufferLimit, signal);
       try {
         for await (const event of live) {
           // The caller's own events only, until project membership arrives with the security issue.

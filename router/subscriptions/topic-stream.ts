@@ -4,7 +4,7 @@
  * clear error instead of growing memory without bound.
  */
 import { GraphQLError } from 'graphql';
-import type { EventBus } from '../../platform/events';
+import type { EventBus, Topic } from '../../platform/events';
 
 export interface TopicStream<T> extends AsyncIterableIterator<T> {
   return(): Promise<IteratorResult<T>>;
@@ -19,12 +19,12 @@ export const topicStats = { open: 0 };
  * `signal` ends the stream from outside: a generator suspended on `next()` cannot be returned until that promise
  * settles, so a client that goes away must end the stream itself, or the listener lives until the next event.
  */
-export async function openTopic<T>(bus: EventBus, topic: string, limit: number, signal?: AbortSignal): Promise<TopicStream<T>> {
+export async function openTopic<T>(bus: EventBus, topic: Topic<T>, limit: number, signal?: AbortSignal): Promise<TopicStream<T>> {
   const buffer: T[] = [];
   let waiting: ((result: IteratorResult<T>) => void) | undefined;
   let failure: Error | undefined;
   let done = false;
-  const stop = await bus.on<T>(topic, (message) => {
+  const stop = await bus.on(topic, (message) => {
     if (done) return;
     if (waiting) {
       const resolve = waiting;

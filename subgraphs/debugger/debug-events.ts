@@ -3,6 +3,7 @@
  * change it reports is persisted. The router's `debugEvents(sessionId)` subscription serves these payloads.
  */
 import type { Frame } from '../../engine/runtime/types';
+import type { DebugEventStepPayload, DebugEventTopicPayload } from '../../platform/events';
 import type { DebugState, PauseReason } from './session-store';
 
 export type DebugEventType =
@@ -16,42 +17,18 @@ export type DebugEventType =
   | 'STOPPED'
   | 'ERROR';
 
-export interface DebugEventStep {
-  nodeId: string;
+export interface DebugEventStep extends DebugEventStepPayload {
   frames: Frame[];
-  status: string;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown> | null;
-  error: { code: string; message: string } | null;
-  attempt: number;
-  durationMs: number;
 }
 
-export interface DebugEventPayload {
-  sessionId: string;
-  /** 1, 2, 3… per session: a client can tell it missed one (pub/sub is at-most-once). */
-  seq: number;
+/** The payload of `topics.debug` (platform/events.ts) with this service's own enums. */
+export interface DebugEventPayload extends DebugEventTopicPayload {
   type: DebugEventType;
-  /** The session's state once this event applied. */
   state: DebugState;
-  at: string;
-  /** PAUSED: the node paused before; STEP_EXECUTED / VARIABLE_CHANGED: the node concerned. */
-  nodeId?: string | null;
   frames?: Frame[];
-  /** PAUSED: why. */
   reason?: PauseReason | null;
-  /** RESUMED: the action that resumed the run (STEP_OVER, CONTINUE, …). */
-  action?: string | null;
-  /** STEP_EXECUTED: the step as recorded in the timeline. */
   step?: DebugEventStep | null;
-  /** WATCH_VALUES: every watch with its current value or error. */
-  watches?: { id: string; expression: string; value: unknown; error: string | null }[] | null;
-  /** VARIABLE_CHANGED: the edit. */
   variable?: { nodeId: string; frames: Frame[]; port: string; value: unknown; previous: unknown } | null;
-  /** COMPLETED: the run's outputs. */
-  outputs?: Record<string, unknown> | null;
-  /** ERROR (or PAUSED with reason ERROR): the failure; STOPPED: why, when not stopped by the user (e.g. IDLE_TIMEOUT). */
-  error?: { code: string; message: string } | null;
 }
 
 /** What a caller supplies; the service adds sessionId, seq, state and at when it publishes. */

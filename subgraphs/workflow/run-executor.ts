@@ -15,7 +15,7 @@ import type { WorkflowGraph } from '../../engine/model/types';
 import type { RunPool } from '../../engine/runtime/run-pool';
 import type { RunResult } from '../../engine/runtime/types';
 import { maskSecrets, secretNames } from '../../engine/secrets/secret-refs';
-import { topics, type EventBus } from '../../platform/events';
+import { topics, type EventBus, type RunControlPayload } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
 import { RunEventLog } from './run-events';
 import { boundSteps, boundValue, type RunRecord, type RunStore } from './run-store';
@@ -31,7 +31,7 @@ export function heartbeatPolicyFromEnv(env: NodeJS.ProcessEnv): HeartbeatPolicy 
   return { heartbeatMs: int('RUN_HEARTBEAT_MS', 5_000), lostAfterMs: int('RUN_LOST_AFTER_MS', 30_000) };
 }
 
-export type RunControl = { action: 'cancel' };
+export type RunControl = RunControlPayload;
 
 /** Writes a run's final state (unless it already ended) and announces it: RUN_FINISHED, then WORKFLOW_EXECUTED. */
 export async function finishRun(store: RunStore, bus: EventBus, log: Logger, finished: RunRecord, events?: RunEventLog): Promise<boolean> {
@@ -70,7 +70,7 @@ export class RunExecutor {
     if (!(await this.store.claim(runId, this.workerId, new Date().toISOString()))) return; // cancelled, or taken
     this.live.add(runId);
     const controller = new AbortController();
-    const stopListening = await this.bus.on<RunControl>(topics.runControl(runId), (message) => {
+    const stopListening = await this.bus.on(topics.runControl(runId), (message) => {
       if (message.action === 'cancel') controller.abort();
     });
     const run = (await this.store.get(runId))!;

@@ -125,7 +125,7 @@ export class RunService {
         stop?.();
       };
       void this.events
-        .on<StoredRunEvent>(topics.run(runId), (event) => {
+        .on(topics.run(runId), (event) => {
           if (event.type === 'RUN_FINISHED') void check();
         })
         .then((unsubscribe) => {

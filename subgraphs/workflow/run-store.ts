@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { RunStatus, StepRecord } from '../../engine/runtime/types';
 import { json, type Database } from '../../platform/db';
+import type { RunEventPayload } from '../../platform/events';
 
 interface RunsTable {
   id: string;
@@ -35,7 +36,7 @@ export interface RunTables {
 }
 
 /** A recorded run event: the interpreter's event (secrets masked) with its sequence number. */
-export type StoredRunEvent = Record<string, unknown> & { type: string; seq: number };
+export type StoredRunEvent = RunEventPayload;
 
 /** Events kept per run; later ones are streamed live only (RUN_FINISHED is always kept). */
 export const MAX_EVENTS = 5_000;

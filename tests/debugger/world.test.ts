@@ -54,7 +54,7 @@ describe('live stream', () => {
     const stopSeed = await sg.launched.events.on<PlatformEvent>(SEED_EVENTS_TOPIC, (e) => void (e.type.startsWith('DEBUG_') && seed.push(e)));
     const s = await client.start(project, { inputs: { ticket: { subject: 'refund', customer: 'c' } }, breakpoints: [{ nodeId: 'route' }], watches: ['len(keys(vars))'] });
     const events: DebugEventPayload[] = [];
-    const stop = await sg.launched.events.on<DebugEventPayload>(topics.debug(s.id), (e) => void events.push(e));
+    const stop = await sg.launched.events.on(topics.debug(s.id), (e) => void events.push(e as DebugEventPayload));
     await client.step(s.id, 'START');
     const persisted = await client.get(s.id);
     const paused = events.find((e) => e.type === 'PAUSED')!;

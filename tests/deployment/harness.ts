@@ -76,7 +76,7 @@ export class DeploymentHarness {
   /** Records the deployment's events from now on. */
   async watch(id: string) {
     this.events.set(id, this.events.get(id) ?? []);
-    this.unsubscribers.push(await this.launched.events.on<DeploymentEventPayload>(topics.deployment(id), (e) => this.events.get(id)!.push(e)));
+    this.unsubscribers.push(await this.launched.events.on(topics.deployment(id), (e) => this.events.get(id)!.push(e as DeploymentEventPayload)));
   }
 
   async deploy(projectId: string, args: Record<string, unknown> = {}) {

@@ -1,11 +1,10 @@
 /**
  * `/ws/debug/{session_id}`: the original debugger socket. Clients send `{command: "step", action}` (→ debugStep,
  * answered with the execution state) and `{command: "watch_variable", variable_name}` (→ addWatch, answered with its
- * value); the session's live events (topics.debug, payload DebugEventPayload) arrive as `debug_event` messages.
+ * value); the session's live events (topics.debug, payload DebugEventTopicPayload) arrive as `debug_event` messages.
  */
 import type { WebSocket } from 'ws';
-import { topics, type EventBus } from '../../../platform/events';
-import type { DebugEventPayload } from '../../../subgraphs/debugger/debug-events';
+import { topics, type DebugEventTopicPayload, type EventBus } from '../../../platform/events';
 import { openTopic } from '../../subscriptions/topic-stream';
 import { ADD_WATCH, DEBUG_ACTIONS, DEBUG_STEP } from '../debug-routes';
 import type { GatewayCall } from '../gateway-call';
@@ -14,7 +13,7 @@ import { badMessage, pump, type SocketSession } from './socket-session';
 const lower = (value: string | null | undefined) => (typeof value === 'string' ? value.toLowerCase() : value ?? null);
 
 /** A debugger event in the legacy vocabulary (instance ids as `component_id`, lower-case states and actions). */
-export function legacyDebugEvent(event: DebugEventPayload): Record<string, unknown> {
+export function legacyDebugEvent(event: DebugEventTopicPayload): Record<string, unknown> {
   return {
     type: 'debug_event',
     event: event.type.toLowerCase(),
@@ -36,7 +35,7 @@ export function legacyDebugEvent(event: DebugEventPayload): Record<string, unkno
 export async function runDebugBridge(ws: WebSocket, session: SocketSession, args: { sessionId: string; initialState: unknown; call: GatewayCall; bus: EventBus; bufferLimit: number }): Promise<void> {
   const { sessionId, call } = args;
   // Listening starts before the first message is handled, so no event of a step the client asks for is missed.
-  const listening = openTopic<DebugEventPayload>(args.bus, topics.debug(sessionId), args.bufferLimit);
+  const listening = openTopic<DebugEventTopicPayload>(args.bus, topics.debug(sessionId), args.bufferLimit);
   session.onMessage(async (message) => {
     await listening;
     switch (message.command) {
