@@ -4,11 +4,7 @@
  * per-process registry keyed by id; one whose run is not in memory (after a restart) is rebuilt from its journal.
  */
 import { randomUUID } from 'node:crypto';
-import { findBuiltinComponent } from '../../engine/components';
-import { secretNames } from '../../engine/secrets/secret-refs';
 import { typeMismatch } from '../../engine/components/port-types';
-import type { ComponentShape } from '../../engine/model/validate';
-import { validateGraph } from '../../engine/model/validate';
 import type { WorldServices } from '../../engine/runtime/types';
 import { preflight } from '../../engine/runtime/preflight';
 import { appError, badInput, notFound } from '../../platform/errors';

@@ -54,7 +54,7 @@ export class RunExecutor {
     private readonly bus: EventBus,
     private readonly log: Logger,
     private readonly pool: RunPool,
-    private readonly policy: HeartbeatPolicy,
+    policy: HeartbeatPolicy,
   ) {
     this.timer = setInterval(() => {
       this.store.heartbeat([...this.live], new Date().toISOString()).catch((err) => this.log.warn({ err }, 'run heartbeat failed'));
