@@ -23,6 +23,7 @@ const MAX_INPUT_BYTES = 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
 /** How long SYNC waits beyond the run's own time limit (queueing, recording). */
 const SYNC_SLACK_MS = 30_000;
+const ENQUEUE_TIMEOUT_MS = 3_000;
 
 export interface RunServiceSettings {
   /** Runs waiting at most; beyond it `executeWorkflow` fails with QUEUE_FULL. */
@@ -89,7 +90,13 @@ export class RunService {
     // SYNC listens before the run can start, so its end cannot be missed.
     const finished = mode === 'SYNC' ? this.waitForEnd(run.id) : undefined;
     try {
-      await this.queue.enqueue({ runId: run.id, ownerId: run.ownerId, createdAt: run.createdAt }, rank);
+      // A Redis outage must not hold the request until the router gives up: fail fast, and record it. A job that
+      // reaches Redis later anyway finds the run FAILED and is not executed (claim).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.queue.enqueue({ runId: run.id, ownerId: run.ownerId, createdAt: run.createdAt }, rank),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS))),
+      ]).finally(() => clearTimeout(timer));
     } catch (err) {
       finished?.cancel();
       await finishRun(this.runs, this.events, this.log, { ...run, status: 'failed', error: { code: 'SERVICE_UNAVAILABLE', message: 'The run could not be queued' }, finishedAt: new Date().toISOString() });
