@@ -7,8 +7,8 @@
  * Fairness: FIFO per user, round-robin between users, so one user's 200 queued runs delay another user's single run
  * by at most one run. The in-process queue serves the user served least recently. BullMQ (no groups in its open
  * source edition) gets a run's rank in its owner's backlog (1st, 2nd…) as the job priority at enqueue time, which
- * interleaves users the same way. A user with RUN_USER_CONCURRENCY runs executing waits (their later runs are passed
- * over, or delayed briefly on BullMQ, not blocking others). `fairOrder` estimates the order for queuePosition.
+ * interleaves users the same way. A user with RUN_USER_CONCURRENCY runs executing, or whose next run's project has
+ * RUN_PROJECT_CONCURRENCY runs executing, waits (their later runs are passed over, or delayed briefly on BullMQ, not blocking others). `fairOrder` estimates the order for queuePosition.
  */
 import { DelayedError, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -17,6 +17,7 @@ import type { Logger } from '../../platform/logger';
 export interface QueuedRun {
   runId: string;
   ownerId: string;
+  projectId: string;
   createdAt: string;
 }
 
@@ -34,6 +35,8 @@ export interface RunQueueLimits {
   concurrency: number;
   /** Runs one user may have executing at once (across all workers). */
   perUser: number;
+  /** Runs of one project executing at once (across all workers). */
+  perProject: number;
 }
 
 /** Queued runs in the order they will start, ignoring per-user limits: by rank in the owner's backlog, then age. */
@@ -54,28 +57,34 @@ export function fairOrder<T extends QueuedRun>(queued: readonly T[]): T[] {
  */
 export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueueLimits, log: Logger): RunQueue {
   const waiting = new Map<string, QueuedRun[]>(); // ownerId → their runs, oldest first
-  const running = new Map<string, string>(); // runId → ownerId
+  const running = new Map<string, QueuedRun>();
   const lastServed = new Map<string, number>();
   let served = 0;
   let closed = false;
   const active = new Set<Promise<void>>();
-  const runningOf = (ownerId: string) => [...running.values()].filter((o) => o === ownerId).length;
+  const count = (match: (run: QueuedRun) => boolean) => [...running.values()].filter(match).length;
   const next = (): QueuedRun | undefined => {
-    let best: QueuedRun[] | undefined;
+    let best: QueuedRun | undefined;
+    const turn = (ownerId: string) => lastServed.get(ownerId) ?? -1;
     for (const [ownerId, runs] of waiting) {
-      if (runningOf(ownerId) >= limits.perUser) continue;
-      const turn = (o: string) => lastServed.get(o) ?? -1;
-      if (!best || turn(ownerId) < turn(best[0].ownerId) || (turn(ownerId) === turn(best[0].ownerId) && runs[0].createdAt < best[0].createdAt)) best = runs;
+      if (count((r) => r.ownerId === ownerId) >= limits.perUser) continue;
+      // The user's oldest run whose project is under its limit (a busy project does not block their other projects).
+      const candidate = runs.find((run) => count((r) => r.projectId === run.projectId) < limits.perProject);
+      if (!candidate) continue;
+      if (!best || turn(ownerId) < turn(best.ownerId) || (turn(ownerId) === turn(best.ownerId) && candidate.createdAt < best.createdAt)) best = candidate;
     }
-    const run = best?.shift();
-    if (run && !best!.length) waiting.delete(run.ownerId);
-    return run;
+    if (best) {
+      const rest = waiting.get(best.ownerId)!.filter((r) => r !== best);
+      if (rest.length) waiting.set(best.ownerId, rest);
+      else waiting.delete(best.ownerId);
+    }
+    return best;
   };
   const pump = () => {
     while (!closed && running.size < limits.concurrency) {
       const run = next();
       if (!run) return;
-      running.set(run.runId, run.ownerId);
+      running.set(run.runId, run);
       lastServed.set(run.ownerId, served++);
       const job: Promise<void> = handler(run.runId)
         .catch((err) => log.error({ err, runId: run.runId }, 'run job crashed'))
@@ -117,7 +126,7 @@ export interface BullRunQueueOptions {
   prefix: string;
   log: Logger;
   /** Without it, this process only enqueues (an API replica when `worker` processes execute the runs). */
-  worker?: { handler: RunJobHandler; limits: RunQueueLimits; runningOf(ownerId: string): Promise<number> };
+  worker?: { handler: RunJobHandler; limits: RunQueueLimits; running(filter: { ownerId: string } | { projectId: string }): Promise<number> };
 }
 
 export function createBullRunQueue(options: BullRunQueueOptions): RunQueue {
@@ -132,11 +141,11 @@ export function createBullRunQueue(options: BullRunQueueOptions): RunQueue {
   const queue = new Queue<QueuedRun>(QUEUE_NAME, { connection: connect(), prefix: options.prefix });
   let worker: Worker<QueuedRun> | undefined;
   if (options.worker) {
-    const { handler, limits, runningOf } = options.worker;
+    const { handler, limits, running } = options.worker;
     worker = new Worker<QueuedRun>(
       QUEUE_NAME,
       async (job, token) => {
-        if ((await runningOf(job.data.ownerId)) >= limits.perUser) {
+        if ((await running({ ownerId: job.data.ownerId })) >= limits.perUser || (await running({ projectId: job.data.projectId })) >= limits.perProject) {
           await job.moveToDelayed(Date.now() + OVER_LIMIT_DELAY_MS, token);
           throw new DelayedError();
         }

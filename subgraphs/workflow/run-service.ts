@@ -86,7 +86,7 @@ export class RunService {
       finishedAt: null,
     };
     await this.runs.insert(run, project.graph);
-    const rank = await this.runs.countByStatus('queued', identity.sub);
+    const rank = await this.runs.countByStatus('queued', { ownerId: identity.sub });
     // SYNC listens before the run can start, so its end cannot be missed.
     const finished = mode === 'SYNC' ? this.waitForEnd(run.id) : undefined;
     try {
@@ -94,7 +94,7 @@ export class RunService {
       // reaches Redis later anyway finds the run FAILED and is not executed (claim).
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
-        this.queue.enqueue({ runId: run.id, ownerId: run.ownerId, createdAt: run.createdAt }, rank),
+        this.queue.enqueue({ runId: run.id, ownerId: run.ownerId, projectId: run.projectId, createdAt: run.createdAt }, rank),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS))),
       ]).finally(() => clearTimeout(timer));
     } catch (err) {

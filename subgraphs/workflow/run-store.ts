@@ -154,16 +154,17 @@ export class RunStore {
     return rows.map(toRecord);
   }
 
-  async countByStatus(status: RunStatus, ownerId?: string): Promise<number> {
+  async countByStatus(status: RunStatus, filter: { ownerId?: string; projectId?: string } = {}): Promise<number> {
     let query = this.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status);
-    if (ownerId) query = query.where('owner_id', '=', ownerId);
+    if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+    if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
   /** The oldest queued runs (for queue positions). */
-  async queued(limit: number): Promise<Array<{ runId: string; ownerId: string; createdAt: string }>> {
-    const rows = await this.db.selectFrom('runs').select(['id', 'owner_id', 'created_at']).where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
-    return rows.map((r) => ({ runId: r.id, ownerId: r.owner_id, createdAt: r.created_at }));
+  async queued(limit: number): Promise<Array<{ runId: string; ownerId: string; projectId: string; createdAt: string }>> {
+    const rows = await this.db.selectFrom('runs').select(['id', 'owner_id', 'project_id', 'created_at']).where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
+    return rows.map((r) => ({ runId: r.id, ownerId: r.owner_id, projectId: r.project_id, createdAt: r.created_at }));
   }
 
   /** Stores an event unless the run already has MAX_EVENTS of them (RUN_FINISHED is always kept). */

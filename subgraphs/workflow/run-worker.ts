@@ -28,7 +28,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 }
 
 export function queueLimitsFromEnv(env: NodeJS.ProcessEnv, pool: RunPool): RunQueueLimits {
-  return { concurrency: pool.size, perUser: positive(env, 'RUN_USER_CONCURRENCY', 4) };
+  return { concurrency: pool.size, perUser: positive(env, 'RUN_USER_CONCURRENCY', 4), perProject: positive(env, 'RUN_PROJECT_CONCURRENCY', 4) };
 }
 
 export async function startRunExecution(deps: ServiceDeps, store: RunStore, secrets: SecretStore, options: { execute: boolean }): Promise<RunExecution> {
@@ -42,7 +42,7 @@ export async function startRunExecution(deps: ServiceDeps, store: RunStore, secr
       redisUrl: deps.config.redisUrl,
       prefix: `${deps.config.redisNamespace}:bull`,
       log: deps.log,
-      worker: executor && { handler: (runId) => executor.execute(runId), limits: queueLimitsFromEnv(env, pool!), runningOf: (ownerId) => store.countByStatus('running', ownerId) },
+      worker: executor && { handler: (runId) => executor.execute(runId), limits: queueLimitsFromEnv(env, pool!), running: (filter) => store.countByStatus('running', filter) },
     });
   } else {
     if (!executor) throw new Error('without REDIS_URL the workflow service must execute runs itself');
