@@ -59,6 +59,11 @@ export class RunPool {
     });
   }
 
+  /** Starts up to `threads` idle threads now, so the first runs do not pay a thread's start-up (≈1 s measured). */
+  warm(threads = 1): void {
+    while (!this.closed && this.slots.length < Math.min(threads, this.size)) this.spawn();
+  }
+
   /** Threads running a run now. */
   get busy(): number {
     return this.slots.filter((s) => s.job).length;

@@ -35,6 +35,7 @@ export async function startRunExecution(deps: ServiceDeps, store: RunStore, secr
   const env = deps.config.env;
   const heartbeat = heartbeatPolicyFromEnv(env);
   const pool = options.execute ? new RunPool({ threads: positive(env, 'RUN_CONCURRENCY', 0) || undefined, env }) : undefined;
+  pool?.warm(Number.isInteger(Number(env.RUN_THREADS_WARM)) && env.RUN_THREADS_WARM !== '' ? Number(env.RUN_THREADS_WARM) : 1);
   const executor = pool && new RunExecutor(store, secrets, deps.events, deps.log, pool, heartbeat);
   let queue: RunQueue;
   if (deps.config.redisUrl) {
