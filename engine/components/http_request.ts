@@ -25,6 +25,18 @@ export interface HttpResponseValue {
   json?: unknown;
 }
 
+/**
+ * The URL shape every language checks before any request (SPEC-level rule, engine/components/README.md): http(s),
+ * an optional user-info, a host name or [IPv6], an optional port 0–65535, no spaces or control characters.
+ * Hosts' URL parsers differ; this shared check is what makes "invalid URL" the same INVALID_INPUT everywhere.
+ */
+export const URL_SHAPE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\x00-\x20\x7f\/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[\/?#][^\x00-\x20\x7f]*)?$/;
+
+export function isValidUrl(url: string): boolean {
+  const match = URL_SHAPE.exec(url);
+  return match !== null && (match[1] === undefined || match[1] === '' || Number(match[1]) <= 65535);
+}
+
 function withQuery(url: string, query: Record<string, unknown> | undefined): string {
   if (!query) return url;
   const target = new URL(url);
@@ -69,6 +81,7 @@ export const httpRequestComponent: ComponentDefinition<HttpRequestConfig> = {
     const baseUrl = readInput<string | undefined>(ctx, 'url', 'string', false) ?? ctx.config.url;
     if (!baseUrl) throw new ComponentError('MISSING_INPUT', 'no URL: set config.url or connect the "url" input', ctx.node.id);
     if (!/^https?:\/\//i.test(baseUrl)) throw new ComponentError('INVALID_INPUT', `URL ${JSON.stringify(baseUrl)} is not http(s)`, ctx.node.id);
+    if (!isValidUrl(baseUrl)) throw new ComponentError('INVALID_INPUT', `URL ${JSON.stringify(baseUrl)} is not valid`, ctx.node.id);
     const query = readInput<Record<string, unknown> | undefined>(ctx, 'query', 'object', false);
     let url: string;
     try {

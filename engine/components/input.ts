@@ -36,7 +36,8 @@ export const inputComponent: ComponentDefinition<InputConfig> = {
   emit: (e) => e.helper('input'),
   run(ctx) {
     const { name, type } = ctx.config;
-    let value = ctx.runInputs[name];
+    // Own keys only: a run input named `__proto__` or `constructor` must not find Object.prototype's.
+    let value = Object.hasOwn(ctx.runInputs, name) ? ctx.runInputs[name] : undefined;
     if (value === undefined) value = ctx.config.default;
     if (value === undefined) {
       if (ctx.config.required) throw new ComponentError('MISSING_INPUT', `run input "${name}" is required`, ctx.node.id);
@@ -44,6 +45,23 @@ export const inputComponent: ComponentDefinition<InputConfig> = {
     }
     const mismatch = typeMismatch(value, type);
     if (mismatch) throw new ComponentError('INVALID_INPUT', `run input "${name}": ${mismatch}`, ctx.node.id);
+    if (hasNonFinite(value)) throw new ComponentError('INVALID_INPUT', `run input "${name}": a number is out of range`, ctx.node.id);
     return { value };
   },
 };
+
+/**
+ * Run inputs are JSON, whose numbers are finite doubles (SPEC §4): a literal that overflows (`1e400`) reads as
+ * ±Infinity in every host parser and is refused here, in every language alike. Iterative: inputs may be deep.
+ */
+export function hasNonFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
+}

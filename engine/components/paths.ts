@@ -54,7 +54,8 @@ export function setAtPath(root: unknown, segments: PathSegment[], value: unknown
   }
   if (typeof root !== 'object') throw new Error(`cannot set "${head}" inside a ${typeof root}`);
   const source = root as Record<string, unknown>;
-  return { ...source, [head]: setAtPath(source[head as string], rest, value) };
+  // Own properties only: `source.__proto__` would be Object.prototype, not a missing key.
+  return { ...source, [head]: setAtPath(Object.hasOwn(source, head) ? source[head as string] : undefined, rest, value) };
 }
 
 export function formatPath(segments: PathSegment[]): string {

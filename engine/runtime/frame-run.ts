@@ -14,6 +14,7 @@ import type { RunState } from './run-state';
 import { abortable, linkAbort } from './signals';
 import { logSkipped } from './step-log';
 import type { Frame } from './types';
+import { setOwn } from '../expressions/values';
 
 // Node status per graph index; 0 (pending) is what a fresh Uint8Array holds.
 const DONE = 1;
@@ -164,7 +165,8 @@ export class FrameRun implements NodeFrame {
       this.fail(outcome.error, pn);
       return;
     }
-    if (pn.outputName !== undefined) this.outputs[pn.outputName] = outcome.inputs.value;
+    // setOwn: an output named `__proto__` is an ordinary key (SPEC §5), not the prototype setter.
+    if (pn.outputName !== undefined) setOwn(this.outputs, pn.outputName, outcome.inputs.value);
     this.status[pn.index] = DONE;
     this.settled++;
     this.release(pn);

@@ -9,7 +9,9 @@ import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
 import { startFakeHttpServer, type FakeHttpServer } from '../engine/components/fake-http-server';
 import { componentCases } from './corpus-components';
 import { expressionCases } from './corpus-expressions';
-import { engineOutcomes, generatedOutcomes, type FidelityCase, type Outcome } from './harness';
+import { regressionCases } from './corpus-regressions';
+import { divergences } from './differential';
+import { engineOutcomes, type FidelityCase, type Outcome } from './harness';
 
 jest.setTimeout(240_000);
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
     graph: t.graph,
     inputs: [t.needs?.includes('http') ? { ...t.sampleInputs, baseUrl: fakeHttp.baseUrl } : t.sampleInputs],
   }));
-  cases = [...templates, ...expressionCases, ...componentCases(fakeHttp.baseUrl)];
+  cases = [...templates, ...expressionCases, ...componentCases(fakeHttp.baseUrl), ...regressionCases(fakeHttp.baseUrl)];
   expected = await engineOutcomes(cases, { llmUrl: fakeLlm.url });
 });
 
@@ -46,22 +48,6 @@ const implemented = LANGUAGES.filter((l) => l.implemented).map((l) => l.id as La
 
 describe.each(implemented)('%s', (language) => {
   it.each([false, true])('matches the engine on every workflow and input (optimize: %s)', async (optimize) => {
-    const env = { LLM_BASE_URL: fakeLlm.url, LLM_MODEL: 'fake-model', LLM_API_KEY: '', HTTP_ALLOWLIST: '127.0.0.1' };
-    const actual = await generatedOutcomes(language, cases, { optimize, includeComments: true }, env);
-    const mismatches: unknown[] = [];
-    cases.forEach((c, i) =>
-      c.inputs.forEach((inputs, j) => {
-        const [want, got] = [expected[i][j], actual[i]?.[j]];
-        if (JSON.stringify(normalise(want)) !== JSON.stringify(normalise(got))) mismatches.push({ workflow: c.name, inputs, engine: want, generated: got });
-      }),
-    );
-    expect(mismatches).toEqual([]);
+    expect(await divergences(language, cases, expected, optimize, { llmUrl: fakeLlm.url })).toEqual([]);
   });
 });
-
-/** Key order of objects is not part of the contract (the engine collects outputs as nodes finish). */
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, normalise((value as Record<string, unknown>)[k])]));
-  return value;
-}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { GeneratedProject } from '../../engine/codegen';
-import { writeProject } from './harness';
+import { jsonText, writeProject } from './harness';
 
 const run = promisify(execFile);
 
@@ -64,7 +64,7 @@ export async function goBatchOutcomes(root: string, built: BuiltCase[], env: Nod
     '',
   ].join('\n');
   writeFileSync(join(root, 'main.go'), driver);
-  writeFileSync(join(root, 'manifest.json'), JSON.stringify(built.map((b) => b.cases)));
+  writeFileSync(join(root, 'manifest.json'), jsonText(built.map((b) => b.cases)));
   const options = { ...RUN_OPTIONS, cwd: root, env: { ...process.env, ...goEnvironment(), ...env } };
   await run('go', ['build', '-o', 'driver', '.'], options);
   const { stdout } = await run(join(root, 'driver'), [join(root, 'manifest.json')], options);
@@ -107,7 +107,7 @@ export async function javaBatchOutcomes(root: string, built: BuiltCase[], env: N
   ].join('\n');
   writeFileSync(join(src, 'FidelityDriver.java'), driver);
   sources.push(join(src, 'FidelityDriver.java'));
-  writeFileSync(join(root, 'manifest.json'), JSON.stringify(built.map((b) => b.cases)));
+  writeFileSync(join(root, 'manifest.json'), jsonText(built.map((b) => b.cases)));
   const options = { ...RUN_OPTIONS, cwd: root, env: { ...process.env, ...env } };
   await run('javac', ['-encoding', 'UTF-8', '-nowarn', '-d', join(root, 'out'), ...sources], options);
   const { stdout } = await run('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', join(root, 'out'), 'FidelityDriver', join(root, 'manifest.json')], options);

@@ -29,6 +29,18 @@ export interface FidelityCase {
 /** What both sides are compared on: outputs on success, the error code on failure. */
 export type Outcome = { ok: true; outputs: Record<string, unknown> } | { ok: false; code: string };
 
+const INFINITY = '\u0000+inf', NEG_INFINITY = '\u0000-inf';
+
+/**
+ * JSON text of test inputs; ±Infinity is written as `1e400`/`-1e400`, the run input that overflows a double, so every
+ * program reads it with its own JSON reader, as from its command line.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v === Infinity ? INFINITY : v === -Infinity ? NEG_INFINITY : v))
+    .replace(/"\\u0000\+inf"/g, '1e400')
+    .replace(/"\\u0000-inf"/g, '-1e400');
+}
+
 export function writeProject(root: string, files: { path: string; content: string }[]): void {
   for (const file of files) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });
@@ -58,12 +70,14 @@ const PYTHON_DRIVER = `
 import importlib, json, sys
 sys.path.insert(0, sys.argv[1])
 from importlib import import_module
-manifest = json.load(open(sys.argv[2]))
+manifest = json.load(open(sys.argv[2], encoding="utf-8"))
 out = []
 for entry in manifest:
     package = import_module(entry["package"])
     rt = import_module(entry["package"] + ".runtime")
-    out.append([rt.outcome(package.run, rt.parse_json(json.dumps(inputs))) for inputs in entry["cases"]])
+    # Cases are read by the runtime's own JSON reader (1e400, lone surrogates, deep values as its CLI sees them).
+    cases = rt.parse_json(open(entry["cases"], encoding="utf-8").read())
+    out.append([rt.outcome(package.run, inputs) for inputs in cases])
 sys.stdout.write(rt.js_json(out) if out else "[]")
 `;
 
@@ -102,7 +116,8 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
   } else if (language === 'java') {
     stdout = await javaBatchOutcomes(root, packages, env);
   } else if (language === 'python') {
-    writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ package: p.packageName, cases: p.cases }))));
+    packages.forEach((p) => writeFileSync(join(root, `${p.packageName}.cases.json`), jsonText(p.cases)));
+    writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ package: p.packageName, cases: join(root, `${p.packageName}.cases.json`) }))));
     writeFileSync(join(root, 'driver.py'), PYTHON_DRIVER);
     await run('python3', ['-m', 'compileall', '-q', root], runOptions);
     ({ stdout } = await run('python3', [join(root, 'driver.py'), root, manifestPath], runOptions));
@@ -116,7 +131,7 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
     }
     const dir = (p: string) => (language === 'typescript' ? join(base, p, 'src') : join(base, p));
     if (language === 'javascript') for (const p of packages) await run('node', ['--check', join(dir(p.packageName), 'workflow.js')], runOptions);
-    writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ runtime: join(dir(p.packageName), 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
+    writeFileSync(manifestPath, jsonText(packages.map((p) => ({ runtime: join(dir(p.packageName), 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
     writeFileSync(join(root, 'driver.js'), NODE_DRIVER);
     ({ stdout } = await run('node', [join(root, 'driver.js'), manifestPath], runOptions));
   }

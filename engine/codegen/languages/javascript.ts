@@ -29,12 +29,13 @@ function jsExpressionSyntax(typed: boolean): ExpressionSyntax {
     arithmetic: (op, l, r, at) => `rt.arithmetic(${q(op)}, ${l}, ${r}, ${at})`,
     compare: (op, l, r, at) => `rt.compare(${q(op)}, ${l}, ${r}, ${at})`,
     equal: (l, r, negated) => (negated ? `(!rt.deepEqual(${l}, ${r}))` : `rt.deepEqual(${l}, ${r})`),
-    logical: (op, l, r) => `rt.${op === '&&' ? 'and' : op === '||' ? 'or' : 'nullish'}(${l}, () => ${r})`,
+    logical: (op, l, r) => `rt.${op === '&&' ? 'and' : op === '||' ? 'or' : 'nullish'}(${l}, () => (${r}))`,
     conditional: (t, a, b) => `(rt.truthy(${t}) ? ${a} : ${b})`,
     array: (items) => `[${items.join(', ')}]`,
     object: (entries) => `rt.objectOf([${entries.map(([k, v]) => `${q(k)}, ${v}`).join(', ')}])`,
     call: (name, args, at, argAt) => `rt.call(${q(name)}, [${args.join(', ')}], ${at}, [${argAt.join(', ')}])`,
-    lambda: (body) => (typed ? `(s: Scope): any => ${body}` : `(s) => ${body}`),
+    // Parenthesised: a folded object literal `{…}` as a bare arrow body would parse as a block.
+    lambda: (body) => (typed ? `(s: Scope): any => (${body})` : `(s) => (${body})`),
   };
 }
 

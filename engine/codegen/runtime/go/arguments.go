@@ -27,11 +27,18 @@ func argNumber(a []any, i int) float64 {
 	return n
 }
 
-func argInt(a []any, i int) int {
+// argInteger is an integer argument as the double it is (any magnitude: range() computes in doubles, as the engine).
+func argInteger(a []any, i int) float64 {
 	n, ok := a[i].(float64)
 	if !ok || n != math.Trunc(n) {
 		typeError(a, i, "an integer")
 	}
+	return n
+}
+
+// argInt is an integer argument used as an offset; clamping beyond any string or array length changes nothing.
+func argInt(a []any, i int) int {
+	n := argInteger(a, i)
 	if n > 1e15 {
 		return 1e15
 	}

@@ -4,6 +4,7 @@ package rt
 // with *WorkflowError; the scheduler recovers per node.
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -120,7 +121,33 @@ func CInput(ctx *Ctx, c *Object) Ports {
 	if mismatch := typeMismatch(value, cfgString(c, "type")); mismatch != "" {
 		ComponentFail("INVALID_INPUT", "run input \""+name+"\": "+mismatch, ctx.NodeID)
 	}
+	if hasNonFinite(value) {
+		ComponentFail("INVALID_INPUT", "run input \""+name+"\": a number is out of range", ctx.NodeID)
+	}
 	return Ports{"value": value}
+}
+
+// hasNonFinite: JSON numbers are finite; a literal that overflowed (1e400 reads as +Inf) is refused (SPEC §4).
+func hasNonFinite(value any) bool {
+	stack := []any{value}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch x := v.(type) {
+		case float64:
+			if math.IsInf(x, 0) || math.IsNaN(x) {
+				return true
+			}
+		case []any:
+			stack = append(stack, x...)
+		case *Object:
+			for _, k := range x.Keys() {
+				item, _ := x.Get(k)
+				stack = append(stack, item)
+			}
+		}
+	}
+	return false
 }
 
 // COutput marks its input as a run output (the scheduler collects it).
@@ -266,7 +293,7 @@ func CTemplate(ctx *Ctx, c *Object) Ports {
 	return Ports{"text": renderTemplate(ctx, cfgString(c, "template"), scope)}
 }
 
-var fenced = regexp.MustCompile("^\\s*```(?:json)?\\s*\\n([\\s\\S]*?)\\n\\s*```\\s*$")
+var fenced = regexp.MustCompile("^" + jsSpace + "*```(?:json)?" + jsSpace + "*\\n([\\s\\S]*?)\\n" + jsSpace + "*```" + jsSpace + "*$")
 
 // CJSONParse parses `text` (optionally inside a ```json fence).
 func CJSONParse(ctx *Ctx, c *Object) Ports {

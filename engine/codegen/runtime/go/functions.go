@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 func concatArrays(parts []any) []any {
@@ -106,19 +105,19 @@ func sortValues(a []any) any {
 }
 
 func rangeOf(a []any) any {
-	start, end := 0, 0
+	start, end := 0.0, 0.0
 	if len(a) > 1 {
-		start, end = argInt(a, 0), argInt(a, 1)
+		start, end = argInteger(a, 0), argInteger(a, 1)
 	} else {
-		end = argInt(a, 0)
+		end = argInteger(a, 0)
 	}
-	count := max0(end - start)
+	count := math.Max(0, end-start)
 	if count > maxRange {
-		problem("EXPRESSION_LIMIT", "range of "+strconv.Itoa(count)+" elements exceeds "+strconv.Itoa(maxRange), -1)
+		problem("EXPRESSION_LIMIT", "range of "+FormatNumber(count)+" elements exceeds "+strconv.Itoa(maxRange), -1)
 	}
-	out := make([]any, count)
+	out := make([]any, int(count))
 	for i := range out {
-		out[i] = float64(start + i)
+		out[i] = start + float64(i)
 	}
 	return out
 }
@@ -213,8 +212,8 @@ func init() {
 		"lower":      func(a []any) any { return lowerJS(argString(a, 0)) },
 		"upper":      func(a []any) any { return upperJS(argString(a, 0)) },
 		"trim":       func(a []any) any { return trimJS(argString(a, 0)) },
-		"startsWith": func(a []any) any { return strings.HasPrefix(argString(a, 0), argString(a, 1)) },
-		"endsWith":   func(a []any) any { return strings.HasSuffix(argString(a, 0), argString(a, 1)) },
+		"startsWith": func(a []any) any { return hasPrefixText(argString(a, 0), argString(a, 1)) },
+		"endsWith":   func(a []any) any { return hasSuffixText(argString(a, 0), argString(a, 1)) },
 		"replace":    replace,
 		"split":      func(a []any) any { return split(argString(a, 0), argString(a, 1)) },
 		"join":       join,

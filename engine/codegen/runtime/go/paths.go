@@ -8,10 +8,13 @@ import (
 	"strings"
 )
 
+// jsSpace is ECMAScript's \s (Go's \s is ASCII only): the engine's regexes are JavaScript ones.
+const jsSpace = `[\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`
+
 var (
 	bracketIndex = regexp.MustCompile(`\[(\d+)\]`)
 	pathSegment  = regexp.MustCompile(`^(?:[A-Za-z_$][\w$-]*|\d+)$`)
-	placeholder  = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
+	placeholder  = regexp.MustCompile(`\{\{` + jsSpace + `*([^{}]*?)` + jsSpace + `*\}\}`)
 	digitsOnly   = regexp.MustCompile(`^\d+$`)
 )
 

@@ -98,6 +98,15 @@ func split(s, sep string) []any {
 		}
 		return out
 	}
+	if strings.IndexByte(sep, 0xED) >= 0 {
+		// A separator holding a surrogate can match half of an astral character: work on code units.
+		pieces := splitUnits(toUTF16(s), toUTF16(sep))
+		out := make([]any, len(pieces))
+		for i, p := range pieces {
+			out[i] = fromUTF16(p)
+		}
+		return out
+	}
 	parts := strings.Split(s, sep)
 	out := make([]any, len(parts))
 	for i, p := range parts {
@@ -130,9 +139,48 @@ func replace(a []any) any {
 	if find == "" {
 		return s
 	}
+	if strings.IndexByte(find, 0xED) >= 0 {
+		pieces := splitUnits(toUTF16(s), toUTF16(find))
+		checkString(utf16Len(s) + (len(pieces)-1)*(utf16Len(repl)-utf16Len(find)))
+		texts := make([]string, len(pieces))
+		for i, p := range pieces {
+			texts[i] = fromUTF16(p)
+		}
+		return normalText(strings.Join(texts, repl))
+	}
 	count := strings.Count(s, find)
 	checkString(utf16Len(s) + count*(utf16Len(repl)-utf16Len(find)))
 	return normalText(strings.ReplaceAll(s, find, repl))
+}
+
+// splitUnits cuts hay at every non-overlapping occurrence of needle (non-empty), left to right, by code units.
+func splitUnits(hay, needle []uint16) [][]uint16 {
+	var out [][]uint16
+	for {
+		at := indexOfUnits(hay, needle)
+		if at < 0 {
+			return append(out, hay)
+		}
+		out = append(out, hay[:at])
+		hay = hay[at+len(needle):]
+	}
+}
+
+// hasPrefixText and hasSuffixText compare code units when the affix holds a surrogate (it may match half a pair).
+func hasPrefixText(s, prefix string) bool {
+	if strings.IndexByte(prefix, 0xED) < 0 {
+		return strings.HasPrefix(s, prefix)
+	}
+	hay, p := toUTF16(s), toUTF16(prefix)
+	return len(p) <= len(hay) && indexOfUnits(hay[:len(p)], p) == 0
+}
+
+func hasSuffixText(s, suffix string) bool {
+	if strings.IndexByte(suffix, 0xED) < 0 {
+		return strings.HasSuffix(s, suffix)
+	}
+	hay, p := toUTF16(s), toUTF16(suffix)
+	return len(p) <= len(hay) && indexOfUnits(hay[len(hay)-len(p):], p) == 0
 }
 
 var numberText = regexp.MustCompile(`^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$`)

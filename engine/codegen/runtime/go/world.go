@@ -245,8 +245,19 @@ func CEmbedder(ctx *Ctx, c *Object) Ports {
 
 var (
 	httpScheme  = regexp.MustCompile(`(?i)^https?://`)
+	// urlShape is the engine's URL shape check (engine/components/http_request.ts), the same in every language.
+	urlShape = regexp.MustCompile(`^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\x00-\x20\x7f/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[/?#][^\x00-\x20\x7f]*)?$`)
 	jsonContent = regexp.MustCompile(`(?i)\bjson\b`)
 )
+
+func validURL(text string) bool {
+	m := urlShape.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	port := strings.TrimLeft(m[1], "0")
+	return len(port) < 5 || (len(port) == 5 && port <= "65535")
+}
 
 // CHTTPRequest calls an HTTP API and emits {status, headers, body, json?}.
 func CHTTPRequest(ctx *Ctx, c *Object) Ports {
@@ -260,6 +271,9 @@ func CHTTPRequest(ctx *Ctx, c *Object) Ports {
 	}
 	if !httpScheme.MatchString(baseURL) {
 		ComponentFail("INVALID_INPUT", "URL "+Quote(baseURL)+" is not http(s)", ctx.NodeID)
+	}
+	if !validURL(baseURL) {
+		ComponentFail("INVALID_INPUT", "URL "+Quote(baseURL)+" is not valid", ctx.NodeID)
 	}
 	target, err := url.Parse(baseURL)
 	if err != nil || target.Host == "" {

@@ -1,6 +1,8 @@
 package workflowruntime;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +93,25 @@ public final class Components {
     }
     String mismatch = typeMismatch(value, (String) c.get("type"));
     if (mismatch != null) throw Scheduler.componentError("INVALID_INPUT", "run input \"" + name + "\": " + mismatch, ctx.nodeId);
+    if (hasNonFinite(value)) throw Scheduler.componentError("INVALID_INPUT", "run input \"" + name + "\": a number is out of range", ctx.nodeId);
     return ports("value", value);
+  }
+
+  /** JSON numbers are finite: a literal that overflowed (1e400 reads as Infinity) is refused (SPEC §4). */
+  static boolean hasNonFinite(Object value) {
+    Deque<Object> stack = new ArrayDeque<>();
+    stack.push(value == null ? ABSENT : value);
+    while (!stack.isEmpty()) {
+      Object v = stack.pop();
+      if (v instanceof Double d) {
+        if (d.isInfinite() || d.isNaN()) return true;
+      } else if (v instanceof List<?> list) {
+        for (Object item : list) if (item != null) stack.push(item);
+      } else if (v instanceof Map<?, ?> map) {
+        for (Object item : map.values()) if (item != null) stack.push(item);
+      }
+    }
+    return false;
   }
 
   public static Map<String, Object> cOutput(Ctx ctx, Map<String, Object> c) {
@@ -196,7 +216,7 @@ public final class Components {
     return ports("text", Paths.render(ctx.nodeId, (String) c.get("template"), scope));
   }
 
-  private static final Pattern FENCED = Pattern.compile("^\\s*```(?:json)?\\s*\\n([\\s\\S]*?)\\n\\s*```\\s*$");
+  private static final Pattern FENCED = Pattern.compile("^" + Paths.JS_SPACE + "*```(?:json)?" + Paths.JS_SPACE + "*\\n([\\s\\S]*?)\\n" + Paths.JS_SPACE + "*```" + Paths.JS_SPACE + "*$");
 
   public static Map<String, Object> cJsonParse(Ctx ctx, Map<String, Object> c) {
     String text = (String) read(ctx, "text", "string");

@@ -29,9 +29,15 @@ final class Functions {
     return (Double) a.get(i);
   }
 
-  static int integer(List<Object> a, int i) {
+  /** An integer argument as the double it is (any magnitude: range() computes in doubles, as the engine). */
+  static double integerValue(List<Object> a, int i) {
     if (!(a.get(i) instanceof Double) || (Double) a.get(i) != Math.floor((Double) a.get(i))) throw typeError(a, i, "an integer");
-    return (int) Math.max(-1e9, Math.min(1e9, (Double) a.get(i)));
+    return (Double) a.get(i);
+  }
+
+  /** An integer used as an offset; clamping beyond any string or array length changes nothing. */
+  static int integer(List<Object> a, int i) {
+    return (int) Math.max(-1e9, Math.min(1e9, integerValue(a, i)));
   }
 
   @SuppressWarnings("unchecked")
@@ -175,12 +181,12 @@ final class Functions {
   }
 
   static Object range(List<Object> a) {
-    int start = a.size() > 1 ? integer(a, 0) : 0;
-    int end = integer(a, a.size() > 1 ? 1 : 0);
-    long count = Math.max(0L, (long) end - start);
-    if (count > Rt.MAX_RANGE) throw new Rt.ValueProblem("EXPRESSION_LIMIT", "range of " + count + " elements exceeds " + Rt.MAX_RANGE, -1);
+    double start = a.size() > 1 ? integerValue(a, 0) : 0;
+    double end = integerValue(a, a.size() > 1 ? 1 : 0);
+    double count = Math.max(0, end - start);
+    if (count > Rt.MAX_RANGE) throw new Rt.ValueProblem("EXPRESSION_LIMIT", "range of " + Rt.formatNumber(count) + " elements exceeds " + Rt.MAX_RANGE, -1);
     List<Object> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) out.add((double) (start + i));
+    for (int i = 0; i < count; i++) out.add(start + i);
     return out;
   }
 

@@ -235,7 +235,7 @@ public final class Json {
       Map<String, Object> object = (Map<String, Object>) v;
       b.append('{');
       int i = 0;
-      for (String key : canonical ? Rt.sortedKeys(object) : object.keySet()) {
+      for (String key : canonical ? Rt.sortedKeys(object) : jsKeyOrder(object.keySet())) {
         if (i++ > 0) b.append(',');
         quote(b, key);
         b.append(':');
@@ -245,7 +245,24 @@ public final class Json {
     } else b.append(Rt.toText(v));
   }
 
-  /** JSON.stringify(v): keys in insertion order (outputs, template placeholders, request bodies). */
+  /** JavaScript's own-key order: integer-like keys (array indexes) ascending first, then the rest as inserted. */
+  static Iterable<String> jsKeyOrder(java.util.Set<String> keys) {
+    List<String> indexes = new java.util.ArrayList<>();
+    for (String key : keys) if (isArrayIndex(key)) indexes.add(key);
+    if (indexes.isEmpty()) return keys;
+    indexes.sort(java.util.Comparator.comparingLong(Long::parseLong));
+    for (String key : keys) if (!isArrayIndex(key)) indexes.add(key);
+    return indexes;
+  }
+
+  private static boolean isArrayIndex(String key) {
+    int n = key.length();
+    if (n == 0 || n > 10 || (n > 1 && key.charAt(0) == '0')) return false;
+    for (int i = 0; i < n; i++) if (key.charAt(i) < '0' || key.charAt(i) > '9') return false;
+    return Long.parseLong(key) < 4294967295L;
+  }
+
+  /** JSON.stringify(v): keys in JavaScript's order (outputs, template placeholders, request bodies). */
   public static String stringify(Object v) {
     StringBuilder b = new StringBuilder();
     write(b, v, false, 0);

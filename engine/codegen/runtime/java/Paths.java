@@ -20,7 +20,9 @@ final class Paths {
 
   private static final Pattern BRACKET = Pattern.compile("\\[(\\d+)\\]");
   private static final Pattern SEGMENT = Pattern.compile("(?:[A-Za-z_$][\\w$-]*|\\d+)");
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*\\}\\}");
+  /** ECMAScript's \\s (Java's is ASCII only): the engine's regexes are JavaScript ones. */
+  static final String JS_SPACE = "[\\t\\n\\x0B\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{" + JS_SPACE + "*([^{}]*?)" + JS_SPACE + "*\\}\\}");
 
   /** Segments: String names or Integer indexes. */
   static List<Object> parse(String path) throws PathException {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workflowruntime.Scheduler.Ctx;
 import workflowruntime.Scheduler.WorkflowError;
@@ -171,6 +172,15 @@ public final class World {
   }
 
   private static final Pattern HTTP = Pattern.compile("^https?://", Pattern.CASE_INSENSITIVE);
+  /** The engine's URL shape check (engine/components/http_request.ts), the same in every language. */
+  private static final Pattern URL_SHAPE = Pattern.compile("^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\\x00-\\x20\\x7f/?#@\\\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+\\])(?::([0-9]*))?(?:[/?#][^\\x00-\\x20\\x7f]*)?$");
+
+  static boolean validUrl(String url) {
+    Matcher m = URL_SHAPE.matcher(url);
+    if (!m.matches()) return false;
+    String port = m.group(1) == null ? "" : m.group(1).replaceFirst("^0+", "");
+    return port.length() < 5 || (port.length() == 5 && port.compareTo("65535") <= 0);
+  }
   private static final Pattern JSON_TYPE = Pattern.compile("\\bjson\\b", Pattern.CASE_INSENSITIVE);
 
   private static String form(String text) {
@@ -183,6 +193,7 @@ public final class World {
     String baseUrl = urlInput instanceof String ? (String) urlInput : c.get("url") instanceof String ? (String) c.get("url") : "";
     if (baseUrl.isEmpty()) throw Scheduler.componentError("MISSING_INPUT", "no URL: set config.url or connect the \"url\" input", ctx.nodeId);
     if (!HTTP.matcher(baseUrl).find()) throw Scheduler.componentError("INVALID_INPUT", "URL " + Json.quote(baseUrl) + " is not http(s)", ctx.nodeId);
+    if (!validUrl(baseUrl)) throw Scheduler.componentError("INVALID_INPUT", "URL " + Json.quote(baseUrl) + " is not valid", ctx.nodeId);
     URI target;
     try {
       target = URI.create(baseUrl);

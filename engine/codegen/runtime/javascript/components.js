@@ -126,11 +126,24 @@ async function mapWithConcurrency(items, limit, task) {
   return results;
 }
 
+/** JSON numbers are finite: a literal that overflowed (1e400 → Infinity) is refused (SPEC §4). */
+function hasNonFinite(value) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
+}
+
 const FENCED = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/;
 
 const components = {
   input(ctx, c) {
-    let value = ctx.runInputs[c.name];
+    let value = V.hasOwn(ctx.runInputs, c.name) ? ctx.runInputs[c.name] : undefined;
     if (value === undefined) value = c.default;
     if (value === undefined) {
       if (c.required) throw new ComponentError('MISSING_INPUT', `run input "${c.name}" is required`, ctx.nodeId);
@@ -138,6 +151,7 @@ const components = {
     }
     const mismatch = typeMismatch(value, c.type);
     if (mismatch) throw new ComponentError('INVALID_INPUT', `run input "${c.name}": ${mismatch}`, ctx.nodeId);
+    if (hasNonFinite(value)) throw new ComponentError('INVALID_INPUT', `run input "${c.name}": a number is out of range`, ctx.nodeId);
     return { value };
   },
   output(ctx) {

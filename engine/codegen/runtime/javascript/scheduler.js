@@ -21,6 +21,8 @@ class ComponentError extends WorkflowError {
   }
 }
 
+const { setOwn } = require('./values');
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function withTimeout(promise, ms, nodeId) {
@@ -118,7 +120,7 @@ function runGraph(graph, runInputs, world) {
           (produced) => {
             running--;
             if (failure) return pump();
-            if (node.output !== null) outputs[node.output] = inputs.value;
+            if (node.output !== null) setOwn(outputs, node.output, inputs.value); // `__proto__` is an ordinary output name
             results[index] = produced;
             release(index);
             pump();

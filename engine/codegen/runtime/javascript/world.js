@@ -84,6 +84,13 @@ function labelFromReply(reply, labels) {
   return labels.find((label) => label.toLowerCase() === wanted) ?? null;
 }
 
+// The engine's URL shape check (engine/components/http_request.ts), the same in every language.
+const URL_SHAPE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\x00-\x20\x7f\/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[\/?#][^\x00-\x20\x7f]*)?$/;
+const isValidUrl = (url) => {
+  const match = URL_SHAPE.exec(url);
+  return match !== null && (match[1] === undefined || match[1] === '' || Number(match[1]) <= 65535);
+};
+
 const worldComponents = {
   async llm(ctx, c) {
     const prompt = read(ctx, 'prompt', 'string');
@@ -119,6 +126,7 @@ const worldComponents = {
     const baseUrl = read(ctx, 'url', 'string', false) ?? c.url;
     if (!baseUrl) throw new ComponentError('MISSING_INPUT', 'no URL: set config.url or connect the "url" input', ctx.nodeId);
     if (!/^https?:\/\//i.test(baseUrl)) throw new ComponentError('INVALID_INPUT', `URL ${JSON.stringify(baseUrl)} is not http(s)`, ctx.nodeId);
+    if (!isValidUrl(baseUrl)) throw new ComponentError('INVALID_INPUT', `URL ${JSON.stringify(baseUrl)} is not valid`, ctx.nodeId);
     const query = read(ctx, 'query', 'object', false);
     let url;
     try {

@@ -9,6 +9,12 @@ A failed run prints {"error": {"code", "message"}} and exits with status 1 (HTTP
 import http.server
 import os
 import sys
+import threading
+
+# Values may nest far deeper than Python's default 1,000 frames (only toJson/parseJson have a limit, SPEC §9):
+# a deep run input must not end in a RecursionError. Threads get a stack to match.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
+threading.stack_size(256 * 1024 * 1024)
 
 from .values import variable, member, index, object_of, negate, add, arithmetic, compare, deep_equal, truthy, and_, or_, nullish, js_json, parse_json
 from .functions import call

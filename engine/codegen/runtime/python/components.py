@@ -5,6 +5,9 @@ import time
 from . import values as V
 from .scheduler import ComponentError, WorkflowError, run_graph
 
+# ECMAScript's \s (Python's also matches \x1c-\x1f and \x85): the engine's regexes are JavaScript ones.
+_JS_WS = r"[\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+
 
 def _kind(v):
     return V.kind_of(v)
@@ -65,7 +68,7 @@ _SEGMENT = re.compile(r"(?:[A-Za-z_$][\w$-]*|\d+)", re.ASCII)
 
 
 def parse_path(path):
-    normalised = re.sub(r"\[(\d+)\]", r".\1", path.strip(), flags=re.ASCII)
+    normalised = re.sub(r"\[(\d+)\]", r".\1", path.strip(V.JS_SPACE), flags=re.ASCII)
     if normalised == "":
         raise ValueError("path is empty")
     segments = []
@@ -113,7 +116,7 @@ def set_at_path(root, segments, value):
     return copy
 
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+_PLACEHOLDER = re.compile(r"\{\{%s*([^{}]*?)%s*\}\}" % (_JS_WS, _JS_WS))
 
 
 def render_template(ctx, template, scope):
@@ -137,10 +140,10 @@ def render_template(ctx, template, scope):
         names = ", ".join('"%s"' % m for m in missing)
         available = ", ".join(scope.keys()) or "none"
         raise ComponentError("TEMPLATE_ERROR", "missing template variable%s %s (available: %s)" % ("s" if len(missing) > 1 else "", names, available), ctx["node_id"])
-    return text
+    return V.normal_text(text)
 
 
-_FENCED = re.compile(r"\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*\Z")
+_FENCED = re.compile(r"%s*```(?:json)?%s*\n([\s\S]*?)\n%s*```%s*\Z" % ((_JS_WS,) * 4))
 
 
 def _split_text(text, separator):
@@ -170,7 +173,24 @@ def c_input(ctx, c):
     mismatch = type_mismatch(value, c["type"])
     if mismatch:
         raise ComponentError("INVALID_INPUT", 'run input "%s": %s' % (c["name"], mismatch), ctx["node_id"])
+    if _has_non_finite(value):
+        raise ComponentError("INVALID_INPUT", 'run input "%s": a number is out of range' % c["name"], ctx["node_id"])
     return {"value": value}
+
+
+def _has_non_finite(value):
+    """JSON numbers are finite: a literal that overflowed (1e400 reads as inf) is refused (SPEC §4)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, float):
+            if v != v or v in (float("inf"), float("-inf")):
+                return True
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+    return False
 
 
 def c_output(ctx, c):
@@ -302,7 +322,7 @@ def c_join(ctx, c):
         if _kind(item) not in ("string", "number", "boolean"):
             raise ComponentError("INVALID_INPUT", 'input "items"[%d]: expected a string, number or boolean, got %s' % (i, _kind(item)), ctx["node_id"])
         parts.append(V.to_text(item))
-    return {"text": c["separator"].join(parts)}
+    return {"text": V.normal_text(c["separator"].join(parts))}
 
 
 def c_split(ctx, c):

@@ -105,7 +105,32 @@ def _split(a):
     if sep == "":
         units = utf16(s)
         return [from_utf16(units[i:i + 2]) for i in range(0, len(units), 2)]
+    if V.has_surrogate(sep):
+        return [from_utf16(p) for p in _split_units(utf16(s), utf16(sep))]
     return s.split(sep)
+
+
+def _split_units(hay, needle):
+    """Cuts UTF-16LE bytes at every non-overlapping, code-unit-aligned occurrence of needle (a separator holding a
+    surrogate can match half of an astral character, which str.split cannot see)."""
+    out, start, at = [], 0, hay.find(needle)
+    while at != -1:
+        if at % 2:
+            at = hay.find(needle, at + 1)
+            continue
+        out.append(hay[start:at])
+        start = at + len(needle)
+        at = hay.find(needle, start)
+    out.append(hay[start:])
+    return out
+
+
+def _affix(a, at_end):
+    s, affix = _str(a, 0), _str(a, 1)
+    if not V.has_surrogate(affix):
+        return s.endswith(affix) if at_end else s.startswith(affix)
+    hay, units = utf16(s), utf16(affix)
+    return hay.endswith(units) if at_end else hay.startswith(units)
 
 
 def _join(a):
@@ -117,16 +142,20 @@ def _join(a):
         length += utf16_len(text) + (utf16_len(sep) if i else 0)
         V.check_string(length)
         texts.append(text)
-    return sep.join(texts)
+    return V.normal_text(sep.join(texts))
 
 
 def _replace(a):
     s, find, repl = _str(a, 0), _str(a, 1), _str(a, 2)
     if find == "":
         return s
+    if V.has_surrogate(find):
+        pieces = [from_utf16(p) for p in _split_units(utf16(s), utf16(find))]
+        V.check_string(utf16_len(s) + (len(pieces) - 1) * (utf16_len(repl) - utf16_len(find)))
+        return V.normal_text(repl.join(pieces))
     count = s.count(find)
     V.check_string(utf16_len(s) + count * (utf16_len(repl) - utf16_len(find)))
-    return s.replace(find, repl)
+    return V.normal_text(s.replace(find, repl))
 
 
 def _extreme(a, better):
@@ -202,7 +231,7 @@ def _has(a):
 
 _NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 # ECMAScript WhiteSpace and LineTerminator (what JavaScript's trim removes).
-JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_SPACE = V.JS_SPACE
 
 
 def _preview(text):
@@ -272,8 +301,8 @@ FUNCTIONS = {
     "lower": lambda a: _str(a, 0).lower(),
     "upper": lambda a: _str(a, 0).upper(),
     "trim": lambda a: _str(a, 0).strip(JS_SPACE),
-    "startsWith": lambda a: _str(a, 0).startswith(_str(a, 1)),
-    "endsWith": lambda a: _str(a, 0).endswith(_str(a, 1)),
+    "startsWith": lambda a: _affix(a, False),
+    "endsWith": lambda a: _affix(a, True),
     "replace": _replace,
     "split": _split,
     "join": _join,

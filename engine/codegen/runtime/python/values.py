@@ -64,6 +64,21 @@ def from_utf16(b):
     return b.decode("utf-16-le", "surrogatepass")
 
 
+# ECMAScript whitespace (trim, and the \s of the engine's regexes).
+JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(s):
+    return _SURROGATE.search(s) is not None
+
+
+def normal_text(s):
+    """Rejoins surrogate halves that became adjacent ("\ud83d" + "\ude00" is "😀", as in UTF-16)."""
+    return from_utf16(utf16(s)) if _SURROGATE.search(s) else s
+
+
 def utf16_len(s):
     return len(s) + sum(1 for c in s if ord(c) > 0xFFFF) if not s.isascii() else len(s)
 
@@ -132,8 +147,21 @@ def to_text(v):
     return to_json(v)
 
 
+def js_key_order(keys):
+    """JavaScript's own-key order: integer-like keys (array indexes) ascending first, then the rest as inserted."""
+    indexes = [k for k in keys if _ARRAY_INDEX.match(k) and int(k) < 4294967295]
+    if not indexes:
+        return list(keys)
+    chosen = set(indexes)
+    return sorted(indexes, key=int) + [k for k in keys if k not in chosen]
+
+
+_ARRAY_INDEX = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+
+
 def _write_json(v, parts, sort_keys, depth, counter):
-    if depth > LIMITS["json_depth"]:
+    # The nesting limit belongs to the expression language's toJson only (SPEC §9), not to outputs.
+    if sort_keys and depth > LIMITS["json_depth"]:
         raise ValueProblem("EXPRESSION_LIMIT", "value nested deeper than %d levels" % LIMITS["json_depth"])
     kind = kind_of(v)
 
@@ -154,7 +182,7 @@ def _write_json(v, parts, sort_keys, depth, counter):
         emit("]")
     elif kind == "object":
         emit("{")
-        keys = sorted(v.keys(), key=utf16_key) if sort_keys else list(v.keys())
+        keys = sorted(v.keys(), key=utf16_key) if sort_keys else js_key_order(v.keys())
         for i, key in enumerate(keys):
             emit(("," if i else "") + quote(key) + ":")
             _write_json(v[key], parts, sort_keys, depth + 1, counter)
@@ -257,7 +285,7 @@ def add(a, b, position):
             check_string(utf16_len(left) + utf16_len(right))
         except ValueProblem as problem:
             raise ExpressionError(problem.code, str(problem), position)
-        return left + right
+        return normal_text(left + right)
     raise ExpressionError("EXPRESSION_TYPE", "cannot add %s and %s" % (kind_of(a), kind_of(b)), position)
 
 

@@ -159,6 +159,15 @@ def c_embedder(ctx, c):
     return {"embedding": vectors[0]} if single else {"embeddings": vectors}
 
 
+# The engine's URL shape check (engine/components/http_request.ts), the same in every language.
+_URL_SHAPE = re.compile(r"""^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\x00-\x20\x7f/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[/?#][^\x00-\x20\x7f]*)?\Z""")
+
+
+def _valid_url(url):
+    match = _URL_SHAPE.match(url)
+    return match is not None and (not match.group(1) or int(match.group(1)) <= 65535)
+
+
 def c_http_request(ctx, c):
     method, node = c["method"], ctx["node_id"]
     base_url = read(ctx, "url", "string", False) or c.get("url")
@@ -166,6 +175,8 @@ def c_http_request(ctx, c):
         raise ComponentError("MISSING_INPUT", 'no URL: set config.url or connect the "url" input', node)
     if not re.match(r"https?://", base_url, re.IGNORECASE):
         raise ComponentError("INVALID_INPUT", "URL %s is not http(s)" % V.quote(base_url), node)
+    if not _valid_url(base_url):
+        raise ComponentError("INVALID_INPUT", "URL %s is not valid" % V.quote(base_url), node)
     query = read(ctx, "query", "object", False) or {}
     pairs = [(k, v if isinstance(v, str) else V.js_json(v)) for k, v in query.items() if v is not None]
     url = base_url + (("&" if "?" in base_url else "?") + urllib.parse.urlencode(pairs) if pairs else "")
