@@ -103,5 +103,15 @@ export function regressionCases(http: string): FidelityCase[] {
       graph: graph([node('p', 'core/input', 0, 0, { name: '__proto__', type: 'any', required: false, default: 'absent' }), output('o', 'v')], [wire('p.value', 'o.value')]),
       inputs: [{}, JSON.parse('{"__proto__": 5}')],
     },
+    // Found by the random suite: text sent over HTTP (query parameters, a string body) is UTF-8 with each lone
+    // surrogate replaced by U+FFFD, as the engine's fetch does.
+    {
+      name: 'fuzz: lone surrogates in HTTP query and body',
+      graph: graph(
+        [input('q', 'q', 'object'), input('b', 'b', 'string'), node('h', 'core/http_request', 1, 0, { url: `${http}/echo`, method: 'POST' }), node('j', 'core/get', 2, 0, { path: 'json' }), output('o', 'echo')],
+        [wire('q.value', 'h.query'), wire('b.value', 'h.body'), wire('h.response', 'j.value'), wire('j.value', 'o.value')],
+      ),
+      inputs: [{ q: { '\ude00k': 'a\ud83d', ok: '😀\ude00\ud83d' }, b: 'x\ud83d\ud83dy😀' }],
+    },
   ];
 }

@@ -71,14 +71,19 @@ import importlib, json, sys
 sys.path.insert(0, sys.argv[1])
 from importlib import import_module
 manifest = json.load(open(sys.argv[2], encoding="utf-8"))
-out = []
+out, writer = [], None
 for entry in manifest:
-    package = import_module(entry["package"])
-    rt = import_module(entry["package"] + ".runtime")
+    try:
+        package = import_module(entry["package"])
+        rt = import_module(entry["package"] + ".runtime")
+    except Exception as error:  # one broken program must not hide the others' results
+        out.append([{"ok": False, "error": {"code": "LOAD_ERROR", "message": repr(error)}}])
+        continue
     # Cases are read by the runtime's own JSON reader (1e400, lone surrogates, deep values as its CLI sees them).
+    writer = rt.js_json
     cases = rt.parse_json(open(entry["cases"], encoding="utf-8").read())
     out.append([rt.outcome(package.run, inputs) for inputs in cases])
-sys.stdout.write(rt.js_json(out) if out else "[]")
+sys.stdout.write(writer(out) if writer else json.dumps(out))
 `;
 
 const NODE_DRIVER = `
@@ -86,8 +91,15 @@ const manifest = require(process.argv[2]);
 (async () => {
   const out = [];
   for (const entry of manifest) {
-    const rt = require(entry.runtime);
-    const { run } = require(entry.main);
+    let rt, run;
+    try {
+      rt = require(entry.runtime);
+      ({ run } = require(entry.main));
+    } catch (error) {
+      // one program that does not load (a SyntaxError) must not hide the others' results
+      out.push(entry.cases.map(() => ({ ok: false, error: { code: 'LOAD_ERROR', message: String(error) } })));
+      continue;
+    }
     const row = [];
     for (const inputs of entry.cases) row.push(await rt.outcome(run, inputs));
     out.push(row);
@@ -102,10 +114,19 @@ const toOutcome = (raw: RawOutcome): Outcome => (raw.ok ? { ok: true, outputs: r
 /** Generates every case in `language`, builds/checks the projects, runs all cases and returns their outcomes. */
 export async function generatedOutcomes(language: LanguageId, cases: FidelityCase[], options: CodegenOptions, env: NodeJS.ProcessEnv): Promise<Outcome[][]> {
   const root = mkdtempSync(join(tmpdir(), `codegen-${language}-`));
+  const shared = language === 'typescript' ? 'shared/src/' : 'shared/';
   const packages = cases.map((c, i) => {
     const packageName = `wf_${i}`;
     const project = generateProject(c.graph, language, { ...options, packageName, projectName: c.name });
-    if (language !== 'go' && language !== 'java') writeProject(join(root, language === 'python' ? '' : packageName), project.files);
+    if (language === 'python') writeProject(root, project.files);
+    else if (language === 'javascript' || language === 'typescript') {
+      // One copy of the runtime for all programs (compiling hundreds of copies would dominate a fuzz batch).
+      if (i === 0) writeProject(join(root, shared), project.files.filter((f) => f.path.includes('runtime/')).map((f) => ({ ...f, path: f.path.replace(/^src\//, '') })));
+      const main = project.files.find((f) => f.path === project.mainFile);
+      if (!main) throw new Error(`${packageName}: no ${project.mainFile}`);
+      const relative = language === 'typescript' ? '../../shared/src/runtime' : '../shared/runtime';
+      writeProject(join(root, packageName), [{ ...main, content: main.content.replace("require('./runtime')", `require('${relative}')`) }]);
+    }
     return { packageName, project, cases: c.inputs };
   });
   const manifestPath = join(root, 'manifest.json');
@@ -119,19 +140,22 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
     packages.forEach((p) => writeFileSync(join(root, `${p.packageName}.cases.json`), jsonText(p.cases)));
     writeFileSync(manifestPath, JSON.stringify(packages.map((p) => ({ package: p.packageName, cases: join(root, `${p.packageName}.cases.json`) }))));
     writeFileSync(join(root, 'driver.py'), PYTHON_DRIVER);
-    await run('python3', ['-m', 'compileall', '-q', root], runOptions);
     ({ stdout } = await run('python3', [join(root, 'driver.py'), root, manifestPath], runOptions));
   } else {
     let base = root;
     if (language === 'typescript') {
       const config = { compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noImplicitAny: false, allowJs: true, outDir: 'dist', rootDir: '.', types: [], lib: ['ES2022'], skipLibCheck: true }, include: ['*/src'] };
       writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(config));
-      await run(TSC, ['-p', join(root, 'tsconfig.json')], runOptions);
+      await run(TSC, ['-p', join(root, 'tsconfig.json')], runOptions).catch((error: { stdout?: string }) => {
+        // Type errors in some programs: tsc still emits; those programs are made to fail to load.
+        const broken = new Set([...(error.stdout ?? '').matchAll(/^(wf_\d+)\//gm)].map((m) => m[1]));
+        if (broken.size === 0) throw error;
+        broken.forEach((p) => writeFileSync(join(root, 'dist', p, 'src', 'workflow.js'), `throw new Error(${JSON.stringify(`tsc: ${error.stdout}`.slice(0, 2000))});`));
+      });
       base = join(root, 'dist');
     }
     const dir = (p: string) => (language === 'typescript' ? join(base, p, 'src') : join(base, p));
-    if (language === 'javascript') for (const p of packages) await run('node', ['--check', join(dir(p.packageName), 'workflow.js')], runOptions);
-    writeFileSync(manifestPath, jsonText(packages.map((p) => ({ runtime: join(dir(p.packageName), 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
+    writeFileSync(manifestPath, jsonText(packages.map((p) => ({ runtime: join(base, shared, 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
     writeFileSync(join(root, 'driver.js'), NODE_DRIVER);
     ({ stdout } = await run('node', [join(root, 'driver.js'), manifestPath], runOptions));
   }

@@ -47,6 +47,25 @@ func FormatNumber(x float64) string {
 	return mantissa + "e" + sign + strconv.Itoa(e)
 }
 
+// wellFormed replaces each lone surrogate by U+FFFD, as the engine's fetch does when it encodes text as UTF-8
+// (request bodies and query parameters).
+func wellFormed(s string) string {
+	if strings.IndexByte(s, 0xED) < 0 {
+		return s
+	}
+	s = normalText(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := decodeWTF8(s, i)
+		if r >= 0xD800 && r < 0xE000 {
+			r = 0xFFFD
+		}
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String()
+}
+
 // decodeWTF8 returns the code point at s[i:] and its byte length; surrogates (ED A0..BF xx) are code points too.
 func decodeWTF8(s string, i int) (rune, int) {
 	b := s[i]

@@ -290,7 +290,7 @@ func CHTTPRequest(ctx *Ctx, c *Object) Ports {
 			if !isText {
 				text = JSJSON(value)
 			}
-			pairs = append(pairs, url.QueryEscape(k)+"="+url.QueryEscape(text))
+			pairs = append(pairs, url.QueryEscape(wellFormed(k))+"="+url.QueryEscape(wellFormed(text)))
 		}
 		if len(pairs) > 0 {
 			if target.RawQuery != "" {
@@ -320,6 +320,7 @@ func CHTTPRequest(ctx *Ctx, c *Object) Ports {
 				headers["content-type"] = "application/json"
 			}
 		}
+		text = wellFormed(text)
 		body = &text
 	}
 	timeoutMs := cfgNumber(c, "timeoutMs")

@@ -184,7 +184,24 @@ public final class World {
   private static final Pattern JSON_TYPE = Pattern.compile("\\bjson\\b", Pattern.CASE_INSENSITIVE);
 
   private static String form(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return URLEncoder.encode(wellFormed(text), StandardCharsets.UTF_8);
+  }
+
+  /** Each lone surrogate becomes U+FFFD, as the engine's fetch encodes text as UTF-8 (Java would write "?"). */
+  static String wellFormed(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (pair) {
+        if (b != null) b.append(c).append(s.charAt(i + 1));
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (b == null) b = new StringBuilder(s.substring(0, i));
+        b.append('\uFFFD');
+      } else if (b != null) b.append(c);
+    }
+    return b == null ? s : b.toString();
   }
 
   public static Map<String, Object> cHttpRequest(Ctx ctx, Map<String, Object> c) {
@@ -218,7 +235,7 @@ public final class World {
     String body = null;
     if (raw != null) {
       if (method.equals("GET") || method.equals("HEAD")) throw Scheduler.componentError("INVALID_INPUT", "a " + method + " request cannot have a body", ctx.nodeId);
-      body = raw instanceof String ? (String) raw : Json.stringify(raw);
+      body = wellFormed(raw instanceof String ? (String) raw : Json.stringify(raw));
       if (!(raw instanceof String) && headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) headers.put("content-type", "application/json");
     }
     double timeoutMs = (Double) c.get("timeoutMs");

@@ -212,6 +212,15 @@ def _range(a):
     return [float(start + i) for i in range(count)]
 
 
+def _pick(a, keep):
+    # Arguments are checked in order (the first bad one is the error), before any work.
+    o, names = _obj(a, 0), _strs(a, 1)
+    if keep:
+        return {k: o[k] for k in names if k in o}
+    dropped = set(names)
+    return {k: v for k, v in o.items() if k not in dropped}
+
+
 def _merge(a):
     result = {}
     for i, o in enumerate(a):
@@ -322,8 +331,8 @@ FUNCTIONS = {
     "values": lambda a: [a[0][k] for k in sorted(_obj(a, 0).keys(), key=utf16_key)],
     "has": _has,
     "merge": _merge,
-    "pick": lambda a: {k: _obj(a, 0)[k] for k in _strs(a, 1) if k in a[0]},
-    "omit": lambda a: {k: v for k, v in _obj(a, 0).items() if k not in set(_strs(a, 1))},
+    "pick": lambda a: _pick(a, True),
+    "omit": lambda a: _pick(a, False),
     "abs": lambda a: abs(_num(a, 0)),
     "floor": lambda a: checked(math.floor(_num(a, 0)), "floor"),
     "ceil": lambda a: checked(math.ceil(_num(a, 0)), "ceil"),

@@ -25,11 +25,23 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _NoDefaultContentType(urllib.request.BaseHandler):
+    """urllib gives every body Content-Type application/x-www-form-urlencoded; the engine sends none unless set."""
+    handler_order = 1000  # after urllib's own request processing
+
+    def http_request(self, request):
+        if not any(k.lower() == "content-type" for k in request.headers):
+            request.unredirected_hdrs.pop("Content-type", None)
+        return request
+
+    https_request = http_request
+
+
 def _send(url, method, headers, body, timeout):
     """(status, headers, text) for any HTTP status; raises OSError subclasses on network failure."""
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
-        with urllib.request.build_opener(_NoRedirect).open(request, timeout=timeout) as response:
+        with urllib.request.build_opener(_NoRedirect, _NoDefaultContentType).open(request, timeout=timeout) as response:
             return response.status, dict(response.headers.items()), response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers.items()), error.read().decode("utf-8", "replace")
@@ -163,6 +175,11 @@ def c_embedder(ctx, c):
 _URL_SHAPE = re.compile(r"""^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\x00-\x20\x7f/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[/?#][^\x00-\x20\x7f]*)?\Z""")
 
 
+def _well_formed(s):
+    """Each lone surrogate becomes U+FFFD, as the engine's fetch encodes text as UTF-8 (Python would raise)."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", V.normal_text(s)) if V.has_surrogate(s) else s
+
+
 def _valid_url(url):
     match = _URL_SHAPE.match(url)
     return match is not None and (not match.group(1) or int(match.group(1)) <= 65535)
@@ -178,7 +195,7 @@ def c_http_request(ctx, c):
     if not _valid_url(base_url):
         raise ComponentError("INVALID_INPUT", "URL %s is not valid" % V.quote(base_url), node)
     query = read(ctx, "query", "object", False) or {}
-    pairs = [(k, v if isinstance(v, str) else V.js_json(v)) for k, v in query.items() if v is not None]
+    pairs = [(_well_formed(k), _well_formed(v if isinstance(v, str) else V.js_json(v))) for k, v in query.items() if v is not None]
     url = base_url + (("&" if "?" in base_url else "?") + urllib.parse.urlencode(pairs) if pairs else "")
     headers = dict(c["headers"])
     raw = ctx["inputs"].get("body")
@@ -186,7 +203,7 @@ def c_http_request(ctx, c):
     if raw is not None:
         if method in ("GET", "HEAD"):
             raise ComponentError("INVALID_INPUT", "a %s request cannot have a body" % method, node)
-        body = (raw if isinstance(raw, str) else V.js_json(raw)).encode("utf-8")
+        body = _well_formed(raw if isinstance(raw, str) else V.js_json(raw)).encode("utf-8")
         if not isinstance(raw, str) and not any(k.lower() == "content-type" for k in headers):
             headers["content-type"] = "application/json"
     host = urllib.parse.urlsplit(url).netloc
