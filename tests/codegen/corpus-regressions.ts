@@ -104,7 +104,7 @@ export function regressionCases(http: string): FidelityCase[] {
       inputs: [{}, JSON.parse('{"__proto__": 5}')],
     },
     // Found by the random suite: text sent over HTTP (query parameters, a string body) is UTF-8 with each lone
-    // surrogate replaced by U+FFFD, as the engine's fetch does.
+    // surrogate replaced by U+FFFD, as the engine's fetch does; a string body gets no default Content-Type.
     {
       name: 'fuzz: lone surrogates in HTTP query and body',
       graph: graph(

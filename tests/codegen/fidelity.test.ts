@@ -3,6 +3,7 @@
  * run by the engine's interpreter and by the generated program in each implemented language, plain and optimised,
  * must give identical JSON outputs (or fail with the same error code). LLM and HTTP nodes talk to local fakes.
  */
+import { join } from 'node:path';
 import { builtinTemplates } from '../../engine/templates';
 import { LANGUAGES, type LanguageId } from '../../engine/codegen';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
@@ -10,6 +11,7 @@ import { startFakeHttpServer, type FakeHttpServer } from '../engine/components/f
 import { componentCases } from './corpus-components';
 import { expressionCases } from './corpus-expressions';
 import { regressionCases } from './corpus-regressions';
+import { savedCases } from './fuzz/run';
 import { divergences } from './differential';
 import { engineOutcomes, type FidelityCase, type Outcome } from './harness';
 
@@ -27,7 +29,8 @@ beforeAll(async () => {
     graph: t.graph,
     inputs: [t.needs?.includes('http') ? { ...t.sampleInputs, baseUrl: fakeHttp.baseUrl } : t.sampleInputs],
   }));
-  cases = [...templates, ...expressionCases, ...componentCases(fakeHttp.baseUrl), ...regressionCases(fakeHttp.baseUrl)];
+  const found = savedCases(join(__dirname, 'found'), fakeHttp.baseUrl);
+  cases = [...templates, ...expressionCases, ...componentCases(fakeHttp.baseUrl), ...regressionCases(fakeHttp.baseUrl), ...found];
   expected = await engineOutcomes(cases, { llmUrl: fakeLlm.url });
 });
 

@@ -147,7 +147,9 @@ const worldComponents = {
     await checkTarget(url);
     let reply;
     try {
-      reply = await fetch(url, { method: c.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(c.timeoutMs) });
+      // Bytes, not a string: fetch would add "content-type: text/plain;charset=UTF-8", which the engine does not send.
+      const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
+      reply = await fetch(url, { method: c.method, headers, body: bytes, redirect: 'manual', signal: AbortSignal.timeout(c.timeoutMs) });
     } catch (error) {
       const host = new URL(url).host;
       if (error && error.name === 'TimeoutError') throw new WorkflowError('HTTP_TIMEOUT', `request to ${host} timed out after ${c.timeoutMs} ms`);
