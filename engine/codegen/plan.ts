@@ -3,15 +3,19 @@
  * defaults, input wiring and cycle check), plus the `optimize` pruning of nodes nothing depends on.
  */
 import { findBuiltinComponent } from '../components';
+import type { ComponentDefinition } from '../components/types';
 import { planGraph, type PlannedNode } from '../runtime/graph-plan';
 import type { WorkflowGraph } from '../model/types';
 import { CodegenError } from './types';
 
 /**
- * Dropping a node must not change outputs, so only nodes that can neither fail nor touch the world qualify
- * (a dropped failing node would turn a failed run into a successful one).
+ * Dropping a node must not change outputs, so only components that declare `droppable` qualify (they can neither
+ * fail nor touch the world: a dropped failing node would turn a failed run into a successful one). A declaration
+ * contradicted by `sideEffects` or `requires` is ignored.
  */
-const DROPPABLE = new Set(['core/constant', 'core/merge']);
+function droppable(component: ComponentDefinition): boolean {
+  return component.droppable === true && !component.sideEffects && (component.requires?.length ?? 0) === 0;
+}
 
 export interface CodeNode {
   planned: PlannedNode;
@@ -55,7 +59,7 @@ function pruneUnused(nodes: PlannedNode[], keep: boolean[]): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const n of nodes) {
-      if (keep[n.index] && !reachesOutput[n.index] && DROPPABLE.has(n.component.id) && n.dependents.every((d) => !keep[d])) {
+      if (keep[n.index] && !reachesOutput[n.index] && droppable(n.component) && n.dependents.every((d) => !keep[d])) {
         keep[n.index] = false;
         changed = true;
       }

@@ -29,7 +29,8 @@ export interface LanguageBackend {
   constant(name: string, value: unknown): string;
   /** Declares `name(ctx)` returning `body`. */
   nodeFunction(name: string, body: string): string;
-  helper(component: string, configName: string, extra: string[]): string;
+  /** `world`: the component declares `requires` (model, network) — its helper lives with the world's clients. */
+  helper(component: string, configName: string, extra: string[], world: boolean): string;
   list(items: string[]): string;
   /** Declares a function `name(inputs, config)` with the user's body. */
   userFunction(name: string, body: string): string;
@@ -71,7 +72,7 @@ function emitGraph(graph: WorkflowGraph, backend: LanguageBackend, options: Code
       language: backend.language,
       nodeId: node.id,
       config,
-      helper: (name, ...extra) => backend.helper(name, configName, extra),
+      helper: (name, ...extra) => backend.helper(name, configName, extra, (component.requires?.length ?? 0) > 0),
       expression: (field, source) => {
         const text = source ?? config[field];
         if (typeof text !== 'string') throw new CodegenError(`config.${field} must be an expression string`, node.id);

@@ -13,6 +13,7 @@ export const constantComponent: ComponentDefinition<{ value: unknown }> = {
   inputs: [],
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({ value: { description: 'Any JSON value.', default: null } }),
+  droppable: true,
   emit: (e) => e.helper('constant'),
   run(ctx) {
     return { value: ctx.config.value };

@@ -17,6 +17,7 @@ export const mergeComponent: ComponentDefinition<Record<string, never>> = {
   outputs: [{ name: 'value', type: 'any' }],
   configSchema: configSchema({}),
   runsOnPartialInputs: true,
+  droppable: true,
   emit: (e) => e.helper('merge'),
   run(ctx) {
     const values = ctx.inputs.values;

@@ -84,6 +84,11 @@ export interface ComponentDefinition<C = any> {
   requires?: readonly RuntimeRequirement[];
   /** True when running it touches the world (HTTP, LLM, user code): the debugger journals instead of re-running. */
   sideEffects?: boolean;
+  /**
+   * True when a node of it may be left out when nothing reachable from it is an output (the code generator's
+   * `optimize`): it can neither fail nor touch the world, so dropping it cannot change a run's outcome.
+   */
+  droppable?: boolean;
   /** `merge`-like components run as soon as one input has a value and when others are skipped. */
   runsOnPartialInputs?: boolean;
   /**

@@ -62,7 +62,7 @@ const goExpressionSyntax: ExpressionSyntax = {
 };
 
 /** `json_parse` → `CJSONParse`: the runtime's exported helper of a component. */
-function helperName(component: string): string {
+export function goHelperName(component: string): string {
   const special: Record<string, string> = { json_parse: 'CJSONParse', http_request: 'CHTTPRequest' };
   return special[component] ?? `C${component.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
 }
@@ -87,7 +87,7 @@ export function goBackend(): GoBackend {
     comment: (text) => `// ${commentText(text)}`,
     constant: (name, value) => `var ${name} = rt.Obj(${goString(JSON.stringify(value ?? {}))})`,
     nodeFunction: (name, body) => `func ${name}(ctx *rt.Ctx) rt.Ports {\n\treturn ${body}\n}`,
-    helper: (component, configName, extra) => `rt.${helperName(component)}(${['ctx', configName, ...extra].join(', ')})`,
+    helper: (component, configName, extra) => `rt.${goHelperName(component)}(${['ctx', configName, ...extra].join(', ')})`,
     list: (items) => `[]any{${items.join(', ')}}`,
     userFunction: (name, body) => {
       for (const [, pkg] of body.matchAll(/\b([a-z][a-z0-9]*)\.[A-Z]/g)) if (USER_PACKAGES[pkg]) userImports.add(USER_PACKAGES[pkg]);

@@ -82,12 +82,13 @@ const javaExpressionSyntax: ExpressionSyntax = {
   lambda: (body) => `((Rt.Expr) s -> ${body})`,
 };
 
-const WORLD = new Set(['llm', 'classifier', 'embedder', 'http_request']);
-
-/** `json_parse` → `Components.cJsonParse`: the runtime's helper of a component. */
-function helperName(component: string): string {
+/**
+ * `json_parse` → `Components.cJsonParse`: the runtime's helper of a component; components that declare `requires`
+ * (model, network) have theirs in `World` with the HTTP and model clients.
+ */
+export function javaHelperName(component: string, world: boolean): string {
   const pascal = component.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
-  return `${WORLD.has(component) ? 'World' : 'Components'}.c${pascal}`;
+  return `${world ? 'World' : 'Components'}.c${pascal}`;
 }
 
 export function javaBackend(): LanguageBackend {
@@ -99,7 +100,7 @@ export function javaBackend(): LanguageBackend {
     // method, limited to 64 KB of bytecode, which a thousand-node workflow would exceed. Rt.obj parses each text once.
     constant: (name, value) => `  static Map<String, Object> ${name}() {\n    return Rt.obj(${chunks(JSON.stringify(value ?? {})).join(', ')});\n  }`,
     nodeFunction: (name, body) => `  static Map<String, Object> ${name}(Scheduler.Ctx ctx) throws Exception {\n    return ${body};\n  }`,
-    helper: (component, configName, extra) => `${helperName(component)}(${['ctx', `${configName}()`, ...extra].join(', ')})`,
+    helper: (component, configName, extra, world) => `${javaHelperName(component, world)}(${['ctx', `${configName}()`, ...extra].join(', ')})`,
     list: (items) => `Rt.arr(${items.join(', ')})`,
     // `if (true)` keeps the final `return null` reachable whether or not the user's body ends with a return.
     userFunction: (name, body) => `  static Object ${name}(Map<String, Object> inputs, Map<String, Object> config) throws Exception {\n    if (true) {\n${body.replace(/\r\n?/g, '\n')}\n    }\n    return null;\n  }`,

@@ -1,11 +1,13 @@
 /** Two model calls with the same settings on the same input give the same answer: one of them is paid for nothing. */
+import { findBuiltinComponent } from '../../../engine/components';
 import type { GraphEdit } from '../../../engine/model/edits';
 import type { NodeInstance } from '../../../engine/model/types';
 import type { GraphContext } from '../analysis/graph-context';
 import type { Finding, Rule } from './types';
 import { wire } from './patch-helpers';
 
-const MODEL_COMPONENTS = new Set(['core/llm', 'core/classifier', 'core/embedder']);
+/** Model calls: components that declare they require a model. */
+const callsModel = (componentId: string): boolean => findBuiltinComponent(componentId)?.requires?.includes('model') === true;
 
 /** Stable JSON (sorted keys) so configs that differ only in key order compare equal. */
 export function canonicalJson(value: unknown): string {
@@ -31,7 +33,7 @@ export const duplicateModelCallsRule: Rule = {
   check(ctx) {
     const groups = new Map<string, NodeInstance[]>();
     for (const node of ctx.graph.nodes) {
-      if (!MODEL_COMPONENTS.has(node.componentId) || !ctx.wiresInto(node.id).length) continue;
+      if (!callsModel(node.componentId) || !ctx.wiresInto(node.id).length) continue;
       const key = callSignature(ctx, node);
       groups.set(key, [...(groups.get(key) ?? []), node]);
     }

@@ -1,8 +1,10 @@
 /** LLM and HTTP calls fail transiently (rate limits, timeouts): without a retry or an error route one blip fails the run. */
+import { findBuiltinComponent } from '../../../engine/components';
 import type { Rule } from './types';
 import { describeNode } from './patch-helpers';
 
-export const NETWORK_COMPONENTS = new Set(['core/llm', 'core/classifier', 'core/embedder', 'core/http_request']);
+/** Remote calls: components that declare a run-time requirement (a model or the network). */
+const isRemoteCall = (componentId: string): boolean => (findBuiltinComponent(componentId)?.requires?.length ?? 0) > 0;
 
 export const networkWithoutRetryRule: Rule = {
   id: 'network-without-retry',
@@ -16,7 +18,7 @@ export const networkWithoutRetryRule: Rule = {
   ],
   check(ctx) {
     return ctx.graph.nodes
-      .filter((node) => NETWORK_COMPONENTS.has(node.componentId) && !(node.settings?.retries && node.settings.retries > 0) && !ctx.handlesErrors(node))
+      .filter((node) => isRemoteCall(node.componentId) && !(node.settings?.retries && node.settings.retries > 0) && !ctx.handlesErrors(node))
       .map((node) => ({
         nodeIds: [node.id],
         message: `${describeNode(node)} (${node.componentId}) calls a remote service once and fails the run on the first error. Retry it (2 retries, 500 ms backoff doubling).`,
