@@ -32,7 +32,8 @@ export const sameOutcome = (a: Outcome | undefined, b: Outcome | undefined): boo
 
 /** Runs `cases` in `language` and lists every input whose outcome differs from `expected` (the engine's). */
 export async function divergences(language: LanguageId, cases: FidelityCase[], expected: Outcome[][], optimize: boolean, env: DifferentialEnv): Promise<Divergence[]> {
-  const processEnv = { LLM_BASE_URL: env.llmUrl, LLM_MODEL: 'fake-model', LLM_API_KEY: '' };
+  // The generated programs refuse private addresses unless allowed: the fakes listen on 127.0.0.1.
+  const processEnv = { LLM_BASE_URL: env.llmUrl, LLM_MODEL: 'fake-model', LLM_API_KEY: '', HTTP_ALLOWLIST: '127.0.0.1' };
   const actual = await generatedOutcomes(language, cases, { optimize, includeComments: true }, processEnv);
   const found: Divergence[] = [];
   cases.forEach((c, i) =>
