@@ -270,8 +270,13 @@ export function buildWorkflow(spec: WorkflowSpec, env: FuzzEnv): WorkflowGraph {
         return add('core/classifier', { labels: ['billing', 'bug', 'other'] }, ['text'], ['label']);
       case 'embedder':
         return add('core/embedder', {}, ['text'], ['embedding', 'embeddings']);
-      case 'http_request':
-        return add('core/http_request', { url: `${env.httpBaseUrl}/echo`, method: 'POST', failOnErrorStatus: false }, ['body', 'query'], ['response'], 'json');
+      case 'http_request': {
+        // The query comes from a small literal: a deep run input would make a URL longer than servers accept, and
+        // how a client reports a refused request line is not the engine's semantics.
+        nodes.push(node(`${id}_query`, 'core/constant', n + 1, 3, { value: step.literal }));
+        wires.push(wire(`${id}_query.value`, `${id}.query`));
+        return add('core/http_request', { url: `${env.httpBaseUrl}/echo`, method: 'POST', failOnErrorStatus: false }, ['body'], ['response'], 'json');
+      }
     }
   });
   return graph(nodes, wires);
