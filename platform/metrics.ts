@@ -30,7 +30,7 @@ export const graphqlDuration = new Histogram({
 
 export const subgraphFetches = new Counter({
   name: 'vb_subgraph_fetches_total',
-  help: 'Router calls to subgraphs, by subgraph and outcome (ok | error | timeout | circuit_open | retried)',
+  help: 'Router calls to subgraphs, by subgraph and outcome (ok | error | timeout | circuit_open | retried | misconfigured | shared: answered by an identical in-flight fetch)',
   labelNames: ['subgraph', 'outcome'] as const,
   registers: [metricsRegistry],
 });

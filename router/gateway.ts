@@ -10,6 +10,7 @@ import type { AppConfig } from '../platform/config';
 import { appError } from '../platform/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from '../platform/identity';
 import type { Logger } from '../platform/logger';
+import { createDedupFetcher } from './inflight-dedup';
 import { createResilientFetcher, SubgraphConfigurationError } from './resilient-fetcher';
 import { subgraphEndpoints, subgraphUrl, type SubgraphEndpoint } from './subgraph-endpoints';
 import { createPooledFetcher } from './subgraph-fetcher';
@@ -87,9 +88,10 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
       return { supergraphSdl: lastGood, cleanup: async () => fs.unwatchFile(config.supergraphPath, reload) };
     },
     // Each subgraph is reached at its supergraph URL unless it is one of ours with a configured address. Each gets its
-    // own circuit breaker, so one dead service fails fast without slowing the others.
+    // own circuit breaker, so one dead service fails fast without slowing the others. Identical in-flight reads of
+    // one caller are sent once (router/inflight-dedup.ts).
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrl(config, name, url), createResilientFetcher(name, pooled.fetcher), config.internalTokenSecret, log),
+      new SubgraphDataSource(name, subgraphUrl(config, name, url), createDedupFetcher(name, createResilientFetcher(name, pooled.fetcher)), config.internalTokenSecret, log),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     endpoints = subgraphEndpoints(coreSupergraphSdl, config);
