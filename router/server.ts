@@ -22,6 +22,7 @@ import { addSubscriptionsSource, mountMetrics } from '../platform/metrics';
 import { operationMetricsPlugin } from '../platform/metrics-plugin';
 import { createShutdownGate } from '../platform/shutdown-gate';
 import { authenticate } from './authenticate';
+import { compressResponses, sendPrecompressed } from './compression';
 import { maskRouterError } from './error-masking';
 import { mountDeploymentEndpoint } from './deployment-endpoint';
 import { createGateway, type RouterContext } from './gateway';
@@ -57,6 +58,8 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   // Guards below answer legacy REST paths in the REST envelope (issue 9).
   app.use(legacyErrorShape(config));
   app.use(gate.middleware);
+  // brotli/gzip for whole bodies (GraphQL answers, REST, errors) when the client accepts it.
+  app.use(compressResponses());
   // Authentication, headers, CORS, body size, rate limit, persisted operations (issue 10) — before every route.
   const security = routerSecurity(config, log, httpServer);
   app.use(security.middleware);
@@ -100,11 +103,12 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
   app.get('/live', (_req, res) => void res.json({ status: 'live' }));
   app.get('/ready', (_req, res) => void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }));
-  const sendGraphiQL = (_req: express.Request, res: express.Response) => {
-    res.type('html').send(graphiqlPage());
+  // The ~9 MB page is compressed once per encoding (≈2 MB), not on every load.
+  const sendGraphiQL = (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    sendPrecompressed(req, res, graphiqlPage, 'html', graphiqlPage).catch(next);
   };
   app.get('/graphiql', sendGraphiQL);
-  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res) : next()));
+  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next()));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,8 +1,9 @@
 /**
  * The router's hot-path optimisations against the real supergraph (authentication on, so callers differ):
  * identical in-flight subgraph reads are sent once per caller and never shared between callers; mutations are never
- * de-duplicated.
+ * de-duplicated; responses are compressed when the client accepts it and byte-for-byte the same once decompressed.
  */
+import zlib from 'node:zlib';
 import { request } from 'undici';
 import { callerFor, startSecuredSupergraph, type Caller } from '../security/support';
 import type { TestSupergraph } from '../support/supergraph';
@@ -62,3 +63,49 @@ describe('in-flight de-duplication', () => {
   });
 });
 
+async function get(path: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'GET', body?: string) {
+  const response = await request(`${sg.url}${path}`, { method, headers, body });
+  return { status: response.statusCode, headers: response.headers, bytes: Buffer.from(await response.body.arrayBuffer()) };
+}
+
+describe('compression', () => {
+  it('serves the GraphiQL page compressed (brotli or gzip), identical once decompressed', async () => {
+    const html = { accept: 'text/html' };
+    const plain = await get('/graphiql', html);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes.length).toBeGreaterThan(1_000_000);
+    const br = await get('/graphiql', { ...html, 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^text\/html/);
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.bytes.length).toBeLessThan(plain.bytes.length / 4);
+    expect(zlib.brotliDecompressSync(br.bytes).equals(plain.bytes)).toBe(true);
+    const gz = await get('/graphql', { ...html, 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.bytes).equals(plain.bytes)).toBe(true);
+    const refused = await get('/graphiql', { ...html, 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('compresses large GraphQL answers and leaves small ones alone', async () => {
+    for (let i = 0; i < 30; i++) await alice.gql(CREATE, { name: `project number ${i} with a name long enough to matter` });
+    const body = JSON.stringify({ query: LIST });
+    const json = { ...alice.headers, 'content-type': 'application/json' };
+    const plain = await get('/graphql', json, 'POST', body);
+    const gz = await get('/graphql', { ...json, 'accept-encoding': 'gzip' }, 'POST', body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(JSON.parse(zlib.gunzipSync(gz.bytes).toString())).toEqual(JSON.parse(plain.bytes.toString()));
+    const small = await get('/graphql', { ...json, 'accept-encoding': 'gzip' }, 'POST', JSON.stringify({ query: '{ __typename }' }));
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.bytes.toString())).toEqual({ data: { __typename: 'Query' } });
+    // Errors keep their status and shape.
+    const bad = await get('/graphql', { ...json, 'accept-encoding': 'br' }, 'POST', '{"query": "{ nope }"}');
+    expect(bad.status).toBe(400);
+    const decoded = bad.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(bad.bytes) : bad.bytes;
+    expect(JSON.parse(decoded.toString()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
