@@ -1,7 +1,9 @@
 /**
  * Storage for entities that belong to a project and are owned by another service than the workflow engine
  * (CodeArtifact, DebugSession, Deployment, Suggestion): a table per service with the keys as columns and the
- * entity's own fields as a JSON body, so each service evolves its entity without a migration per field.
+ * entity's own fields as a JSON body, so each service evolves its entity without a migration per field. Large fields
+ * (e.g. an artifact's generated files) can live in their own JSON columns ("blobs"): lists and entity fetches never
+ * read or parse them; a resolver loads them (`blobs`) only when the field is selected.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from './db';
@@ -25,6 +27,7 @@ interface EntityRow {
 }
 
 type Tables = Record<string, EntityRow>;
+const ROW_COLUMNS = ['id', 'project_id', 'owner_id', 'created_at', 'updated_at', 'body'] as const;
 
 export function projectEntityMigration(table: string): Migration {
   return {
@@ -43,13 +46,45 @@ export function projectEntityMigration(table: string): Migration {
   };
 }
 
+/**
+ * Moves `fields` out of the JSON body of every row of `table` into their own text columns (JSON), so reads that do
+ * not need them never parse them. Forward-only; rows whose body is not a JSON object are left as they are.
+ */
+export function projectEntityBlobMigration(table: string, fields: readonly string[]): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      for (const field of fields) await db.schema.alterTable(table).addColumn(field, 'text').execute();
+      let after = '';
+      for (;;) {
+        const rows: { id: string; body: string }[] = await db.selectFrom(table).select(['id', 'body']).where('id', '>', after).orderBy('id').limit(200).execute();
+        if (!rows.length) break;
+        after = rows[rows.length - 1].id;
+        for (const row of rows) {
+          let body: unknown;
+          try {
+            body = JSON.parse(row.body);
+          } catch {
+            continue;
+          }
+          if (!body || typeof body !== 'object' || Array.isArray(body)) continue;
+          const rest = { ...(body as Record<string, unknown>) };
+          const moved: Record<string, string> = {};
+          for (const field of fields) {
+            if (field in rest) moved[field] = json.write(rest[field]);
+            delete rest[field];
+          }
+          await db.updateTable(table).set({ ...moved, body: json.write(rest) }).where('id', '=', row.id).execute();
+        }
+      }
+    },
+  };
+}
+
 /** The newest `first` rows of each project in `table` (one statement: a window function), newest first. */
-export async function newestPerProject<R>(db: Kysely<any>, table: string, projectIds: readonly string[], first: number): Promise<R[]> {
+export async function newestPerProject<R>(db: Kysely<any>, table: string, projectIds: readonly string[], first: number, columns?: readonly string[]): Promise<R[]> {
   return (await db
     .selectFrom((eb) =>
-      eb
-        .selectFrom(table)
-        .selectAll()
+      (columns ? eb.selectFrom(table).select(columns as string[]) : eb.selectFrom(table).selectAll())
         .select(sql<number>`row_number() over (partition by project_id order by created_at desc, id desc)`.as('rn'))
         .where('project_id', 'in', [...projectIds])
         .as('ranked'),
@@ -66,7 +101,8 @@ const KEY_FIELDS = new Set(['id', 'projectId', 'ownerId', 'createdAt', 'updatedA
 export class ProjectEntityStore<T extends ProjectEntity> {
   private readonly db: Kysely<Tables>;
 
-  constructor(database: Database<unknown>, private readonly table: string) {
+  /** `blobs`: fields kept in their own columns (see projectEntityBlobMigration), absent from getMany/listByProjects. */
+  constructor(database: Database<unknown>, private readonly table: string, private readonly blobFields: readonly (keyof T & string)[] = []) {
     this.db = database.db as unknown as Kysely<Tables>;
   }
 
@@ -79,32 +115,48 @@ export class ProjectEntityStore<T extends ProjectEntity> {
     await this.db.updateTable(this.table).set(row).where('id', '=', entity.id).execute();
   }
 
+  /** The whole entity, blobs included. */
   async get(id: string): Promise<T | undefined> {
     const row = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).executeTakeFirst();
     return row && this.fromRow(row as EntityRow);
   }
 
+  /** The entities without their blob fields. */
   async getMany(ids: readonly string[]): Promise<Map<string, T>> {
     if (!ids.length) return new Map();
-    const rows = (await this.db.selectFrom(this.table).selectAll().where('id', 'in', [...ids]).execute()) as EntityRow[];
+    const rows = (await this.db.selectFrom(this.table).select(ROW_COLUMNS).where('id', 'in', [...ids]).execute()) as EntityRow[];
     return new Map(rows.map((r) => [r.id, this.fromRow(r)]));
+  }
+
+  /** One blob field of each entity (absent ids are absent from the map). */
+  async blobs<K extends keyof T & string>(ids: readonly string[], field: K): Promise<Map<string, T[K]>> {
+    if (!ids.length || !this.blobFields.includes(field)) return new Map();
+    const rows = (await this.db.selectFrom(this.table).select(['id', field as 'body']).where('id', 'in', [...ids]).execute()) as { id: string; body: string | null }[];
+    return new Map(rows.map((r) => [r.id, json.read<T[K]>(r[field as 'body'], null as T[K])]));
   }
 
   /** The newest `first` entities of each project, in one statement (a DataLoader batch). */
   async listByProjects(projectIds: readonly string[], first: number): Promise<Map<string, T[]>> {
     const result = new Map<string, T[]>(projectIds.map((id) => [id, []]));
     if (!projectIds.length || first <= 0) return result;
-    const rows = await newestPerProject<EntityRow>(this.db, this.table, projectIds, first);
+    const rows = await newestPerProject<EntityRow>(this.db, this.table, projectIds, first, ROW_COLUMNS);
     for (const row of rows) result.get(row.project_id)?.push(this.fromRow(row));
     return result;
   }
 
   private toRow(entity: T): EntityRow {
-    const body = Object.fromEntries(Object.entries(entity).filter(([k]) => !KEY_FIELDS.has(k)));
-    return { id: entity.id, project_id: entity.projectId, owner_id: entity.ownerId, created_at: entity.createdAt, updated_at: entity.updatedAt, body: json.write(body) };
+    const body = Object.fromEntries(Object.entries(entity).filter(([k]) => !KEY_FIELDS.has(k) && !this.blobFields.includes(k as keyof T & string)));
+    // A blob absent from the entity (read without it) is left as stored.
+    const blobs = Object.fromEntries(this.blobFields.filter((field) => field in entity).map((field) => [field, json.write(entity[field])]));
+    return { id: entity.id, project_id: entity.projectId, owner_id: entity.ownerId, created_at: entity.createdAt, updated_at: entity.updatedAt, body: json.write(body), ...blobs };
   }
 
   private fromRow(row: EntityRow): T {
-    return { ...json.read<Record<string, unknown>>(row.body, {}), id: row.id, projectId: row.project_id, ownerId: row.owner_id, createdAt: row.created_at, updatedAt: row.updated_at } as T;
+    const entity: Record<string, unknown> = { ...json.read<Record<string, unknown>>(row.body, {}), id: row.id, projectId: row.project_id, ownerId: row.owner_id, createdAt: row.created_at, updatedAt: row.updated_at };
+    for (const field of this.blobFields) {
+      const value = (row as unknown as Record<string, string | null | undefined>)[field];
+      if (value !== undefined) entity[field] = json.read(value, null);
+    }
+    return entity as T;
   }
 }

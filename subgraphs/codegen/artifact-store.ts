@@ -1,4 +1,20 @@
-import type { ProjectEntity } from '../../platform/project-entity-store';
+import type { Migration } from 'kysely';
+import { projectEntityBlobMigration, projectEntityMigration, type ProjectEntity } from '../../platform/project-entity-store';
+
+export const ARTIFACT_TABLE = 'code_artifacts';
+
+/**
+ * Forward-only migrations of the artifact table: 0001 the generic entity table; 0002 moves the generated files (most
+ * of an artifact's bytes) into their own column, so lists and entity fetches (`id language lines checksum`) never
+ * parse them.
+ */
+export const codegenMigrations: Record<string, Migration> = {
+  [`0001_${ARTIFACT_TABLE}`]: projectEntityMigration(ARTIFACT_TABLE),
+  '0002_artifact_files_column': projectEntityBlobMigration(ARTIFACT_TABLE, ['files']),
+};
+
+/** Stored in their own column: absent from lists and entity fetches, loaded when selected. */
+export const ARTIFACT_BLOBS = ['files'] as const;
 
 /** Generated code for a pinned project version. */
 export interface ArtifactRecord extends ProjectEntity {

@@ -51,6 +51,10 @@ it('generates a pinned, stored, runnable artifact and lists it on the project', 
   const read = await sg.gql(`query($id: ID!, $p: ID!) { codeArtifact(id: $id) { id checksum } project(id: $p) { artifacts { id language } } }`, { id: artifact.id, p: projectId });
   expect(read.data.codeArtifact).toEqual({ id: artifact.id, checksum: artifact.checksum });
   expect(read.data.project.artifacts).toEqual([{ id: artifact.id, language: 'python' }]);
+  // Files live in their own column: read back through an entity fetch and a list they are the generated ones.
+  const again = await sg.gql(`query($id: ID!, $p: ID!) { codeArtifact(id: $id) { files { path content } code } project(id: $p) { artifacts { id code files { path } } } }`, { id: artifact.id, p: projectId });
+  expect(again.data.codeArtifact).toEqual({ files: artifact.files, code: artifact.code });
+  expect(again.data.project.artifacts).toEqual([{ id: artifact.id, code: artifact.code, files: artifact.files.map((f: any) => ({ path: f.path })) }]);
   await new Promise((r) => setTimeout(r, 50));
   stop();
   expect(events.some((e) => e.type === 'CODE_GENERATED' && e.data?.artifactId === artifact.id)).toBe(true);

@@ -13,6 +13,7 @@ import { Pool } from 'pg';
 import { openDatabase, type Database } from '../../platform/db';
 import { projectEntityMigration } from '../../platform/project-entity-store';
 import { debuggerMigrations } from '../../subgraphs/debugger/migrations';
+import { codegenMigrations } from '../../subgraphs/codegen/artifact-store';
 import { deploymentMigrations } from '../../subgraphs/deployment/deployment-store';
 import { registryMigrations } from '../../subgraphs/registry/migrations';
 import { privateKey } from '../../subgraphs/registry/registry-store';
@@ -28,7 +29,7 @@ const SERVICES: Record<string, Record<string, Migration>> = {
   registry: registryMigrations,
   debugger: debuggerMigrations,
   deployment: deploymentMigrations,
-  codegen: { '0001_code_artifacts': projectEntityMigration('code_artifacts') },
+  codegen: codegenMigrations,
   assistant: { '0001_suggestions': projectEntityMigration('suggestions') },
 };
 

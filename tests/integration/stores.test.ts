@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { openDatabase, type Database } from '../../platform/db';
-import { projectEntityMigration, ProjectEntityStore, type ProjectEntity } from '../../platform/project-entity-store';
+import { projectEntityBlobMigration, projectEntityMigration, ProjectEntityStore, type ProjectEntity } from '../../platform/project-entity-store';
 import { workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { ProjectStore, type WorkflowTables } from '../../subgraphs/workflow/project-store';
 
@@ -25,6 +25,10 @@ afterAll(async () => {
 
 interface Note extends ProjectEntity {
   text: string;
+}
+
+interface Attached extends Note {
+  files: { path: string; content: string }[];
 }
 
 describe.each([
@@ -98,6 +102,35 @@ describe.each([
       const one = (await notes.get('a0'))!;
       await notes.update({ ...one, text: 'edited' });
       expect((await notes.get('a0'))!.text).toBe('edited');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps blob fields in their own column: moved there by the migration, read only when asked for', async () => {
+    const service = `attached_${dialect}`;
+    const first = { '0001': projectEntityMigration('attached') };
+    // The previous layout: files inside the JSON body.
+    const old = await openDatabase<unknown>({ service, ...storage, migrations: first });
+    const at = '2026-01-01T00:00:00.000Z';
+    const files = [{ path: 'main.py', content: 'print(1)\n' }];
+    await new ProjectEntityStore<Attached>(old, 'attached').insert({ id: 'old', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'before', files });
+    await old.close();
+    const db = await openDatabase<unknown>({ service, ...storage, migrations: { ...first, '0002': projectEntityBlobMigration('attached', ['files']) } });
+    try {
+      const store = new ProjectEntityStore<Attached>(db, 'attached', ['files']);
+      await store.insert({ id: 'new', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'after', files: [...files, { path: 'b.py', content: '' }] });
+      const raw = (await (db.db as any).selectFrom('attached').select(['id', 'body']).orderBy('id').execute()) as { body: string }[];
+      expect(raw.map((r) => JSON.parse(r.body).files)).toEqual([undefined, undefined]);
+      // Lists and entity fetches leave the blob out; the whole entity and `blobs` have it.
+      const listed = (await store.listByProjects(['p'], 5)).get('p')!;
+      expect(listed.map((n) => [n.id, n.text, n.files])).toEqual([['old', 'before', undefined], ['new', 'after', undefined]].sort().reverse());
+      expect((await store.getMany(['old'])).get('old')).toEqual({ id: 'old', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'before' });
+      expect((await store.get('old'))!.files).toEqual(files);
+      expect([...(await store.blobs(['old', 'new', 'gone'], 'files')).entries()]).toEqual(expect.arrayContaining([['old', files], ['new', [...files, { path: 'b.py', content: '' }]]]));
+      // Updating an entity read without its blob keeps the stored blob.
+      await store.update({ ...(await store.getMany(['old'])).get('old')!, text: 'edited' });
+      expect(await store.get('old')).toMatchObject({ text: 'edited', files });
     } finally {
       await db.close();
     }
