@@ -87,7 +87,8 @@ export async function startServer(command: [string, string[]], env: Record<strin
     pid,
     rssMb: () => descendants(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // Already ended (a process killed by a signal has no exit code): 'exit' has fired and will not fire again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const tree = descendants(pid);
       child.kill('SIGTERM');

@@ -67,7 +67,11 @@ export async function runRouterBench(): Promise<Row[]> {
   const running: ServerProcess[] = [];
   const track = <T extends ServerProcess>(s: T) => (running.push(s), s);
   const rows: Row[] = [];
-  const ratioRow = (name: string, c: Comparison, target: string, note = '') => rows.push({ name, value: c.ratio, unit: '×', note: `${rps(c)}; ${target}${note ? `; ${note}` : ''}` });
+  const ratioRow = (name: string, c: Comparison, target: string, note = '') => {
+    rows.push({ name, value: c.ratio, unit: '×', note: `${rps(c)}; ${target}${note ? `; ${note}` : ''}` });
+    // Each figure as soon as it is measured, so a later failure does not lose it.
+    log(`${name}: ${c.ratio.toFixed(2)} (${rps(c)})`);
+  };
   try {
     log('starting the six subgraphs and the router…');
     track(await startServer(tsxArgs('main.ts', ...SUBGRAPH_NAMES), env, `${urls.assistant}/health`));
@@ -96,6 +100,7 @@ export async function runRouterBench(): Promise<Row[]> {
     ratioRow('router/Hive, dashboard, identical, 1 process', identical1, 'Hive de-duplicates identical in-flight fetches');
     rows.push({ name: 'router RSS idle (after seeding)', value: idleMb, unit: 'MB', note: 'one process' });
     rows.push({ name: 'router RSS under load (peak)', value: Math.max(singlePeak, dashPeak), unit: 'MB', note: `target ≤ 250 MB; Hive Gateway (1 process) after load: ${hivePeak1.toFixed(0)} MB` });
+    log(`router RSS idle ${idleMb.toFixed(0)} MB, under load (peak) ${Math.max(singlePeak, dashPeak).toFixed(0)} MB, Hive ${hivePeak1.toFixed(0)} MB`);
     await hive.stop();
     await router.stop();
 
