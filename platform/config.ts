@@ -52,6 +52,11 @@ export interface AppConfig {
   supergraphPath: string;
   /** Per-call timeout from the router to a subgraph. */
   subgraphTimeoutMs: number;
+  /**
+   * A router calls the subgraphs started in its own process in-process instead of over loopback HTTP
+   * (platform/in-process-subgraphs.ts); IN_PROCESS_SUBGRAPHS=false keeps HTTP.
+   */
+  inProcessSubgraphs: boolean;
   version: string;
   /** Bytes a WebSocket may have queued before its client is closed as too slow. */
   wsSlowConsumerBytes: number;
@@ -243,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     internalTokenSecret: internalTokenSecret || DEV_INTERNAL_SECRET,
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    inProcessSubgraphs: env.IN_PROCESS_SUBGRAPHS !== 'false',
     version: '1.0.0',
     wsSlowConsumerBytes: Number(env.WS_SLOW_CONSUMER_BYTES ?? 4 * 1024 * 1024),
     wsSlowConsumerEvents: Number(env.WS_SLOW_CONSUMER_EVENTS ?? 1_000),

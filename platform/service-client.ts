@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 import type { AppConfig, SubgraphName } from './config';
 import { appError } from './errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from './identity';
+import { callInProcess, inProcessSubgraph } from './in-process-subgraphs';
 
 export interface ServiceClient {
   query<T>(service: SubgraphName, query: string, variables: Record<string, unknown>, identity: Identity, requestId?: string): Promise<T>;
@@ -24,17 +25,18 @@ export function createServiceClient(config: AppConfig): ServiceClient {
       const url = new URL('/graphql', config.urls[service]);
       let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
       try {
-        const response = await pool(url.origin).request({
-          path: url.pathname,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [INTERNAL_TOKEN_HEADER]: await signInternalToken(identity, config.internalTokenSecret),
-            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
-          },
-          body: JSON.stringify({ query, variables }),
-        });
-        body = (await response.body.json()) as typeof body;
+        const headers = {
+          'content-type': 'application/json',
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken(identity, config.internalTokenSecret),
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        };
+        const local = config.inProcessSubgraphs ? inProcessSubgraph(url) : undefined;
+        if (local) {
+          body = JSON.parse((await callInProcess(local, { body: JSON.stringify({ query, variables }), headers }, config.subgraphTimeoutMs)).body) as typeof body;
+        } else {
+          const response = await pool(url.origin).request({ path: url.pathname, method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+          body = (await response.body.json()) as typeof body;
+        }
       } catch (err) {
         throw appError('SERVICE_UNAVAILABLE', `The ${service} service is unavailable`, { service });
       }

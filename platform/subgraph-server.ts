@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import express from 'express';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
@@ -20,6 +21,7 @@ import { isDatabaseUnavailable } from './db-errors';
 import { PUBLIC_ERROR_CODES } from './errors';
 import { listen } from './listen';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken, type Identity } from './identity';
+import { registerInProcessSubgraph, type InProcessHandler } from './in-process-subgraphs';
 import type { Logger } from './logger';
 import { mountMetrics } from './metrics';
 import { operationMetricsPlugin } from './metrics-plugin';
@@ -38,6 +40,8 @@ export interface SubgraphStats {
   requests: number;
   /** GraphQL requests that carried an `_entities` selection (the router's entity fetches). */
   entityRequests: number;
+  /** GraphQL requests from a router in this process, answered without HTTP (platform/in-process-subgraphs.ts). */
+  inProcessRequests: number;
   /** SQL statements run by the service's database (proves DataLoader batching). */
   readonly dbQueries: number;
 }
@@ -92,6 +96,8 @@ export function maskError(log: Logger, service?: string) {
   };
 }
 
+const tracer = trace.getTracer('visual-builder-subgraph');
+
 function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart({ request }) {
@@ -106,6 +112,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const stats: SubgraphStats = {
     requests: 0,
     entityRequests: 0,
+    inProcessRequests: 0,
     get dbQueries() {
       return options.database?.stats.queries ?? 0;
     },
@@ -145,37 +152,68 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   mountMetrics(app, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
   app.use(requireRouterToken(config.internalTokenSecret));
   options.extendApp?.(app);
+  const contextFor = async (token: string | undefined, requestIdHeader: string | undefined): Promise<SubgraphContext> => {
+    const requestId = requestIdHeader ?? randomUUID();
+    const requestLog = log.child({ requestId });
+    let identity: Identity;
+    try {
+      identity = await verifyInternalToken(token, config.internalTokenSecret);
+    } catch (err) {
+      const error = err as GraphQLError;
+      throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    const loaders = new Map<string, DataLoader<unknown, unknown>>();
+    return {
+      identity,
+      requestId,
+      log: requestLog,
+      loader<K, V>(loaderName: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>) {
+        let loader = loaders.get(loaderName) as DataLoader<K, V> | undefined;
+        if (!loader) loaders.set(loaderName, (loader = new DataLoader<K, V>(batch) as DataLoader<K, V>) as DataLoader<unknown, unknown>);
+        return loader;
+      },
+    };
+  };
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => {
-        const requestId = String(req.headers[REQUEST_ID_HEADER] ?? randomUUID());
-        const requestLog = log.child({ requestId });
-        let identity: Identity;
-        try {
-          identity = await verifyInternalToken(req.headers[INTERNAL_TOKEN_HEADER] as string | undefined, config.internalTokenSecret);
-        } catch (err) {
-          const error = err as GraphQLError;
-          throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
-        const loaders = new Map<string, DataLoader<unknown, unknown>>();
-        return {
-          identity,
-          requestId,
-          log: requestLog,
-          loader<K, V>(loaderName: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>) {
-            let loader = loaders.get(loaderName) as DataLoader<K, V> | undefined;
-            if (!loader) loaders.set(loaderName, (loader = new DataLoader<K, V>(batch) as DataLoader<K, V>) as DataLoader<unknown, unknown>);
-            return loader;
-          },
-        };
-      },
+      context: ({ req }) => contextFor(req.headers[INTERNAL_TOKEN_HEADER] as string | undefined, req.headers[REQUEST_ID_HEADER] === undefined ? undefined : String(req.headers[REQUEST_ID_HEADER])),
     }),
   );
+  // The same endpoint for a router in this process (platform/in-process-subgraphs.ts): the token is checked by the
+  // context as over HTTP (requireRouterToken's 401 becomes the context's 401), a closing service answers 503, and
+  // a server span joins the router's trace through `traceparent` as the HTTP instrumentation's would.
+  const inProcess: InProcessHandler = async (request) => {
+    const parent = propagation.extract(otelContext.active(), request.headers);
+    const span = tracer.startSpan('POST /graphql', { kind: SpanKind.SERVER, attributes: { 'http.method': 'POST', 'http.route': '/graphql', 'vb.in_process': true } }, parent);
+    try {
+      const response = await otelContext.with(trace.setSpan(parent, span), () => answerInProcess(request));
+      span.setAttribute('http.status_code', response.status);
+      return response;
+    } catch (err) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      throw err;
+    } finally {
+      span.end();
+    }
+  };
+  const answerInProcess: InProcessHandler = async ({ body, headers }) => {
+    stats.inProcessRequests++;
+    if (gate.closing) return { status: 503, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: `The ${name} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service: name } }] }) };
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers)), search: '', body: JSON.parse(body) },
+      context: () => contextFor(headers[INTERNAL_TOKEN_HEADER], headers[REQUEST_ID_HEADER]),
+    });
+    let text = '';
+    if (response.body.kind === 'complete') text = response.body.string;
+    else for await (const chunk of response.body.asyncIterator) text += chunk;
+    return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: text };
+  };
 
   const { port: actualPort, url } = await listen(httpServer, options.port ?? config.ports[name], config.host);
   log.info({ url }, `${name} subgraph listening`);
+  const unregister = config.inProcessSubgraphs ? registerInProcessSubgraph(url, inProcess) : () => undefined;
   let closing: Promise<void> | undefined;
   return {
     name,
@@ -184,6 +222,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     stats,
     close: () =>
       (closing ??= (async () => {
+        unregister();
         gate.close();
         await server.stop();
         await options.onClose?.();

@@ -60,7 +60,7 @@ export interface Gateway {
 }
 
 export function createGateway(config: AppConfig, log: Logger): Gateway {
-  const pooled = createPooledFetcher({ timeoutMs: config.subgraphTimeoutMs });
+  const pooled = createPooledFetcher({ timeoutMs: config.subgraphTimeoutMs, inProcess: config.inProcessSubgraphs });
   let lastGood = '';
   let endpoints: SubgraphEndpoint[] = [];
   const gateway = new ApolloGateway({
