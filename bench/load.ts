@@ -22,6 +22,8 @@ export interface Workload {
 
 export interface LoadResult {
   rps: number;
+  /** Requests completed in the round. */
+  total: number;
   p99Ms: number;
   failures: number;
 }
@@ -56,7 +58,7 @@ export async function runLoad(target: Target, workload: Workload, seconds: numbe
       },
     ],
   });
-  return { rps: result.requests.average, p99Ms: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
+  return { rps: result.requests.average, total: result.requests.total, p99Ms: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
 }
 
 export const median = (values: number[]) => {
@@ -72,20 +74,21 @@ export interface Comparison {
   ratio: number;
 }
 
-export async function compare(a: Target, b: Target, workload: Workload): Promise<Comparison> {
+/** `workloadB`: B's own variant of the workload (e.g. its own ids), the same by default. */
+export async function compare(a: Target, b: Target, workload: Workload, workloadB: Workload = workload): Promise<Comparison> {
   await runLoad(a, workload, LOAD.warmupSeconds);
-  await runLoad(b, workload, LOAD.warmupSeconds);
+  await runLoad(b, workloadB, LOAD.warmupSeconds);
   const ra: LoadResult[] = [];
   const rb: LoadResult[] = [];
   for (let round = 0; round < LOAD.rounds; round++) {
     if (round % 2 === 0) {
       ra.push(await runLoad(a, workload, LOAD.roundSeconds));
-      rb.push(await runLoad(b, workload, LOAD.roundSeconds));
+      rb.push(await runLoad(b, workloadB, LOAD.roundSeconds));
     } else {
-      rb.push(await runLoad(b, workload, LOAD.roundSeconds));
+      rb.push(await runLoad(b, workloadB, LOAD.roundSeconds));
       ra.push(await runLoad(a, workload, LOAD.roundSeconds));
     }
   }
-  const summary = (rs: LoadResult[]): LoadResult => ({ rps: median(rs.map((r) => r.rps)), p99Ms: median(rs.map((r) => r.p99Ms)), failures: rs.reduce((s, r) => s + r.failures, 0) });
+  const summary = (rs: LoadResult[]): LoadResult => ({ rps: median(rs.map((r) => r.rps)), total: rs.reduce((s, r) => s + r.total, 0), p99Ms: median(rs.map((r) => r.p99Ms)), failures: rs.reduce((s, r) => s + r.failures, 0) });
   return { a: summary(ra), b: summary(rb), ratio: median(ra.map((r, i) => r.rps / rb[i].rps)) };
 }

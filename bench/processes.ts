@@ -17,6 +17,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident memory of the process and all its descendants, in MB. */
   rssMb(): number;
+  /** CPU time (user + system) used so far by the process and its live descendants, in ms: load-independent cost. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,18 @@ function rssKb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
   } catch {
     return 0;
   }
@@ -86,6 +100,7 @@ export async function startServer(command: [string, string[]], env: Record<strin
   return {
     pid,
     rssMb: () => descendants(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024,
+    cpuMs: () => descendants(pid).reduce((sum, p) => sum + cpuTicks(p), 0) * TICK_MS,
     stop: async () => {
       // Already ended (a process killed by a signal has no exit code): 'exit' has fired and will not fire again.
       if (child.exitCode !== null || child.signalCode !== null) return;
