@@ -2,11 +2,12 @@
  * Deployments and their files. The record keeps the project-entity layout (keys as columns, the rest as a JSON
  * body) plus `environment` and `status` columns, because the service queries by them: recovery after a restart
  * (every unfinished deployment) and rollback (the project's earlier deployments in one environment). Status writes
- * are conditional on the status read, so a cancel and a running job can never overwrite each other.
+ * are conditional on the status read, so a cancel and a running job can never overwrite each other. The log (up to
+ * 200 lines) has its own column: lists and entity fetches leave it out, `logs(ids)` reads it when it is selected.
  */
 import type { Kysely, Migration } from 'kysely';
 import { json, type Database } from '../../platform/db';
-import { newestPerProject, projectEntityMigration, type ProjectEntity } from '../../platform/project-entity-store';
+import { newestPerProject, projectEntityBlobMigration, projectEntityMigration, type ProjectEntity } from '../../platform/project-entity-store';
 import type { DeploymentConfig } from './environment-config';
 
 export type DeploymentTarget = 'LOCAL' | 'DOCKER' | 'COMPOSE' | 'KUBERNETES' | 'HELM' | 'SERVERLESS_AWS' | 'SERVERLESS_GCP';
@@ -77,6 +78,8 @@ interface DeploymentRow {
   created_at: string;
   updated_at: string;
   body: string;
+  /** JSON LogLine[]; absent from list reads. */
+  logs?: string | null;
 }
 
 interface FileRow {
@@ -114,9 +117,13 @@ export const deploymentMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_deployment_logs_column': projectEntityBlobMigration('deployments', ['logs']),
 };
 
-const COLUMNS = new Set(['id', 'projectId', 'ownerId', 'environment', 'status', 'createdAt', 'updatedAt']);
+/** Everything but the log: what lists and entity fetches read. */
+const SUMMARY_COLUMNS = ['id', 'project_id', 'owner_id', 'environment', 'status', 'created_at', 'updated_at', 'body'] as const;
+
+const COLUMNS = new Set(['id', 'projectId', 'ownerId', 'environment', 'status', 'createdAt', 'updatedAt', 'logs']);
 
 export class DeploymentStore {
   private readonly db: Kysely<Tables>;
@@ -141,17 +148,25 @@ export class DeploymentStore {
     return row && fromRow(row);
   }
 
+  /** The deployments without their log (`logs` reads it). */
   async getMany(ids: readonly string[]): Promise<Map<string, DeploymentRecord>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.selectFrom('deployments').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db.selectFrom('deployments').select(SUMMARY_COLUMNS).where('id', 'in', [...ids]).execute();
     return new Map(rows.map((r) => [r.id, fromRow(r)]));
   }
 
-  /** The newest `first` deployments of each project, in one statement (a DataLoader batch). */
+  /** The log of each deployment (absent ids are absent from the map). */
+  async logs(ids: readonly string[]): Promise<Map<string, LogLine[]>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('deployments').select(['id', 'logs']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, json.read<LogLine[]>(r.logs, [])]));
+  }
+
+  /** The newest `first` deployments of each project (without their log), in one statement (a DataLoader batch). */
   async listByProjects(projectIds: readonly string[], first: number): Promise<Map<string, DeploymentRecord[]>> {
     const result = new Map<string, DeploymentRecord[]>(projectIds.map((id) => [id, []]));
     if (!projectIds.length || first <= 0) return result;
-    const rows = await newestPerProject<DeploymentRow>(this.db, 'deployments', projectIds, first);
+    const rows = await newestPerProject<DeploymentRow>(this.db, 'deployments', projectIds, first, SUMMARY_COLUMNS);
     for (const row of rows) result.get(row.project_id)?.push(fromRow(row));
     return result;
   }
@@ -201,12 +216,15 @@ function toRow(record: DeploymentRecord): DeploymentRow {
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     body: json.write(body),
+    // A record read without its log leaves the stored log as it is.
+    ...('logs' in record ? { logs: json.write(record.logs) } : {}),
   };
 }
 
 function fromRow(row: DeploymentRow): DeploymentRecord {
   return {
     ...json.read<Record<string, unknown>>(row.body, {}),
+    ...(row.logs !== undefined ? { logs: json.read<LogLine[]>(row.logs, []) } : {}),
     id: row.id,
     projectId: row.project_id,
     ownerId: row.owner_id,

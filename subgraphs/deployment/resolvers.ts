@@ -1,7 +1,8 @@
 /** GraphQL resolvers of the deployment subgraph: thin over DeploymentService; reads batched and limited to readers of the project. */
 import { badInput } from '../../platform/errors';
 import { projectEntityResolvers } from '../../platform/project-entity-subgraph';
-import type { DeploymentRecord, DeploymentStore } from './deployment-store';
+import type { SubgraphContext } from '../../platform/subgraph-server';
+import type { DeploymentRecord, DeploymentStore, LogLine } from './deployment-store';
 import type { DeploymentService } from './deployment-service';
 import { environmentTemplates } from './environment-config';
 import type { Resolvers } from './generated/resolvers-types';
@@ -45,7 +46,18 @@ export function deploymentResolvers(store: DeploymentStore, service: DeploymentS
     },
     Deployment: {
       ...read.Deployment,
-      logs: (d, { last }) => d.logs.slice(-Math.max(0, Math.min(last ?? 100, 200))),
+      // Lists and entity fetches read deployments without their log: it is loaded (batched) only when selected.
+      logs: async (d, { last }, ctx) => {
+        const logs =
+          d.logs ??
+          (await (ctx as SubgraphContext)
+            .loader<string, LogLine[]>('Deployment:logs', async (ids) => {
+              const found = await store.logs(ids);
+              return ids.map((id) => found.get(id) ?? []);
+            })
+            .load(d.id));
+        return logs.slice(-Math.max(0, Math.min(last ?? 100, 200)));
+      },
       output: (d) => (d.process ? outputTail(d.process.logFile, 16_000) : null),
       files: async (d, args) => {
         const kinds = args.program ? (['artifact', 'program'] as const) : (['artifact'] as const);

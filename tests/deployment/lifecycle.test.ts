@@ -191,6 +191,12 @@ describe('artefact targets', () => {
     expect(list.data.deployments).toEqual([{ id: data.deploy.id }]);
     expect(list.data.project.deployments).toEqual([{ id: data.deploy.id, status: 'READY' }]);
     expect(Object.keys(list.data.deploymentConfigTemplates)).toEqual(['development', 'staging', 'production']);
+    // The log lives in its own column: lists and the entity read it only when selected, and give the same lines.
+    const logs = await h.gql(`query($p: ID!, $id: ID!) { deployments(projectId: $p) { logs { message } } project(id: $p) { deployments { logs(last: 2) { message } } } deployment(id: $id) { logs { message } } }`, { p: project.id, id: data.deploy.id });
+    expect(logs.errors).toBeUndefined();
+    expect(logs.data.deployment.logs.length).toBeGreaterThan(1);
+    expect(logs.data.deployments[0].logs).toEqual(logs.data.deployment.logs);
+    expect(logs.data.project.deployments[0].logs).toEqual(logs.data.deployment.logs.slice(-2));
     expect(list.data.deploymentConfigTemplates.production).toMatchObject({ resources: { replicas: 3 }, health_checks: { liveness: { path: '/health' } }, networking: { service_type: 'LoadBalancer' } });
   });
 });
