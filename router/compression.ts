@@ -41,9 +41,9 @@ export function compressResponses(): express.RequestHandler {
     res.send = ((body?: unknown) => {
       if (typeof body !== 'string' && !Buffer.isBuffer(body)) return send(body);
       res.vary('Accept-Encoding');
+      // Cheap checks first: most API clients send no Accept-Encoding, and their bodies are never copied here.
+      if (!encoding || req.method === 'HEAD' || body.length < MIN_BYTES || res.getHeader('content-encoding') || String(res.getHeader('cache-control') ?? '').includes('no-transform')) return send(body);
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-      const cacheControl = String(res.getHeader('cache-control') ?? '');
-      if (!encoding || req.method === 'HEAD' || bytes.length < MIN_BYTES || res.getHeader('content-encoding') || cacheControl.includes('no-transform')) return send(body);
       // Express would call a Buffer "application/octet-stream": keep the type a string body would have had.
       if (!res.getHeader('content-type') && typeof body === 'string') res.type('html');
       compress(encoding, bytes).then(
