@@ -10,7 +10,7 @@ let inProcess: TestSupergraph;
 let overHttp: TestSupergraph;
 
 beforeAll(async () => {
-  [inProcess, overHttp] = await Promise.all([startSecuredSupergraph(), startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false' })]);
+  [inProcess, overHttp] = await Promise.all([startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'true' }), startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false' })]);
 });
 afterAll(async () => {
   await Promise.all([inProcess?.close(), overHttp?.close()]);
