@@ -10,6 +10,8 @@ export interface ConfigFieldError {
   /** JSON pointer into the config, e.g. `/labels/0`; `` for the config as a whole. */
   field: string;
   message: string;
+  /** A required field that is absent: a draft still to be filled in, not a wrong value. */
+  missing?: true;
 }
 
 export type ConfigValidation =
@@ -58,6 +60,13 @@ function messageOf(error: ErrorObject): string {
   return error.message ?? 'is invalid';
 }
 
+/** A copy of `config` with the schema's defaults filled in, valid or not (a draft node starts from them). */
+export function fillConfigDefaults(def: Pick<ComponentDefinition, 'configSchema'>, config: unknown): Record<string, unknown> {
+  const copy = structuredClone(config ?? {}) as Record<string, unknown>;
+  validatorFor(def)(copy);
+  return copy;
+}
+
 /**
  * Validates `config` (not mutated) and returns a copy with schema defaults applied, or every problem found,
  * each with the JSON pointer of its field.
@@ -71,7 +80,7 @@ export function validateComponentConfig(def: Pick<ComponentDefinition, 'configSc
   for (const error of validate.errors ?? []) {
     // `if`/`then` and `anyOf` wrappers repeat what their inner errors already say.
     if (error.keyword === 'if' || error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
-    const entry = { field: fieldOf(error), message: messageOf(error) };
+    const entry: ConfigFieldError = { field: fieldOf(error), message: messageOf(error), ...(error.keyword === 'required' ? { missing: true as const } : {}) };
     const key = `${entry.field}|${entry.message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -5,17 +5,21 @@
  */
 import type { ComponentDefinition } from '../components/types';
 import { validateComponentConfig } from '../components/config';
+import { checkNodeExpressions } from './expression-check';
 import { misplacedSecretRefs, stubSecretRefs } from '../secrets/secret-refs';
 import { isAssignable } from './ports';
 import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
 
 /** What validation needs to know of a component: its ports and config schema. */
-export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor' | 'secretFields'>;
+export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor' | 'secretFields' | 'expressionFields'>;
 
 export type IssueCode =
   | 'UNKNOWN_COMPONENT'
   | 'CONFIG_INVALID'
   | 'SECRET_NOT_ALLOWED'
+  | 'CONFIG_MISSING'
+  | 'EXPRESSION_INVALID'
+  | 'UNKNOWN_VARIABLE'
   | 'UNKNOWN_NODE'
   | 'UNKNOWN_PORT'
   | 'TYPE_MISMATCH'
@@ -32,7 +36,15 @@ export interface ValidationIssue {
   connectionId?: string;
   port?: string;
   field?: string;
+  /** For EXPRESSION_INVALID / UNKNOWN_VARIABLE: 0-based offset into the expression at `field`. */
+  position?: number;
 }
+
+/**
+ * Issues a draft may have: a node dropped before it is configured or wired, an expression being typed. They block a
+ * run, never an edit.
+ */
+export const DRAFT_ISSUES: ReadonlySet<IssueCode> = new Set<IssueCode>(['CONFIG_MISSING', 'MISSING_INPUT', 'EXPRESSION_INVALID', 'UNKNOWN_VARIABLE']);
 
 export interface ValidationReport {
   valid: boolean;
@@ -79,8 +91,12 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     const config = validateComponentConfig(component, stubSecretRefs(node.config ?? {}));
     if (!config.ok) {
       for (const e of config.errors) {
-        errors.push({ code: 'CONFIG_INVALID', nodeId: node.id, field: e.field, message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}` });
+        errors.push({ code: e.missing ? 'CONFIG_MISSING' : 'CONFIG_INVALID', nodeId: node.id, field: e.field, message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}` });
       }
+    }
+    for (const p of checkNodeExpressions(node, component)) {
+      const issue: ValidationIssue = { code: p.code, nodeId: node.id, field: p.field, position: p.position, message: `Node "${node.id}" config ${p.field} ${JSON.stringify(p.source)} at ${p.position}: ${p.reason}` };
+      (p.severity === 'error' ? errors : warnings).push(issue);
     }
   }
 

@@ -11,12 +11,13 @@ import { fetchProjectSnapshot, type ProjectSnapshot } from '../../platform/proje
 import type { ServiceClient } from '../../platform/service-client';
 import type { AnalysisCache } from './analysis/analysis-cache';
 import { analyzeGraph } from './analysis/analyzer';
+import { toEditInputs } from '../../engine/model/edit-input';
 import type { ComponentLookup } from './component-lookup';
 import type { SuggestionBook } from './suggestion-book';
 import { bySeverity, type SuggestionRecord } from './suggestion-store';
 
 const APPLY_EDITS = /* GraphQL */ `
-  mutation ApplySuggestionEdits($projectId: ID!, $edits: JSON!, $expectedVersion: Int) {
+  mutation ApplySuggestionEdits($projectId: ID!, $edits: [GraphEditInput!]!, $expectedVersion: Int) {
     applyGraphEdits(projectId: $projectId, edits: $edits, expectedVersion: $expectedVersion) { project { id version } }
   }
 `;
@@ -91,7 +92,7 @@ export class AssistantService {
     const data = await this.services.query<{ applyGraphEdits: { project: { id: string; version: number } } }>(
       'workflow',
       APPLY_EDITS,
-      { projectId: suggestion.projectId, edits: suggestion.patch as GraphEdit[], expectedVersion: suggestion.projectVersion },
+      { projectId: suggestion.projectId, edits: toEditInputs(suggestion.patch as GraphEdit[]), expectedVersion: suggestion.projectVersion },
       identity,
     );
     this.cache.invalidate(suggestion.projectId);

@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { applyGraphEdit, applyGraphEdits, GraphEditError, type GraphEdit } from '../../engine/model/edits';
-import { parseGraphEdits } from '../../engine/model/edits-schema';
+import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
+import { fillConfigDefaults } from '../../engine/components/config';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
-import { validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
+import { DRAFT_ISSUES, validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
 import { appError, badInput, notFound } from '../../platform/errors';
 import { COMPONENT_USAGE_STREAM, type DurableStreams } from '../../platform/durable-events';
 import { topics, type EventPublisher } from '../../platform/events';
@@ -196,7 +197,8 @@ export class ProjectService {
       componentVersion: component.version,
       label: args.label ?? null,
       position,
-      config: args.config ?? {},
+      // A draft: what the client gave, completed with the schema's defaults; validation lists what is still missing.
+      config: fillConfigDefaults(component, args.config ?? {}),
       ...(args.settings ? { settings: cleanSettings(args.settings) } : {}),
     };
     const result = await this.edit(args.projectId, 'addComponent', args.expectedVersion, { op: 'addNode', node }, identity);
@@ -237,31 +239,40 @@ export class ProjectService {
     return this.edit(projectId, 'disconnect', expectedVersion, { op: 'disconnect', connectionId }, identity);
   }
 
-  /** A batch (e.g. an assistant patch) is one change; it may not add a validation error the project did not have. */
-  async applyGraphEdits(projectId: string, edits: unknown, expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult> {
-    const parsed = parseGraphEdits(edits);
-    if (!parsed.ok) throw badInput(parsed.message, { field: 'edits' });
+  /**
+   * A batch (a paste, an assistant patch) is one change. It may leave nodes unwired or unconfigured (draft issues);
+   * it may not add any other validation error the project did not have.
+   */
+  async applyGraphEdits(projectId: string, inputs: readonly GraphEditInput[], expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult> {
+    let edits: GraphEdit[];
+    try {
+      edits = fromEditInputs(inputs, () => `c_${shortId()}`, (settings, field) => cleanSettings(settings, field));
+    } catch (err) {
+      if (err instanceof EditInputError) throw badInput(err.message, { field: err.field });
+      throw err;
+    }
     await this.require(projectId, identity, 'editor');
-    // Added nodes are pinned like addComponent pins them: canonical id, the component's current version.
-    const added = parsed.edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
+    // Added nodes are pinned like addComponent pins them: canonical id, the component's current version, defaults.
+    const added = edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
     const components = await this.catalog.resolve(added.map((n) => this.catalog.canonicalId(n.componentId)), identity);
     for (const node of added) {
       node.componentId = this.catalog.canonicalId(node.componentId);
-      node.componentVersion = components.get(node.componentId)?.version ?? node.componentVersion ?? '0.0.0';
-      node.label ??= null;
+      const component = components.get(node.componentId);
+      node.componentVersion = component?.version ?? (node.componentVersion || '0.0.0');
+      if (component) node.config = fillConfigDefaults(component, node.config);
     }
     const { project, change } = await this.store.mutate(projectId, identity.sub, 'applyGraphEdits', expectedVersion, async (current) => {
       let graph: WorkflowGraph;
       try {
-        graph = applyGraphEdits(current.graph, parsed.edits);
+        graph = applyGraphEdits(current.graph, edits);
       } catch (err) {
         asGraphQLError(err);
       }
       const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
       const known = new Set(before.errors.map(issueKey));
-      const added = after.errors.filter((e) => !known.has(issueKey(e)));
-      if (added.length) throw this.invalidGraph(added.map((i) => i.message).join('; '), added);
-      return { set: { graph }, payload: { edits: parsed.edits } };
+      const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
+      if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
+      return { set: { graph }, payload: { edits } };
     });
     await this.announce('PROJECT_UPDATED', change);
     await this.componentsUsed(added.map((n) => n.componentId), projectId, identity.sub);
@@ -332,18 +343,18 @@ function concerns(issue: ValidationIssue, edit: GraphEdit): boolean {
   }
 }
 
-function cleanSettings(settings: NodeSettings): NodeSettings {
+function cleanSettings(settings: NodeSettings | SettingsInput, at = 'settings'): NodeSettings {
   const out: NodeSettings = {};
   if (settings.timeoutMs != null) {
-    if (settings.timeoutMs < 1 || settings.timeoutMs > 3_600_000) throw badInput('settings.timeoutMs must be between 1 and 3600000', { field: 'settings.timeoutMs' });
+    if (settings.timeoutMs < 1 || settings.timeoutMs > 3_600_000) throw badInput(`${at}.timeoutMs must be between 1 and 3600000`, { field: `${at}.timeoutMs` });
     out.timeoutMs = settings.timeoutMs;
   }
   if (settings.retries != null) {
-    if (settings.retries < 0 || settings.retries > 10) throw badInput('settings.retries must be between 0 and 10', { field: 'settings.retries' });
+    if (settings.retries < 0 || settings.retries > 10) throw badInput(`${at}.retries must be between 0 and 10`, { field: `${at}.retries` });
     out.retries = settings.retries;
   }
   if (settings.retryBackoffMs != null) {
-    if (settings.retryBackoffMs < 0 || settings.retryBackoffMs > 60_000) throw badInput('settings.retryBackoffMs must be between 0 and 60000', { field: 'settings.retryBackoffMs' });
+    if (settings.retryBackoffMs < 0 || settings.retryBackoffMs > 60_000) throw badInput(`${at}.retryBackoffMs must be between 0 and 60000`, { field: `${at}.retryBackoffMs` });
     out.retryBackoffMs = settings.retryBackoffMs;
   }
   if (settings.onError != null) out.onError = String(settings.onError).toLowerCase() as NodeSettings['onError'];

@@ -1,6 +1,7 @@
 /** GraphQL resolvers of the workflow subgraph: thin over ProjectService. */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { NodeSettings } from '../../engine/model/types';
+import type { GraphEditInput } from '../../engine/model/edit-input';
 import { appError, badInput } from '../../platform/errors';
 import { isRouterService } from '../../platform/identity';
 import type { ProjectRole } from '../../platform/project-access';
@@ -61,7 +62,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       removeComponent: (_, { projectId, nodeId, expectedVersion }, ctx) => service.removeComponent(projectId, nodeId, expectedVersion, ctx.identity),
       connect: (_, args, ctx) => service.connect(args, ctx.identity),
       disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
-      applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits, expectedVersion, ctx.identity),
+      applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits as GraphEditInput[], expectedVersion, ctx.identity),
       executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
       updatePresence: async (_, { projectId, cursor, selection, ttlSeconds }, ctx) => {

@@ -1,6 +1,8 @@
 /** GraphQL operations the assistant tests send through the router, and a helper to build a crafted project. */
 import type { WorkflowGraph } from '../../engine/model/types';
 import type { TestSupergraph } from '../support/supergraph';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 export const SUGGESTION_FIELDS = 'id projectId projectVersion kind severity rule title message nodeIds codeSnippets bestPractices status source patch';
 export const ANALYZE = `mutation($p: ID!) { analyzeProject(projectId: $p) { ${SUGGESTION_FIELDS} } }`;
@@ -20,7 +22,7 @@ export async function craftedProject(sg: TestSupergraph, name: string, graph?: W
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   if (!graph) return created.data.createProject;
   const edits = [...graph.nodes.map((node) => ({ op: 'addNode', node })), ...graph.connections.map((connection) => ({ op: 'connect', connection }))];
-  const applied = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { id version } } }`, { p: created.data.createProject.id, e: edits });
+  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { id version } } }`, { p: created.data.createProject.id, e: toEditInputs(edits as GraphEdit[]) });
   if (applied.errors) throw new Error(JSON.stringify(applied.errors));
   return applied.data.applyGraphEdits.project;
 }

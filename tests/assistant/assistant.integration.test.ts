@@ -7,6 +7,8 @@ import { SEED_EVENTS_TOPIC, type PlatformEvent } from '../../platform/events';
 import { errorCode, startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 import { analyze, APPLY, ASK, craftedProject, DISMISS } from './assistant-client';
 import { CRAFTED } from './crafted-projects';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 let sg: TestSupergraph;
 const seen: PlatformEvent[] = [];
@@ -29,7 +31,7 @@ describe('analysis of a template with deliberate faults', () => {
   it('finds the faults, applies two fixes (re-analysing in between), and the findings disappear', async () => {
     const project = await craftedProject(sg, 'faulty agent', undefined, 'basic_agent');
     expect(await analyze(sg, project.id)).toEqual([]);
-    const broken = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: project.id, e: FAULTS });
+    const broken = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: project.id, e: toEditInputs(FAULTS as GraphEdit[]) });
     expect(broken.errors).toBeUndefined();
 
     const findings = await analyze(sg, project.id);

@@ -42,7 +42,8 @@ describe.each(Object.entries(CRAFTED))('rule %s', (ruleId, graph) => {
 
   it('offers a fix that applies, keeps the project valid and silences the finding (when it has one)', () => {
     const before = validateGraph(graph, components);
-    expect(before.errors).toEqual([]);
+    // Validation reports an unknown variable itself (the engine's expression check); the rule adds the fix.
+    expect(before.errors.filter((e) => !(ruleId === 'expression-unknown-variable' && e.code === 'UNKNOWN_VARIABLE'))).toEqual([]);
     const withPatch = findings().filter((f) => f.patch);
     if (!rule.autoFix) {
       expect(withPatch).toEqual([]);

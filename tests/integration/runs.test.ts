@@ -9,6 +9,8 @@ import { SEED_EVENTS_TOPIC, type PlatformEvent } from '../../platform/events';
 import { startFakeHttpServer, type FakeHttpServer } from '../engine/components/fake-http-server';
 import { FAKE_MODEL, startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
 import { errorCode, startTestSupergraph, type TestSupergraph } from '../support/supergraph';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 let sg: TestSupergraph;
 let llm: FakeOpenAi;
@@ -75,7 +77,7 @@ describe('run semantics through the API', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'parse', targetPort: 'text' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'parse', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    const applied = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e, expectedVersion: 1) { project { version validation { valid errors { message } } } } }`, { p, e: edits });
+    const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e, expectedVersion: 1) { project { version validation { valid errors { message } } } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
     expect(applied.errors).toBeUndefined();
     expect(applied.data.applyGraphEdits.project).toMatchObject({ version: 2, validation: { valid: true } });
     const ran = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { status error { code message } steps { nodeId status error { message } } } }`, { p });
@@ -94,7 +96,7 @@ describe('run semantics through the API', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    expect((await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+    expect((await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) })).errors).toBeUndefined();
     const seen: PlatformEvent[] = [];
     const stop = await sg.launched.events.on<PlatformEvent>(SEED_EVENTS_TOPIC, (e) => seen.push(e));
     try {

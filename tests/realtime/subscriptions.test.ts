@@ -6,6 +6,8 @@
 import { topicStats } from '../../router/subscriptions/topic-stream';
 import { collect, wsClient } from '../support/ws-client';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 let sg: TestSupergraph;
 beforeAll(async () => {
@@ -151,7 +153,7 @@ describe('runEvents', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+    await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
     const run = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id } }`, { p });
     const client = wsClient(sg.url);
     const sub = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { type nodeId outputs } }`, { r: run.data.executeWorkflow.id });

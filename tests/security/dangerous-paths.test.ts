@@ -6,6 +6,8 @@
 import { request } from 'undici';
 import type { TestSupergraph } from '../support/supergraph';
 import { callerFor, startSecuredSupergraph, type Caller } from './support';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 let sg: TestSupergraph;
 let owner: Caller;
@@ -27,7 +29,7 @@ async function pipeline(componentId: string, config: Record<string, unknown>, in
     { op: 'connect', connection: { id: 'a', sourceId: 'x', sourcePort: 'value', targetId: 'step', targetPort: inPort } },
     { op: 'connect', connection: { id: 'b', sourceId: 'step', sourcePort: outPort, targetId: 'y', targetPort: 'value' } },
   ];
-  const edited = await owner.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+  const edited = await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
   if (edited.errors) throw new Error(JSON.stringify(edited.errors));
   return p;
 }

@@ -125,8 +125,8 @@ export function prototypeKeys(projectId: string): HttpCase[] {
     post(`proto config ${i}`, 'mutation($p: ID!, $c: JSON) { addComponent(projectId: $p, componentId: "core/constant", config: $c) { project { version } } }', { p: projectId, c: payload });
     post(`proto metadata ${i}`, 'mutation($p: ID!, $m: JSON) { updateProject(id: $p, input: {metadata: $m}) { version } }', { p: projectId, m: payload });
     post(`proto inputs ${i}`, 'mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id status } }', { p: projectId, i: payload });
-    post(`proto edits ${i}`, 'mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }', { p: projectId, e: [{ op: 'addNode', node: { id: `n${i}`, componentId: 'core/constant', position: { x: 0, y: 0 }, config: payload } }] });
-    post(`proto edit op ${i}`, 'mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }', { p: projectId, e: [payload] });
+    post(`proto edits ${i}`, 'mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }', { p: projectId, e: [{ addNode: { id: `n${i}`, componentId: 'core/constant', position: { x: 0, y: 0 }, config: payload } }] });
+    post(`proto edit op ${i}`, 'mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }', { p: projectId, e: [payload] });
     post(`proto overrides ${i}`, 'mutation($p: ID!, $o: JSON) { deploy(projectId: $p, target: KUBERNETES, environment: "development", overrides: $o) { id } }', { p: projectId, o: payload });
     post(`proto template graph ${i}`, 'mutation($g: JSON!) { createTemplate(input: {id: "proto-t", name: "t", graph: $g}) { id } }', { g: payload });
     post(`proto component schema ${i}`, 'mutation($s: JSON) { createComponent(input: {id: "proto/c", name: "c", category: "x", configSchema: $s}) { id } }', { s: payload });
@@ -147,7 +147,7 @@ export function refusedWrites(canaryId: string): HttpCase[] {
   post('bad node id', 'mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: "../x") { project { version } } }', { p: canaryId });
   post('infinite position', 'mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", position: {x: 1e999, y: 0}) { project { version } } }', { p: canaryId });
   post('edits not a list', 'mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: {op: "addNode"}) { project { version } } }', { p: canaryId });
-  post('unknown edit op', 'mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: [{op: "eval", code: "process.exit()"}]) { project { version } } }', { p: canaryId });
+  post('two edit kinds in one', 'mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: [{removeNode: {nodeId: "a"}, disconnect: {connectionId: "b"}}]) { project { version } } }', { p: canaryId });
   post('connect to nothing', 'mutation($p: ID!) { connect(projectId: $p, sourceId: "a", sourcePort: "b", targetId: "c", targetPort: "d") { project { version } } }', { p: canaryId });
   post('remove missing node', 'mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "missing") { project { version } } }', { p: canaryId });
   post('huge settings', 'mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", settings: {timeoutMs: 999999999}) { project { version } } }', { p: canaryId });

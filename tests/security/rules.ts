@@ -81,7 +81,7 @@ export const MUTATION_RULES: Record<string, Rule> = {
   removeComponent: onProject('editor', `mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "source") { project { version } } }`, {}, true),
   connect: onProject('editor', `mutation($p: ID!) { connect(projectId: $p, sourceId: "parse", sourcePort: "value", targetId: "out", targetPort: "value") { project { version } } }`, {}, true),
   disconnect: onProject('editor', `mutation($p: ID!) { disconnect(projectId: $p, connectionId: "source.value->stamp.value") { project { version } } }`, {}, true),
-  applyGraphEdits: onProject('editor', `mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: [{op: "moveNode", nodeId: "out", position: {x: 1, y: 1}}]) { project { version } } }`),
+  applyGraphEdits: onProject('editor', `mutation($p: ID!) { applyGraphEdits(projectId: $p, edits: [{moveNode: {nodeId: "out", position: {x: 1, y: 1}}}]) { project { version } } }`),
   executeWorkflow: onProject('editor', `mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id } }`, { i: SAMPLE_INPUTS }),
   cancelRun: { need: 'editor', op: async (f) => [`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: await f.runId() }] },
   updatePresence: onProject('viewer', `mutation($p: ID!) { updatePresence(projectId: $p, cursor: {x: 1, y: 2}) { userId } }`),

@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TestSupergraph } from '../support/supergraph';
 import { callerFor, errorCodes, startSecuredSupergraph, type Caller } from './support';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 const SECRET = 'sk-live-0123456789abcdef';
 let sg: TestSupergraph;
@@ -46,7 +48,7 @@ it('substitutes a secret at run time, masks it everywhere, and never returns or 
     { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 1, y: 0 }, config: { name: 'response' } } },
     { op: 'connect', connection: { id: 'c1', sourceId: 'call', sourcePort: 'response', targetId: 'out', targetPort: 'value' } },
   ];
-  const edited = await editor.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+  const edited = await editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
   expect(edited.errors).toBeUndefined();
 
   const ran = await editor.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id status outputs error { message } steps { nodeId inputs outputs } } }`, { p });
@@ -75,7 +77,7 @@ it('refuses a run that refers to a secret the project does not have', async () =
     { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 1, y: 0 }, config: { name: 'response' } } },
     { op: 'connect', connection: { id: 'c1', sourceId: 'call', sourcePort: 'response', targetId: 'out', targetPort: 'value' } },
   ];
-  await owner.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+  await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
   const ran = await owner.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id } }`, { p });
   expect(errorCodes(ran)).toEqual(['BAD_USER_INPUT']);
   expect(ran.errors![0].message).toContain('"NOPE"');

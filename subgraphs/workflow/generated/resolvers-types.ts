@@ -24,6 +24,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A node to add. The client chooses the id so that connections of the same batch can refer to it. */
+export type AddNodeInput = {
+  /** Registry component id (`core/llm`, or a legacy key such as `llm`). */
+  componentId: Scalars['ID']['input'];
+  /** Ignored: the component's current version is pinned. */
+  componentVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The node's config; may be partial or absent. */
+  config?: InputMaybe<Scalars['JSON']['input']>;
+  /** Unique within the project: letters, digits, `_.:/-`. */
+  id: Scalars['ID']['input'];
+  /** Display label. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Canvas position; (0, 0) when absent. */
+  position?: InputMaybe<PositionInput>;
+  /** Execution policy. */
+  settings?: InputMaybe<NodeSettingsInput>;
+};
+
 /** An API key of the caller (the key itself is never returned after creation). */
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -76,6 +94,20 @@ export type ComponentInstance = {
   settings?: Maybe<NodeSettings>;
 };
 
+/** A connection to create. */
+export type ConnectInput = {
+  /** Connection id; generated when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Node the value comes from. */
+  sourceId: Scalars['ID']['input'];
+  /** Output port of the source. */
+  sourcePort: Scalars['String']['input'];
+  /** Node the value goes to. */
+  targetId: Scalars['ID']['input'];
+  /** Input port of the target. */
+  targetPort: Scalars['String']['input'];
+};
+
 /** A connection from one node's output port to another node's input port. */
 export type Connection = {
   __typename?: 'Connection';
@@ -123,6 +155,12 @@ export type DeletePayload = {
   id: Scalars['ID']['output'];
 };
 
+/** Removes a connection. */
+export type DisconnectInput = {
+  /** The connection. */
+  connectionId: Scalars['ID']['input'];
+};
+
 /** The result of a graph edit: the project after it, and the node or connection it touched. */
 export type GraphEdit = {
   __typename?: 'GraphEdit';
@@ -134,6 +172,33 @@ export type GraphEdit = {
   project: Project;
 };
 
+/**
+ * One graph edit: set exactly one field, named after the edit kind (the `@oneOf` pattern; Federation 2 composition does
+ * not accept `@oneOf` yet, so the rule is checked when the edits arrive and the error names the edit index).
+ */
+export type GraphEditInput = {
+  /** Adds a node, configured or not (JSON Schema defaults are filled in). */
+  addNode?: InputMaybe<AddNodeInput>;
+  /** Connects an output port to an input port. */
+  connect?: InputMaybe<ConnectInput>;
+  /** Removes a connection. */
+  disconnect?: InputMaybe<DisconnectInput>;
+  /** Moves a node. */
+  moveNode?: InputMaybe<MoveNodeInput>;
+  /** Removes a node and every connection touching it. */
+  removeNode?: InputMaybe<RemoveNodeInput>;
+  /** Replaces a node's config; label and settings when given. */
+  updateNode?: InputMaybe<UpdateNodeInput>;
+};
+
+/** Moves a node. */
+export type MoveNodeInput = {
+  /** The node. */
+  nodeId: Scalars['ID']['input'];
+  /** Its new position. */
+  position: PositionInput;
+};
+
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -142,9 +207,9 @@ export type Mutation = {
   /** Owners only: gives a user a role on the project (or changes it). A versioned change on the project's log. */
   addProjectMember: Project;
   /**
-   * Applies a list of graph edits as one change (one version): `[{op: "addNode", node}, {op: "moveNode", nodeId,
-   * position}, {op: "updateNode", nodeId, config?, label?, settings?}, {op: "removeNode", nodeId}, {op: "connect",
-   * connection}, {op: "disconnect", connectionId}]`. Refused when it adds a validation error the project did not have.
+   * Applies a list of graph edits as one change (one version), e.g. pasting a fragment: nodes added unwired or not yet
+   * configured are fine (validation lists what they still need). Refused when it adds an error a draft cannot have (a
+   * bad edge, a wrong config value); errors name the edit index and field (`edits[1].connect.sourceId`).
    */
   applyGraphEdits: GraphEdit;
   /** Cancels a queued or running run; running nodes are aborted. */
@@ -216,7 +281,7 @@ export type MutationAddProjectMemberArgs = {
 
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationApplyGraphEditsArgs = {
-  edits: Scalars['JSON']['input'];
+  edits: Array<GraphEditInput>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   projectId: Scalars['ID']['input'];
 };
@@ -622,6 +687,12 @@ export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Removes a node. */
+export type RemoveNodeInput = {
+  /** The node. */
+  nodeId: Scalars['ID']['input'];
+};
+
 /** An error with a stable code. */
 export type RunError = {
   __typename?: 'RunError';
@@ -685,6 +756,18 @@ export type StepStatus =
   /** Produced its outputs. */
   | 'SUCCEEDED';
 
+/** Changes a node. */
+export type UpdateNodeInput = {
+  /** The new config (replaces the old one). */
+  config?: InputMaybe<Scalars['JSON']['input']>;
+  /** The new label. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The node. */
+  nodeId: Scalars['ID']['input'];
+  /** The new execution policy. */
+  settings?: InputMaybe<NodeSettingsInput>;
+};
+
 /** Changes to a project; fields left out stay as they are. */
 export type UpdateProjectInput = {
   /** A new description. */
@@ -700,11 +783,14 @@ export type UpdateProjectInput = {
 /** One problem found in a project graph. */
 export type ValidationIssue = {
   __typename?: 'ValidationIssue';
-  /** CYCLE, UNKNOWN_PORT, TYPE_MISMATCH, MISSING_INPUT, CONFIG_INVALID, UNKNOWN_COMPONENT, DISCONNECTED, … */
+  /**
+   * CYCLE, UNKNOWN_PORT, TYPE_MISMATCH, MISSING_INPUT, CONFIG_INVALID, CONFIG_MISSING (a required setting not filled in
+   * yet), EXPRESSION_INVALID (syntax, unknown function, arity), UNKNOWN_VARIABLE, UNKNOWN_COMPONENT, DISCONNECTED, …
+   */
   code: Scalars['String']['output'];
   /** The connection concerned, if any. */
   connectionId?: Maybe<Scalars['ID']['output']>;
-  /** JSON pointer into the node's config, for CONFIG_INVALID. */
+  /** JSON pointer into the node's config, for CONFIG_INVALID, CONFIG_MISSING, EXPRESSION_INVALID and UNKNOWN_VARIABLE. */
   field?: Maybe<Scalars['String']['output']>;
   /** What is wrong, for people. */
   message: Scalars['String']['output'];
@@ -712,6 +798,8 @@ export type ValidationIssue = {
   nodeId?: Maybe<Scalars['ID']['output']>;
   /** The port concerned, if any. */
   port?: Maybe<Scalars['String']['output']>;
+  /** 0-based offset of the problem in the expression or template at `field` (EXPRESSION_INVALID, UNKNOWN_VARIABLE). */
+  position?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A project graph checked against its components: errors block execution, warnings do not. */
@@ -869,20 +957,25 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  ApiKey: ResolverTypeWrapper<ApiKey>;
+  AddNodeInput: AddNodeInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKey: ResolverTypeWrapper<ApiKey>;
   ApiKeyOwner: ResolverTypeWrapper<ApiKeyOwner>;
   Component: ResolverTypeWrapper<EntityRef>;
   ComponentInstance: ResolverTypeWrapper<NodeInstance>;
+  ConnectInput: ConnectInput;
   Connection: ResolverTypeWrapper<Connection>;
   CreateProjectInput: CreateProjectInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DisconnectInput: DisconnectInput;
   GraphEdit: ResolverTypeWrapper<GraphEditResult>;
+  GraphEditInput: GraphEditInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MoveNodeInput: MoveNodeInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   NodeSettings: ResolverTypeWrapper<NodeSettings>;
@@ -902,11 +995,13 @@ export type ResolversTypes = ResolversObject<{
   ProjectSecret: ResolverTypeWrapper<ProjectSecret>;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemoveNodeInput: RemoveNodeInput;
   RunError: ResolverTypeWrapper<RunError>;
   RunMode: RunMode;
   RunStatus: RunStatus;
   RunStep: ResolverTypeWrapper<StepRecord>;
   StepStatus: StepStatus;
+  UpdateNodeInput: UpdateNodeInput;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
   ValidationReport: ResolverTypeWrapper<ValidationReport>;
@@ -915,20 +1010,25 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ApiKey: ApiKey;
+  AddNodeInput: AddNodeInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ApiKey: ApiKey;
   ApiKeyOwner: ApiKeyOwner;
   Component: EntityRef;
   ComponentInstance: NodeInstance;
+  ConnectInput: ConnectInput;
   Connection: Connection;
   CreateProjectInput: CreateProjectInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletePayload;
   Boolean: Scalars['Boolean']['output'];
+  DisconnectInput: DisconnectInput;
   GraphEdit: GraphEditResult;
+  GraphEditInput: GraphEditInput;
   JSON: Scalars['JSON']['output'];
+  MoveNodeInput: MoveNodeInput;
   Mutation: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   NodeSettings: NodeSettings;
@@ -945,8 +1045,10 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectMember: ProjectMember;
   ProjectSecret: ProjectSecret;
   Query: Record<PropertyKey, never>;
+  RemoveNodeInput: RemoveNodeInput;
   RunError: RunError;
   RunStep: StepRecord;
+  UpdateNodeInput: UpdateNodeInput;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ValidationIssue;
   ValidationReport: ValidationReport;
@@ -1155,6 +1257,7 @@ export type ValidationIssueResolvers<ContextType = SubgraphContext, ParentType e
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   port?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ValidationReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidationReport'] = ResolversParentTypes['ValidationReport']> = ResolversObject<{

@@ -27,7 +27,7 @@ describe('validateComponentConfig', () => {
 
   it('names a missing required field and lists allowed values for enums', () => {
     const missing = validateComponentConfig(classifier, {});
-    expect(missing).toEqual({ ok: false, errors: [{ field: '/labels', message: 'is required' }] });
+    expect(missing).toEqual({ ok: false, errors: [{ field: '/labels', message: 'is required', missing: true }] });
     const badMethod = validateComponentConfig(http, { method: 'FETCH' });
     expect(badMethod.ok).toBe(false);
     if (!badMethod.ok) {
