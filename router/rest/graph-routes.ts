@@ -4,7 +4,7 @@ import { RestError } from './envelope';
 import { storedOperation } from './gateway-call';
 import { legacyConnection, legacyKey } from './legacy-shapes';
 import type { RouteGroup } from './route-table';
-import { anyJson, arrayOf, idField, jsonObject, nonEmpty, obj, position, projectConnection, str } from './schemas';
+import { arrayOf, idField, jsonObject, nonEmpty, obj, position, projectConnection, str } from './schemas';
 
 const COMPONENT = storedOperation('LegacyComponentKind', `query LegacyComponentKind($id: ID!) { component(id: $id) { id category legacyIds } }`);
 const ADD = storedOperation(
@@ -79,10 +79,10 @@ export const graphRoutes: RouteGroup = () => [
     operationId: 'executeWorkflow',
     tag: 'graph',
     summary: "Run the project's current version to completion",
-    description: 'A workflow that fails still answers 200 with data.status "error" and the reason; a graph with validation errors is refused with 422. Breakpoints only apply to debug sessions (POST /debug).',
+    description: 'A workflow that fails answers 422 with the error envelope: data.code and message are those of the run\'s error, data.run_id and data.steps say where it failed; a graph with validation errors is refused with 422 INVALID_GRAPH. Breakpoints only apply to debug sessions (POST /debug).',
     body: obj({ project_id: idField('project'), inputs: jsonObject(), breakpoints: arrayOf(str()) }, ['project_id'], { open: true }),
     response: obj(
-      { status: str(undefined, { enum: ['executed', 'error'] }), outputs: jsonObject(), error: anyJson('The failure, when status is error'), run_id: str(), duration_ms: { type: ['integer', 'null'] }, steps: arrayOf(jsonObject()) },
+      { status: str(undefined, { enum: ['executed'] }), outputs: jsonObject(), run_id: str(), duration_ms: { type: ['integer', 'null'] }, steps: arrayOf(jsonObject()) },
       ['status', 'outputs'],
     ),
     errors: [404, 422],
@@ -91,13 +91,15 @@ export const graphRoutes: RouteGroup = () => [
         projectId: body.project_id,
         inputs: body.inputs ?? {},
       });
-      const ok = run.status === 'SUCCEEDED';
       const steps = run.steps.map((s) => ({ component_id: s.nodeId, status: s.status.toLowerCase(), duration_ms: s.durationMs, error: s.error }));
+      // A failed (or cancelled) run is an error of the request: 422 with the run's own code and message.
+      if (run.status !== 'SUCCEEDED') {
+        const code = run.error?.code ?? (run.status === 'CANCELLED' ? 'RUN_CANCELLED' : 'RUN_FAILED');
+        throw new RestError(422, code, run.error?.message ?? `The run ended ${run.status.toLowerCase()}`, { run_id: run.id, run_status: run.status.toLowerCase(), outputs: run.outputs ?? {}, duration_ms: run.durationMs, steps });
+      }
       return {
-        data: { status: ok ? 'executed' : 'error', outputs: run.outputs ?? {}, ...(ok ? {} : { error: run.error?.message ?? run.status.toLowerCase(), error_code: run.error?.code }), run_id: run.id, duration_ms: run.durationMs, steps },
-        message: [ok ? 'Workflow executed' : `The workflow failed: ${run.error?.message ?? run.status}`, body.breakpoints?.length ? 'breakpoints apply to debug sessions (POST /debug)' : '']
-          .filter(Boolean)
-          .join('; '),
+        data: { status: 'executed', outputs: run.outputs ?? {}, run_id: run.id, duration_ms: run.durationMs, steps },
+        message: ['Workflow executed', body.breakpoints?.length ? 'breakpoints apply to debug sessions (POST /debug)' : ''].filter(Boolean).join('; '),
       };
     },
   },

@@ -97,11 +97,12 @@ describe('building and running a graph', () => {
     expect(run).toMatchObject({ status: 'executed', outputs: { result: 42 } });
     expect(run.steps.map((s: { component_id: string }) => s.component_id)).toEqual([input.component_id, double.component_id, output.component_id]);
 
-    // A run that fails is still an answer about the workflow: 200, status "error", the reason (no model is configured here).
+    // A run that fails: 422 with the error envelope carrying the run's own code and message (no model is configured here).
     const agent = await newProject('Agent without a model', { template_id: 'basic_agent' });
-    const failed = expectOk(await api.post('/workflows/execute', { project_id: agent.id, inputs: { question: 'hi' } }));
-    expect(failed).toMatchObject({ status: 'error', error_code: 'LLM_NOT_CONFIGURED' });
-    expect(failed.error).toContain('LLM_BASE_URL');
+    const failed = expectError(await api.post('/workflows/execute', { project_id: agent.id, inputs: { question: 'hi' } }), 422, 'LLM_NOT_CONFIGURED');
+    expect(failed.message).toContain('LLM_BASE_URL');
+    expect(failed.data).toMatchObject({ run_status: 'failed', run_id: expect.any(String) });
+    expect(failed.data.steps.some((s: { status: string }) => s.status === 'failed')).toBe(true);
 
     // Edges that break the graph: 400 with the reason; unknown nodes: 404.
     let body = expectError(await connect(output.component_id, 'value', input.component_id, 'value'), 400);
@@ -124,7 +125,10 @@ describe('building and running a graph', () => {
     expectError(await api.post('/components/add', { project_id: 'nope', component_type: 'data', component_id: 'input', position: { x: 0, y: 0 } }), 404);
     const missing = expectError(await add({ component_type: 'data', component_id: 'input', position: { x: 'left' } }), 400);
     expect(missing.data.errors).toEqual(expect.arrayContaining([{ field: 'position.x', reason: 'must be number' }, { field: 'position.y', reason: 'is required' }]));
-    expectError(await add({ component_type: 'data', component_id: 'transform', config: {} }), 400, 'BAD_USER_INPUT');
+    // A draft: the seed body without config is accepted; validation says what is missing; a wrong value is refused.
+    const draft = expectOk(await api.post('/components/add', { project_id: project.id, component_type: 'data', component_id: 'transform' }));
+    expect(draft).toMatchObject({ status: 'added' });
+    expectError(await add({ component_type: 'data', component_id: 'transform', config: { expression: 42 } }), 400, 'BAD_USER_INPUT');
 
     // An input with no producer blocks execution: 422 with the issues.
     expectOk(await add({ component_type: 'data', component_id: 'output', config: { name: 'out' } }));
