@@ -1,12 +1,10 @@
-/** Code generation (code generator): POST /generate/code, GET /download/{code_id}, GET /languages. */
+/** Code generation (code generator): POST /generate/code, GET /download/{code_id}, GET /artifacts/{artifact_id}/zip, GET /languages. */
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { request } from 'undici';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '../../platform/identity';
 import { RestError } from './envelope';
 import { storedOperation } from './gateway-call';
 import type { RouteGroup } from './route-table';
 import { arrayOf, bool, idField, int, nullable, obj, str } from './schemas';
+import { sendUpstreamZip } from './upstream-zip';
 
 const PROJECT_SIZE = storedOperation('LegacyProjectSize', `query LegacyProjectSize($id: ID!) { project(id: $id) { id name components { id } connections { id } } }`);
 const GENERATE = storedOperation(
@@ -28,6 +26,13 @@ interface GqlArtifact {
 
 /** The seed's download name: generated_<lang>_<first 8 of id>.<ext> */
 export const downloadName = (language: string, id: string, extension: string) => `generated_${language}_${id.slice(0, 8)}.${extension.replace(/^\./, '')}`;
+
+const artifactZip = (a: GqlArtifact) => ({
+  service: 'codegen' as const,
+  path: `/artifacts/${encodeURIComponent(a.id)}/zip`,
+  filename: downloadName(a.language, a.id, 'zip'),
+  notFound: new RestError(404, 'NOT_FOUND', `Generated code "${a.id}" not found`, { code_id: a.id }),
+});
 
 const countLines = (text: string) => (text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 
@@ -127,23 +132,23 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
           .send(a.code);
         return;
       }
-      // The zip is built by the code generator; its route trusts only the router-signed identity.
-      const upstream = await request(`${config.urls.codegen}/artifacts/${encodeURIComponent(a.id)}/zip`, {
-        headers: { [INTERNAL_TOKEN_HEADER]: await signInternalToken(context.identity, config.internalTokenSecret), [REQUEST_ID_HEADER]: context.requestId },
-        headersTimeout: config.subgraphTimeoutMs,
-        bodyTimeout: config.subgraphTimeoutMs,
-      }).catch(() => {
-        throw new RestError(502, 'SERVICE_UNAVAILABLE', 'The codegen service is unavailable', { service: 'codegen' });
-      });
-      if (upstream.statusCode !== 200) {
-        await upstream.body.dump();
-        if (upstream.statusCode === 404) throw new RestError(404, 'NOT_FOUND', `Generated code "${a.id}" not found`, { code_id: a.id });
-        throw new RestError(502, 'SERVICE_UNAVAILABLE', `The codegen service answered ${upstream.statusCode}`, { service: 'codegen' });
-      }
-      res.status(200).set({ 'content-type': 'application/zip', 'content-disposition': `attachment; filename=${downloadName(a.language, a.id, 'zip')}` });
-      const length = upstream.headers['content-length'];
-      if (typeof length === 'string') res.set('content-length', length);
-      await pipeline(upstream.body, res);
+      await sendUpstreamZip(config, context, res, artifactZip(a));
+    },
+  },
+  {
+    method: 'get',
+    path: '/artifacts/{artifact_id}/zip',
+    operationId: 'downloadArtifactZip',
+    tag: 'codegen',
+    summary: 'Every file of a generated artefact as a zip (CodeArtifact.downloadUrl)',
+    description: 'Answered with the caller\'s access: 404 when the artefact does not exist or the caller cannot read its project.',
+    response: { type: 'string', format: 'binary' },
+    file: { contentTypes: ['application/zip'] },
+    errors: [404, 502],
+    async handle({ params, call, context, res }) {
+      const { codeArtifact: a } = await call<{ codeArtifact: GqlArtifact | null }>(ARTIFACT, { id: params.artifact_id });
+      if (!a) throw new RestError(404, 'NOT_FOUND', `CodeArtifact "${params.artifact_id}" not found`, { artifact_id: params.artifact_id });
+      await sendUpstreamZip(config, context, res, artifactZip(a));
     },
   },
   {

@@ -1,4 +1,5 @@
-/** Deployment: POST /deploy, GET /deployments, GET/DELETE /deployments/{deployment_id}, GET /config/templates. */
+/** Deployment: POST /deploy, GET /deployments, GET/DELETE /deployments/{deployment_id}, GET /deployments/{deployment_id}/artifacts.zip, GET /config/templates. */
+import { sendUpstreamZip } from './upstream-zip';
 import { RestError } from './envelope';
 import { storedOperation } from './gateway-call';
 import type { RouteGroup } from './route-table';
@@ -70,7 +71,7 @@ const deploymentSchema = obj(
   ['deployment_id', 'project_id', 'status', 'environment', 'config', 'created_at', 'updated_at', 'logs'],
 );
 
-export const deploymentRoutes: RouteGroup = () => [
+export const deploymentRoutes: RouteGroup = ({ config }) => [
   {
     method: 'post',
     path: '/deploy',
@@ -130,6 +131,28 @@ export const deploymentRoutes: RouteGroup = () => [
       const { deployment } = await call<{ deployment: GqlDeployment | null }>(GET, { id: params.deployment_id });
       if (!deployment) throw new RestError(404, 'NOT_FOUND', `Deployment "${params.deployment_id}" not found`, { deployment_id: params.deployment_id });
       return { data: legacyDeployment(deployment) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/deployments/{deployment_id}/artifacts.zip',
+    operationId: 'downloadDeploymentArtifacts',
+    tag: 'deployment',
+    summary: "The deployment's program and target artefacts as a zip (Deployment.downloadPath)",
+    description: "Answered with the caller's access: 404 when the deployment does not exist or the caller cannot read its project; 409 while it has no files yet.",
+    response: { type: 'string', format: 'binary' },
+    file: { contentTypes: ['application/zip'] },
+    errors: [404, 409, 502],
+    async handle({ params, call, context, res }) {
+      const { deployment } = await call<{ deployment: GqlDeployment | null }>(GET, { id: params.deployment_id });
+      const notFound = new RestError(404, 'NOT_FOUND', `Deployment "${params.deployment_id}" not found`, { deployment_id: params.deployment_id });
+      if (!deployment) throw notFound;
+      await sendUpstreamZip(config, context, res, {
+        service: 'deployment',
+        path: `/deployments/${encodeURIComponent(deployment.id)}/artifacts.zip`,
+        filename: `deployment_${deployment.target.toLowerCase()}_${deployment.id.slice(0, 8)}.zip`,
+        notFound,
+      });
     },
   },
   {
