@@ -114,3 +114,66 @@ export const GRAPH_EDITS_SCHEMA = {
     ],
   },
 } as const;
+
+/**
+ * The edits that undo `edits` applied to `graph` (which must apply): each edit's inverse is computed against the
+ * graph just before it, and the inverses run in reverse order. A removed node comes back with its id, config,
+ * position and every connection it had.
+ */
+export function invertEdits(graph: WorkflowGraph, edits: readonly GraphEdit[]): GraphEdit[] {
+  const inverses: GraphEdit[][] = [];
+  let current = graph;
+  for (const edit of edits) {
+    inverses.push(invertEdit(current, edit));
+    current = applyGraphEdit(current, edit);
+  }
+  return inverses.reverse().flat();
+}
+
+function invertEdit(graph: WorkflowGraph, edit: GraphEdit): GraphEdit[] {
+  switch (edit.op) {
+    case 'addNode':
+      return [{ op: 'removeNode', nodeId: edit.node.id }];
+    case 'moveNode':
+      return [{ op: 'moveNode', nodeId: edit.nodeId, position: requireNode(graph, edit.nodeId).position }];
+    case 'updateNode': {
+      const node = requireNode(graph, edit.nodeId);
+      return [
+        {
+          op: 'updateNode',
+          nodeId: edit.nodeId,
+          ...(edit.config !== undefined ? { config: node.config } : {}),
+          ...(edit.label !== undefined ? { label: node.label ?? null } : {}),
+          ...(edit.settings !== undefined ? { settings: node.settings ?? {} } : {}),
+        },
+      ];
+    }
+    case 'removeNode': {
+      const node = requireNode(graph, edit.nodeId);
+      const touching = graph.connections.filter((c) => c.sourceId === edit.nodeId || c.targetId === edit.nodeId);
+      return [{ op: 'addNode', node }, ...touching.map((connection): GraphEdit => ({ op: 'connect', connection }))];
+    }
+    case 'connect':
+      return [{ op: 'disconnect', connectionId: edit.connection.id }];
+    case 'disconnect': {
+      const connection = graph.connections.find((c) => c.id === edit.connectionId);
+      return connection ? [{ op: 'connect', connection }] : [];
+    }
+  }
+}
+
+/** Node and connection ids an edit reads or writes: two edits clash when these overlap. */
+export function touchedIds(edit: GraphEdit): string[] {
+  switch (edit.op) {
+    case 'addNode':
+      return [`node:${edit.node.id}`];
+    case 'moveNode':
+    case 'updateNode':
+    case 'removeNode':
+      return [`node:${edit.nodeId}`];
+    case 'connect':
+      return [`connection:${edit.connection.id}`, `node:${edit.connection.sourceId}`, `node:${edit.connection.targetId}`];
+    case 'disconnect':
+      return [`connection:${edit.connectionId}`];
+  }
+}

@@ -3,7 +3,8 @@
  * catalogue before it is committed, each logged as a ProjectChangeRecord and announced on the event bus after commit.
  */
 import { randomBytes } from 'node:crypto';
-import { applyGraphEdit, applyGraphEdits, GraphEditError, type GraphEdit } from '../../engine/model/edits';
+import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, type GraphEdit } from '../../engine/model/edits';
+import { duplicateFragment } from '../../engine/model/fragments';
 import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
 import { fillConfigDefaults } from '../../engine/components/config';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
@@ -261,10 +262,47 @@ export class ProjectService {
       node.componentVersion = component?.version ?? (node.componentVersion || '0.0.0');
       if (component) node.config = fillConfigDefaults(component, node.config);
     }
-    const { project, change } = await this.store.mutate(projectId, identity.sub, 'applyGraphEdits', expectedVersion, async (current) => {
+    const { project } = await this.applyBatch(projectId, 'applyGraphEdits', expectedVersion, () => edits, identity);
+    await this.componentsUsed(added.map((n) => n.componentId), projectId, identity.sub);
+    return { project };
+  }
+
+  /** Copies nodes and the connections between them, with fresh ids, moved by `offset` (one change). */
+  async duplicateNodes(projectId: string, nodeIds: readonly string[], offset: Position | null | undefined, expectedVersion: number | null | undefined, identity: Identity) {
+    if (!nodeIds.length || nodeIds.length > 1000) throw badInput('nodeIds must list 1 to 1000 nodes', { field: 'nodeIds' });
+    const by = offset ?? { x: 40, y: 40 };
+    checkPosition(by);
+    await this.require(projectId, identity, 'editor');
+    let idMap: Record<string, string> = {};
+    const { project, edits } = await this.applyBatch(projectId, 'duplicateNodes', expectedVersion, (graph) => {
+      const fragment = duplicateFragment(graph, nodeIds, by, () => `c_${shortId()}`);
+      if ('missing' in fragment) throw appError('NOT_FOUND', `Node${fragment.missing.length > 1 ? 's' : ''} ${fragment.missing.map((id) => `"${id}"`).join(', ')} not found in the project`, { field: 'nodeIds', missing: fragment.missing });
+      idMap = fragment.idMap;
+      return fragment.edits;
+    }, identity);
+    await this.componentsUsed(edits.flatMap((e) => (e.op === 'addNode' ? [e.node.componentId] : [])), projectId, identity.sub);
+    const copies = new Set(Object.values(idMap));
+    return {
+      project,
+      idMap,
+      components: project.graph.nodes.filter((n) => copies.has(n.id)),
+      connections: project.graph.connections.filter((c) => copies.has(c.sourceId) && copies.has(c.targetId)),
+    };
+  }
+
+  /**
+   * Applies a batch computed from the current graph as one change. It may leave draft issues; any other validation
+   * error it adds refuses it. The change log keeps the edits and their inverse (undo).
+   */
+  private async applyBatch(projectId: string, op: string, expectedVersion: number | null | undefined, build: (graph: WorkflowGraph) => GraphEdit[], identity: Identity, extra: Record<string, unknown> = {}) {
+    let edits: GraphEdit[] = [];
+    const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
+      edits = build(current.graph);
       let graph: WorkflowGraph;
+      let inverse: GraphEdit[];
       try {
         graph = applyGraphEdits(current.graph, edits);
+        inverse = invertEdits(current.graph, edits);
       } catch (err) {
         asGraphQLError(err);
       }
@@ -272,11 +310,10 @@ export class ProjectService {
       const known = new Set(before.errors.map(issueKey));
       const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
       if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
-      return { set: { graph }, payload: { edits } };
+      return { set: { graph }, payload: { edits, inverse, ...extra } };
     });
     await this.announce('PROJECT_UPDATED', change);
-    await this.componentsUsed(added.map((n) => n.componentId), projectId, identity.sub);
-    return { project };
+    return { project, change, edits };
   }
 
   async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
@@ -310,7 +347,8 @@ export class ProjectService {
       const report = await this.validate(graph, identity);
       const blocking = report.errors.filter((issue) => concerns(issue, edit));
       if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking, edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH');
-      return { set: { graph }, payload: edit as unknown as Record<string, unknown> };
+      // The edit itself (what collaborators replay) and its inverse (what undo applies).
+      return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
     });
     await this.announce('PROJECT_UPDATED', change);
     return { project };

@@ -60,7 +60,8 @@ async function changeMessages(change: Change, call: GatewayCall): Promise<Record
   const meta = { version: change.version, user_id: change.actor, timestamp: change.at };
   if (change.op === 'deleteProject') return [{ type: 'project_deleted', ...meta }];
   if (change.op === 'updateProject' || change.op === 'createProject') return [{ type: 'project_updated', changes: change.payload, ...meta }];
-  const edits: Edit[] = change.op === 'applyGraphEdits' ? (change.payload.edits ?? []) : [change.payload as Edit];
+  // Batches (applyGraphEdits, duplicateNodes, undo, redo, …) carry `edits`; a single edit is the payload itself.
+  const edits: Edit[] = Array.isArray(change.payload.edits) ? change.payload.edits : [change.payload as Edit];
   const messages = (await Promise.all(edits.map((edit) => editMessages(edit, call)))).flat();
   return messages.map((m) => ({ ...m, ...meta }));
 }

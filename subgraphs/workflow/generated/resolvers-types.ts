@@ -9,6 +9,7 @@ import { PresenceRecord } from '../presence-store';
 import { SubgraphContext } from '../../../platform/subgraph-server';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -161,6 +162,19 @@ export type DisconnectInput = {
   connectionId: Scalars['ID']['input'];
 };
 
+/** The copies made by duplicateNodes. */
+export type DuplicateNodesResult = {
+  __typename?: 'DuplicateNodesResult';
+  /** The new nodes. */
+  components: Array<ComponentInstance>;
+  /** The new connections between them. */
+  connections: Array<Connection>;
+  /** Original node id → id of its copy. */
+  idMap: Scalars['JSON']['output'];
+  /** The project after the change. */
+  project: Project;
+};
+
 /** The result of a graph edit: the project after it, and the node or connection it touched. */
 export type GraphEdit = {
   __typename?: 'GraphEdit';
@@ -231,6 +245,11 @@ export type Mutation = {
   deleteSecret: Scalars['Boolean']['output'];
   /** Removes a connection. */
   disconnect: GraphEdit;
+  /**
+   * Copies nodes and the connections between them (not those to other nodes) with fresh ids (`<id>_copy`, …), moved
+   * by `offset` (default 40, 40), as one change.
+   */
+  duplicateNodes: DuplicateNodesResult;
   /**
    * Runs the project's current version. Validation errors block the run (INVALID_GRAPH listing them). SYNC waits for
    * the end; ASYNC returns the queued run at once (follow it with `run(id)` or the `runEvents` subscription).
@@ -342,6 +361,15 @@ export type MutationDeleteSecretArgs = {
 export type MutationDisconnectArgs = {
   connectionId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationDuplicateNodesArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  nodeIds: Array<Scalars['ID']['input']>;
+  offset?: InputMaybe<PositionInput>;
   projectId: Scalars['ID']['input'];
 };
 
@@ -972,6 +1000,7 @@ export type ResolversTypes = ResolversObject<{
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DisconnectInput: DisconnectInput;
+  DuplicateNodesResult: ResolverTypeWrapper<Omit<DuplicateNodesResult, 'components' | 'project'> & { components: Array<ResolversTypes['ComponentInstance']>, project: ResolversTypes['Project'] }>;
   GraphEdit: ResolverTypeWrapper<GraphEditResult>;
   GraphEditInput: GraphEditInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1025,6 +1054,7 @@ export type ResolversParentTypes = ResolversObject<{
   DeletePayload: DeletePayload;
   Boolean: Scalars['Boolean']['output'];
   DisconnectInput: DisconnectInput;
+  DuplicateNodesResult: Omit<DuplicateNodesResult, 'components' | 'project'> & { components: Array<ResolversParentTypes['ComponentInstance']>, project: ResolversParentTypes['Project'] };
   GraphEdit: GraphEditResult;
   GraphEditInput: GraphEditInput;
   JSON: Scalars['JSON']['output'];
@@ -1107,6 +1137,13 @@ export type DeletePayloadResolvers<ContextType = SubgraphContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type DuplicateNodesResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DuplicateNodesResult'] = ResolversParentTypes['DuplicateNodesResult']> = ResolversObject<{
+  components?: Resolver<Array<ResolversTypes['ComponentInstance']>, ParentType, ContextType>;
+  connections?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  idMap?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+}>;
+
 export type GraphEditResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GraphEdit'] = ResolversParentTypes['GraphEdit']> = ResolversObject<{
   component?: Resolver<Maybe<ResolversTypes['ComponentInstance']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
@@ -1129,6 +1166,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'id'>>;
   deleteSecret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSecretArgs, 'name' | 'projectId'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
+  duplicateNodes?: Resolver<ResolversTypes['DuplicateNodesResult'], ParentType, ContextType, RequireFields<MutationDuplicateNodesArgs, 'nodeIds' | 'projectId'>>;
   executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
@@ -1294,6 +1332,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  DuplicateNodesResult?: DuplicateNodesResultResolvers<ContextType>;
   GraphEdit?: GraphEditResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
