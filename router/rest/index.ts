@@ -10,6 +10,7 @@ import type { AppConfig } from '../../platform/config';
 import type { EventBus } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
 import type { RouterContext } from '../gateway';
+import { PROJECT_DOCUMENT_SCHEMA } from '../../engine/model/project-document';
 import { docsRouter } from './docs-page';
 import { openApiDocument } from './openapi';
 import { restRouter } from './rest-router';
@@ -44,6 +45,10 @@ export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShi
   const router = restRouter(routes, deps.apollo, deps.log.child({ component: 'rest' }));
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
+  });
+  // The export document's JSON Schema (engine/model/project-document; also schema/project-document.schema.json).
+  app.get('/schemas/project-document.json', (_req, res) => {
+    res.type('application/schema+json').send(JSON.stringify(PROJECT_DOCUMENT_SCHEMA, null, 2));
   });
   app.use(docsRouter());
   app.use(router);

@@ -1,4 +1,4 @@
-/** Projects (workflow engine): POST/GET /projects, GET/DELETE /projects/{project_id}. */
+/** Projects (workflow engine): POST/GET /projects, GET/DELETE /projects/{project_id}, export and import. */
 import { deletionRoute } from './deletion-route';
 import { RestError } from './envelope';
 import { storedOperation, type GatewayCall } from './gateway-call';
@@ -10,6 +10,8 @@ const CREATE = storedOperation('LegacyCreateProject', `mutation LegacyCreateProj
 const GET = storedOperation('LegacyProject', `query LegacyProject($id: ID!) { project(id: $id) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`);
 const PAGE = storedOperation('LegacyProjectPage', `query LegacyProjectPage($first: Int!, $after: String) { projects(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ...LegacyProjectFields } } } ${PROJECT_FIELDS}`);
 const SKIP = storedOperation('LegacyProjectSkip', `query LegacyProjectSkip($first: Int!, $after: String) { projects(first: $first, after: $after) { pageInfo { hasNextPage endCursor } } }`);
+const EXPORT = storedOperation('ExportProject', `query ExportProject($id: ID!) { exportProject(id: $id) }`);
+const IMPORT = storedOperation('ImportProject', `mutation ImportProject($document: JSON!, $name: String) { importProject(document: $document, name: $name) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`);
 const DELETE = storedOperation('LegacyDeleteProject', `mutation LegacyDeleteProject($id: ID!) { deleteProject(id: $id) { id deleted } }`);
 
 const MAX_PAGE = 100;
@@ -88,6 +90,31 @@ export const projectRoutes: RouteGroup = () => [
     response: project,
     errors: [404],
     handle: async ({ params, call }) => ({ data: await loadLegacyProject(call, params.project_id) }),
+  },
+  {
+    method: 'get',
+    path: '/projects/{project_id}/export',
+    operationId: 'exportProject',
+    tag: 'projects',
+    summary: 'The project as a versioned export document (JSON Schema: /schemas/project-document.json)',
+    response: jsonObject('format "visual-builder/project", version 1, project, graph'),
+    errors: [404],
+    handle: async ({ params, call }) => ({ data: (await call<{ exportProject: unknown }>(EXPORT, { id: params.project_id })).exportProject }),
+  },
+  {
+    method: 'post',
+    path: '/projects/import',
+    operationId: 'importProject',
+    tag: 'projects',
+    summary: 'Create a project from an export document',
+    description: 'Another format or an unknown version answers 400 with data.reason UNSUPPORTED_VERSION or INVALID_DOCUMENT; components that do not exist answer 422.',
+    body: obj({ document: jsonObject('What GET /projects/{project_id}/export answered'), name: nullable(nonEmpty('Name of the new project (default: the one in the document)')) }, ['document']),
+    response: project,
+    errors: [422],
+    async handle({ body, call }) {
+      const data = await call<{ importProject: GqlProject }>(IMPORT, { document: body.document, name: body.name ?? null });
+      return { data: legacyProject(data.importProject, await componentKinds(call, [data.importProject])), message: 'Project imported' };
+    },
   },
   deletionRoute({ path: '/projects/{project_id}', operationId: 'deleteProject', tag: 'projects', summary: 'Delete a project (404 when it does not exist)', idParam: 'project_id', operation: DELETE, errors: [404, 409], message: 'Project deleted' }),
 ];

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, type GraphEdit } from '../../engine/model/edits';
 import { duplicateFragment } from '../../engine/model/fragments';
+import { parseProjectDocument, PROJECT_DOCUMENT_VERSION, toProjectDocument, type ProjectDocument } from '../../engine/model/project-document';
 import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
 import { fillConfigDefaults } from '../../engine/components/config';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
@@ -137,11 +138,12 @@ export class ProjectService {
     return updated;
   }
 
-  async create(input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown }, identity: Identity): Promise<ProjectRecord> {
+  /** A new project: empty, a copy of a template's graph, or (importProject) the graph given. */
+  async create(input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown }, identity: Identity, imported?: WorkflowGraph): Promise<ProjectRecord> {
     checkText('name', input.name, MAX_NAME, true);
     checkText('description', input.description, MAX_DESCRIPTION);
-    let graph: WorkflowGraph | undefined;
-    if (input.templateId) {
+    let graph: WorkflowGraph | undefined = imported;
+    if (input.templateId && !imported) {
       graph = await fetchTemplateGraph(this.services, input.templateId, identity);
       const report = await this.validate(graph, identity);
       if (report.errors.some((e) => e.code === 'UNKNOWN_COMPONENT')) throw this.invalidGraph(`Template "${input.templateId}" uses components that do not exist`, report.errors);
@@ -159,6 +161,29 @@ export class ProjectService {
     await this.events.publish('PROJECT_CREATED', { projectId: project.id, name: project.name, templateId: project.templateId, actor: identity.sub });
     await this.componentsUsed(project.graph.nodes.map((n) => n.componentId), project.id, identity.sub);
     return project;
+  }
+
+  /** `exportProject`: the versioned export document (engine/model/project-document). */
+  async exportDocument(id: string, identity: Identity): Promise<ProjectDocument> {
+    const project = await this.require(id, identity);
+    return toProjectDocument({ name: project.name, description: project.description, metadata: project.metadata ?? null, templateId: project.templateId ?? null, agentId: project.agentId ?? null }, project.graph);
+  }
+
+  /**
+   * `importProject`: a new project from an export document. Another format or version is refused by name; components
+   * that do not exist refuse it (INVALID_GRAPH); a draft graph (unwired, unconfigured nodes) is imported as it is.
+   */
+  async importDocument(value: unknown, name: string | null | undefined, identity: Identity): Promise<ProjectRecord> {
+    const parsed = parseProjectDocument(value);
+    if (!parsed.ok) {
+      throw badInput(parsed.message, { field: parsed.code === 'UNSUPPORTED_VERSION' ? 'document.version' : 'document', reason: parsed.code, supportedVersions: [PROJECT_DOCUMENT_VERSION], errors: parsed.errors });
+    }
+    const { project, graph } = parsed.document;
+    for (const node of graph.nodes) node.componentId = this.catalog.canonicalId(node.componentId);
+    const report = await this.validate(graph, identity);
+    const fatal = report.errors.filter((e) => e.code === 'UNKNOWN_COMPONENT' || e.code === 'DUPLICATE_ID' || e.code === 'UNKNOWN_NODE');
+    if (fatal.length) throw this.invalidGraph(`The document cannot be imported: ${fatal.map((e) => e.message).join('; ')}`, fatal);
+    return this.create({ name: name ?? project.name, description: project.description ?? '', metadata: project.metadata ?? undefined, agentId: project.agentId, templateId: project.templateId }, identity, graph);
   }
 
   async update(id: string, input: { name?: string | null; description?: string | null; status?: ProjectStatus | null; metadata?: unknown }, expectedVersion: number | null | undefined, identity: Identity) {

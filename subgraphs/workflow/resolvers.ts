@@ -43,6 +43,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       projects: (_, { first, after }, ctx) => service.list(ctx.identity, first ?? 20, after),
       run: (_, { id }, ctx) => runLoader(runs, ctx).load(id),
       projectAccess: async (_, { projectIds }, ctx) => (await service.access(projectIds, ctx.identity)).map((a) => ({ projectId: a.projectId, role: a.role ? upper<GqlRole>(a.role) : null })),
+      exportProject: (_, { id }, ctx) => service.exportDocument(id, ctx.identity),
       apiKeys: (_, __, ctx) => apiKeys.list(ctx.identity),
       resolveApiKey: async (_, { key }, ctx) => {
         if (!isRouterService(ctx.identity)) throw appError('FORBIDDEN', 'Only the router resolves API keys');
@@ -52,6 +53,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
     },
     Mutation: {
       createProject: (_, { input }, ctx) => service.create(input, ctx.identity),
+      importProject: (_, { document, name }, ctx) => service.importDocument(document, name, ctx.identity),
       updateProject: (_, { id, input, expectedVersion }, ctx) => service.update(id, input, expectedVersion, ctx.identity),
       deleteProject: (_, { id, expectedVersion }, ctx) => service.delete(id, expectedVersion, ctx.identity),
       addComponent: (_, args, ctx) =>

@@ -255,6 +255,11 @@ export type Mutation = {
    * the end; ASYNC returns the queued run at once (follow it with `run(id)` or the `runEvents` subscription).
    */
   executeWorkflow: WorkflowRun;
+  /**
+   * Creates a project from an exportProject document (named `name`, or as in the document). Another format or an
+   * unknown version is refused with BAD_USER_INPUT (extensions.reason UNSUPPORTED_VERSION or INVALID_DOCUMENT).
+   */
+  importProject: Project;
   /** Leaves a project's presence at once. */
   leavePresence: Scalars['Boolean']['output'];
   /** Moves a node on the canvas. */
@@ -379,6 +384,13 @@ export type MutationExecuteWorkflowArgs = {
   inputs?: InputMaybe<Scalars['JSON']['input']>;
   mode?: InputMaybe<RunMode>;
   projectId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationImportProjectArgs = {
+  document: Scalars['JSON']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -672,6 +684,12 @@ export type Query = {
   __typename?: 'Query';
   /** The caller's API keys (never the keys themselves). */
   apiKeys: Array<ApiKey>;
+  /**
+   * The project as a versioned JSON document (`format: "visual-builder/project"`, `version: 1`) holding its name,
+   * description, metadata and graph; its JSON Schema is schema/project-document.schema.json, served at
+   * /schemas/project-document.json. importProject reads it back.
+   */
+  exportProject: Scalars['JSON']['output'];
   /** A project the caller can see; null when it does not exist. */
   project?: Maybe<Project>;
   /** The caller's role on each project (null: no access, or no such project). Other services ask this on every read. */
@@ -682,6 +700,12 @@ export type Query = {
   resolveApiKey?: Maybe<ApiKeyOwner>;
   /** A run the caller can see. */
   run?: Maybe<WorkflowRun>;
+};
+
+
+/** Reads. Every field checks the caller's access: a project the caller cannot see looks like one that does not exist. */
+export type QueryExportProjectArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1168,6 +1192,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
   duplicateNodes?: Resolver<ResolversTypes['DuplicateNodesResult'], ParentType, ContextType, RequireFields<MutationDuplicateNodesArgs, 'nodeIds' | 'projectId'>>;
   executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
+  importProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationImportProjectArgs, 'document'>>;
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
@@ -1264,6 +1289,7 @@ export type ProjectSecretResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  exportProject?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportProjectArgs, 'id'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectAccess?: Resolver<Array<ResolversTypes['ProjectAccess']>, ParentType, ContextType, RequireFields<QueryProjectAccessArgs, 'projectIds'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
