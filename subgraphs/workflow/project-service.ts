@@ -3,7 +3,7 @@
  * catalogue before it is committed, each logged as a ProjectChangeRecord and announced on the event bus after commit.
  */
 import { randomBytes } from 'node:crypto';
-import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, type GraphEdit } from '../../engine/model/edits';
+import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, touchedIds, type GraphEdit } from '../../engine/model/edits';
 import { duplicateFragment } from '../../engine/model/fragments';
 import { parseProjectDocument, PROJECT_DOCUMENT_VERSION, toProjectDocument, type ProjectDocument } from '../../engine/model/project-document';
 import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
@@ -316,6 +316,55 @@ export class ProjectService {
   }
 
   /**
+   * Undoes the caller's latest graph change not yet undone, by applying the inverse edits the change log recorded.
+   * Only the caller's own edits are undone; when someone else changed what it touches since, it is refused with
+   * CONFLICT naming that change.
+   */
+  undo(projectId: string, expectedVersion: number | null | undefined, identity: Identity) {
+    return this.step('undo', projectId, expectedVersion, identity);
+  }
+
+  /** Re-applies the caller's latest undone change, while the caller has made no new edit since the undo. */
+  redo(projectId: string, expectedVersion: number | null | undefined, identity: Identity) {
+    return this.step('redo', projectId, expectedVersion, identity);
+  }
+
+  private async step(kind: 'undo' | 'redo', projectId: string, expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult & { undoneVersion: number }> {
+    const current = await this.require(projectId, identity, 'editor');
+    const stacks = historyStacks(await this.store.changesBy(projectId, identity.sub, UNDO_DEPTH));
+    const target = (kind === 'undo' ? stacks.undo : stacks.redo).pop();
+    if (!target) throw appError('BAD_USER_INPUT', kind === 'undo' ? 'Nothing to undo: you have no edit on this project left to undo' : 'Nothing to redo: undo something first (a new edit clears what could be redone)', { reason: kind === 'undo' ? 'NOTHING_TO_UNDO' : 'NOTHING_TO_REDO' });
+    const touched = new Set(target.edits.flatMap(touchedIds));
+    for (let since = target.version; since < current.version; ) {
+      const later = await this.store.changes(projectId, since, 1000);
+      if (!later.length) break;
+      for (const change of later) {
+        if (change.actor === identity.sub) continue;
+        if (editsOf(change.payload).some((edit) => touchedIds(edit).some((id) => touched.has(id)))) {
+          throw appError('CONFLICT', `Cannot ${kind}: version ${change.version} (${change.op} by ${change.actor}) changed what your edit of version ${target.version} touched`, {
+            conflictingVersion: change.version,
+            conflictingActor: change.actor,
+            conflictingOp: change.op,
+            currentVersion: current.version,
+          });
+        }
+      }
+      since = later[later.length - 1].version;
+    }
+    const extra = kind === 'undo' ? { undoes: target.version } : { redoes: target.version };
+    try {
+      const { project } = await this.applyBatch(projectId, kind, expectedVersion ?? current.version, () => target.edits, identity, extra);
+      return { project, undoneVersion: target.version };
+    } catch (err) {
+      // The inverse no longer applies (e.g. its node is gone): the project moved on in a way undo cannot follow.
+      if ((err as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND' || (err as { extensions?: { code?: string } }).extensions?.code === 'INVALID_GRAPH') {
+        throw appError('CONFLICT', `Cannot ${kind} version ${target.version}: ${(err as Error).message}`, { currentVersion: current.version });
+      }
+      throw err;
+    }
+  }
+
+  /**
    * Applies a batch computed from the current graph as one change. It may leave draft issues; any other validation
    * error it adds refuses it. The change log keeps the edits and their inverse (undo).
    */
@@ -388,6 +437,44 @@ export class ProjectService {
     await this.events.emit(topics.project(change.projectId), change);
     await this.events.publish(type, { projectId: change.projectId, version: change.version, op: change.op, actor: change.actor, payload: change.payload });
   }
+}
+
+const UNDO_DEPTH = 500;
+
+interface HistoryEntry {
+  version: number;
+  edits: GraphEdit[];
+}
+
+/** A change's graph edits, as recorded: a batch's `edits`, or the single edit that is the payload. */
+function editsOf(payload: unknown): GraphEdit[] {
+  const p = payload as { edits?: unknown; op?: unknown } | null;
+  if (!p || typeof p !== 'object') return [];
+  if (Array.isArray(p.edits)) return p.edits as GraphEdit[];
+  return typeof p.op === 'string' ? [p as GraphEdit] : [];
+}
+
+/** The actor's undo and redo stacks, rebuilt from their changes (oldest first); each entry holds the edits to apply. */
+function historyStacks(own: readonly ProjectChangeRecord[]): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
+  const undo: HistoryEntry[] = [];
+  let redo: HistoryEntry[] = [];
+  for (const change of own) {
+    const payload = change.payload as { inverse?: GraphEdit[]; undoes?: number; redoes?: number };
+    if (!Array.isArray(payload?.inverse)) continue;
+    if (change.op === 'undo') {
+      const at = undo.findIndex((e) => e.version === payload.undoes);
+      if (at >= 0) undo.splice(at, 1);
+      redo.push({ version: change.version, edits: payload.inverse });
+    } else if (change.op === 'redo') {
+      const at = redo.findIndex((e) => e.version === payload.redoes);
+      if (at >= 0) redo.splice(at, 1);
+      undo.push({ version: change.version, edits: payload.inverse });
+    } else {
+      undo.push({ version: change.version, edits: payload.inverse });
+      redo = [];
+    }
+  }
+  return { undo, redo };
 }
 
 const issueKey = (i: ValidationIssue) => [i.code, i.nodeId, i.connectionId, i.port, i.field].join('\u0000');

@@ -203,6 +203,19 @@ export class ProjectStore {
     return rows.map((r) => ({ projectId: r.project_id, version: Number(r.version), actor: r.actor, op: r.op, payload: json.read(r.payload, {}), at: r.at }));
   }
 
+  /** The actor's latest `last` changes, oldest first (undo/redo rebuild the actor's stacks from them). */
+  async changesBy(id: string, actor: string, last: number): Promise<ProjectChangeRecord[]> {
+    const rows = await this.db
+      .selectFrom('project_changes')
+      .selectAll()
+      .where('project_id', '=', id)
+      .where('actor', '=', actor)
+      .orderBy('version', 'desc')
+      .limit(Math.max(0, Math.min(last, 1000)))
+      .execute();
+    return rows.reverse().map((r) => ({ projectId: r.project_id, version: Number(r.version), actor: r.actor, op: r.op, payload: json.read(r.payload, {}), at: r.at }));
+  }
+
   private async lock(trx: Transaction<WorkflowTables>, id: string): Promise<ProjectRecord> {
     const query = trx.selectFrom('projects').selectAll().where('id', '=', id);
     // SQLite serialises writers itself; PostgreSQL needs the row lock.

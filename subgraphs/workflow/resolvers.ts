@@ -65,6 +65,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       connect: (_, args, ctx) => service.connect(args, ctx.identity),
       disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
       applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits as GraphEditInput[], expectedVersion, ctx.identity),
+      undo: (_, { projectId, expectedVersion }, ctx) => service.undo(projectId, expectedVersion, ctx.identity),
+      redo: (_, { projectId, expectedVersion }, ctx) => service.redo(projectId, expectedVersion, ctx.identity),
       duplicateNodes: (_, { projectId, nodeIds, offset, expectedVersion }, ctx) => service.duplicateNodes(projectId, nodeIds, offset, expectedVersion, ctx.identity),
       executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),

@@ -264,12 +264,21 @@ export type Mutation = {
   leavePresence: Scalars['Boolean']['output'];
   /** Moves a node on the canvas. */
   moveComponent: GraphEdit;
+  /** Re-applies the caller's latest undone edit; a new edit by the caller clears what can be redone (NOTHING_TO_REDO). */
+  redo: UndoResult;
   /** Removes a node and every connection touching it. */
   removeComponent: GraphEdit;
   /** Owners only: removes a member; their subscriptions to the project end. */
   removeProjectMember: Project;
   /** Revokes one of the caller's API keys (the router may accept it for up to 30 seconds more from its cache). */
   revokeApiKey: ApiKey;
+  /**
+   * Undoes the caller's latest graph edit not yet undone (per user: collaborators' edits are never undone), by applying
+   * the inverse edits recorded in the change log — a removed node returns with its id, config, position and
+   * connections. CONFLICT (naming the version, actor and op) when someone else has since changed what it touched;
+   * BAD_USER_INPUT (extensions.reason NOTHING_TO_UNDO) when there is nothing left.
+   */
+  undo: UndoResult;
   /** Replaces the node's config (validated against the component's JSON Schema); label and settings when given. */
   updateComponentConfig: GraphEdit;
   /**
@@ -410,6 +419,13 @@ export type MutationMoveComponentArgs = {
 
 
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationRedoArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationRemoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
@@ -427,6 +443,13 @@ export type MutationRemoveProjectMemberArgs = {
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationUndoArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -808,6 +831,15 @@ export type StepStatus =
   /** Produced its outputs. */
   | 'SUCCEEDED';
 
+/** What undo or redo did. */
+export type UndoResult = {
+  __typename?: 'UndoResult';
+  /** The project after the change. */
+  project: Project;
+  /** Version of the change that was undone (or, for redo, of the undo that was reverted). */
+  undoneVersion: Scalars['Int']['output'];
+};
+
 /** Changes a node. */
 export type UpdateNodeInput = {
   /** The new config (replaces the old one). */
@@ -1054,6 +1086,7 @@ export type ResolversTypes = ResolversObject<{
   RunStatus: RunStatus;
   RunStep: ResolverTypeWrapper<StepRecord>;
   StepStatus: StepStatus;
+  UndoResult: ResolverTypeWrapper<Omit<UndoResult, 'project'> & { project: ResolversTypes['Project'] }>;
   UpdateNodeInput: UpdateNodeInput;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
@@ -1102,6 +1135,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveNodeInput: RemoveNodeInput;
   RunError: RunError;
   RunStep: StepRecord;
+  UndoResult: Omit<UndoResult, 'project'> & { project: ResolversParentTypes['Project'] };
   UpdateNodeInput: UpdateNodeInput;
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ValidationIssue;
@@ -1195,9 +1229,11 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   importProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationImportProjectArgs, 'document'>>;
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
+  redo?: Resolver<ResolversTypes['UndoResult'], ParentType, ContextType, RequireFields<MutationRedoArgs, 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
   removeProjectMember?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveProjectMemberArgs, 'projectId' | 'userId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  undo?: Resolver<ResolversTypes['UndoResult'], ParentType, ContextType, RequireFields<MutationUndoArgs, 'projectId'>>;
   updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
   updatePresence?: Resolver<ResolversTypes['PresenceEntry'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'projectId' | 'ttlSeconds'>>;
   updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
@@ -1314,6 +1350,11 @@ export type RunStepResolvers<ContextType = SubgraphContext, ParentType extends R
   status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 }>;
 
+export type UndoResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UndoResult'] = ResolversParentTypes['UndoResult']> = ResolversObject<{
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  undoneVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ValidationIssueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidationIssue'] = ResolversParentTypes['ValidationIssue']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1375,6 +1416,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RunError?: RunErrorResolvers<ContextType>;
   RunStep?: RunStepResolvers<ContextType>;
+  UndoResult?: UndoResultResolvers<ContextType>;
   ValidationIssue?: ValidationIssueResolvers<ContextType>;
   ValidationReport?: ValidationReportResolvers<ContextType>;
   WorkflowRun?: WorkflowRunResolvers<ContextType>;
