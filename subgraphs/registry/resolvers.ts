@@ -4,6 +4,9 @@ import type { SubgraphContext } from '../../platform/subgraph-server';
 import type { CatalogComponent } from './catalog';
 import type { Resolvers } from './generated/resolvers-types';
 import type { RegistryService } from './registry-service';
+import { requirementsOf } from '../../engine/components/requirements';
+
+const upperRequirement = (r: string) => r.toUpperCase() as 'MODEL' | 'NETWORK';
 
 function componentLoader(service: RegistryService, ctx: SubgraphContext) {
   return ctx.loader<string, CatalogComponent | null>('component', (ids) => service.componentsByIds(ids, ctx.identity));
@@ -17,7 +20,10 @@ export function registryResolvers(service: RegistryService): Resolvers {
       component: (_, { id }, ctx) => componentLoader(service, ctx).load(id),
       componentsByIds: (_, { ids }, ctx) => service.componentsByIds(ids, ctx.identity),
       categories: (_, __, ctx) => service.categories(ctx.identity),
-      templates: (_, { category }, ctx) => service.templates(ctx.identity, category),
+      templates: async (_, { category, runnableOffline }, ctx) => {
+        const all = await service.templates(ctx.identity, category);
+        return runnableOffline == null ? all : all.filter((t) => (requirementsOf(t.nodes.map((n) => n.componentId)).length === 0) === runnableOffline);
+      },
       template: (_, { id }, ctx) => service.template(id, ctx.identity),
     },
     Mutation: {
@@ -32,6 +38,7 @@ export function registryResolvers(service: RegistryService): Resolvers {
     },
     Component: {
       published: (c) => c.builtin || c.published === true,
+      requires: (c) => (c.builtin ? requirementsOf([c.id]) : []).map(upperRequirement),
       __resolveReference: (ref, ctx) => componentLoader(service, ctx).load(ref.id),
       usageCount: (component, _, ctx) =>
         ctx
@@ -47,6 +54,8 @@ export function registryResolvers(service: RegistryService): Resolvers {
     },
     Template: {
       published: (t) => t.builtin || t.published === true,
+      requires: (t) => requirementsOf(t.nodes.map((n) => n.componentId)).map(upperRequirement),
+      runnableOffline: (t) => requirementsOf(t.nodes.map((n) => n.componentId)).length === 0,
       __resolveReference: (ref, ctx) => service.template(ref.id, ctx.identity),
     },
     TemplateNode: {

@@ -41,6 +41,7 @@ export const QUERY_RULES: Record<string, Rule> = {
   run: { need: 'viewer', op: async (f) => [`query($id: ID!) { run(id: $id) { id } }`, { id: await f.runId() }] },
   projectAccess: onProject('viewer', `query($p: ID!) { projectAccess(projectIds: [$p]) { role } }`),
   apiKeys: constant(`{ apiKeys { id } }`),
+  exportProject: onProject('viewer', `query($p: ID!) { exportProject(id: $p) }`),
 };
 
 export const MUTATION_RULES: Record<string, Rule> = {
@@ -73,6 +74,10 @@ export const MUTATION_RULES: Record<string, Rule> = {
   publishComponent: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { publishComponent(id: $id) { published } }`, { id: await f.componentId() }] },
   publishTemplate: { need: 'creator', fresh: true, op: async (f) => [`mutation($id: ID!) { publishTemplate(id: $id) { published } }`, { id: await f.templateId() }] },
   createProject: constant(`mutation { createProject(input: {name: "mine"}) { id } }`),
+  importProject: constant(`mutation { importProject(document: {format: "visual-builder/project", version: 1, project: {name: "imported"}, graph: {nodes: [], connections: []}}) { id } }`),
+  undo: onProject('editor', `mutation($p: ID!) { undo(projectId: $p) { undoneVersion } }`, {}, true),
+  redo: onProject('editor', `mutation($p: ID!) { redo(projectId: $p) { undoneVersion } }`, {}, true),
+  duplicateNodes: onProject('editor', `mutation($p: ID!) { duplicateNodes(projectId: $p, nodeIds: ["parse"]) { idMap } }`, {}, true),
   updateProject: onProject('editor', `mutation($p: ID!) { updateProject(id: $p, input: {description: "changed"}) { id } }`),
   deleteProject: onProject('owner', `mutation($p: ID!) { deleteProject(id: $p) { deleted } }`, {}, true),
   addComponent: onProject('editor', `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", config: {value: 2}) { project { version } } }`),

@@ -47,6 +47,8 @@ export type Component = {
   ownerId?: Maybe<Scalars['String']['output']>;
   /** Visible to every user (built-ins always; custom components once their creator publishes them). */
   published: Scalars['Boolean']['output'];
+  /** What running it needs from the outside world (custom components: none declared). */
+  requires: Array<RuntimeRequirement>;
   /** How often the component was put into a project (counted from the durable COMPONENT_USED stream). */
   usageCount: Scalars['Int']['output'];
   /** Its version; nodes pin the version they were added with. */
@@ -253,7 +255,15 @@ export type QueryTemplateArgs = {
 
 export type QueryTemplatesArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
+  runnableOffline?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** Something a component or template needs at run time. */
+export type RuntimeRequirement =
+  /** A configured chat/embedding model (LLM_BASE_URL, LLM_API_KEY). */
+  | 'MODEL'
+  /** Outbound network access. */
+  | 'NETWORK';
 
 /** A ready-made project graph to start from. */
 export type Template = {
@@ -278,6 +288,10 @@ export type Template = {
   ownerId?: Maybe<Scalars['String']['output']>;
   /** Visible to every user (built-ins always; custom templates once their creator publishes them). */
   published: Scalars['Boolean']['output'];
+  /** What running it needs, from its components (a model, the network). */
+  requires: Array<RuntimeRequirement>;
+  /** True when it needs nothing: it runs with nothing configured and no network. */
+  runnableOffline: Scalars['Boolean']['output'];
   /** Inputs to try the template with, and what it returns for them. */
   sampleInputs?: Maybe<Scalars['JSON']['output']>;
 };
@@ -464,6 +478,7 @@ export type ResolversTypes = ResolversObject<{
   Position: ResolverTypeWrapper<Position>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RuntimeRequirement: RuntimeRequirement;
   Template: ResolverTypeWrapper<CatalogTemplate>;
   TemplateConnection: ResolverTypeWrapper<TemplateConnection>;
   TemplateInput: TemplateInput;
@@ -511,6 +526,7 @@ export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends
   outputs?: Resolver<Array<ResolversTypes['Port']>, ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requires?: Resolver<Array<ResolversTypes['RuntimeRequirement']>, ParentType, ContextType>;
   usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -569,6 +585,8 @@ export type TemplateResolvers<ContextType = SubgraphContext, ParentType extends 
   nodes?: Resolver<Array<ResolversTypes['TemplateNode']>, ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requires?: Resolver<Array<ResolversTypes['RuntimeRequirement']>, ParentType, ContextType>;
+  runnableOffline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sampleInputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
 
