@@ -68,13 +68,13 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
       }
     },
 
-    async *presence(args: { projectId: string }, context: RouterContext, signal?: AbortSignal) {
+    async *presence(args: { projectId: string; sessionId?: string | null }, context: RouterContext, signal?: AbortSignal) {
       const live = await openTopic(bus, topics.presence(args.projectId), bufferLimit, signal);
       let unwatch = () => {};
       try {
         const data = await query<{ project: { presence: unknown[] } | null }>(
           execute,
-          `query PresenceSnapshot($id: ID!) { project(id: $id) { presence { userId name cursor { x y } selection updatedAt expiresAt } } }`,
+          `query PresenceSnapshot($id: ID!) { project(id: $id) { presence { userId sessionId name cursor { x y } selection updatedAt expiresAt } } }`,
           { id: args.projectId },
           context,
         );
@@ -85,6 +85,10 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
       } finally {
         unwatch();
         await live.return();
+        // A closed socket (or a completed subscription) leaves at once; the entry's TTL is for lost connections.
+        if (args.sessionId) {
+          await query(execute, `mutation LeaveOnClose($id: ID!, $s: ID) { leavePresence(projectId: $id, sessionId: $s) }`, { id: args.projectId, s: args.sessionId }, context).catch(() => undefined);
+        }
       }
     },
 

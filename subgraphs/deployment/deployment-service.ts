@@ -14,6 +14,8 @@ import type { DeploymentLifecycle } from './deployment-lifecycle';
 import type { DeploymentRunner } from './deployment-runner';
 import { UNFINISHED_STATUSES, type DeploymentRecord, type DeploymentStore, type DeploymentTarget } from './deployment-store';
 import { assertLocalEnv, resolveDeploymentConfig } from './environment-config';
+import { requirementsOf } from '../../engine/components/requirements';
+import { secretNames } from '../../engine/secrets/secret-refs';
 import type { DeploymentJobQueue } from './job-queue';
 import { sandboxTools } from './local-sandbox';
 import { DEPLOYABLE_LANGUAGES, isDeployableLanguage } from './program-entry';
@@ -52,14 +54,18 @@ export class DeploymentService {
 
   async deploy(input: DeployInput, identity: Identity): Promise<DeploymentRecord> {
     if (!isDeployableLanguage(input.language)) throw badInput(`language must be one of ${DEPLOYABLE_LANGUAGES.join(', ')}`, { field: 'language' });
-    const config = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides);
+    // Bad input first, before any look-up; the secrets it references are settled once the graph is known.
+    const checked = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides);
     if (input.target === 'LOCAL') {
-      assertLocalEnv(config.env);
+      assertLocalEnv(checked.env);
       const found = this.multiUser ? sandboxTools() : undefined;
       if (found && 'missing' in found) throw badInput(`target LOCAL is not available on this server: ${found.missing}`, { field: 'target' });
     }
     await this.access.require(input.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.services, input.projectId, identity);
+    // Manifests reference only the secrets this workflow uses.
+    const used = [...(requirementsOf(project.graph.nodes.map((n) => n.componentId)).includes('model') ? ['LLM_API_KEY'] : []), ...secretNames(project.graph)];
+    const config = resolveDeploymentConfig(input.environment, input.autoScale, input.overrides, used);
     const record = this.newRecord({ ...input, config, projectName: project.name, projectVersion: project.version }, identity);
     await this.lifecycle.create(record);
     await this.queue.enqueue(record.id);

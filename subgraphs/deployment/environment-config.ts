@@ -154,12 +154,17 @@ const messageOf = (error: ErrorObject, field: string) =>
     ? `${field} looks like a secret: name it in overrides.secrets instead of giving its value`
     : `${field} ${error.message ?? 'is invalid'}`;
 
-export function resolveDeploymentConfig(environment: string, autoScale: boolean, overrides: unknown): DeploymentConfig {
+/**
+ * `usedSecrets`: the secret variables the workflow needs (LLM_API_KEY only with a model node, the project secrets it
+ * references); the manifests reference exactly those unless `overrides.secrets` says otherwise.
+ */
+export function resolveDeploymentConfig(environment: string, autoScale: boolean, overrides: unknown, usedSecrets?: readonly string[]): DeploymentConfig {
   if (!(ENVIRONMENTS as readonly string[]).includes(environment)) {
     throw badInput(`environment must be one of ${ENVIRONMENTS.join(', ')}`, { field: 'environment' });
   }
   if (overrides != null && !isPlainObject(overrides)) throw badInput('overrides must be an object', { field: 'overrides' });
-  const merged = deepMerge({ ...defaults(environment as EnvironmentName), auto_scale: autoScale }, overrides ?? {});
+  const base = defaults(environment as EnvironmentName);
+  const merged = deepMerge({ ...base, auto_scale: autoScale, secrets: usedSecrets ? [...usedSecrets] : base.secrets }, overrides ?? {});
   if (!validateConfig(merged)) {
     const error = validateConfig.errors![0];
     const field = fieldOf(error);

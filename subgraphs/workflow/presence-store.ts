@@ -9,6 +9,8 @@ import type { Logger } from '../../platform/logger';
 
 export interface PresenceRecord {
   userId: string;
+  /** One entry per client session (a browser tab); the user id when the client names none. */
+  sessionId: string;
   name: string | null;
   cursor: { x: number; y: number } | null;
   selection: string[];
@@ -18,9 +20,12 @@ export interface PresenceRecord {
 
 export type PresenceEvent = { projectId: string; kind: 'JOINED' | 'UPDATED' | 'LEFT'; entry: PresenceRecord };
 
+/** Entries are keyed by user and session: a user can only replace or remove their own sessions. */
+const entryKey = (entry: Pick<PresenceRecord, 'userId' | 'sessionId'>) => `${entry.userId}\u0001${entry.sessionId}`;
+
 interface PresenceBackend {
   put(projectId: string, entry: PresenceRecord): Promise<boolean>;
-  remove(projectId: string, userId: string): Promise<PresenceRecord | undefined>;
+  remove(projectId: string, key: string): Promise<PresenceRecord | undefined>;
   list(projectId: string): Promise<PresenceRecord[]>;
   /** Removes and returns entries whose time is up. */
   expire(now: number): Promise<{ projectId: string; entry: PresenceRecord }[]>;
@@ -32,13 +37,13 @@ class MemoryPresence implements PresenceBackend {
   async put(projectId: string, entry: PresenceRecord) {
     let entries = this.projects.get(projectId);
     if (!entries) this.projects.set(projectId, (entries = new Map()));
-    const isNew = !entries.has(entry.userId);
-    entries.set(entry.userId, entry);
+    const isNew = !entries.has(entryKey(entry));
+    entries.set(entryKey(entry), entry);
     return isNew;
   }
-  async remove(projectId: string, userId: string) {
-    const entry = this.projects.get(projectId)?.get(userId);
-    this.projects.get(projectId)?.delete(userId);
+  async remove(projectId: string, key: string) {
+    const entry = this.projects.get(projectId)?.get(key);
+    this.projects.get(projectId)?.delete(key);
     return entry;
   }
   async list(projectId: string) {
@@ -48,9 +53,9 @@ class MemoryPresence implements PresenceBackend {
   async expire(now: number) {
     const gone: { projectId: string; entry: PresenceRecord }[] = [];
     for (const [projectId, entries] of this.projects) {
-      for (const [userId, entry] of entries) {
+      for (const [key, entry] of entries) {
         if (Date.parse(entry.expiresAt) <= now) {
-          entries.delete(userId);
+          entries.delete(key);
           gone.push({ projectId, entry });
         }
       }
@@ -74,14 +79,14 @@ class RedisPresence implements PresenceBackend {
   async put(projectId: string, entry: PresenceRecord) {
     const results = await this.redis
       .multi()
-      .hset(this.entriesKey(projectId), entry.userId, JSON.stringify(entry))
-      .zadd(this.expiryKey, Date.parse(entry.expiresAt), `${projectId}\u0000${entry.userId}`)
+      .hset(this.entriesKey(projectId), entryKey(entry), JSON.stringify(entry))
+      .zadd(this.expiryKey, Date.parse(entry.expiresAt), `${projectId}\u0000${entryKey(entry)}`)
       .exec();
     return results?.[0]?.[1] === 1;
   }
-  async remove(projectId: string, userId: string) {
-    const raw = await this.redis.hget(this.entriesKey(projectId), userId);
-    await this.redis.multi().hdel(this.entriesKey(projectId), userId).zrem(this.expiryKey, `${projectId}\u0000${userId}`).exec();
+  async remove(projectId: string, key: string) {
+    const raw = await this.redis.hget(this.entriesKey(projectId), key);
+    await this.redis.multi().hdel(this.entriesKey(projectId), key).zrem(this.expiryKey, `${projectId}\u0000${key}`).exec();
     return raw ? (JSON.parse(raw) as PresenceRecord) : undefined;
   }
   async list(projectId: string) {
@@ -95,11 +100,12 @@ class RedisPresence implements PresenceBackend {
     for (const member of due) {
       // ZREM decides which replica announces the departure: only the one that removed it.
       if ((await this.redis.zrem(this.expiryKey, member)) !== 1) continue;
-      const [projectId, userId] = member.split('\u0000');
-      const raw = await this.redis.hget(this.entriesKey(projectId), userId);
+      const split = member.indexOf('\u0000');
+      const [projectId, key] = [member.slice(0, split), member.slice(split + 1)];
+      const raw = await this.redis.hget(this.entriesKey(projectId), key);
       const entry = raw ? (JSON.parse(raw) as PresenceRecord) : undefined;
       if (entry && Date.parse(entry.expiresAt) <= now) {
-        await this.redis.hdel(this.entriesKey(projectId), userId);
+        await this.redis.hdel(this.entriesKey(projectId), key);
         gone.push({ projectId, entry });
       }
     }
@@ -119,16 +125,17 @@ export class PresenceService {
     this.sweeper = setInterval(() => void this.sweep(), sweepMs).unref();
   }
 
-  async update(projectId: string, user: { id: string; name?: string }, cursor: PresenceRecord['cursor'], selection: string[], ttlSeconds: number): Promise<PresenceRecord> {
+  async update(projectId: string, user: { id: string; name?: string }, sessionId: string | null | undefined, cursor: PresenceRecord['cursor'], selection: string[], ttlSeconds: number): Promise<PresenceRecord> {
     const now = Date.now();
-    const entry: PresenceRecord = { userId: user.id, name: user.name ?? null, cursor, selection, updatedAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlSeconds * 1000).toISOString() };
+    const entry: PresenceRecord = { userId: user.id, sessionId: sessionId ?? user.id, name: user.name ?? null, cursor, selection, updatedAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlSeconds * 1000).toISOString() };
     const joined = await this.backend.put(projectId, entry);
     await this.announce({ projectId, kind: joined ? 'JOINED' : 'UPDATED', entry });
     return entry;
   }
 
-  async leave(projectId: string, userId: string): Promise<boolean> {
-    const entry = await this.backend.remove(projectId, userId);
+  /** Leaves at once: the session's entry (the user's default entry when no session is named). */
+  async leave(projectId: string, userId: string, sessionId?: string | null): Promise<boolean> {
+    const entry = await this.backend.remove(projectId, entryKey({ userId, sessionId: sessionId ?? userId }));
     if (entry) await this.announce({ projectId, kind: 'LEFT', entry });
     return Boolean(entry);
   }

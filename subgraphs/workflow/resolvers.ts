@@ -70,12 +70,13 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       duplicateNodes: (_, { projectId, nodeIds, offset, expectedVersion }, ctx) => service.duplicateNodes(projectId, nodeIds, offset, expectedVersion, ctx.identity),
       executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
-      updatePresence: async (_, { projectId, cursor, selection, ttlSeconds }, ctx) => {
+      updatePresence: async (_, { projectId, cursor, selection, ttlSeconds, sessionId }, ctx) => {
         await service.require(projectId, ctx.identity);
         const ttl = ttlSeconds ?? 30;
         if (ttl < 1 || ttl > 3600) throw badInput('ttlSeconds must be between 1 and 3600', { field: 'ttlSeconds' });
         if ((selection?.length ?? 0) > 1000) throw badInput('selection holds at most 1000 ids', { field: 'selection' });
-        return presence.update(projectId, { id: ctx.identity.sub, name: ctx.identity.name }, cursor ?? null, selection ?? [], ttl);
+        if (sessionId != null && !/^[^\u0000-\u001f]{1,100}$/.test(sessionId)) throw badInput('sessionId must be 1 to 100 printable characters', { field: 'sessionId' });
+        return presence.update(projectId, { id: ctx.identity.sub, name: ctx.identity.name }, sessionId, cursor ?? null, selection ?? [], ttl);
       },
       addProjectMember: (_, { projectId, userId, role }, ctx) => service.setMember(projectId, userId, role.toLowerCase() as ProjectRole, ctx.identity),
       removeProjectMember: (_, { projectId, userId }, ctx) => service.setMember(projectId, userId, null, ctx.identity),
@@ -90,9 +91,9 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
         await secrets.delete(projectId, name);
         return true;
       },
-      leavePresence: async (_, { projectId }, ctx) => {
+      leavePresence: async (_, { projectId, sessionId }, ctx) => {
         await service.require(projectId, ctx.identity);
-        return presence.leave(projectId, ctx.identity.sub);
+        return presence.leave(projectId, ctx.identity.sub, sessionId);
       },
     },
     Project: {

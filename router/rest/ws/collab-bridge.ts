@@ -4,6 +4,7 @@
  * `component_move`, … ; presence becomes `selection_change` for the others. Clients send `component_move` (→ the
  * moveComponent mutation, echoed to everyone by the change it makes) and `selection_change` (→ updatePresence).
  */
+import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { RouterContext } from '../../gateway';
 import type { subscriptionFields } from '../../subscriptions/subscription-fields';
@@ -14,9 +15,9 @@ import { badMessage, pump, type SocketSession } from './socket-session';
 const MOVE = storedOperation('LegacyMoveComponent', `mutation LegacyMoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) { moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { version } } }`);
 const PRESENCE = storedOperation(
   'LegacyUpdatePresence',
-  `mutation LegacyUpdatePresence($projectId: ID!, $cursor: PositionInput, $selection: [ID!]) { updatePresence(projectId: $projectId, cursor: $cursor, selection: $selection) { userId } }`,
+  `mutation LegacyUpdatePresence($projectId: ID!, $cursor: PositionInput, $selection: [ID!], $sessionId: ID) { updatePresence(projectId: $projectId, cursor: $cursor, selection: $selection, sessionId: $sessionId) { userId } }`,
 );
-const LEAVE = storedOperation('LegacyLeavePresence', `mutation LegacyLeavePresence($projectId: ID!) { leavePresence(projectId: $projectId) }`);
+const LEAVE = storedOperation('LegacyLeavePresence', `mutation LegacyLeavePresence($projectId: ID!, $sessionId: ID) { leavePresence(projectId: $projectId, sessionId: $sessionId) }`);
 
 type Generators = ReturnType<typeof subscriptionFields>;
 type Edit = { op: string; node?: GqlNode; connection?: GqlConnection; nodeId?: string; position?: unknown; connectionId?: string; config?: unknown; label?: unknown };
@@ -81,6 +82,8 @@ export async function runCollabBridge(ws: WebSocket, session: SocketSession, arg
   const { projectId, context, call, generators } = args;
   /** Selections this socket announced, so it is not told about its own (the original sent them to the others). */
   const ownSelections: string[] = [];
+  // Each socket is a client session: two sockets of one user are two presence entries, and each leaves on close.
+  const sessionId = `ws-${randomUUID()}`;
   let announced = false;
 
   session.onMessage(async (message) => {
@@ -97,7 +100,7 @@ export async function runCollabBridge(ws: WebSocket, session: SocketSession, arg
         ownSelections.push(JSON.stringify([selection, cursor]));
         if (ownSelections.length > 50) ownSelections.shift();
         announced = true;
-        await call(PRESENCE, { projectId, selection, cursor });
+        await call(PRESENCE, { projectId, selection, cursor, sessionId });
         return;
       }
       case 'ping':
@@ -135,5 +138,5 @@ export async function runCollabBridge(ws: WebSocket, session: SocketSession, arg
       }
     }),
   ]);
-  if (announced) await call(LEAVE, { projectId }).catch(() => undefined);
+  if (announced) await call(LEAVE, { projectId, sessionId }).catch(() => undefined);
 }

@@ -60,7 +60,7 @@ export function helmArtifacts(ctx: ArtifactContext): StoredFile[] {
     appVersion: `v${ctx.projectVersion}`,
   };
   const perEnvironment = ENVIRONMENTS.map((environment) =>
-    yamlFile(`${dir}/values-${environment}.yaml`, environmentValues(resolveDeploymentConfig(environment, ctx.config.auto_scale, {}))),
+    yamlFile(`${dir}/values-${environment}.yaml`, environmentValues(resolveDeploymentConfig(environment, ctx.config.auto_scale, {}, ctx.config.secrets))),
   );
   return [
     ...dockerArtifacts(ctx),

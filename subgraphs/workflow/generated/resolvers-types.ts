@@ -260,7 +260,7 @@ export type Mutation = {
    * unknown version is refused with BAD_USER_INPUT (extensions.reason UNSUPPORTED_VERSION or INVALID_DOCUMENT).
    */
   importProject: Project;
-  /** Leaves a project's presence at once. */
+  /** Leaves a project's presence at once: the session's entry (without `sessionId`, the caller's default entry). */
   leavePresence: Scalars['Boolean']['output'];
   /** Moves a node on the canvas. */
   moveComponent: GraphEdit;
@@ -283,7 +283,10 @@ export type Mutation = {
   updateComponentConfig: GraphEdit;
   /**
    * Announces where the caller is in a project (cursor, selection — the seed's component_move / selection_change
-   * moments). Entries expire `ttlSeconds` after the last update, so a client that goes away disappears.
+   * moments). One entry per client session: a client names its session (e.g. one per browser tab) with `sessionId`,
+   * so two tabs of one user are two entries of the same user; without it the user has one entry. Entries expire
+   * `ttlSeconds` after the last update — that is for lost connections: a client closing leaves at once
+   * (leavePresence, or the `presence(projectId, sessionId)` subscription ending).
    */
   updatePresence: PresenceEntry;
   /** Changes a project's name, description, status or metadata (fields left out stay as they are). */
@@ -406,6 +409,7 @@ export type MutationImportProjectArgs = {
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationLeavePresenceArgs = {
   projectId: Scalars['ID']['input'];
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -469,6 +473,7 @@ export type MutationUpdatePresenceArgs = {
   cursor?: InputMaybe<PositionInput>;
   projectId: Scalars['ID']['input'];
   selection?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
   ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -555,6 +560,8 @@ export type PresenceEntry = {
   name?: Maybe<Scalars['String']['output']>;
   /** The node ids they have selected. */
   selection: Array<Scalars['ID']['output']>;
+  /** The client session (browser tab) the entry belongs to; the user id for clients that name none. */
+  sessionId: Scalars['ID']['output'];
   /** Their last update. */
   updatedAt: Scalars['DateTime']['output'];
   /** The user. */
@@ -1262,6 +1269,7 @@ export type PresenceEntryResolvers<ContextType = SubgraphContext, ParentType ext
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   selection?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
