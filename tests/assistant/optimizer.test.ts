@@ -72,24 +72,24 @@ describe('python', () => {
     const result = await optimizeCode(PYTHON, 'python');
     expect(result.parser).toContain('tree-sitter');
     const rules = result.optimizations.map((o) => `${o.rule}@${o.line}:${o.applied}`);
-    expect(rules).toEqual(expect.arrayContaining(['py-mutable-default@4:true', 'py-range-len@6:true', 'py-range-len@9:true', 'py-dict-keys@13:true', 'py-bare-except@17:true', 'py-none-compare@20:true']));
+    // Rewrites that could change what the program prints or returns are reported only.
+    expect(rules).toEqual(expect.arrayContaining(['py-mutable-default@4:false', 'py-range-len@6:true', 'py-range-len@9:true', 'py-dict-keys@13:true', 'py-bare-except@17:false', 'py-none-compare@20:true']));
     expect(result.optimizedCode).toContain('for i, x in enumerate(xs):');
     expect(result.optimizedCode).toContain('for x_2 in xs:'); // names stay unique: rewritten loops may nest
-    expect(result.optimizedCode).toContain('except Exception:');
-    expect(result.optimizedCode).toContain('if extra is None:');
+    expect(result.optimizedCode).not.toContain('except Exception:');
+    expect(result.optimizedCode).not.toContain('if extra is None:');
     execFileSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: result.optimizedCode });
     for (const args of [[[1, 2, 3]], [[]], [[5, -1, 0.5]]]) expect(runPython(result.optimizedCode, args)).toEqual(runPython(PYTHON, args));
-    // The mutable default bug is gone: two calls no longer share one list.
+    // The shared mutable default is reported, not rewritten: what two calls return stays the same.
     const twice = (code: string) => JSON.parse(execFileSync('python3', ['-c', `${code}\nimport json\nmain([1]); print(json.dumps(main([1])["extra"]))`], { encoding: 'utf8' }));
-    expect(twice(PYTHON)).toBe(2);
-    expect(twice(result.optimizedCode)).toBe(1);
+    expect(twice(result.optimizedCode)).toBe(twice(PYTHON));
   });
 
-  it('turns print into logging with the setup added once, and leaves unsafe loops alone', async () => {
+  it('reports print instead of turning it into logging (the program must print the same), and leaves unsafe loops alone', async () => {
     const code = `import os\n\nfor i in range(len(rows)):\n    rows[i] = rows[i] * 2\nprint("done", len(rows))\nprint("bye", sep="-")\nf = open("x.txt")\n`;
     const result = await optimizeCode(code, 'py');
-    expect(result.optimizedCode).toBe(`import logging\nlogger = logging.getLogger(__name__)\nimport os\n\nfor i in range(len(rows)):\n    rows[i] = rows[i] * 2\nlogger.info("%s %s", "done", len(rows))\nprint("bye", sep="-")\nf = open("x.txt")\n`);
-    expect(result.optimizations.map((o) => `${o.rule}:${o.applied}`)).toEqual(['py-range-len:false', 'py-print-logging:true', 'py-print-logging:false', 'py-open-without-with:false']);
+    expect(result.optimizedCode).toBe(code);
+    expect(result.optimizations.map((o) => `${o.rule}:${o.applied}`)).toEqual(['py-range-len:false', 'py-print-logging:false', 'py-print-logging:false', 'py-open-without-with:false']);
   });
 
   it('rejects code that does not parse, with the position', async () => {

@@ -62,8 +62,12 @@ const indexOfPresence: Check = (node, file) => {
   const op = node.operatorToken.kind;
   const present = ((op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.GreaterThanToken) && right === '-1') || (op === ts.SyntaxKind.GreaterThanEqualsToken && right === '0');
   if (!present) return undefined;
-  const text = `${call.expression.expression.getText(file)}.includes(${call.arguments[0].getText(file)})`;
-  return { rule: 'js-indexof-includes', message: 'Testing presence with indexOf: `includes` says it directly.', at: node.getStart(file), edits: [{ start: node.getStart(file), end: node.getEnd(), text }] };
+  const message = 'Testing presence with indexOf: `includes` says it directly.';
+  // includes() finds NaN where indexOf() does not: only a literal string or number is certain to behave the same.
+  const argument = call.arguments[0];
+  if (!ts.isStringLiteralLike(argument) && !ts.isNumericLiteral(argument)) return { rule: 'js-indexof-includes', message: `${message} (not rewritten: for NaN the two differ)`, at: node.getStart(file), edits: [] };
+  const text = `${call.expression.expression.getText(file)}.includes(${argument.getText(file)})`;
+  return { rule: 'js-indexof-includes', message, at: node.getStart(file), edits: [{ start: node.getStart(file), end: node.getEnd(), text }] };
 };
 
 /** `for (let i = 0; i < xs.length; i++)` that only reads `xs[i]` → `for (const x of xs)` (the seed's range(len()) in JS). */

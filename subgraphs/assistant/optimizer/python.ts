@@ -1,6 +1,7 @@
 /**
  * Python, read with tree-sitter's Python grammar. The seed's findings (range(len()) → enumerate / direct iteration,
- * print → logging, bare except) and more; rewrites only where the tree shows they are safe, the rest reported.
+ * print → logging, bare except) and more; rewrites only where the tree shows they cannot change what the program prints
+ * or returns, the rest reported.
  */
 import type { Node } from 'web-tree-sitter';
 import { descendants, firstSyntaxError, withPythonTree } from './python-parser';
@@ -48,43 +49,21 @@ function rangeLen(loop: Node, names: Set<string>): Rewrite | undefined {
   return { rule: 'py-range-len', message, at: loop.startIndex, edits: [header, ...elementReads.map((n) => edit(n, element))] };
 }
 
-/** print(a, b) → logger.info("%s %s", a, b); the logging setup is added once, after the imports' usual place. */
-function printCall(call: Node, setup: TextEdit | undefined): Rewrite | undefined {
+/**
+ * print() is reported, never rewritten: logging writes elsewhere (stderr, with a format), so a rewrite would change
+ * what the program prints — the optimizer never does.
+ */
+function printCall(call: Node): Rewrite | undefined {
   if (call.childForFieldName('function')?.text !== 'print') return undefined;
-  const args = call.childForFieldName('arguments');
-  const message = 'print() in program code: use logging (levels, handlers, timestamps).';
-  if (!args || args.type !== 'argument_list') return undefined;
-  if (args.namedChildren.some((a) => !isPlainExpression(a))) return report('py-print-logging', call, `${message} (print with keyword or unpacked arguments is not rewritten.)`);
-  const values = args.namedChildren.map((a) => a!.text);
-  const format = JSON.stringify(values.map(() => '%s').join(' '));
-  return { rule: 'py-print-logging', message, at: call.startIndex, edits: [edit(call, `logger.info(${[format, ...values].join(', ')})`)], shared: setup ? [setup] : [] };
-}
-
-function isPlainExpression(node: Node | null): boolean {
-  return Boolean(node && !['keyword_argument', 'list_splat', 'dictionary_splat', 'parenthesized_list_splat', 'comment'].includes(node.type));
-}
-
-/** The logging setup the rewritten prints need, after a module docstring and `from __future__` imports. */
-function loggingSetup(root: Node): TextEdit | undefined {
-  const hasImport = descendants(root, 'import_statement').some((n) => /\blogging\b/.test(n.text));
-  const hasLogger = root.namedChildren.some((n) => n?.type === 'expression_statement' && /^logger\s*=/.test(n.text));
-  let at = 0;
-  for (const stmt of root.namedChildren) {
-    if (!stmt) continue;
-    const isDocstring = stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'string';
-    if (isDocstring || stmt.type === 'future_import_statement' || stmt.type === 'comment') at = stmt.endIndex + 1;
-    else break;
-  }
-  const text = `${hasImport ? '' : 'import logging\n'}${hasLogger ? '' : 'logger = logging.getLogger(__name__)\n'}`;
-  const offset = Math.min(at, root.endIndex);
-  return text ? { start: offset, end: offset, text } : undefined;
+  return report('py-print-logging', call, 'print() in program code: use logging (levels, handlers, timestamps) where the output is diagnostics; not rewritten, as it would change what the program prints.');
 }
 
 function bareExcept(clause: Node): Rewrite | undefined {
   const first = clause.namedChildren[0];
   if (first && first.type !== 'block' && first.type !== 'comment') return undefined;
-  const keyword = clause.child(0)!;
-  return { rule: 'py-bare-except', message: 'Bare `except:` also catches KeyboardInterrupt and SystemExit; catch Exception (or narrower).', at: clause.startIndex, edits: [{ start: keyword.endIndex, end: keyword.endIndex, text: ' Exception' }] };
+  // Reported only: `except Exception` would let SystemExit through, so a program that exits inside the try would
+  // print and return something else.
+  return report('py-bare-except', clause, 'Bare `except:` also catches KeyboardInterrupt and SystemExit; catch Exception (or narrower).');
 }
 
 /** `x == None` → `x is None` (None is a singleton; == can be overridden). */
@@ -103,22 +82,15 @@ function keysIteration(loop: Node): Rewrite | undefined {
   return { rule: 'py-dict-keys', message: 'Iterating a dict yields its keys: `.keys()` is redundant.', at: right.startIndex, edits: [edit(right, fn.childForFieldName('object')!.text)] };
 }
 
-/** def f(x=[]) → def f(x=None): if x is None: x = [] — one shared default list is a classic bug. */
+/**
+ * def f(x=[]): one default list shared by every call — reported, not rewritten: a program may rely on the sharing
+ * (a counter, a cache), and the optimizer never changes what a program returns.
+ */
 function mutableDefault(param: Node): Rewrite | undefined {
   const value = param.childForFieldName('value');
   const name = param.childForFieldName('name');
   if (!value || !name || !['list', 'dictionary', 'set'].includes(value.type)) return undefined;
-  const fn = param.parent?.parent;
-  const body = fn?.type === 'function_definition' ? fn.childForFieldName('body') : null;
-  const message = `Mutable default ${name.text}=${value.text} is shared by every call; default to None and create it inside.`;
-  const statements = body?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
-  if (!body || !statements.length || body.startPosition.row === fn!.startPosition.row) return report('py-mutable-default', param, message);
-  const docstring = statements[0].type === 'expression_statement' && statements[0].firstNamedChild?.type === 'string';
-  const anchor = docstring ? statements[1] : statements[0];
-  const indent = ' '.repeat(statements[0].startPosition.column);
-  const guard = `if ${name.text} is None:\n${indent}    ${name.text} = ${value.text}\n${indent}`;
-  const insert: TextEdit = anchor ? { start: anchor.startIndex, end: anchor.startIndex, text: guard } : { start: statements[0].endIndex, end: statements[0].endIndex, text: `\n${indent}${guard.trimEnd()}` };
-  return { rule: 'py-mutable-default', message, at: param.startIndex, edits: [edit(value, 'None'), insert] };
+  return report('py-mutable-default', param, `Mutable default ${name.text}=${value.text} is shared by every call; default to None and create it inside.`);
 }
 
 function reportOnly(node: Node): Rewrite | undefined {
@@ -144,13 +116,12 @@ export const pythonOptimizer: LanguageOptimizer = {
     withPythonTree(code, (tree) => {
       const root = tree.rootNode;
       const names = new Set(descendants(root, 'identifier').map((n) => n.text));
-      const setup = loggingSetup(root);
       const found: (Rewrite | undefined)[] = [];
       const stack: Node[] = [root];
       while (stack.length) {
         const node = stack.pop()!;
         if (node.type === 'for_statement') found.push(rangeLen(node, names), keysIteration(node));
-        if (node.type === 'call') found.push(printCall(node, setup));
+        if (node.type === 'call') found.push(printCall(node));
         if (node.type === 'except_clause') found.push(bareExcept(node));
         if (node.type === 'comparison_operator') found.push(noneComparison(node));
         if (node.type === 'default_parameter' || node.type === 'typed_default_parameter') found.push(mutableDefault(node));
