@@ -2,8 +2,8 @@
  * The assistant's domain logic: analysis (rules over the pinned project snapshot, cached per version), applying and
  * dismissing suggestions, and the question answering that builds on them.
  */
-import type { GraphEdit } from '../../engine/model/edits';
-import { badInput, notFound } from '../../platform/errors';
+import { applyGraphEdits, type GraphEdit } from '../../engine/model/edits';
+import { appError, badInput, notFound } from '../../platform/errors';
 import type { EventPublisher } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { ProjectAccessClient, ProjectRole } from '../../platform/project-access';
@@ -82,21 +82,48 @@ export class AssistantService {
   }
 
   /**
-   * Submits the patch with the version it was computed for: the workflow service refuses it with CONFLICT
-   * (extensions.currentVersion) when the project changed since, and with INVALID_GRAPH if it would add an error.
+   * A rule's fix is computed against the project's current version (so fixes compose: one applied after another sees
+   * what the first changed) and re-checked before it is sent: it may not bring back a finding an applied fix resolved,
+   * nor remove a node an applied fix added (CONFLICT naming it). A model's proposal is applied to the version it was
+   * checked against. The workflow service still refuses a stale version (CONFLICT) and a patch adding an error.
    */
   async apply(id: string, identity: Identity): Promise<{ suggestion: SuggestionRecord; projectVersion: number }> {
     const suggestion = await this.get(id, identity);
     if (suggestion.status === 'APPLIED' || suggestion.status === 'DISMISSED') throw badInput(`Suggestion "${id}" is already ${suggestion.status.toLowerCase()}`, { field: 'id' });
     if (!suggestion.patch?.length) throw badInput(`Suggestion "${id}" has no automatic fix; follow its message instead`, { field: 'id' });
+    let patch = suggestion.patch as GraphEdit[];
+    let version = suggestion.projectVersion;
+    if (suggestion.source === 'RULES') ({ patch, version } = await this.currentFix(suggestion, identity));
     const data = await this.services.query<{ applyGraphEdits: { project: { id: string; version: number } } }>(
       'workflow',
       APPLY_EDITS,
-      { projectId: suggestion.projectId, edits: toEditInputs(suggestion.patch as GraphEdit[]), expectedVersion: suggestion.projectVersion },
+      { projectId: suggestion.projectId, edits: toEditInputs(patch), expectedVersion: version },
       identity,
     );
     this.cache.invalidate(suggestion.projectId);
-    return { suggestion: await this.book.setStatus(suggestion, 'APPLIED'), projectVersion: data.applyGraphEdits.project.version };
+    return { suggestion: await this.book.setStatus({ ...suggestion, patch, projectVersion: version }, 'APPLIED'), projectVersion: data.applyGraphEdits.project.version };
+  }
+
+  /** The suggestion's fix recomputed on the current graph, and checked against what earlier fixes did. */
+  private async currentFix(suggestion: SuggestionRecord, identity: Identity): Promise<{ patch: GraphEdit[]; version: number }> {
+    const snapshot = await this.snapshot(suggestion.projectId, identity);
+    const components = await this.components.forGraph(snapshot.graph, identity);
+    const finding = analyzeGraph(snapshot.graph, components).find((f) => f.fingerprint === suggestion.fingerprint);
+    if (!finding) {
+      await this.book.setStatus(suggestion, 'OUTDATED');
+      throw badInput(`Suggestion "${suggestion.id}" no longer applies: version ${snapshot.version} does not have this finding any more`, { field: 'id', reason: 'RESOLVED' });
+    }
+    if (!finding.patch) throw badInput(`Suggestion "${suggestion.id}" has no automatic fix in version ${snapshot.version}; follow its message instead`, { field: 'id', reason: 'NO_FIX' });
+    const applied = (await this.book.all(suggestion.projectId)).filter((s) => s.status === 'APPLIED' && s.source === 'RULES');
+    const added = new Map(applied.flatMap((s) => (s.patch ?? []).flatMap((e) => (e.op === 'addNode' ? [[e.node.id, s] as const] : []))));
+    for (const edit of finding.patch) {
+      const by = edit.op === 'removeNode' ? added.get(edit.nodeId) : undefined;
+      if (by) throw appError('CONFLICT', `This fix would remove "${(edit as { nodeId: string }).nodeId}", which the applied fix "${by.title}" (${by.id}) added`, { suggestionId: by.id });
+    }
+    const after = analyzeGraph(applyGraphEdits(snapshot.graph, finding.patch), components).map((f) => f.fingerprint);
+    const back = applied.find((s) => after.includes(s.fingerprint));
+    if (back) throw appError('CONFLICT', `This fix would bring back "${back.title}", which an applied fix (${back.id}) resolved`, { suggestionId: back.id });
+    return { patch: finding.patch, version: snapshot.version };
   }
 
   async dismiss(id: string, identity: Identity): Promise<SuggestionRecord> {

@@ -1,12 +1,12 @@
 /**
  * The assistant in the real supergraph (router + six subgraphs over HTTP, no model configured): analysis of real
- * projects, suggestions applied through the workflow service, CONFLICT on a stale one, the per-version cache dropped
+ * projects, suggestions applied through the workflow service (recomputed on the current version, so they compose), the per-version cache dropped
  * by the project's change events, answers from the rules, and code optimisation over GraphQL.
  */
 import { SEED_EVENTS_TOPIC, type PlatformEvent } from '../../platform/events';
 import { errorCode, startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 import { analyze, APPLY, ASK, craftedProject, DISMISS } from './assistant-client';
-import { CRAFTED } from './crafted-projects';
+import { COMBINED, CRAFTED } from './crafted-projects';
 import { toEditInputs } from '../../engine/model/edit-input';
 import type { GraphEdit } from '../../engine/model/edits';
 
@@ -46,18 +46,10 @@ describe('analysis of a template with deliberate faults', () => {
     expect(first.data.applySuggestion.suggestion.status).toBe('APPLIED');
     expect(first.data.applySuggestion.project.version).toBe(broken.data.applyGraphEdits.project.version + 1);
 
-    // The other suggestion was made for the previous version: the workflow service refuses it.
-    const stale = await sg.gql(APPLY, { id: byRule.get('disconnected-node').id });
-    expect(errorCode(stale)).toBe('CONFLICT');
-    expect(stale.errors![0].extensions.currentVersion).toBe(first.data.applySuggestion.project.version);
-
-    // Re-analysis keeps the same suggestion (same id), now for the current version, and it applies.
-    const again = await analyze(sg, project.id);
-    const disconnected = again.find((f) => f.rule === 'disconnected-node');
-    expect(disconnected.id).toBe(byRule.get('disconnected-node').id);
-    expect(disconnected.projectVersion).toBe(first.data.applySuggestion.project.version);
-    const second = await sg.gql(APPLY, { id: disconnected.id });
+    // The other suggestion was made for the previous version: its fix is recomputed against the current one.
+    const second = await sg.gql(APPLY, { id: byRule.get('disconnected-node').id });
     expect(second.errors).toBeUndefined();
+    expect(second.data.applySuggestion.project.version).toBe(first.data.applySuggestion.project.version + 1);
     expect(second.data.applySuggestion.project.validation).toEqual({ valid: true, errors: [] });
 
     expect((await analyze(sg, project.id)).map((f) => f.rule)).toEqual(['untyped-input']);
@@ -111,7 +103,41 @@ describe('suggestions', () => {
   });
 });
 
+describe('fixes compose through the router', () => {
+  it.each([
+    ['no-output-node', 'constant-condition'],
+    ['constant-condition', 'no-output-node'],
+  ])('applies %s then %s: no finding comes back, nothing the first fix added is removed', async (firstRule, secondRule) => {
+    const project = await craftedProject(sg, `compose ${firstRule}`, COMBINED['dead end without output']);
+    const findings = new Map((await analyze(sg, project.id)).map((f) => [f.rule, f]));
+    const first = await sg.gql(APPLY, { id: findings.get(firstRule).id });
+    expect(first.errors).toBeUndefined();
+    const afterFirst = (await sg.gql(`query($id: ID!) { project(id: $id) { components { id componentId } } }`, { id: project.id })).data.project.components;
+    // The second suggestion was computed for the previous version; applying it recomputes it (or says it is resolved).
+    const second = await sg.gql(APPLY, { id: findings.get(secondRule).id });
+    if (second.errors) expect(['RESOLVED', 'NO_FIX']).toContain(second.errors[0].extensions.reason);
+    const rules = (await analyze(sg, project.id)).map((f) => f.rule);
+    expect(rules).not.toContain(firstRule);
+    if (!second.errors) expect(rules).not.toContain(secondRule);
+    const now = (await sg.gql(`query($id: ID!) { project(id: $id) { components { id } validation { valid } } }`, { id: project.id })).data.project;
+    const addedByFirst = afterFirst.filter((c: any) => !COMBINED['dead end without output'].nodes.some((n) => n.id === c.id));
+    for (const c of addedByFirst) expect(now.components.map((x: any) => x.id)).toContain(c.id);
+    if (firstRule === 'no-output-node') expect(now.validation.valid).toBe(true);
+  });
+});
+
 describe('askAssistant without a model', () => {
+  it('names a HIGH finding first whatever the question asks', async () => {
+    const project = await craftedProject(sg, 'ask why', CRAFTED['expression-unknown-variable']);
+    const answer = (await sg.gql(ASK, { p: project.id, q: 'why does it fail?' })).data.askAssistant;
+    expect(answer.category).toBe('error_handling');
+    expect(answer.suggestion).toMatch(/^First, 1 finding of high severity/);
+    expect(answer.suggestion).toContain('Expression reads a variable that does not exist');
+    expect(answer.findings[0]).toMatchObject({ rule: 'expression-unknown-variable' });
+    expect(answer.priority).toBe('HIGH');
+  });
+
+
   it('routes by keywords and answers from the rules with the seed fields, publishing AI_SUGGESTION_GENERATED', async () => {
     const project = await craftedProject(sg, 'ask rules', CRAFTED['network-without-retry']);
     const errors = await sg.gql(ASK, { p: project.id, q: 'How should I handle an exception from the model?' });
@@ -126,7 +152,10 @@ describe('askAssistant without a model', () => {
     expect(seen.some((e) => e.type === 'AI_SUGGESTION_GENERATED' && e.data.projectId === project.id && e.data.category === 'error_handling')).toBe(true);
 
     const security = (await sg.gql(ASK, { p: project.id, q: 'Is this secure?' })).data.askAssistant;
-    expect(security).toMatchObject({ category: 'security', priority: 'CRITICAL', findings: [] });
+    // Not a security problem, but a HIGH finding: named first whatever the question's words.
+    expect(security).toMatchObject({ category: 'security', priority: 'CRITICAL', findings: [{ rule: 'network-without-retry' }] });
+    expect(security.suggestion).toMatch(/^First, 1 finding of high severity/);
+    expect(security.suggestion).toContain('Remote call without retry');
     expect(security.suggestion).toContain('No security problems');
     expect((await sg.gql(ASK, { p: project.id, q: 'make it faster' })).data.askAssistant.category).toBe('performance');
     expect((await sg.gql(ASK, { p: project.id, q: 'write tests' })).data.askAssistant.category).toBe('testing');
@@ -141,7 +170,8 @@ describe('optimizeCode and capabilities over GraphQL', () => {
     const result = await sg.gql(`mutation($code: String!) { optimizeCode(code: $code, language: "python") { language originalCode optimizedCode parser optimizations { rule line column applied } } }`, {
       code: 'try:\n    x = 1\nexcept:\n    x = 2\n',
     });
-    expect(result.data.optimizeCode).toMatchObject({ language: 'python', optimizedCode: 'try:\n    x = 1\nexcept Exception:\n    x = 2\n', optimizations: [{ rule: 'py-bare-except', line: 3, column: 1, applied: true }] });
+    // Reported, not rewritten: `except Exception` would change what a program that exits in the try does.
+    expect(result.data.optimizeCode).toMatchObject({ language: 'python', optimizedCode: 'try:\n    x = 1\nexcept:\n    x = 2\n', optimizations: [{ rule: 'py-bare-except', line: 3, column: 1, applied: false }] });
     const caps = await sg.gql(`{ capabilities { analysisRules { id kind severity autoFix } askCategories codeLanguages { language parser checks } modelConfigured model } }`);
     expect(caps.data.capabilities.analysisRules.length).toBeGreaterThanOrEqual(12);
     expect(caps.data.capabilities.codeLanguages.map((l: any) => l.language)).toEqual(['python', 'javascript', 'typescript']);

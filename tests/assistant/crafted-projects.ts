@@ -108,3 +108,23 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
     [wire('q.value', 'agent.prompt'), wire('agent.text', 'out.value')],
   ),
 };
+
+/**
+ * Several faults at once, for fix composition: no output, and a constant condition whose never-taken branch is the
+ * only end of the graph (a fix that published that end would be deleted by the constant-condition fix).
+ */
+export const COMBINED: Record<string, WorkflowGraph> = {
+  'dead end without output': graph(
+    [node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }), node('always', 'core/condition', 1, 0, { expression: '1 < 2' }), node('small', 'core/transform', 2, 1, { expression: 'value / 10' })],
+    [wire('n.value', 'always.value'), wire('always.false', 'small.value')],
+  ),
+  'typo, dead branch and no output': graph(
+    [
+      node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }),
+      node('always', 'core/condition', 1, 0, { expression: 'true' }),
+      node('big', 'core/transform', 2, 0, { expression: 'vaule * 10' }),
+      node('small', 'core/transform', 2, 1, { expression: 'value / 10' }),
+    ],
+    [wire('n.value', 'always.value'), wire('always.true', 'big.value'), wire('always.false', 'small.value')],
+  ),
+};

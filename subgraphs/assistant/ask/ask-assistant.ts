@@ -13,7 +13,7 @@ import type { AssistantService } from '../assistant-service';
 import type { SuggestionRecord, SuggestionSeverity } from '../suggestion-store';
 import { describeProject } from './graph-description';
 import { askModel } from './model-answer';
-import { answerFromRules, inCategory } from './rules-answer';
+import { answerFromRules, inCategory, urgentOutside } from './rules-answer';
 import { CATEGORY_KIND, CATEGORY_PRIORITY, projectInsights, routeQuestion, type AskCategory, type ProjectInsights } from './routing';
 
 const MAX_QUERY = 4_000;
@@ -66,8 +66,10 @@ export class AskAssistant {
       focus = suggestions.filter((s) => s.nodeIds.some((id) => nodeIds.has(id)));
     }
     const category = routeQuestion(query);
-    const findings = inCategory(category, focus);
-    const rules = answerFromRules(category, snapshot.version, findings);
+    const inside = inCategory(category, focus);
+    const urgent = urgentOutside(category, focus);
+    const findings = [...urgent, ...inside];
+    const rules = answerFromRules(category, snapshot.version, inside, urgent);
     const base = { projectId, query, category, projectInsights: projectInsights(snapshot.graph), findings, timestamp: new Date().toISOString() };
     let answer: AssistantAnswer = { ...base, ...rules, source: 'RULES', proposal: null, patchNote: null };
 

@@ -47,7 +47,7 @@ export const constantConditionRule: Rule = {
           key: `${node.id}/${field}`,
           message: `${describeNode(node)}: ${field} ${JSON.stringify(source)} reads no variable and is always ${constant.value}.`,
           codeSnippets: [String(source)],
-          patch: node.componentId === 'core/condition' ? bypassCondition(ctx, node, constant.value) : undefined,
+          patch: node.componentId === 'core/condition' ? bypassCondition(ctx, node) : undefined,
         });
       }
     }
@@ -55,26 +55,48 @@ export const constantConditionRule: Rule = {
   },
 };
 
+/** A condition that always takes one branch: the nodes only its never-taken branch feeds are dead. */
+export interface DeadBranch {
+  node: NodeInstance;
+  taken: boolean;
+  /** The condition itself and every node only the dead branch feeds. */
+  removed: Set<string>;
+}
+
+/** Conditions with a constant expression (and a wired input), with what their fix removes. */
+export function deadBranches(ctx: GraphContext): DeadBranch[] {
+  const found: DeadBranch[] = [];
+  for (const node of ctx.nodesOf('core/condition')) {
+    const constant = constantValue(node.config?.expression);
+    if (!constant || typeof constant.value !== 'boolean' || !ctx.wiresInto(node.id, 'value')[0]) continue;
+    const taken = constant.value;
+    const removed = new Set([node.id]);
+    // A node dies when every wire into it comes from a removed node through the dead branch (or from the dead nodes).
+    const queue = ctx.wiresFrom(node.id, String(!taken)).map((c) => c.targetId);
+    while (queue.length) {
+      const id = queue.shift()!;
+      if (removed.has(id)) continue;
+      const feeds = ctx.wiresInto(id);
+      if (feeds.every((c) => removed.has(c.sourceId) && !(c.sourceId === node.id && c.sourcePort === String(taken)))) {
+        removed.add(id);
+        queue.push(...ctx.wiresFrom(id).map((c) => c.targetId));
+      }
+    }
+    found.push({ node, taken, removed });
+  }
+  return found;
+}
+
 /**
  * Wires the condition's input straight to the consumers of the branch it always takes, and removes the condition
  * with whatever only the never-taken branch fed.
  */
-function bypassCondition(ctx: GraphContext, node: NodeInstance, taken: boolean): GraphEdit[] | undefined {
+function bypassCondition(ctx: GraphContext, node: NodeInstance): GraphEdit[] | undefined {
+  const branch = deadBranches(ctx).find((b) => b.node.id === node.id);
   const input = ctx.wiresInto(node.id, 'value')[0];
-  if (!input) return undefined;
+  if (!branch || !input) return undefined;
   const ids = new Set<string>();
-  const removed = new Set([node.id]);
-  // A node dies when every wire into it comes from a removed node through the dead branch (or from the dead nodes).
-  const queue = ctx.wiresFrom(node.id, String(!taken)).map((c) => c.targetId);
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (removed.has(id)) continue;
-    const feeds = ctx.wiresInto(id);
-    if (feeds.every((c) => removed.has(c.sourceId) && !(c.sourceId === node.id && c.sourcePort === String(taken)))) {
-      removed.add(id);
-      queue.push(...ctx.wiresFrom(id).map((c) => c.targetId));
-    }
-  }
+  const { removed, taken } = branch;
   return [
     ...[...removed].map((nodeId) => ({ op: 'removeNode' as const, nodeId })),
     ...ctx
