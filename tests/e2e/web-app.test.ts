@@ -10,6 +10,8 @@ import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
+import { toEditInputs } from '../../engine/model/edit-input';
+import type { GraphEdit } from '../../engine/model/edits';
 
 const ROOT = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'web-app');
@@ -51,7 +53,7 @@ async function createProject(name: string, templateId?: string): Promise<string>
 }
 
 async function edits(projectId: string, list: unknown[]) {
-  const result = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: projectId, e: list });
+  const result = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: projectId, e: toEditInputs(list as GraphEdit[]) });
   expect(result.errors).toBeUndefined();
 }
 

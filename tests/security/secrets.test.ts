@@ -94,7 +94,7 @@ describe('secrets reach only the fields that declare they take one (issue 16)', 
     editor = await callerFor(sg, 'editor');
   });
 
-  const add = (node: Record<string, unknown>) => editor.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: [{ op: 'addNode', node: { position: { x: 0, y: 0 }, ...node } }] });
+  const add = (node: Record<string, unknown>) => editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: [{ addNode: { position: { x: 0, y: 0 }, ...node } }] });
 
   it.each([
     ['a code node (which could reverse or space it)', { id: 'code', componentId: 'core/code', config: { code: 'return { value: 1 }', token: { $secret: 'TOKEN' } } }, '/token'],

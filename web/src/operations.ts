@@ -86,7 +86,7 @@ export const UpdateConfig = graphql(`
 `);
 
 export const ApplyEdits = graphql(`
-  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {
+  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {
     applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }
   }
 `);

@@ -94,7 +94,7 @@ function EditorView({ project }: { project: ProjectData }) {
   };
   const onMove = useCallback(
     (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
-      void attempt(() => applyEdits({ variables: { projectId, edits: moves.map((m) => ({ op: 'moveNode', nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } })) } })),
+      void attempt(() => applyEdits({ variables: { projectId, edits: moves.map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } })) } })),
     [attempt, projectId],
   );
   const onConnect = useCallback(
@@ -114,7 +114,7 @@ function EditorView({ project }: { project: ProjectData }) {
   const onLayout = () =>
     void attempt(async () => {
       const moves = await layoutPositions(project);
-      await applyEdits({ variables: { projectId, edits: moves.map((m) => ({ op: 'moveNode', ...m })) } });
+      await applyEdits({ variables: { projectId, edits: moves.map((m) => ({ moveNode: m })) } });
       setTimeout(() => void flow.fitView({ duration: 200 }), 50);
     });
 

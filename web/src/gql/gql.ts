@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation AddComponent($projectId: ID!, $componentId: ID!, $position: PositionInput, $expectedVersion: Int) {\n    addComponent(projectId: $projectId, componentId: $componentId, position: $position, expectedVersion: $expectedVersion) {\n      component { id }\n      project { ...ProjectFields }\n    }\n  }\n": typeof types.AddComponentDocument,
     "\n  mutation MoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) {\n    moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { ...ProjectFields } }\n  }\n": typeof types.MoveComponentDocument,
     "\n  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {\n    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }\n  }\n": typeof types.UpdateConfigDocument,
-    "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": typeof types.ApplyEditsDocument,
+    "\n  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": typeof types.ApplyEditsDocument,
     "\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n": typeof types.RemoveComponentDocument,
     "\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n": typeof types.DisconnectDocument,
     "\n  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {\n    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {\n      connection { id }\n      project { ...ProjectFields }\n    }\n  }\n": typeof types.ConnectDocument,
@@ -60,7 +60,7 @@ const documents: Documents = {
     "\n  mutation AddComponent($projectId: ID!, $componentId: ID!, $position: PositionInput, $expectedVersion: Int) {\n    addComponent(projectId: $projectId, componentId: $componentId, position: $position, expectedVersion: $expectedVersion) {\n      component { id }\n      project { ...ProjectFields }\n    }\n  }\n": types.AddComponentDocument,
     "\n  mutation MoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) {\n    moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { ...ProjectFields } }\n  }\n": types.MoveComponentDocument,
     "\n  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {\n    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }\n  }\n": types.UpdateConfigDocument,
-    "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": types.ApplyEditsDocument,
+    "\n  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n": types.ApplyEditsDocument,
     "\n  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {\n    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }\n  }\n": types.RemoveComponentDocument,
     "\n  mutation Disconnect($projectId: ID!, $connectionId: ID!) {\n    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }\n  }\n": types.DisconnectDocument,
     "\n  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {\n    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {\n      connection { id }\n      project { ...ProjectFields }\n    }\n  }\n": types.ConnectDocument,
@@ -143,7 +143,7 @@ export function graphql(source: "\n  mutation UpdateConfig($projectId: ID!, $nod
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation ApplyEdits($projectId: ID!, $edits: JSON!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"];
+export function graphql(source: "\n  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {\n    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
