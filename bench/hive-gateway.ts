@@ -1,5 +1,5 @@
 /**
- * Hive Gateway in its fastest configuration (ARCHITECTURE §10, issue 11): `hive-gateway supergraph` over a copy of
+ * Hive Gateway in its fastest configuration (docs/ARCHITECTURE.md §10, issue 11): `hive-gateway supergraph` over a copy of
  * our supergraph with the subgraph URLs of this run, the Rust query planner (@graphql-hive/router-runtime via
  * HIVE_ROUTER_RUNTIME), `--fork N` for N processes. Subgraphs only answer with an internal token: a bench-signed
  * long-lived one is sent as a static header to every subgraph, and the caller's `authorization` is propagated as a

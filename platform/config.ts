@@ -47,7 +47,7 @@ export interface AppConfig {
   /** Namespace for Redis keys and channels (pub/sub ignores the Redis DB number). */
   redisNamespace: string;
   logLevel: string;
-  /** Secret the router signs the caller's identity with for subgraphs (ARCHITECTURE §11). */
+  /** Secret the router signs the caller's identity with for subgraphs (docs/ARCHITECTURE.md §11). */
   internalTokenSecret: string;
   supergraphPath: string;
   /** Per-call timeout from the router to a subgraph. */
@@ -62,7 +62,7 @@ export interface AppConfig {
   wsSlowConsumerBytes: number;
   /** Events one subscription may fall behind (graphql-ws waits for each send) before its client is closed as too slow. */
   wsSlowConsumerEvents: number;
-  /** End-user authentication at the router (ARCHITECTURE §11); `undefined` = the local single-user mode. */
+  /** End-user authentication at the router (docs/ARCHITECTURE.md §11); `undefined` = the local single-user mode. */
   auth?: AuthConfig;
   /** Router limits, CORS and rate limits (router/security). */
   security: SecurityConfig;

@@ -1,5 +1,5 @@
 /**
- * Storage (ARCHITECTURE §9): Kysely over SQLite files under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+ * Storage (docs/ARCHITECTURE.md §9): Kysely over SQLite files under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
  * Each subgraph owns its tables and runs its own migrations at start (a migration table per service, so services
  * can share one PostgreSQL database without stepping on each other).
  */

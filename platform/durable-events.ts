@@ -1,5 +1,5 @@
 /**
- * Events other services must not lose (ARCHITECTURE §8) — e.g. COMPONENT_USED feeding the registry's usage counts —
+ * Events other services must not lose (docs/ARCHITECTURE.md §8) — e.g. COMPONENT_USED feeding the registry's usage counts —
  * go through Redis Streams with a consumer group: appended after commit, read with XREADGROUP, acknowledged only
  * after the handler succeeded, re-read after a crash (pending entries first). Delivery is at-least-once, so
  * handlers dedupe by the entry id they are given. In the embedded default (no Redis) the same interface delivers

@@ -1,5 +1,5 @@
 /**
- * Errors clients can act on: every one carries `extensions.code` (ARCHITECTURE §7). Anything else is masked by the
+ * Errors clients can act on: every one carries `extensions.code` (docs/ARCHITECTURE.md §7). Anything else is masked by the
  * servers' formatError so no stack, SQL or internal URL leaves a process.
  */
 import { GraphQLError } from 'graphql';

@@ -1,5 +1,5 @@
 /**
- * The platform's event bus (ARCHITECTURE §8). Two kinds of message, both published only after the owning
+ * The platform's event bus (docs/ARCHITECTURE.md §8). Two kinds of message, both published only after the owning
  * transaction commits:
  * - the seed's 13 events (PROJECT_CREATED … AI_SUGGESTION_GENERATED), on the `events` topic;
  * - entity streams, one topic per entity (`project.<id>`, `run.<id>`, `debug.<id>`, `deployment.<id>`,

@@ -1,5 +1,5 @@
 /**
- * The caller's identity, carried router → subgraph in a short-lived router-signed token (ARCHITECTURE §11), so a
+ * The caller's identity, carried router → subgraph in a short-lived router-signed token (docs/ARCHITECTURE.md §11), so a
  * subgraph reached directly (even through `_entities`) serves nobody the router did not vouch for.
  * Authentication of end users is the router's job; this module is the seam between the two.
  */

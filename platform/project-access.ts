@@ -1,5 +1,5 @@
 /**
- * Project roles (ARCHITECTURE §11) and how services other than the workflow engine learn a caller's role on a
+ * Project roles (docs/ARCHITECTURE.md §11) and how services other than the workflow engine learn a caller's role on a
  * project: the workflow subgraph answers `projectAccess(projectIds)` for the identity in the internal token; this
  * client batches those questions and remembers the answers for a moment (a list of 100 artefacts asks once).
  * Read = viewer; edit, execute, debug, deploy, apply suggestions = editor; delete and membership = owner.

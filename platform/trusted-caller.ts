@@ -1,5 +1,5 @@
 /**
- * Trusted subgraphs (ARCHITECTURE §11): everything a subgraph serves — GraphQL (including `_service` and
+ * Trusted subgraphs (docs/ARCHITECTURE.md §11): everything a subgraph serves — GraphQL (including `_service` and
  * `_entities`), downloads, any route added later — answers only requests that carry a valid router-signed internal
  * token. `/health` and `/metrics` stay open for orchestrators and scrapers; they reveal no project data.
  */

@@ -1,5 +1,5 @@
 /**
- * Who is calling (ARCHITECTURE §11). With AUTH_JWT_SECRET or AUTH_JWKS_FILE set, every request must carry
+ * Who is calling (docs/ARCHITECTURE.md §11). With AUTH_JWT_SECRET or AUTH_JWKS_FILE set, every request must carry
  * `Authorization: Bearer <JWT or API key>` (or `x-api-key`), and a graphql-ws `connection_init` payload
  * `{authorization: "Bearer …"}` or `{apiKey}`; anything else is UNAUTHENTICATED (401). Without them the router runs
  * in the local single-user mode (loopback, announced at start) and everyone is the local user.

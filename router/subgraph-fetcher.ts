@@ -1,6 +1,6 @@
 /**
  * The router's subgraph fetcher: undici `Pool.request()` per subgraph origin with keep-alive connections and a
- * minimal Response shim. Measured here (ARCHITECTURE §10) as the fastest option for @apollo/gateway: the default
+ * minimal Response shim. Measured here (docs/ARCHITECTURE.md §10) as the fastest option for @apollo/gateway: the default
  * make-fetch-happen fetcher is CPU-heavy. A subgraph started in this process is called in-process instead
  * (platform/in-process-subgraphs.ts), under the same timeout.
  */

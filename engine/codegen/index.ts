@@ -1,5 +1,5 @@
 /**
- * The code generator (ARCHITECTURE §3 `engine/codegen`): a workflow graph → a runnable project in one language.
+ * The code generator (docs/ARCHITECTURE.md §3 `engine/codegen`): a workflow graph → a runnable project in one language.
  * Each component's `emit` (in engine/components) produces its node; the language backends here turn the program
  * into files; the runtime libraries in ./runtime give every language the engine's semantics.
  */

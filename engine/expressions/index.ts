@@ -1,5 +1,5 @@
 /**
- * The expression language (ARCHITECTURE §6; spec in ./SPEC.md). Used by `condition`, `transform`, `switch`,
+ * The expression language (docs/ARCHITECTURE.md §6; spec in ./SPEC.md). Used by `condition`, `transform`, `switch`,
  * `filter`/`map`/`reduce`, debugger breakpoint conditions and watches, and compiled by the code generators.
  *
  * API contract (other modules rely on it):

@@ -15,7 +15,7 @@ export function isPortType(type: string): type is PortType {
 }
 
 /**
- * Can a value of port type `source` flow into port type `target`? (ARCHITECTURE §4: `source ⊑ target`.)
+ * Can a value of port type `source` flow into port type `target`? (docs/ARCHITECTURE.md §4: `source ⊑ target`.)
  * `any` on either side is accepted — `any` into a typed port is checked when the value arrives — and so are plain
  * `array` ↔ `array<T>` for the same reason.
  */

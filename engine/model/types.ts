@@ -1,5 +1,5 @@
 /**
- * The workflow model (ARCHITECTURE §4): a project's graph of component instances wired by typed connections.
+ * The workflow model (docs/ARCHITECTURE.md §4): a project's graph of component instances wired by typed connections.
  * Plain data, JSON-serialisable, free of GraphQL and storage concerns.
  */
 
@@ -34,7 +34,7 @@ export interface NodeInstance {
 }
 
 /**
- * Per-node execution policy (ARCHITECTURE §5). With `onError: 'route'` the node's implicit `error` output port
+ * Per-node execution policy (docs/ARCHITECTURE.md §5). With `onError: 'route'` the node's implicit `error` output port
  * (type object: `{message, code, nodeId}`) fires instead of failing the run; every node has that port.
  */
 export interface NodeSettings {

@@ -1,5 +1,5 @@
 /**
- * Graph validation (ARCHITECTURE §4). Errors block execution; warnings (a disconnected node) do not.
+ * Graph validation (docs/ARCHITECTURE.md §4). Errors block execution; warnings (a disconnected node) do not.
  * Pure and synchronous: the caller resolves the components the graph uses first (built-ins from the engine, custom
  * ones from the registry).
  */

@@ -1,5 +1,5 @@
 /**
- * The workflow interpreter (ARCHITECTURE §5): one interpreter, two drivers. `executeGraph` runs a validated graph to
+ * The workflow interpreter (docs/ARCHITECTURE.md §5): one interpreter, two drivers. `executeGraph` runs a validated graph to
  * completion; a debugger drives the same code through `options.hooks` (usually with `sequential: true`).
  * The caller validates the graph first; here only what would make execution itself unsound is refused
  * (cycles, unknown components, connections to unknown nodes).

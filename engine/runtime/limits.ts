@@ -1,5 +1,5 @@
 /**
- * Run limits (ARCHITECTURE §5) and the cheap output-size check. Breaches fail with LIMIT_* codes so a client can tell
+ * Run limits (docs/ARCHITECTURE.md §5) and the cheap output-size check. Breaches fail with LIMIT_* codes so a client can tell
  * "your workflow is too big" from "your workflow is wrong".
  */
 import { EngineError } from './errors';

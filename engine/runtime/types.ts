@@ -1,5 +1,5 @@
 /**
- * The interpreter's contract (ARCHITECTURE §5). One interpreter, two drivers: `executeWorkflow` runs to completion,
+ * The interpreter's contract (docs/ARCHITECTURE.md §5). One interpreter, two drivers: `executeWorkflow` runs to completion,
  * the debugger steps it through the hooks below.
  */
 import type { ComponentDefinition, ComponentServices, PortValues } from '../components/types';

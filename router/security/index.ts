@@ -1,5 +1,5 @@
 /**
- * The router's security plugins (ARCHITECTURE §11), each switched by config: authentication, security headers and
+ * The router's security plugins (docs/ARCHITECTURE.md §11), each switched by config: authentication, security headers and
  * CSP, CORS allow-list, body size (413), per-identity rate limit (429), persisted-operations-only, and per-operation
  * limits (depth, cost, aliases, tokens) with introspection off in production. Apollo's automatic persisted queries are
  * off: a client-registered cache is not a safelist (PERSISTED_OPERATIONS_ONLY is). `middleware` is mounted before every

@@ -1,5 +1,5 @@
 /**
- * Per-identity rate limits (ARCHITECTURE §11): a fixed window of RATE_LIMIT_POINTS requests per
+ * Per-identity rate limits (docs/ARCHITECTURE.md §11): a fixed window of RATE_LIMIT_POINTS requests per
  * RATE_LIMIT_WINDOW_SECONDS for each authenticated user, or each address when the caller is anonymous. Counted in
  * Redis when REDIS_URL is set (every router replica shares the budget), in memory otherwise. Over budget: 429 with
  * Retry-After. A Redis outage falls back to the in-memory limiter rather than refusing everybody.

@@ -2,7 +2,7 @@
  * Limits shared by every WebSocket endpoint of the router (graphql-ws on /graphql and the legacy /ws/* bridges):
  * message size (enforced by ws's frame parser, so before `connection_init` is even read), connections per identity,
  * operations per connection, the HTTP rate-limit budget per operation, and periodic re-authentication so a revoked
- * API key or an expired token ends the socket (ARCHITECTURE §11).
+ * API key or an expired token ends the socket (docs/ARCHITECTURE.md §11).
  */
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';

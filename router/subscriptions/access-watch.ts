@@ -1,5 +1,5 @@
 /**
- * Subscriptions end when the caller loses access (ARCHITECTURE §11). Membership changes and deletion are changes on
+ * Subscriptions end when the caller loses access (docs/ARCHITECTURE.md §11). Membership changes and deletion are changes on
  * the project's own topic; on each one the caller's access is checked again through the gateway (with the caller's
  * identity, so the workflow service decides), and the subscription's stream is closed when it is gone.
  */

@@ -31,7 +31,7 @@ interface AppService {
   urlEnv?: string;
 }
 
-/** The port contract (ARCHITECTURE §2) as the services themselves read it, so compose cannot drift from the code. */
+/** The port contract (docs/ARCHITECTURE.md §2) as the services themselves read it, so compose cannot drift from the code. */
 export const APP_SERVICES: Readonly<Record<string, AppService>> = Object.fromEntries(
   Object.entries(SERVICE_ENV).map(([name, { defaultPort, portVar, urlVar }]) => [name, { port: defaultPort, portEnv: portVar, urlEnv: urlVar }]),
 );
