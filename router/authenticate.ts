@@ -4,8 +4,8 @@
  * `{authorization: "Bearer …"}` or `{apiKey}`; anything else is UNAUTHENTICATED (401). Without them the router runs
  * in the local single-user mode (loopback, announced at start) and everyone is the local user.
  *
- * `authenticate(req)` is the one entry point for GraphQL over HTTP, the REST shim and WebSocket handshakes; the
- * router registers its Authenticator for its HTTP server, and each request's answer is computed once.
+ * `RequestAuthentication.authenticate(req)` is the one entry point for GraphQL over HTTP, the REST shim and WebSocket
+ * handshakes; each router builds its own and passes it to its parts, and each request's answer is computed once.
  */
 import type { IncomingMessage } from 'node:http';
 import { appError } from '../platform/errors';
@@ -48,53 +48,53 @@ export function createAuthenticator(verifyJwt: JwtVerifier, resolveApiKey: ApiKe
   };
 }
 
-/** Each router's authenticator, by its HTTP server (tests run several routers in one process). */
-const byServer = new WeakMap<object, Authenticator>();
-let latest: Authenticator | undefined;
-
-export function registerAuthenticator(server: object, authenticator: Authenticator): void {
-  byServer.set(server, authenticator);
-  latest = authenticator;
-}
-
-function authenticatorFor(req?: IncomingMessage): Authenticator {
-  // Node records the listening server on each accepted socket.
-  const server = (req?.socket as { server?: object } | undefined)?.server;
-  return (server && byServer.get(server)) ?? latest ?? localAuthenticator;
-}
-
 const header = (req: IncomingMessage, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
 
-const answers = new WeakMap<IncomingMessage, Promise<Identity>>();
-
-export function authenticate(req: IncomingMessage): Promise<Identity> {
-  let answer = answers.get(req);
-  if (!answer) {
-    answer = authenticatorFor(req).fromCredentials({ authorization: header(req, 'authorization'), apiKey: header(req, API_KEY_HEADER) });
-    answer.catch(() => undefined); // callers see the rejection; an unobserved copy must not crash the process
-    answers.set(req, answer);
-  }
-  return answer;
-}
-
-/** graphql-ws: credentials in the `connection_init` payload; the handshake's own headers when the payload has none. */
-export async function authenticateConnection(params: Record<string, unknown>, req?: IncomingMessage): Promise<Identity> {
-  const credentials = connectionCredentials(params);
-  if (!credentials.authorization && !credentials.apiKey && req) return authenticate(req);
-  return authenticatorFor(req).fromCredentials(credentials);
-}
-
-/** The same check again, never from the per-request answer: an open socket is re-checked so revocation ends it. */
-export function reauthenticate(params: Record<string, unknown>, req: IncomingMessage): Promise<Identity> {
-  const credentials = connectionCredentials(params);
-  const fromHeaders = !credentials.authorization && !credentials.apiKey;
-  return authenticatorFor(req).fromCredentials(fromHeaders ? { authorization: header(req, 'authorization'), apiKey: header(req, API_KEY_HEADER) } : credentials);
-}
-
 function connectionCredentials(params: Record<string, unknown>): { authorization?: string; apiKey?: string } {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return { authorization: text(params.authorization) ?? text(params.Authorization), apiKey: text(params.apiKey) };
+}
+
+/**
+ * One router's way to learn who is calling, handed explicitly to every part that needs it (GraphQL context, REST
+ * shim, rate limit, WebSocket servers, deployment endpoint) — never looked up from a module-level registry.
+ */
+export interface RequestAuthentication {
+  readonly mode: Authenticator['mode'];
+  /** The caller of an HTTP request (or WebSocket handshake); computed once per request. */
+  authenticate(req: IncomingMessage): Promise<Identity>;
+  /** graphql-ws: credentials in the `connection_init` payload; the handshake's own headers when the payload has none. */
+  authenticateConnection(params: Record<string, unknown>, req?: IncomingMessage): Promise<Identity>;
+  /** The same check again, never from the per-request answer: an open socket is re-checked so revocation ends it. */
+  reauthenticate(params: Record<string, unknown>, req: IncomingMessage): Promise<Identity>;
+}
+
+export function requestAuthentication(authenticator: Authenticator): RequestAuthentication {
+  const answers = new WeakMap<IncomingMessage, Promise<Identity>>();
+  const fromHeaders = (req: IncomingMessage) => ({ authorization: header(req, 'authorization'), apiKey: header(req, API_KEY_HEADER) });
+  const authenticate = (req: IncomingMessage): Promise<Identity> => {
+    let answer = answers.get(req);
+    if (!answer) {
+      answer = authenticator.fromCredentials(fromHeaders(req));
+      answer.catch(() => undefined); // callers see the rejection; an unobserved copy must not crash the process
+      answers.set(req, answer);
+    }
+    return answer;
+  };
+  return {
+    mode: authenticator.mode,
+    authenticate,
+    authenticateConnection(params, req) {
+      const credentials = connectionCredentials(params);
+      if (!credentials.authorization && !credentials.apiKey && req) return authenticate(req);
+      return authenticator.fromCredentials(credentials);
+    },
+    reauthenticate(params, req) {
+      const credentials = connectionCredentials(params);
+      return authenticator.fromCredentials(!credentials.authorization && !credentials.apiKey ? fromHeaders(req) : credentials);
+    },
+  };
 }

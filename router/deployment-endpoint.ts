@@ -9,13 +9,13 @@ import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../platform/config';
 import { proxyRequest } from '../platform/http-proxy';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '../platform/identity';
-import { authenticate } from './authenticate';
+import type { RequestAuthentication } from './authenticate';
 
-export function mountDeploymentEndpoint(app: express.Express, config: AppConfig) {
+export function mountDeploymentEndpoint(app: express.Express, config: AppConfig, auth: RequestAuthentication) {
   app.all('/deployments/:id/endpoint{/*rest}', async (req, res) => {
     let identity;
     try {
-      identity = await authenticate(req);
+      identity = await auth.authenticate(req);
     } catch (err) {
       const error = err as GraphQLError;
       res.status(401).json({ errors: [{ message: error.message, extensions: { code: error.extensions?.code ?? 'UNAUTHENTICATED' } }] });

@@ -1,7 +1,12 @@
 /**
- * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway), GraphiQL offline,
- * the web app at /, aggregated /health, /live and /ready. Apollo's CDN landing page is disabled and nothing phones
- * home.
+ * The router on 8006: federated GraphQL at /graphql (Apollo Server 5 over @apollo/gateway, graphql-ws on the same
+ * path), GraphiQL offline, the web app at /, the REST shim, aggregated /health, /live and /ready, /metrics. Apollo's
+ * CDN landing page is disabled and nothing phones home.
+ *
+ * The router is an ordered list of parts (gate, error shape, compression, security, gateway, deployment endpoint, web
+ * app, REST, metrics, health, GraphiQL, GraphQL, client errors): each mounts its routes in that order and is closed in
+ * the reverse order once the shutdown gate refuses new requests. Authentication is one object passed to the parts that
+ * need it.
  */
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
@@ -21,7 +26,6 @@ import type { Logger } from '../platform/logger';
 import { addSubscriptionsSource, mountMetrics } from '../platform/metrics';
 import { operationMetricsPlugin } from '../platform/metrics-plugin';
 import { createShutdownGate } from '../platform/shutdown-gate';
-import { authenticate } from './authenticate';
 import { compressResponses, sendPrecompressed } from './compression';
 import { maskRouterError } from './error-masking';
 import { mountDeploymentEndpoint } from './deployment-endpoint';
@@ -30,7 +34,7 @@ import { graphiqlPage, wantsGraphiQL } from './graphiql';
 import { aggregateHealth } from './health';
 import { apolloCopy, noSubscriptionOverHttp, publicSchemaGateway } from './public-schema';
 import { routerSecurity } from './security';
-import { legacyErrorShape, mountRestShim } from './rest';
+import { legacyErrorShape, mountRestShim, type RestShim } from './rest';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/ws-server';
 import { mountWebApp } from './web-app';
 
@@ -39,6 +43,13 @@ export interface RunningRouter {
   port: number;
   subscriptions: SubscriptionServer;
   close(): Promise<void>;
+}
+
+/** One part of the router: what it mounts on the app, and what it releases when the router closes. */
+interface RouterPart {
+  name: string;
+  mount?(app: express.Express): void;
+  close?(): Promise<void> | void;
 }
 
 export interface RouterOptions {
@@ -55,14 +66,9 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   const httpServer = createLimitedServer(app, config.security.http);
   // Graceful shutdown: once closing, new requests get a 503 while in-flight ones finish (issue 12).
   const gate = createShutdownGate('router');
-  // Guards below answer legacy REST paths in the REST envelope (issue 9).
-  app.use(legacyErrorShape(config));
-  app.use(gate.middleware);
-  // brotli/gzip for whole bodies (GraphQL answers, REST, errors) when the client accepts it.
-  app.use(compressResponses());
-  // Authentication, headers, CORS, body size, rate limit, persisted operations (issue 10) — before every route.
+  // Authentication, headers, CORS, body size, rate limit, persisted operations, WebSocket limits (issues 10, 16).
   const security = routerSecurity(config, log, httpServer);
-  app.use(security.middleware);
+  const { auth } = security;
   const { gateway, endpoints, close: closeGateway } = createGateway(config, log);
   let loadedSchema: GraphQLSchema | undefined;
   // Assigned before the server starts (the first schema arrives during start()); it runs Apollo's operations lazily.
@@ -81,56 +87,81 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     formatError: maskRouterError(log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), operationMetricsPlugin<RouterContext>('router')],
   });
-  subscriptions = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation, limits: security.sockets });
+  const subscriptionServer = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation, limits: security.sockets, auth });
+  subscriptions = subscriptionServer;
   try {
     await server.start();
   } catch (err) {
-    await subscriptions.close();
+    await subscriptionServer.close();
+    await security.close();
     throw err;
   }
-  // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
-  mountDeploymentEndpoint(app, config);
-  // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
-  mountWebApp(app);
-  // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges — before the GraphQL middleware.
-  const restShim = mountRestShim(app, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets });
-
-  mountMetrics(app, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
-  app.get('/health', async (_req, res) => {
-    const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
-    res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
-  });
-  // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
-  app.get('/live', (_req, res) => void res.json({ status: 'live' }));
-  app.get('/ready', (_req, res) => void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }));
+  let restShim: RestShim | undefined;
+  let removeSubscriptionGauge: (() => void) | undefined;
   // The ~9 MB page is compressed once per encoding (≈2 MB), not on every load.
   const sendGraphiQL = (req: express.Request, res: express.Response, next: express.NextFunction) => {
     sendPrecompressed(req, res, graphiqlPage, 'html', graphiqlPage).catch(next);
   };
-  app.get('/graphiql', sendGraphiQL);
-  app.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next()));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }) => ({
-        identity: await authenticate(req),
-        requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
-      }),
-    }),
-  );
-  // Malformed JSON bodies and other client errors are answered as such, never as a 500.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, 'unhandled router error');
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'), extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  });
+
+  const parts: RouterPart[] = [
+    // Guards below answer legacy REST paths in the REST envelope (issue 9).
+    { name: 'error shape', mount: (a) => a.use(legacyErrorShape(config)) },
+    { name: 'shutdown gate', mount: (a) => a.use(gate.middleware) },
+    // brotli/gzip for whole bodies (GraphQL answers, REST, errors) when the client accepts it.
+    { name: 'compression', mount: (a) => a.use(compressResponses()) },
+    { name: 'security', mount: (a) => a.use(security.middleware), close: () => security.close() },
+    { name: 'gateway', close: async () => {
+      await server.stop();
+      await closeGateway();
+    } },
+    // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
+    { name: 'deployment endpoint', mount: (a) => mountDeploymentEndpoint(a, config, auth) },
+    // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
+    { name: 'web app', mount: (a) => mountWebApp(a) },
+    // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges.
+    { name: 'REST shim', mount: (a) => void (restShim = mountRestShim(a, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets, auth })), close: () => restShim?.close() },
+    { name: 'metrics', mount: (a) => {
+      mountMetrics(a, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
+      removeSubscriptionGauge = addSubscriptionsSource(() => [{ labels: { service: 'router' }, value: subscriptionServer.openSubscriptions }]);
+    }, close: () => removeSubscriptionGauge?.() },
+    { name: 'health', mount: (a) => {
+      a.get('/health', async (_req, res) => {
+        const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
+        res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
+      });
+      // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
+      a.get('/live', (_req, res) => void res.json({ status: 'live' }));
+      a.get('/ready', (_req, res) => void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }));
+    } },
+    { name: 'GraphiQL', mount: (a) => {
+      a.get('/graphiql', sendGraphiQL);
+      a.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next()));
+    } },
+    // GraphQL over HTTP; graphql-ws on the same path (closed first: its sockets end before the server stops).
+    { name: 'GraphQL', mount: (a) => {
+      a.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        expressMiddleware(server, {
+          context: async ({ req }) => ({
+            identity: await auth.authenticate(req),
+            requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+          }),
+        }),
+      );
+    }, close: () => subscriptionServer.close() },
+    // Malformed JSON bodies and other client errors are answered as such, never as a 500.
+    { name: 'client errors', mount: (a) => a.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) log.error({ err }, 'unhandled router error');
+      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'), extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    }) },
+  ];
+  for (const part of parts) part.mount?.(app);
 
   const { port: actualPort, url } = await listen(httpServer, port, config.host);
   log.info({ url }, 'router listening');
   let closing: Promise<void> | undefined;
-  const subscriptionServer = subscriptions;
-  const removeSubscriptionGauge = addSubscriptionsSource(() => [{ labels: { service: 'router' }, value: subscriptionServer.openSubscriptions }]);
   return {
     url,
     port: actualPort,
@@ -138,12 +169,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     close: () =>
       (closing ??= (async () => {
         gate.close();
-        removeSubscriptionGauge();
-        await subscriptionServer.close();
-        await restShim.close();
-        await server.stop();
-        await closeGateway();
-        await security.close();
+        for (const part of [...parts].reverse()) await part.close?.();
       })()),
   };
 }

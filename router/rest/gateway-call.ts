@@ -9,7 +9,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { REQUEST_ID_HEADER } from '../../platform/identity';
 import { registerOperationNames } from '../../platform/metrics';
-import { authenticate } from '../authenticate';
+import type { RequestAuthentication } from '../authenticate';
 import type { RouterContext } from '../gateway';
 import { RestError, statusForCode } from './envelope';
 
@@ -34,10 +34,10 @@ export function restErrorFrom(error: GraphQLFormattedError): RestError {
 }
 
 /** Who is calling, established exactly as for GraphQL over HTTP. */
-export async function routerContextFor(req: IncomingMessage): Promise<RouterContext> {
+export async function routerContextFor(req: IncomingMessage, auth: RequestAuthentication): Promise<RouterContext> {
   let identity;
   try {
-    identity = await authenticate(req);
+    identity = await auth.authenticate(req);
   } catch (err) {
     const code = (err as { extensions?: { code?: string } }).extensions?.code ?? 'UNAUTHENTICATED';
     throw new RestError(statusForCode(code), code, (err as Error).message || 'Authentication failed');

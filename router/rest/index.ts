@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi';
 import { restRouter } from './rest-router';
 import type { RouteSpec } from './route-table';
 import { legacyRoutes } from './routes';
+import type { RequestAuthentication } from '../authenticate';
 import type { SocketLimits } from '../security/socket-limits';
 import { mountLegacySockets } from './ws/legacy-sockets';
 
@@ -29,6 +30,8 @@ export interface RestShimDeps {
   log: Logger;
   /** Message size, connections per identity and re-authentication of the legacy sockets (router/security). */
   socketLimits: SocketLimits;
+  /** Who is calling: the router's authentication, the same as for GraphQL. */
+  auth: RequestAuthentication;
 }
 
 export interface RestShim {
@@ -42,7 +45,7 @@ export interface RestShim {
 export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShim {
   const routes = legacyRoutes({ config: deps.config });
   const document = openApiDocument(routes, deps.config.version);
-  const router = restRouter(routes, deps.apollo, deps.log.child({ component: 'rest' }));
+  const router = restRouter(routes, deps.apollo, deps.auth, deps.log.child({ component: 'rest' }));
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
@@ -59,6 +62,7 @@ export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShi
     slowConsumerBytes: deps.config.wsSlowConsumerBytes,
     slowConsumerEvents: deps.config.wsSlowConsumerEvents,
     limits: deps.socketLimits,
+    auth: deps.auth,
   });
   return { routes, router, close: () => sockets.close() };
 }

@@ -8,6 +8,7 @@ import express from 'express';
 import type { Logger } from '../../platform/logger';
 import type { RouterContext } from '../gateway';
 import { RestError, sendError, sendSuccess } from './envelope';
+import type { RequestAuthentication } from '../authenticate';
 import { gatewayCaller, routerContextFor } from './gateway-call';
 import { expressPath, type RouteSpec } from './route-table';
 import { bodyValidator, queryValidator } from './validation';
@@ -34,13 +35,13 @@ function readJsonBody(req: express.Request, res: express.Response): Promise<unkn
   );
 }
 
-function handlerFor(route: RouteSpec, apollo: ApolloServer<RouterContext>, log: Logger): express.RequestHandler {
+function handlerFor(route: RouteSpec, apollo: ApolloServer<RouterContext>, auth: RequestAuthentication, log: Logger): express.RequestHandler {
   const validateBody = route.body ? bodyValidator(route.body) : undefined;
   // Unknown query parameters (cache busters and the like) are ignored, not refused.
   const validateQuery = route.query ? queryValidator({ ...route.query, additionalProperties: true }) : undefined;
   return async (req, res) => {
     try {
-      const context = await routerContextFor(req);
+      const context = await routerContextFor(req, auth);
       const body = validateBody ? await readJsonBody(req, res) : undefined;
       validateBody?.(body);
       const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
@@ -60,9 +61,9 @@ function handlerFor(route: RouteSpec, apollo: ApolloServer<RouterContext>, log: 
   };
 }
 
-export function restRouter(routes: RouteSpec[], apollo: ApolloServer<RouterContext>, log: Logger): express.Router {
+export function restRouter(routes: RouteSpec[], apollo: ApolloServer<RouterContext>, auth: RequestAuthentication, log: Logger): express.Router {
   const router = express.Router({ caseSensitive: true, strict: false });
-  for (const route of routes) router[route.method](expressPath(route.path), handlerFor(route, apollo, log));
+  for (const route of routes) router[route.method](expressPath(route.path), handlerFor(route, apollo, auth, log));
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method.toUpperCase()]);
   for (const [path, methods] of methodsByPath) {

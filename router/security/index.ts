@@ -11,6 +11,7 @@ import type { ValidationRule } from 'graphql';
 import type { AppConfig } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { setUpAuthentication } from '../auth';
+import type { RequestAuthentication } from '../authenticate';
 import { graphiqlPage, wantsGraphiQL } from '../graphiql';
 import { guardUpgrades, refuseUpgrade } from '../upgrade-router';
 import { corsAllowList, loopbackOrigins, originAllowed } from './cors';
@@ -27,6 +28,8 @@ export interface RouterSecurity {
   prepareOperation: PrepareOperation;
   /** WebSocket limits for graphql-ws and the legacy sockets. */
   sockets: SocketLimits;
+  /** Who is calling: this router's authentication, passed to every part that needs it. */
+  auth: RequestAuthentication;
   /** `local` = the single-user mode (announced at start). */
   mode: 'local' | 'authenticated';
   close(): Promise<void>;
@@ -38,8 +41,8 @@ const tooLarge = (max: number) => ({ errors: [{ message: `The request body is la
 
 export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.Server): RouterSecurity {
   const { security } = config;
-  const auth = setUpAuthentication(config, httpServer);
-  const rateLimit = createRateLimit(config, log);
+  const { auth, close: closeAuth } = setUpAuthentication(config);
+  const rateLimit = createRateLimit(config, log, auth);
   const persisted = loadPersistedOperations(security);
   const rules = operationLimitRules(security);
   const router = express.Router();
@@ -83,11 +86,12 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
     middleware: router,
     apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false, persistedQueries: false },
     prepareOperation: operationPreparer({ maxTokens: security.maxTokens, rules, persisted }),
-    sockets: socketLimits(security, rateLimit, log),
-    mode: auth.authenticator.mode,
+    sockets: socketLimits(security, rateLimit, log, auth),
+    auth,
+    mode: auth.mode,
     close: async () => {
       stopGuard();
-      await Promise.all([auth.close(), rateLimit.close()]);
+      await Promise.all([closeAuth(), rateLimit.close()]);
     },
   };
 }

@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
-import { authenticate } from '../authenticate';
+import type { RequestAuthentication } from '../authenticate';
 
 export interface RateLimit {
   middleware: express.RequestHandler;
@@ -26,7 +26,7 @@ export const rateLimitKey = (identity: { sub: string } | undefined, address: str
 /** The GraphQL error of an operation over budget (HTTP answers 429 with it; graphql-ws sends it as the operation's error). */
 export const rateLimited = (retryAfter: number) => ({ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } });
 
-export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
+export function createRateLimit(config: AppConfig, log: Logger, auth: RequestAuthentication): RateLimit {
   const { rateLimitPoints: points, rateLimitWindowSeconds: duration } = config.security;
   if (points === 0) return { middleware: (_req, _res, next) => next(), consume: async () => undefined, close: async () => undefined };
   const memory = new RateLimiterMemory({ points, duration, keyPrefix: 'rl' });
@@ -52,7 +52,7 @@ export function createRateLimit(config: AppConfig, log: Logger): RateLimit {
   const middleware: express.RequestHandler = async (req, res, next) => {
     let key: string;
     try {
-      key = rateLimitKey(await authenticate(req), undefined);
+      key = rateLimitKey(await auth.authenticate(req), undefined);
     } catch {
       key = rateLimitKey(undefined, req.socket.remoteAddress); // refused later with 401; still counted
     }

@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
 import type { SecurityConfig } from '../../platform/config';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
-import { reauthenticate } from '../authenticate';
+import type { RequestAuthentication } from '../authenticate';
 import { rateLimitKey, type RateLimit } from './rate-limit';
 
 /** Close codes a client can act on (graphql-ws owns 4400–4499 with its own meanings). */
@@ -30,7 +30,7 @@ export interface SocketLimits {
   watchCredentials(ws: WebSocket, identity: Identity, params: Record<string, unknown>, req: IncomingMessage): () => void;
 }
 
-export function socketLimits(security: SecurityConfig, rateLimit: RateLimit, log: Logger): SocketLimits {
+export function socketLimits(security: SecurityConfig, rateLimit: RateLimit, log: Logger, auth: RequestAuthentication): SocketLimits {
   const open = new Map<string, number>();
   const max = security.wsMaxConnectionsPerIdentity;
   return {
@@ -58,7 +58,7 @@ export function socketLimits(security: SecurityConfig, rateLimit: RateLimit, log
       const timer = setInterval(() => {
         if (checking) return;
         checking = true;
-        reauthenticate(params, req)
+        auth.reauthenticate(params, req)
           .then((current) => current.sub === identity.sub)
           .catch(() => false)
           .then((valid) => {

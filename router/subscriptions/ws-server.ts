@@ -11,7 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
-import { authenticateConnection } from '../authenticate';
+import type { RequestAuthentication } from '../authenticate';
 import type { RouterContext } from '../gateway';
 import { routeUpgrades } from '../upgrade-router';
 import { aliasAwareFieldResolver, GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
@@ -39,6 +39,8 @@ export interface SubscriptionServerOptions {
   slowConsumerEvents: number;
   /** Message size, init timeout, connections per identity, operations per connection, rate limit, re-authentication. */
   limits: SocketLimits;
+  /** Who is calling (the router's authentication). */
+  auth: RequestAuthentication;
 }
 
 const SLOW_CONSUMER_REASON = 'Slow consumer: too many undelivered messages; reconnect and resubscribe';
@@ -93,7 +95,7 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       onConnect: async (ctx) => {
         let identity;
         try {
-          identity = await authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request);
+          identity = await options.auth.authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request);
         } catch {
           return false;
         }

@@ -32,7 +32,7 @@ const documented = () => Object.entries(document.paths as Record<string, Record<
 function mountedRoutes(): string[] {
   const app = express();
   const bus = createEventBus({ source: 'test', namespace: 'test' });
-  const shim = mountRestShim(app, { apollo: {} as never, httpServer: http.createServer(), events: bus, config: loadConfig({ LOG_LEVEL: 'silent' }), log: createLogger('test', 'silent'), socketLimits: {} as never });
+  const shim = mountRestShim(app, { apollo: {} as never, httpServer: http.createServer(), events: bus, config: loadConfig({ LOG_LEVEL: 'silent' }), log: createLogger('test', 'silent'), socketLimits: {} as never, auth: {} as never });
   const routes: string[] = [];
   for (const layer of (shim.router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack) {
     if (!layer.route) continue;

@@ -19,6 +19,7 @@ import { runCollabBridge } from './collab-bridge';
 import { runDebugBridge } from './debug-bridge';
 import { socketSession } from './socket-session';
 import { endWhenAccessLost } from '../../subscriptions/access-watch';
+import type { RequestAuthentication } from '../../authenticate';
 import { CLOSE_ACCESS_REVOKED, type SocketLimits } from '../../security/socket-limits';
 
 const PROJECT_VERSION = storedOperation('LegacyProjectVersion', `query LegacyProjectVersion($id: ID!) { project(id: $id) { id version } }`);
@@ -31,6 +32,7 @@ export interface LegacySocketOptions {
   slowConsumerBytes: number;
   slowConsumerEvents: number;
   limits: SocketLimits;
+  auth: RequestAuthentication;
 }
 
 type Target = { kind: 'debug'; sessionId: string } | { kind: 'project'; projectId: string };
@@ -64,7 +66,7 @@ export function mountLegacySockets(httpServer: http.Server, options: LegacySocke
       }
       if (!target) return refuseUpgrade(socket, 404, 'Not Found');
       try {
-        const context = await routerContextFor(req);
+        const context = await routerContextFor(req, options.auth);
         const call = gatewayCaller(apollo, context);
         // Checked before upgrading, so an unknown or foreign id is a plain 404.
         let start: (ws: import('ws').WebSocket) => Promise<void>;
