@@ -7,7 +7,7 @@ import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } 
 export type GraphEdit =
   | { op: 'addNode'; node: NodeInstance }
   | { op: 'moveNode'; nodeId: string; position: Position }
-  | { op: 'updateNode'; nodeId: string; config?: Record<string, unknown>; label?: string | null; settings?: NodeSettings }
+  | { op: 'updateNode'; nodeId: string; config?: Record<string, unknown>; label?: string | null; settings?: NodeSettings; pinnedOutput?: Record<string, unknown> | null }
   | { op: 'removeNode'; nodeId: string }
   | { op: 'connect'; connection: Connection }
   | { op: 'disconnect'; connectionId: string };
@@ -40,16 +40,19 @@ export function applyGraphEdit(graph: WorkflowGraph, edit: GraphEdit): WorkflowG
       requireNode(graph, edit.nodeId);
       return {
         ...graph,
-        nodes: graph.nodes.map((n) =>
-          n.id === edit.nodeId
-            ? {
-                ...n,
-                ...(edit.config !== undefined ? { config: edit.config } : {}),
-                ...(edit.label !== undefined ? { label: edit.label } : {}),
-                ...(edit.settings !== undefined ? { settings: edit.settings } : {}),
-              }
-            : n,
-        ),
+        nodes: graph.nodes.map((n) => {
+          if (n.id !== edit.nodeId) return n;
+          const updated: NodeInstance = {
+            ...n,
+            ...(edit.config !== undefined ? { config: edit.config } : {}),
+            ...(edit.label !== undefined ? { label: edit.label } : {}),
+            ...(edit.settings !== undefined ? { settings: edit.settings } : {}),
+            ...(edit.pinnedOutput ? { pinnedOutput: edit.pinnedOutput } : {}),
+          };
+          // `pinnedOutput: null` unpins.
+          if (edit.pinnedOutput === null) delete updated.pinnedOutput;
+          return updated;
+        }),
       };
     }
     case 'removeNode':
@@ -145,6 +148,7 @@ function invertEdit(graph: WorkflowGraph, edit: GraphEdit): GraphEdit[] {
           ...(edit.config !== undefined ? { config: node.config } : {}),
           ...(edit.label !== undefined ? { label: node.label ?? null } : {}),
           ...(edit.settings !== undefined ? { settings: node.settings ?? {} } : {}),
+          ...(edit.pinnedOutput !== undefined ? { pinnedOutput: node.pinnedOutput ?? null } : {}),
         },
       ];
     }

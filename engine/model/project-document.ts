@@ -65,6 +65,7 @@ export const PROJECT_DOCUMENT_SCHEMA = {
               position: POSITION,
               config: { type: 'object' },
               settings: { type: 'object' },
+              pinnedOutput: { type: 'object', description: 'Pinned data: values by output port (runs with usePinned take them instead of running the node).' },
             },
           },
         },

@@ -31,6 +31,11 @@ export interface NodeInstance {
   config: Record<string, unknown>;
   /** Execution policy shared by every component (timeout, retries, error handling). */
   settings?: NodeSettings;
+  /**
+   * Pinned data (n8n's "pin data"): values by output port that stand in for running the node when a run asks for
+   * pins (`usePinned`). Generated code ignores them.
+   */
+  pinnedOutput?: Record<string, unknown>;
 }
 
 /**

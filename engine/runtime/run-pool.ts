@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { spawnTsWorker } from '../threads/spawn';
 import type { WorkflowGraph } from '../model/types';
 import { DEFAULT_LIMITS } from './limits';
+import type { StandIn } from './partial-run';
 import type { RunThreadReply, RunThreadRequest } from './run-thread';
 import type { RunEvent, RunResult } from './types';
 
@@ -25,6 +26,8 @@ export interface RunRequest {
   secrets?: ReadonlyMap<string, string>;
   onEvent(event: RunEvent): void;
   signal?: AbortSignal;
+  /** A partial run's nodes that replay known values instead of running (partial-run.ts). */
+  standIns?: Record<string, StandIn>;
 }
 
 interface Job {
@@ -117,7 +120,7 @@ export class RunPool {
     };
     if (request.signal?.aborted) cancel();
     else request.signal?.addEventListener('abort', cancel, { once: true });
-    slot.worker.postMessage({ kind: 'run', runId: request.runId, graph: request.graph, inputs: request.inputs, secrets: request.secrets } satisfies RunThreadRequest);
+    slot.worker.postMessage({ kind: 'run', runId: request.runId, graph: request.graph, inputs: request.inputs, secrets: request.secrets, standIns: request.standIns } satisfies RunThreadRequest);
   }
 
   private release(slot: Slot): void {

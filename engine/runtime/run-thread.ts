@@ -10,8 +10,11 @@ import { executeGraph } from './interpreter';
 import type { RunEvent, RunResult } from './types';
 import { worldServicesFromEnv } from './world';
 import type { WorkflowGraph } from '../model/types';
+import { markStandIns, standInHooks, type StandIn } from './partial-run';
 
-export type RunThreadRequest = { kind: 'run'; runId: string; graph: WorkflowGraph; inputs: Record<string, unknown>; secrets?: ReadonlyMap<string, string> } | { kind: 'cancel'; runId: string };
+export type RunThreadRequest =
+  | { kind: 'run'; runId: string; graph: WorkflowGraph; inputs: Record<string, unknown>; secrets?: ReadonlyMap<string, string>; standIns?: Record<string, StandIn> }
+   | { kind: 'cancel'; runId: string };
 export type RunThreadReply = { kind: 'event'; runId: string; event: RunEvent } | { kind: 'result'; runId: string; result: RunResult };
 
 const world = { ...worldServicesFromEnv((workerData as { env?: NodeJS.ProcessEnv } | undefined)?.env ?? process.env), sandbox: new QuickJsSandbox() };
@@ -34,7 +37,10 @@ parentPort?.on('message', (request: RunThreadRequest) => {
     onEvent: (event) => post({ kind: 'event', runId: request.runId, event }),
     signal: controller.signal,
     secrets: request.secrets,
+    // A partial run (partial-run.ts): pinned and reused nodes replay their values instead of running.
+    hooks: standInHooks(request.standIns),
   })
+    .then((result) => ({ ...result, steps: markStandIns(result.steps, request.standIns) }))
     .catch((err: Error): RunResult => {
       const now = new Date().toISOString();
       return { runId: request.runId, status: 'failed', outputs: {}, error: { code: 'INTERNAL', message: `The interpreter failed unexpectedly: ${err.message}` }, steps: [], startedAt: now, finishedAt: now };

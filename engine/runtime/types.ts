@@ -11,7 +11,8 @@ export type WorldServices = Omit<ComponentServices, 'runSubgraph'>;
 import type { NodeInstance, WorkflowGraph } from '../model/types';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+/** `pinned` / `reused`: the node stood in with pinned data or the last successful run's values (partial runs). */
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped' | 'pinned' | 'reused';
 
 /** Where a node runs: the top-level graph, or an iteration of a `map` (nested frames for nested maps). */
 export interface Frame {

@@ -4,7 +4,7 @@ import { RestError } from './envelope';
 import { storedOperation } from './gateway-call';
 import { legacyConnection, legacyKey } from './legacy-shapes';
 import type { RouteGroup } from './route-table';
-import { arrayOf, idField, jsonObject, nonEmpty, obj, position, projectConnection, str } from './schemas';
+import { arrayOf, bool, idField, jsonObject, nonEmpty, obj, position, projectConnection, str } from './schemas';
 
 const COMPONENT = storedOperation('LegacyComponentKind', `query LegacyComponentKind($id: ID!) { component(id: $id) { id category legacyIds } }`);
 const ADD = storedOperation(
@@ -21,8 +21,8 @@ const CONNECT = storedOperation(
 );
 const EXECUTE = storedOperation(
   'LegacyExecute',
-  `mutation LegacyExecute($projectId: ID!, $inputs: JSON) {
-    executeWorkflow(projectId: $projectId, inputs: $inputs, mode: SYNC) { id status outputs error { code message } durationMs steps { nodeId status durationMs error { code message } } }
+  `mutation LegacyExecute($projectId: ID!, $inputs: JSON, $fromNodeId: ID, $usePinned: Boolean) {
+    executeWorkflow(projectId: $projectId, inputs: $inputs, mode: SYNC, fromNodeId: $fromNodeId, usePinned: $usePinned) { id status outputs error { code message } durationMs steps { nodeId status durationMs error { code message } } }
   }`,
 );
 
@@ -80,7 +80,17 @@ export const graphRoutes: RouteGroup = () => [
     tag: 'graph',
     summary: "Run the project's current version to completion",
     description: 'A workflow that fails answers 422 with the error envelope: data.code and message are those of the run\'s error, data.run_id and data.steps say where it failed; a graph with validation errors is refused with 422 INVALID_GRAPH. Breakpoints only apply to debug sessions (POST /debug).',
-    body: obj({ project_id: idField('project'), inputs: jsonObject(), breakpoints: arrayOf(str()) }, ['project_id'], { open: true }),
+    body: obj(
+      {
+        project_id: idField('project'),
+        inputs: jsonObject(),
+        breakpoints: arrayOf(str()),
+        from_node_id: str('Execute from here: only this node and what it feeds run; upstream values come from pins or the last successful run'),
+        use_pinned: bool('Pinned nodes emit their pinned data instead of running'),
+      },
+      ['project_id'],
+      { open: true },
+    ),
     response: obj(
       { status: str(undefined, { enum: ['executed'] }), outputs: jsonObject(), run_id: str(), duration_ms: { type: ['integer', 'null'] }, steps: arrayOf(jsonObject()) },
       ['status', 'outputs'],
@@ -90,6 +100,8 @@ export const graphRoutes: RouteGroup = () => [
       const { executeWorkflow: run } = await call<{ executeWorkflow: { id: string; status: string; outputs: unknown; error: { code: string; message: string } | null; durationMs: number | null; steps: { nodeId: string; status: string; durationMs: number; error: unknown }[] } }>(EXECUTE, {
         projectId: body.project_id,
         inputs: body.inputs ?? {},
+        fromNodeId: body.from_node_id ?? null,
+        usePinned: body.use_pinned ?? false,
       });
       const steps = run.steps.map((s) => ({ component_id: s.nodeId, status: s.status.toLowerCase(), duration_ms: s.durationMs, error: s.error }));
       // A failed (or cancelled) run is an error of the request: 422 with the run's own code and message.

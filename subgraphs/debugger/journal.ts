@@ -10,7 +10,7 @@ export interface StepEntry {
   kind: 'step';
   nodeId: string;
   frames: Frame[];
-  status: 'succeeded' | 'failed' | 'skipped' | 'running';
+  status: StepRecord['status'];
   inputs: Record<string, unknown>;
   outputs: PortValues | null;
   error: { code: string; message: string } | null;

@@ -9,7 +9,7 @@ import { parseProjectDocument, PROJECT_DOCUMENT_VERSION, toProjectDocument, type
 import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
 import { fillConfigDefaults } from '../../engine/components/config';
 import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } from '../../engine/model/types';
-import { DRAFT_ISSUES, validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
+import { DRAFT_ISSUES, outputPorts, validateGraph, type ValidationIssue, type ValidationReport } from '../../engine/model/validate';
 import { appError, badInput, notFound } from '../../platform/errors';
 import { COMPONENT_USAGE_STREAM, type DurableStreams } from '../../platform/durable-events';
 import { topics, type EventPublisher } from '../../platform/events';
@@ -30,6 +30,7 @@ export interface GraphEditResult {
 const shortId = () => randomBytes(4).toString('hex');
 const MAX_NAME = 200;
 const MAX_DESCRIPTION = 10_000;
+const MAX_PIN_BYTES = 1024 * 1024;
 
 function checkText(field: string, value: string | undefined | null, max: number, required = false) {
   if (value == null) {
@@ -247,6 +248,22 @@ export class ProjectService {
       ...(args.settings != null ? { settings: cleanSettings(args.settings) } : {}),
     };
     return this.editNode(args.projectId, args.nodeId, 'updateComponentConfig', args.expectedVersion, edit, identity);
+  }
+
+  /** Pins data on a node (`output`: values by output port of the node), or unpins it (`null`). */
+  async pinOutput(projectId: string, nodeId: string, output: unknown, expectedVersion: number | null | undefined, identity: Identity) {
+    if (output !== null) {
+      if (typeof output !== 'object' || Array.isArray(output)) throw badInput('output must be a JSON object of values by output port, e.g. {"value": 42}', { field: 'output' });
+      if (JSON.stringify(output).length > MAX_PIN_BYTES) throw appError('LIMIT_EXCEEDED', `pinned output is larger than ${MAX_PIN_BYTES} bytes`, { field: 'output' });
+      const project = await this.require(projectId, identity, 'editor');
+      const node = project.graph.nodes.find((n) => n.id === nodeId);
+      if (!node) throw notFound('Node', nodeId);
+      const component = (await this.catalog.resolve([node.componentId], identity)).get(node.componentId);
+      const ports = component ? [...outputPorts(component, node.config ?? {}).map((p) => p.name), 'error'] : [];
+      const unknown = Object.keys(output).filter((port) => !ports.includes(port));
+      if (unknown.length) throw badInput(`Node "${nodeId}" has no output port ${unknown.map((p) => `"${p}"`).join(', ')} (ports: ${ports.join(', ')})`, { field: 'output' });
+    }
+    return this.editNode(projectId, nodeId, output === null ? 'unpinNodeOutput' : 'pinNodeOutput', expectedVersion, { op: 'updateNode', nodeId, pinnedOutput: output as Record<string, unknown> | null }, identity);
   }
 
   async removeComponent(projectId: string, nodeId: string, expectedVersion: number | null | undefined, identity: Identity) {

@@ -68,7 +68,9 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       undo: (_, { projectId, expectedVersion }, ctx) => service.undo(projectId, expectedVersion, ctx.identity),
       redo: (_, { projectId, expectedVersion }, ctx) => service.redo(projectId, expectedVersion, ctx.identity),
       duplicateNodes: (_, { projectId, nodeIds, offset, expectedVersion }, ctx) => service.duplicateNodes(projectId, nodeIds, offset, expectedVersion, ctx.identity),
-      executeWorkflow: (_, { projectId, inputs, mode }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity),
+      executeWorkflow: (_, { projectId, inputs, mode, fromNodeId, usePinned }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity, { fromNodeId, usePinned: usePinned ?? false }),
+      pinNodeOutput: (_, { projectId, nodeId, output, expectedVersion }, ctx) => service.pinOutput(projectId, nodeId, output, expectedVersion, ctx.identity),
+      unpinNodeOutput: (_, { projectId, nodeId, expectedVersion }, ctx) => service.pinOutput(projectId, nodeId, null, expectedVersion, ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
       updatePresence: async (_, { projectId, cursor, selection, ttlSeconds, sessionId }, ctx) => {
         await service.require(projectId, ctx.identity);
@@ -128,6 +130,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       component: (node) => ({ __typename: 'Component', id: node.componentId }),
       settings: (node) => (node.settings ? { ...node.settings, onError: node.settings.onError?.toUpperCase() as 'FAIL' | 'CONTINUE' | 'ROUTE' | undefined } : null),
       label: (node) => node.label ?? null,
+      pinnedOutput: (node) => node.pinnedOutput ?? null,
     },
   };
 }

@@ -11,7 +11,7 @@
  */
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { WorkflowGraph } from '../../engine/model/types';
+import type { PlannedGraph } from '../../engine/runtime/partial-run';
 import type { RunPool } from '../../engine/runtime/run-pool';
 import type { RunResult } from '../../engine/runtime/types';
 import { maskSecrets, secretNames } from '../../engine/secrets/secret-refs';
@@ -75,7 +75,8 @@ export class RunExecutor {
     });
     const run = (await this.store.get(runId))!;
     try {
-      const graph = (await this.store.graphOf(runId)) as WorkflowGraph;
+      // The graph was planned at enqueue time (run-service.ts): a partial run carries its stand-ins with it.
+      const { standIns, ...graph } = (await this.store.graphOf(runId)) as PlannedGraph;
       // Secrets are decrypted for this run only and reach just the nodes that declare the field (the engine resolves
       // them per node); masking what the run records and streams is the second line, for remote ends that echo.
       const secretValues = await this.secrets.values(run.projectId, secretNames(graph));
@@ -91,6 +92,7 @@ export class RunExecutor {
         // RUN_FINISHED is announced once the record is written (finishRun).
         onEvent: (event) => event.type !== 'RUN_FINISHED' && events.push(event),
         signal: controller.signal,
+        standIns,
       });
       const { steps, truncated } = boundSteps(maskSecrets(result.steps, secrets));
       const outputs = boundValue(maskSecrets(result.outputs, secrets));

@@ -18,6 +18,9 @@ import { fairOrder, type RunQueue } from './run-queue';
 import type { RunRecord, RunStore, StoredRunEvent } from './run-store';
 import type { SecretStore } from './secret-store';
 import { secretNames } from '../../engine/secrets/secret-refs';
+import { PartialRunError, plannedGraph, planPartialRun, type PartialRunOptions, type PartialRunPlan } from '../../engine/runtime/partial-run';
+import type { PortValues } from '../../engine/components/types';
+import type { WorkflowGraph } from '../../engine/model/types';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
@@ -57,7 +60,7 @@ export class RunService {
     this.timers.push(setInterval(sweepInterrupted, SWEEP_INTERVAL_MS).unref(), setInterval(sweepLost, settings.heartbeat.heartbeatMs).unref());
   }
 
-  async execute(projectId: string, inputs: unknown, mode: 'SYNC' | 'ASYNC', identity: Identity): Promise<RunRecord> {
+  async execute(projectId: string, inputs: unknown, mode: 'SYNC' | 'ASYNC', identity: Identity, partial: PartialRunOptions = {}): Promise<RunRecord> {
     if (inputs != null && (typeof inputs !== 'object' || Array.isArray(inputs))) throw badInput('inputs must be a JSON object', { field: 'inputs' });
     const runInputs = (inputs ?? {}) as Record<string, unknown>;
     if (JSON.stringify(runInputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
@@ -69,6 +72,8 @@ export class RunService {
     if ((await this.runs.countByStatus('queued')) >= this.settings.maxQueued) {
       throw appError('QUEUE_FULL', `The run queue is full (${this.settings.maxQueued} runs waiting); try again later`, { maxQueued: this.settings.maxQueued });
     }
+    // Planned now, against the last successful run at enqueue time; the worker executes the plan as recorded.
+    const plan = await this.plan(project.graph, projectId, partial);
     const now = new Date().toISOString();
     const run: RunRecord = {
       id: randomUUID(),
@@ -85,7 +90,7 @@ export class RunService {
       startedAt: null,
       finishedAt: null,
     };
-    await this.runs.insert(run, project.graph);
+    await this.runs.insert(run, plannedGraph(plan));
     const rank = await this.runs.countByStatus('queued', { ownerId: identity.sub });
     // SYNC listens before the run can start, so its end cannot be missed.
     const finished = mode === 'SYNC' ? this.waitForEnd(run.id) : undefined;
@@ -104,6 +109,21 @@ export class RunService {
     }
     if (!finished) return run;
     return finished.promise;
+  }
+
+  /** Which nodes run and which stand in (pins, the last successful run's values): engine/runtime/partial-run. */
+  private async plan(graph: WorkflowGraph, projectId: string, partial: PartialRunOptions): Promise<PartialRunPlan> {
+    let previous: Map<string, PortValues> | undefined;
+    if (partial.fromNodeId) {
+      const last = (await this.runs.listByProject(projectId, 20)).find((r) => r.status === 'succeeded');
+      previous = new Map((last?.steps ?? []).filter((s) => !s.frames.length && s.outputs && s.status !== 'failed' && s.status !== 'skipped').map((s) => [s.nodeId, s.outputs as PortValues]));
+    }
+    try {
+      return planPartialRun(graph, { ...partial, previous });
+    } catch (err) {
+      if (err instanceof PartialRunError) throw notFound('Node', partial.fromNodeId ?? '');
+      throw err;
+    }
   }
 
   /** Resolves with the stored run once it ended (RUN_FINISHED, or seen in the database), bounded by the run time limit. */

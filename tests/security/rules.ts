@@ -77,6 +77,8 @@ export const MUTATION_RULES: Record<string, Rule> = {
   importProject: constant(`mutation { importProject(document: {format: "visual-builder/project", version: 1, project: {name: "imported"}, graph: {nodes: [], connections: []}}) { id } }`),
   undo: onProject('editor', `mutation($p: ID!) { undo(projectId: $p) { undoneVersion } }`, {}, true),
   redo: onProject('editor', `mutation($p: ID!) { redo(projectId: $p) { undoneVersion } }`, {}, true),
+  pinNodeOutput: onProject('editor', `mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "parse", output: {value: 1}) { project { version } } }`, {}, true),
+  unpinNodeOutput: onProject('editor', `mutation($p: ID!) { unpinNodeOutput(projectId: $p, nodeId: "parse") { project { version } } }`, {}, true),
   duplicateNodes: onProject('editor', `mutation($p: ID!) { duplicateNodes(projectId: $p, nodeIds: ["parse"]) { idMap } }`, {}, true),
   updateProject: onProject('editor', `mutation($p: ID!) { updateProject(id: $p, input: {description: "changed"}) { id } }`),
   deleteProject: onProject('owner', `mutation($p: ID!) { deleteProject(id: $p) { deleted } }`, {}, true),

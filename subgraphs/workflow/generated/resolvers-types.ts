@@ -89,6 +89,8 @@ export type ComponentInstance = {
   id: Scalars['ID']['output'];
   /** Its display name. */
   label?: Maybe<Scalars['String']['output']>;
+  /** Pinned data: values by output port used instead of running the node when a run asks for pins; null when none. */
+  pinnedOutput?: Maybe<Scalars['JSON']['output']>;
   /** Where it sits on the canvas. */
   position: Position;
   /** Its execution policy (timeouts, retries, error handling). */
@@ -253,6 +255,9 @@ export type Mutation = {
   /**
    * Runs the project's current version. Validation errors block the run (INVALID_GRAPH listing them). SYNC waits for
    * the end; ASYNC returns the queued run at once (follow it with `run(id)` or the `runEvents` subscription).
+   * `usePinned`: pinned nodes emit their pinned data instead of running (steps PINNED). `fromNodeId` ("execute from
+   * here"): only that node and what it feeds run; what they read comes from pins (with `usePinned`) or from the last
+   * successful run (steps REUSED), and upstream nodes with neither run too. Generated code ignores pins.
    */
   executeWorkflow: WorkflowRun;
   /**
@@ -264,6 +269,11 @@ export type Mutation = {
   leavePresence: Scalars['Boolean']['output'];
   /** Moves a node on the canvas. */
   moveComponent: GraphEdit;
+  /**
+   * Pins data on a node (n8n's "pin data"): values by output port (`{"value": …}`; ports of the node only), used
+   * instead of running it by runs and debug sessions that ask for pins. A versioned change (undo applies).
+   */
+  pinNodeOutput: GraphEdit;
   /** Re-applies the caller's latest undone edit; a new edit by the caller clears what can be redone (NOTHING_TO_REDO). */
   redo: UndoResult;
   /** Removes a node and every connection touching it. */
@@ -279,6 +289,8 @@ export type Mutation = {
    * BAD_USER_INPUT (extensions.reason NOTHING_TO_UNDO) when there is nothing left.
    */
   undo: UndoResult;
+  /** Removes a node's pinned data. */
+  unpinNodeOutput: GraphEdit;
   /** Replaces the node's config (validated against the component's JSON Schema); label and settings when given. */
   updateComponentConfig: GraphEdit;
   /**
@@ -393,9 +405,11 @@ export type MutationDuplicateNodesArgs = {
 
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationExecuteWorkflowArgs = {
+  fromNodeId?: InputMaybe<Scalars['ID']['input']>;
   inputs?: InputMaybe<Scalars['JSON']['input']>;
   mode?: InputMaybe<RunMode>;
   projectId: Scalars['ID']['input'];
+  usePinned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -418,6 +432,15 @@ export type MutationMoveComponentArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   nodeId: Scalars['ID']['input'];
   position: PositionInput;
+  projectId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationPinNodeOutputArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  nodeId: Scalars['ID']['input'];
+  output: Scalars['JSON']['input'];
   projectId: Scalars['ID']['input'];
 };
 
@@ -453,6 +476,14 @@ export type MutationRevokeApiKeyArgs = {
 /** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
 export type MutationUndoArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Project edits are versioned changes; pass `expectedVersion` to make one conditional. */
+export type MutationUnpinNodeOutputArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  nodeId: Scalars['ID']['input'];
   projectId: Scalars['ID']['input'];
 };
 
@@ -831,6 +862,10 @@ export type RunStep = {
 export type StepStatus =
   /** Failed after its retries. */
   | 'FAILED'
+  /** The node's pinned data stood in for running it. */
+  | 'PINNED'
+  /** The node's outputs of the last successful run stood in for running it (a partial run). */
+  | 'REUSED'
   /** Still executing. */
   | 'RUNNING'
   /** Not executed: on a branch that was not taken. */
@@ -1176,6 +1211,7 @@ export type ComponentInstanceResolvers<ContextType = SubgraphContext, ParentType
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pinnedOutput?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['NodeSettings']>, ParentType, ContextType>;
 }>;
@@ -1232,15 +1268,17 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteSecret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSecretArgs, 'name' | 'projectId'>>;
   disconnect?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationDisconnectArgs, 'connectionId' | 'projectId'>>;
   duplicateNodes?: Resolver<ResolversTypes['DuplicateNodesResult'], ParentType, ContextType, RequireFields<MutationDuplicateNodesArgs, 'nodeIds' | 'projectId'>>;
-  executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId'>>;
+  executeWorkflow?: Resolver<ResolversTypes['WorkflowRun'], ParentType, ContextType, RequireFields<MutationExecuteWorkflowArgs, 'mode' | 'projectId' | 'usePinned'>>;
   importProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationImportProjectArgs, 'document'>>;
   leavePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeavePresenceArgs, 'projectId'>>;
   moveComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationMoveComponentArgs, 'nodeId' | 'position' | 'projectId'>>;
+  pinNodeOutput?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationPinNodeOutputArgs, 'nodeId' | 'output' | 'projectId'>>;
   redo?: Resolver<ResolversTypes['UndoResult'], ParentType, ContextType, RequireFields<MutationRedoArgs, 'projectId'>>;
   removeComponent?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationRemoveComponentArgs, 'nodeId' | 'projectId'>>;
   removeProjectMember?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveProjectMemberArgs, 'projectId' | 'userId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   undo?: Resolver<ResolversTypes['UndoResult'], ParentType, ContextType, RequireFields<MutationUndoArgs, 'projectId'>>;
+  unpinNodeOutput?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUnpinNodeOutputArgs, 'nodeId' | 'projectId'>>;
   updateComponentConfig?: Resolver<ResolversTypes['GraphEdit'], ParentType, ContextType, RequireFields<MutationUpdateComponentConfigArgs, 'nodeId' | 'projectId'>>;
   updatePresence?: Resolver<ResolversTypes['PresenceEntry'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'projectId' | 'ttlSeconds'>>;
   updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
