@@ -21,13 +21,13 @@ const PROJECT_SNAPSHOT = /* GraphQL */ `
   query ProjectSnapshot($id: ID!) {
     project(id: $id) {
       id name description version ownerId
-      components { id componentId componentVersion label position { x y } config settings { timeoutMs retries retryBackoffMs onError defaultOutputs } }
+      components { id componentId componentVersion label position { x y } config settings { timeoutMs retries retryBackoffMs onError defaultOutputs } pinnedOutput }
       connections { id sourceId sourcePort targetId targetPort }
     }
   }
 `;
 
-type RawNode = WorkflowGraph['nodes'][number] & { settings: (Record<string, unknown> & { onError?: string | null }) | null };
+type RawNode = Omit<WorkflowGraph['nodes'][number], 'pinnedOutput'> & { settings: (Record<string, unknown> & { onError?: string | null }) | null; pinnedOutput: Record<string, unknown> | null };
 
 export async function fetchProjectSnapshot(services: ServiceClient, projectId: string, identity: Identity): Promise<ProjectSnapshot> {
   const data = await services.query<{ project: (Omit<ProjectSnapshot, 'graph'> & { components: RawNode[]; connections: WorkflowGraph['connections'] }) | null }>(
@@ -45,7 +45,7 @@ export async function fetchProjectSnapshot(services: ServiceClient, projectId: s
     version: p.version,
     ownerId: p.ownerId,
     graph: {
-      nodes: p.components.map(({ settings, ...node }) => ({ ...node, ...(settings ? { settings: fromGraphQLSettings(settings) } : {}) })),
+      nodes: p.components.map(({ settings, pinnedOutput, ...node }) => ({ ...node, ...(settings ? { settings: fromGraphQLSettings(settings) } : {}), ...(pinnedOutput ? { pinnedOutput } : {}) })),
       connections: p.connections,
     },
   };

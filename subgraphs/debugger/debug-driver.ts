@@ -152,6 +152,8 @@ export class DebugDriver {
       await this.waitForCommand(boundary, () => this.options.callbacks.restored(positionOf(boundary)));
       return;
     }
+    // Pinned data (the session was started with usePinned): the node's pins stand in for running it.
+    if (!boundary.frames.length && boundary.node.pinnedOutput) return { replay: boundary.node.pinnedOutput };
     const depth = boundary.frames.length;
     const atBreakpoint = this.options.callbacks.breakpointStops(boundary);
     let reason: PauseReason | undefined;

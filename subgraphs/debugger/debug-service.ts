@@ -59,7 +59,7 @@ export class DebugService {
     this.sweeper = setInterval(() => void this.expireIdle().catch((err) => deps.log.warn({ err }, 'expiring idle debug sessions failed')), every).unref();
   }
 
-  async start(args: { projectId: string; inputs?: unknown; breakpoints?: readonly BreakpointInput[] | null; watches?: readonly string[] | null; breakOnError?: boolean | null }, identity: Identity): Promise<DebugSessionRecord> {
+  async start(args: { projectId: string; inputs?: unknown; breakpoints?: readonly BreakpointInput[] | null; watches?: readonly string[] | null; breakOnError?: boolean | null; usePinned?: boolean | null }, identity: Identity): Promise<DebugSessionRecord> {
     const inputs = args.inputs ?? {};
     if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) throw badInput('inputs must be a JSON object', { field: 'inputs' });
     if (JSON.stringify(inputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
@@ -67,6 +67,8 @@ export class DebugService {
     if ((args.watches?.length ?? 0) > MAX_WATCHES) throw badInput(`at most ${MAX_WATCHES} watches`);
     await this.deps.access.require(args.projectId, identity, 'editor');
     const project = await fetchProjectSnapshot(this.deps.services, args.projectId, identity);
+    // The session's graph keeps pins only when asked for: the driver replays a pinned node instead of running it.
+    if (!args.usePinned) project.graph.nodes = project.graph.nodes.map(({ pinnedOutput: _pin, ...node }) => node);
     assertRunnable(project.graph);
     const nodeIds = allNodeIds(project.graph);
     const breakpoints = (args.breakpoints ?? []).map((b) => makeBreakpoint(b, nodeIds));

@@ -68,6 +68,20 @@ test('pins stand in when asked; execute-from-here reuses the last successful run
   expect(rest.outputs).toEqual({ r: 101 });
   expect(rest.steps.map((s: { status: string }) => s.status)).toContain('pinned');
 
+  // The debugger honours pins when asked: the session's run emits the pinned value.
+  for (const [usePinned, r] of [[true, 101], [false, 11]] as const) {
+    const session = await sg.gql(`mutation($p: ID!, $pins: Boolean) { startDebugSession(projectId: $p, inputs: {n: 5}, usePinned: $pins) { id } }`, { p, pins: usePinned });
+    expect(session.errors).toBeUndefined();
+    const id = session.data.startDebugSession.id;
+    await sg.gql(`mutation($id: ID!) { debugStep(sessionId: $id, action: CONTINUE) { id } }`, { id });
+    let state: { state: string; outputs: any } = { state: '', outputs: null };
+    for (let i = 0; i < 100 && state.state !== 'COMPLETED' && state.state !== 'ERROR'; i++) {
+      state = (await sg.gql(`query($id: ID!) { debugSession(id: $id) { state outputs } }`, { id })).data.debugSession;
+      if (state.state !== 'COMPLETED') await new Promise((res) => setTimeout(res, 50));
+    }
+    expect(state).toEqual({ state: 'COMPLETED', outputs: { r, m: -5 } });
+  }
+
   const unpinned = await sg.gql(`mutation($p: ID!) { unpinNodeOutput(projectId: $p, nodeId: "double") { component { pinnedOutput } } }`, { p });
   expect(unpinned.data.unpinNodeOutput.component.pinnedOutput).toBeNull();
   expect((await sg.gql(RUN, { p, i: { n: 5 }, pins: true })).data.executeWorkflow.outputs).toEqual({ r: 11, m: -5 });

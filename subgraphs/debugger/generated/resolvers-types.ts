@@ -239,6 +239,7 @@ export type MutationStartDebugSessionArgs = {
   breakpoints?: InputMaybe<Array<BreakpointInput>>;
   inputs?: InputMaybe<Scalars['JSON']['input']>;
   projectId: Scalars['ID']['input'];
+  usePinned?: InputMaybe<Scalars['Boolean']['input']>;
   watches?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -556,7 +557,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   setBreakOnError?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationSetBreakOnErrorArgs, 'enabled' | 'sessionId'>>;
   setBreakpoint?: Resolver<ResolversTypes['Breakpoint'], ParentType, ContextType, RequireFields<MutationSetBreakpointArgs, 'enabled' | 'nodeId' | 'sessionId'>>;
   setVariable?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationSetVariableArgs, 'nodeId' | 'port' | 'sessionId'>>;
-  startDebugSession?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationStartDebugSessionArgs, 'breakOnError' | 'projectId'>>;
+  startDebugSession?: Resolver<ResolversTypes['DebugSession'], ParentType, ContextType, RequireFields<MutationStartDebugSessionArgs, 'breakOnError' | 'projectId' | 'usePinned'>>;
 }>;
 
 export type NodeVariablesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NodeVariables'] = ResolversParentTypes['NodeVariables']> = ResolversObject<{
