@@ -116,7 +116,9 @@ export class RunService {
     let previous: Map<string, PortValues> | undefined;
     if (partial.fromNodeId) {
       const last = (await this.runs.listByProject(projectId, 20)).find((r) => r.status === 'succeeded');
-      previous = new Map((last?.steps ?? []).filter((s) => !s.frames.length && s.outputs && s.status !== 'failed' && s.status !== 'skipped').map((s) => [s.nodeId, s.outputs as PortValues]));
+      // Computed values only: a pin that stood in last time is not a result to reuse once the pin is gone.
+      const reusable = new Set(['succeeded', 'reused']);
+      previous = new Map((last?.steps ?? []).filter((s) => !s.frames.length && s.outputs && reusable.has(s.status)).map((s) => [s.nodeId, s.outputs as PortValues]));
     }
     try {
       return planPartialRun(graph, { ...partial, previous });

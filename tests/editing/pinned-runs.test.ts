@@ -87,6 +87,29 @@ test('pins stand in when asked; execute-from-here reuses the last successful run
   expect((await sg.gql(RUN, { p, i: { n: 5 }, pins: true })).data.executeWorkflow.outputs).toEqual({ r: 11, m: -5 });
 });
 
+test('a queued (ASYNC) partial run executes the plan made when it was enqueued', async () => {
+  const p = await project();
+  expect((await sg.gql(RUN, { p, i: { n: 5 } })).data.executeWorkflow.outputs).toEqual({ r: 11, m: -5 });
+  await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {value: 100}) { project { version } } }`, { p });
+  const queued = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, inputs: {n: 5}, mode: ASYNC, fromNodeId: "plus", usePinned: true) { id status } }`, { p });
+  expect(queued.errors).toBeUndefined();
+  const id = queued.data.executeWorkflow.id;
+  // Unpinning and editing after enqueueing changes nothing for this run: its graph and stand-ins were recorded with it.
+  await sg.gql(`mutation($p: ID!) { unpinNodeOutput(projectId: $p, nodeId: "double") { project { version } } }`, { p });
+  let run: { status: string; outputs: unknown; steps: { nodeId: string; status: string }[] } = { status: 'QUEUED', outputs: null, steps: [] };
+  for (let i = 0; i < 200 && (run.status === 'QUEUED' || run.status === 'RUNNING'); i++) {
+    await new Promise((res) => setTimeout(res, 50));
+    run = (await sg.gql(`query($id: ID!) { run(id: $id) { status outputs steps { nodeId status } } }`, { id })).data.run;
+  }
+  expect(run.status).toBe('SUCCEEDED');
+  expect(run.outputs).toEqual({ r: 101 });
+  expect(statuses(run)).toEqual({ double: 'PINNED', plus: 'SUCCEEDED', r: 'SUCCEEDED' });
+  // The next run plans again: no pin now, and a pin that stood in last time is not reused, so double runs again.
+  const next = (await sg.gql(RUN, { p, i: { n: 5 }, from: 'plus', pins: true })).data.executeWorkflow;
+  expect(next.outputs).toEqual({ r: 11 });
+  expect(statuses(next)).toEqual({ n: 'SUCCEEDED', double: 'SUCCEEDED', plus: 'SUCCEEDED', r: 'SUCCEEDED' });
+});
+
 test('bad pins and unknown start nodes are refused clearly', async () => {
   const p = await project();
   const wrongPort = await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {nope: 1}) { project { version } } }`, { p });
