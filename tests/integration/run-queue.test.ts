@@ -86,6 +86,20 @@ it('executes a SYNC run in the worker process and returns its result', async () 
   expect(ran.data.executeWorkflow).toMatchObject({ status: 'SUCCEEDED', outputs: { v: 1 } });
 });
 
+it('a worker process executes the plan recorded with a partial run (pinned and reused nodes stand in)', async () => {
+  const p = await project('pins', 10);
+  await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "k", output: {value: 42}) { project { version } } }`, { p });
+  const RUN = `mutation($p: ID!, $from: ID) { executeWorkflow(projectId: $p, usePinned: true, fromNodeId: $from) { status outputs steps { nodeId status } } }`;
+  const pinned = (await sg.gql(RUN, { p })).data.executeWorkflow;
+  expect(pinned).toMatchObject({ status: 'SUCCEEDED', outputs: { v: 42 } });
+  expect(pinned.steps.find((s: { nodeId: string }) => s.nodeId === 'k').status).toBe('PINNED');
+  await sg.gql(`mutation($p: ID!) { unpinNodeOutput(projectId: $p, nodeId: "k") { project { version } } }`, { p });
+  await sg.gql(RUN, { p });
+  const partial = (await sg.gql(RUN, { p, from: 'out' })).data.executeWorkflow;
+  expect(partial).toMatchObject({ status: 'SUCCEEDED', outputs: { v: 1 } });
+  expect(partial.steps.map((s: { nodeId: string; status: string }) => `${s.nodeId}:${s.status}`).sort()).toEqual(['out:SUCCEEDED', 'wait:REUSED']);
+});
+
 it('replays the events of a run another process executed, from seq 0, and a subscriber right after an ASYNC start sees RUN_STARTED', async () => {
   const p = await project('events', 300);
   const ran = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id status } }`, { p });
