@@ -277,6 +277,10 @@ export type RunStatus =
 export type StepStatus =
   /** Failed after its retries. */
   | 'FAILED'
+  /** The node's pinned data stood in for running it. */
+  | 'PINNED'
+  /** The node's outputs of the last successful run stood in for running it (a partial run). */
+  | 'REUSED'
   /** Still executing. */
   | 'RUNNING'
   /** Not executed: on a branch that was not taken. */
