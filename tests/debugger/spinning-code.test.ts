@@ -15,11 +15,11 @@ it('keeps other sessions and queries fast while one session\'s code node spins',
   const created = await sg.gql(`mutation { createProject(input: {name: "spin debug"}) { id } }`);
   const p = created.data.createProject.id;
   const edits = [
-    { op: 'addNode', node: { id: 'spin', componentId: 'core/code', position: { x: 0, y: 0 }, config: { code: 'while (true) {}', timeoutMs: 5000 } } },
-    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
-    { op: 'connect', connection: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+    { addNode: { id: 'spin', componentId: 'core/code', position: { x: 0, y: 0 }, config: { code: 'while (true) {}', timeoutMs: 5000 } } },
+    { addNode: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
+    { connect: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  expect((await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  expect((await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
   const other = await projectFromTemplate(sg, 'order_totals');
   const debug = debuggerClient(sg);
 

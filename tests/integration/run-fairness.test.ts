@@ -21,13 +21,13 @@ async function delayProject(caller: Caller, ms: number): Promise<string> {
   const created = await caller.gql(`mutation { createProject(input: {name: "fair"}) { id } }`);
   const p = created.data.createProject.id;
   const edits = [
-    { op: 'addNode', node: { id: 'k', componentId: 'core/constant', position: { x: 0, y: 0 }, config: { value: 1 } } },
-    { op: 'addNode', node: { id: 'wait', componentId: 'core/delay', position: { x: 200, y: 0 }, config: { ms } } },
-    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 400, y: 0 }, config: { name: 'v' } } },
-    { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
-    { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+    { addNode: { id: 'k', componentId: 'core/constant', position: { x: 0, y: 0 }, config: { value: 1 } } },
+    { addNode: { id: 'wait', componentId: 'core/delay', position: { x: 200, y: 0 }, config: { ms } } },
+    { addNode: { id: 'out', componentId: 'core/output', position: { x: 400, y: 0 }, config: { name: 'v' } } },
+    { connect: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
+    { connect: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  expect((await caller.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  expect((await caller.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
   return p;
 }
 

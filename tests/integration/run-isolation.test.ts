@@ -14,11 +14,11 @@ async function spinningProject(timeoutMs: number): Promise<string> {
   const created = await sg.gql(`mutation { createProject(input: {name: "spin"}) { id } }`);
   const p = created.data.createProject.id;
   const edits = [
-    { op: 'addNode', node: { id: 'spin', componentId: 'core/code', position: { x: 0, y: 0 }, config: { code: 'while (true) {}', timeoutMs } } },
-    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
-    { op: 'connect', connection: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+    { addNode: { id: 'spin', componentId: 'core/code', position: { x: 0, y: 0 }, config: { code: 'while (true) {}', timeoutMs } } },
+    { addNode: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
+    { connect: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  const applied = await sg.gql(`mutation($p: ID!, $e: JSON!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
+  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits });
   expect(applied.errors).toBeUndefined();
   return p;
 }
