@@ -9,6 +9,7 @@ import { runRouterBench } from './router.bench';
 import type { Row } from './row';
 import { runSoakBench } from './soak.bench';
 import { runSubscriptionBench } from './subscriptions.bench';
+import { runWebBench } from './web.bench';
 
 const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine (issue 3)', run: runEngineBench },
@@ -18,6 +19,7 @@ const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'soak (issue 12)', run: () => runSoakBench(Number(process.env.SOAK_MINUTES ?? 1)) },
   { name: 'router (issue 11)', run: runRouterBench },
   { name: 'local deployments (issue 15)', run: runLocalSandboxBench },
+  { name: 'web app (issue 19)', run: runWebBench },
 ];
 
 async function main() {

@@ -3,28 +3,20 @@
  * public API only. One test per feature; each saves a screenshot under test-artifacts/web-app/ and the main screens
  * pass an axe-core check with no serious or critical violation.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
-import { toEditInputs } from '../../engine/model/edit-input';
-import type { GraphEdit } from '../../engine/model/edits';
-
-const ROOT = path.join(__dirname, '..', '..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'web-app');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.join(ROOT, 'web')] }), 'utf8');
+import { ARTIFACTS, ensureWebBuilt, expectAccessible, openProject as open, poll, projectApi, shot } from '../support/web-app';
 
 let sg: TestSupergraph;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  // The app the router serves: built here when web/dist is missing or stale (as `npm install` / `npm start` do).
-  execFileSync(process.execPath, [path.join(ROOT, 'web', 'ensure-built.mjs')], { stdio: 'ignore' });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  ensureWebBuilt();
   [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 }, 120_000);
@@ -33,54 +25,10 @@ afterAll(async () => {
   await sg?.close();
 });
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
-/** axe-core in the page (evaluated over the DevTools protocol, so the app's CSP stays as served). */
-async function expectAccessible(page: Page) {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations).toEqual([]);
-}
-
-async function createProject(name: string, templateId?: string): Promise<string> {
-  const result = await sg.gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, { input: { name, templateId } });
-  return result.data.createProject.id;
-}
-
-async function edits(projectId: string, list: unknown[]) {
-  const result = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: projectId, e: toEditInputs(list as GraphEdit[]) });
-  expect(result.errors).toBeUndefined();
-}
-
-async function projectGraph(projectId: string) {
-  const result = await sg.gql(`query($id: ID!) { project(id: $id) { version components { id componentId label position { x y } config } connections { sourceId sourcePort targetId targetPort } } }`, { id: projectId });
-  return result.data.project;
-}
-
-async function openProject(projectId: string, page?: Page): Promise<Page> {
-  page ??= await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${sg.url}/#/p/${projectId}`);
-  await page.getByTestId('canvas').locator('.react-flow__node').first().or(page.getByTestId('canvas').locator('.react-flow__pane')).first().waitFor();
-  return page;
-}
-
-/** Polls until the value satisfies the check (the server side of a gesture settles asynchronously). */
-async function poll<T>(read: () => Promise<T>, check: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`poll timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const createProject = (name: string, templateId?: string) => projectApi(sg).create(name, templateId);
+const edits = (projectId: string, list: unknown[]) => projectApi(sg).edits(projectId, list);
+const projectGraph = (projectId: string) => projectApi(sg).graph(projectId);
+const openProject = (projectId: string, page?: Page) => open(sg, context, projectId, page);
 
 it('serves the app at / with immutable hashed assets, no inline script, and GraphiQL still at /graphql', async () => {
   const index = await fetch(`${sg.url}/`);

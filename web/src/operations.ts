@@ -15,7 +15,8 @@ export const ProjectFields = graphql(`
       label
       position { x y }
       config
-      component { id name category icon color inputs { name type required } outputs { name type } configSchema }
+      # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.
+      component { id name category icon color inputs { name type required } outputs { name type } }
     }
     connections { id sourceId sourcePort targetId targetPort }
     validation {

@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -23,6 +24,9 @@ import { WorkflowNodeView } from './WorkflowNodeView';
 import { portColor, type Issue, type NodeStatus, type ProjectData, type WorkflowNode } from './types';
 
 const nodeTypes = { workflow: WorkflowNodeView };
+/** Above this many nodes the canvas mounts only the visible ones and opens at LARGE_ZOOM instead of fitting all. */
+const LARGE_PROJECT = 200;
+const LARGE_ZOOM = 0.75;
 
 export interface CanvasProps {
   project: ProjectData;
@@ -56,6 +60,20 @@ export function Canvas(props: CanvasProps) {
   const { project, statuses, findings, debugging, breakpoints, currentNodeId, onToggleBreakpoint } = props;
   const flow = useReactFlow();
   const [feedback, setFeedback] = useState<string>();
+  const initialised = useNodesInitialized();
+  const [nodesReady, setNodesReady] = useState(false);
+  useEffect(() => {
+    if ((initialised || project.components.length === 0) && !nodesReady) requestAnimationFrame(() => setNodesReady(true));
+  }, [initialised, nodesReady, project.components.length]);
+  // A large project opens readable, on its top-left corner (only the visible nodes are mounted), not zoomed out to
+  // show hundreds of unreadable nodes at once; "Zoom to fit" shows it all.
+  const large = project.components.length > LARGE_PROJECT;
+  const [initialViewport] = useState(() => {
+    if (!large) return undefined;
+    const minX = Math.min(...project.components.map((n) => n.position.x));
+    const minY = Math.min(...project.components.map((n) => n.position.y));
+    return { x: 40 - minX * LARGE_ZOOM, y: 40 - minY * LARGE_ZOOM, zoom: LARGE_ZOOM };
+  });
 
   const issuesByNode = useMemo(() => {
     const map: Record<string, Issue[]> = {};
@@ -144,13 +162,16 @@ export function Canvas(props: CanvasProps) {
         }}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
+        fitView={!initialViewport}
+        defaultViewport={initialViewport}
         minZoom={0.1}
-        onlyRenderVisibleElements={project.components.length > 200}
+        onlyRenderVisibleElements={large}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        {/* Mounted once the nodes are measured: its selector walks every node on each store update, which would
+            slow the first render of a large project for a widget nobody reads before the nodes show. */}
+        {nodesReady && <MiniMap pannable zoomable ariaLabel="Mini map" />}
         <Controls />
       </ReactFlow>
       <div className="canvas-tools">

@@ -3,6 +3,8 @@
  * the server validates it and its messages (JSON-pointer fields) are shown on the fields they concern.
  */
 import { useEffect, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { CatalogQuery } from '../operations';
 import { serverIssues } from '../errors';
 import type { Instance, Issue } from './types';
 
@@ -55,7 +57,9 @@ function fromDraft(draft: Draft, properties: Record<string, SchemaProperty>): { 
 }
 
 export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (config: Record<string, unknown>, label: string | null) => Promise<unknown>; onDelete: () => void }) {
-  const schema = (node.component.configSchema ?? {}) as { properties?: Record<string, SchemaProperty>; required?: string[] };
+  // The palette loaded the catalog already (cache-first): the schema is read from there.
+  const { data: catalog } = useQuery(CatalogQuery);
+  const schema = (catalog?.components.find((c) => c.id === node.componentId)?.configSchema ?? {}) as { properties?: Record<string, SchemaProperty>; required?: string[] };
   const properties = schema.properties ?? {};
   const config = (node.config ?? {}) as Record<string, unknown>;
   const [draft, setDraft] = useState<Draft>(() => toDraft(config, properties));
@@ -67,7 +71,7 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
   useEffect(() => {
     setDraft(toDraft(config, properties));
     setLabel(node.label ?? '');
-  }, [node.id, JSON.stringify(node.config), node.label]);
+  }, [node.id, JSON.stringify(node.config), node.label, Boolean(catalog)]);
 
   const serverFieldErrors: Record<string, string> = {};
   for (const issue of issues) if (issue.field) serverFieldErrors[issue.field] = issue.message;

@@ -3,7 +3,7 @@
  * project comes from the `project` query and stays current through `projectChanged` (remote edits, replayed from the
  * version we loaded after a reconnect); every edit is a mutation whose answer updates the normalised cache.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
 import { AddComponent, ApplyEdits, Connect, Disconnect, ProjectChanged, RemoveComponent, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
@@ -139,6 +139,8 @@ function EditorView({ project }: { project: ProjectData }) {
     if (liveSession) void attempt(() => setBreakpoint({ variables: { sessionId: liveSession.id, nodeId, condition } }));
   };
 
+  // Stable identity: a new Set on every render would rebuild all node data (and re-render every node).
+  const breakpointIds = useMemo(() => new Set(breakpoints.keys()), [breakpoints]);
   const selectedNode = selection.length === 1 ? project.components.find((n) => n.id === selection[0]) : undefined;
 
   return (
@@ -185,7 +187,7 @@ function EditorView({ project }: { project: ProjectData }) {
           statuses={statuses}
           findings={findings}
           debugging={debugging}
-          breakpoints={new Set(breakpoints.keys())}
+          breakpoints={breakpointIds}
           currentNodeId={liveSession?.currentNodeId}
           onToggleBreakpoint={onToggleBreakpoint}
           onSelect={setSelection}

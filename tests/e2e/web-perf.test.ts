@@ -1,0 +1,50 @@
+/**
+ * The performance probes of `npm run bench` (bench/web.bench.ts) exercised in the browser test suite: a 500-node
+ * project opens with only its visible nodes mounted, panning records frames, "Zoom to fit" mounts every node, and
+ * the initial JavaScript is one entry file under the budget. Figures are printed by the bench, not asserted here.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
+import { ensureWebBuilt, expectAccessible, shot } from '../support/web-app';
+import { initialJsGzipBytes, measureFirstRender, measurePanFrames, measureZoomToFit, seedLargeProject } from '../support/web-perf';
+
+let sg: TestSupergraph;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await sg?.close();
+});
+
+it('a 500-node project: opens with the visible nodes mounted, pans, zooms to fit every node', async () => {
+  const projectId = await seedLargeProject(sg.gql, 500);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const first = await measureFirstRender(page, `${sg.url}/#/p/${projectId}`, 500);
+  expect(first.renderedNodes).toBeGreaterThan(10);
+  expect(first.renderedNodes).toBeLessThan(500);
+  await page.getByTestId('node-c0n0').waitFor();
+  const frames = await measurePanFrames(page, { sweeps: 2, steps: 20 });
+  expect(frames.length).toBeGreaterThan(20);
+  expect(await measureZoomToFit(page, 500)).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="canvas"] .react-flow__node').count()).resolves.toBe(500);
+  await page.locator('.react-flow__minimap').waitFor();
+  await shot(page, '20-large-project');
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
+
+it('the initial JavaScript is the entry file alone (CodeMirror and elkjs load on first use)', () => {
+  const js = initialJsGzipBytes(path.join(__dirname, '..', '..', 'web', 'dist'));
+  expect(js.files).toHaveLength(1);
+  expect(js.bytes).toBeGreaterThan(10_000);
+});
