@@ -1,6 +1,6 @@
 /**
  * Builds the web app when web/dist is missing or stale (run by the root `postinstall` and `prestart`). Stale = the
- * hash of the app's sources (src/, index.html, configs, lock file, and the engine module it imports) differs from the
+ * hash of the app's sources (src/, index.html, configs, lock file, and the engine modules it imports) differs from the
  * one stamped into dist at the last build. Dependencies are installed with `npm ci` when web/node_modules is missing
  * or older than the lock file. Set SKIP_WEB_BUILD=1 to skip (e.g. server-only images).
  */
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const stampFile = path.join(web, 'dist', '.source-hash');
-const inputs = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '../engine/model/ports.ts'];
+const inputs = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '../engine/model/ports.ts', '../engine/expressions'];
 
 function files(entry) {
   const full = path.join(web, entry);

@@ -1,5 +1,5 @@
 /** The registry's view of components and templates: built-ins from engine/ and custom ones from its tables. */
-import type { ComponentDefinition } from '../../engine/components/types';
+import type { ComponentDefinition, ExpressionField } from '../../engine/components/types';
 import type { PortSpec, WorkflowGraph } from '../../engine/model/types';
 import type { TemplateDefinition } from '../../engine/templates/types';
 
@@ -20,6 +20,8 @@ export interface CatalogComponent {
   ownerId: string | null;
   /** Visible to everyone (built-ins always are). */
   published?: boolean;
+  /** Built-ins only: the config fields holding expressions or templates and their scope. */
+  expressionFields?: readonly ExpressionField[];
 }
 
 export interface CatalogTemplate {
@@ -52,6 +54,7 @@ export function fromBuiltinComponent(def: ComponentDefinition): CatalogComponent
     deprecated: false,
     legacyIds: def.legacyIds ?? [],
     ownerId: null,
+    expressionFields: def.expressionFields ?? [],
   };
 }
 

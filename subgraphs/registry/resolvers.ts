@@ -39,6 +39,7 @@ export function registryResolvers(service: RegistryService): Resolvers {
     Component: {
       published: (c) => c.builtin || c.published === true,
       requires: (c) => (c.builtin ? requirementsOf([c.id]) : []).map(upperRequirement),
+      expressionFields: (c) => (c.expressionFields ?? []).map((f) => ({ ...f, scope: [...f.scope] })),
       __resolveReference: (ref, ctx) => componentLoader(service, ctx).load(ref.id),
       usageCount: (component, _, ctx) =>
         ctx

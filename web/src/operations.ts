@@ -43,7 +43,7 @@ export const ProjectQuery = graphql(`
 export const CatalogQuery = graphql(`
   query Catalog {
     categories
-    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }
+    components { id name category description icon color inputs { name type required } outputs { name type } configSchema expressionFields { pointer kind scope } }
   }
 `);
 

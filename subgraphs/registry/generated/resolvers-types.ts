@@ -31,6 +31,8 @@ export type Component = {
   deprecated: Scalars['Boolean']['output'];
   /** What it does. */
   description: Scalars['String']['output'];
+  /** Config fields holding expression-language source or a {{path}} template, with the variables each may read (editors highlight and complete them). */
+  expressionFields: Array<ExpressionField>;
   /** An icon name for the palette. */
   icon?: Maybe<Scalars['String']['output']>;
   /** The component's id (built-ins: `core/llm`, `core/http_request`, …). */
@@ -110,6 +112,17 @@ export type DeletePayload = {
   deleted: Scalars['Boolean']['output'];
   /** The id of what was deleted. */
   id: Scalars['ID']['output'];
+};
+
+/** A config field whose text is an expression or a {{path}} template. */
+export type ExpressionField = {
+  __typename?: 'ExpressionField';
+  /** `expression` (the expression language) or `template` ({{path}} placeholders). */
+  kind: Scalars['String']['output'];
+  /** JSON pointer into the config; `*` stands for any array index or object key (e.g. /cases/*\/expression). */
+  pointer: Scalars['String']['output'];
+  /** Variables the text may read; `*` in a template means any key of the node's `values` input. */
+  scope: Array<Scalars['String']['output']>;
 };
 
 export type Mutation = {
@@ -471,6 +484,7 @@ export type ResolversTypes = ResolversObject<{
   ComponentInput: ComponentInput;
   ComponentUpdateInput: ComponentUpdateInput;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  ExpressionField: ResolverTypeWrapper<ExpressionField>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Port: ResolverTypeWrapper<Port>;
@@ -496,6 +510,7 @@ export type ResolversParentTypes = ResolversObject<{
   ComponentInput: ComponentInput;
   ComponentUpdateInput: ComponentUpdateInput;
   DeletePayload: DeletePayload;
+  ExpressionField: ExpressionField;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Port: Port;
@@ -518,6 +533,7 @@ export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends
   configSchema?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   deprecated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expressionFields?: Resolver<Array<ResolversTypes['ExpressionField']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['Port']>, ParentType, ContextType>;
@@ -534,6 +550,12 @@ export type ComponentResolvers<ContextType = SubgraphContext, ParentType extends
 export type DeletePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = ResolversObject<{
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ExpressionFieldResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ExpressionField'] = ResolversParentTypes['ExpressionField']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -611,6 +633,7 @@ export type TemplateNodeResolvers<ContextType = SubgraphContext, ParentType exte
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Component?: ComponentResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  ExpressionField?: ExpressionFieldResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Port?: PortResolvers<ContextType>;

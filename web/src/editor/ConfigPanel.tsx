@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { CatalogQuery } from '../operations';
 import { serverIssues } from '../errors';
+import { CodeField } from './CodeField';
+import type { FieldScope } from './expression-language';
 import type { Instance, Issue } from './types';
 
 interface SchemaProperty {
@@ -59,7 +61,8 @@ function fromDraft(draft: Draft, properties: Record<string, SchemaProperty>): { 
 export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (config: Record<string, unknown>, label: string | null) => Promise<unknown>; onDelete: () => void }) {
   // The palette loaded the catalog already (cache-first): the schema is read from there.
   const { data: catalog } = useQuery(CatalogQuery);
-  const schema = (catalog?.components.find((c) => c.id === node.componentId)?.configSchema ?? {}) as { properties?: Record<string, SchemaProperty>; required?: string[] };
+  const entry = catalog?.components.find((c) => c.id === node.componentId);
+  const schema = (entry?.configSchema ?? {}) as { properties?: Record<string, SchemaProperty>; required?: string[] };
   const properties = schema.properties ?? {};
   const config = (node.config ?? {}) as Record<string, unknown>;
   const [draft, setDraft] = useState<Draft>(() => toDraft(config, properties));
@@ -72,6 +75,15 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
     setDraft(toDraft(config, properties));
     setLabel(node.label ?? '');
   }, [node.id, JSON.stringify(node.config), node.label, Boolean(catalog)]);
+
+  // Top-level expression/template fields get a CodeMirror editor with the field's scope (nested ones, e.g. switch
+  // cases, stay in the JSON editor of their array).
+  const codeFields: Record<string, FieldScope> = {};
+  for (const f of entry?.expressionFields ?? []) {
+    const key = f.pointer.slice(1);
+    if (/^[^/*]+$/.test(key) && properties[key])
+      codeFields[key] = { kind: f.kind === 'template' ? 'template' : 'expression', scope: f.scope, inputPorts: node.component.inputs.map((p) => p.name), configKeys: Object.keys(properties) };
+  }
 
   const serverFieldErrors: Record<string, string> = {};
   for (const issue of issues) if (issue.field) serverFieldErrors[issue.field] = issue.message;
@@ -121,7 +133,7 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
         const required = schema.required?.includes(key);
         return (
           <div key={key} className={`field${error ? ' invalid' : ''}`}>
-            <label htmlFor={id}>
+            <label htmlFor={id} id={`${id}-label`}>
               {p.title ?? key}
               {required ? ' *' : ''}
             </label>
@@ -136,7 +148,18 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
                   </option>
                 ))}
               </select>
-            ) : isJsonField(p) || key === 'expression' || key === 'template' || key === 'code' ? (
+            ) : codeFields[key] || (key === 'code' && p.type === 'string') ? (
+              <CodeField
+                value={String(value ?? '')}
+                language={codeFields[key]?.kind ?? 'javascript'}
+                field={codeFields[key]}
+                labelledBy={`${id}-label`}
+                describedBy={error ? `${id}-error` : undefined}
+                invalid={Boolean(error)}
+                testId={`code-field-${key}`}
+                onChange={(text) => setDraft((d) => ({ ...d, [key]: text }))}
+              />
+            ) : isJsonField(p) ? (
               <textarea id={id} rows={3} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
             ) : (
               <input id={id} type={p.type === 'number' || p.type === 'integer' ? 'number' : 'text'} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />

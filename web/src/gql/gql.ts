@@ -17,7 +17,7 @@ type Documents = {
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    version\n    updatedAt\n    templateId\n    components {\n      id\n      componentId\n      label\n      position { x y }\n      config\n      # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.\n      component { id name category icon color inputs { name type required } outputs { name type } }\n    }\n    connections { id sourceId sourcePort targetId targetPort }\n    validation {\n      valid\n      errors { code message nodeId connectionId port field }\n      warnings { code message nodeId connectionId port field }\n    }\n  }\n": typeof types.ProjectFieldsFragmentDoc,
     "\n  query Projects($first: Int) {\n    projects(first: $first) { totalCount nodes { id name description version updatedAt } }\n    templates { id name description categories sampleInputs nodes { id componentId config } }\n  }\n": typeof types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) { ...ProjectFields }\n  }\n": typeof types.ProjectDocument,
-    "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema expressionFields { pointer kind scope } }\n  }\n": typeof types.CatalogDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id name version }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id) { id deleted }\n  }\n": typeof types.DeleteProjectDocument,
     "\n  mutation RenameProject($id: ID!, $name: String!) {\n    updateProject(id: $id, input: { name: $name }) { id name version }\n  }\n": typeof types.RenameProjectDocument,
@@ -53,7 +53,7 @@ const documents: Documents = {
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    version\n    updatedAt\n    templateId\n    components {\n      id\n      componentId\n      label\n      position { x y }\n      config\n      # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.\n      component { id name category icon color inputs { name type required } outputs { name type } }\n    }\n    connections { id sourceId sourcePort targetId targetPort }\n    validation {\n      valid\n      errors { code message nodeId connectionId port field }\n      warnings { code message nodeId connectionId port field }\n    }\n  }\n": types.ProjectFieldsFragmentDoc,
     "\n  query Projects($first: Int) {\n    projects(first: $first) { totalCount nodes { id name description version updatedAt } }\n    templates { id name description categories sampleInputs nodes { id componentId config } }\n  }\n": types.ProjectsDocument,
     "\n  query Project($id: ID!) {\n    project(id: $id) { ...ProjectFields }\n  }\n": types.ProjectDocument,
-    "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }\n  }\n": types.CatalogDocument,
+    "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema expressionFields { pointer kind scope } }\n  }\n": types.CatalogDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) { id name version }\n  }\n": types.CreateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id) { id deleted }\n  }\n": types.DeleteProjectDocument,
     "\n  mutation RenameProject($id: ID!, $name: String!) {\n    updateProject(id: $id, input: { name: $name }) { id name version }\n  }\n": types.RenameProjectDocument,
@@ -115,7 +115,7 @@ export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }\n  }\n"): (typeof documents)["\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema }\n  }\n"];
+export function graphql(source: "\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema expressionFields { pointer kind scope } }\n  }\n"): (typeof documents)["\n  query Catalog {\n    categories\n    components { id name category description icon color inputs { name type required } outputs { name type } configSchema expressionFields { pointer kind scope } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
