@@ -94,3 +94,69 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   await expectAccessible(page);
   await page.close();
 });
+
+it('together: a stale edit gets CONFLICT, the tab reloads the changed node and re-applies the gesture — no edit lost', async () => {
+  const projectId = await api().create('Conflicts');
+  await api().edits(projectId, [
+    { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
+    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 320, y: 0 }, config: { name: 'result' } } },
+    { op: 'connect', connection: { id: 'c1', sourceId: 'who', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+  ]);
+  const other = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const b = await other.newPage();
+  // B's live updates are held back (a slow link), so B edits a version that is no longer current.
+  let holding = false;
+  const held: (string | Buffer)[] = [];
+  let release = () => {};
+  await b.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => server.send(m));
+    server.onMessage((m) => (holding ? held.push(m) : ws.send(m)));
+    release = () => {
+      holding = false;
+      for (const m of held.splice(0)) ws.send(m);
+    };
+  });
+  const [a] = await Promise.all([openProject(projectId), openProject(projectId, b)]);
+  for (const page of [a, b]) await page.getByTestId('node-who').click();
+  holding = true;
+  // A changes the node's type and saves: the project moves on.
+  await a.getByTestId('config-panel').getByLabel('type').fill('number');
+  await a.getByTestId('config-save').click();
+  await a.getByTestId('config-panel').getByRole('status').getByText('Saved').waitFor();
+  await expect(b.getByTestId('config-panel').getByLabel('type').inputValue()).resolves.toBe('string');
+  // B, still on the old version, sets another field of the same node: CONFLICT → reload → re-applied on top of A's.
+  await b.getByTestId('config-panel').getByLabel('default').fill('41');
+  await b.getByTestId('config-save').click();
+  await b.getByTestId('conflict-notice').waitFor();
+  await expect(b.getByTestId('conflict-notice').textContent()).resolves.toContain('who');
+  await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'who').config, (c) => c.default === 41);
+  expect((await api().graph(projectId)).components.find((n: any) => n.id === 'who').config).toMatchObject({ name: 'who', type: 'number', default: 41 });
+  // B's form shows A's change (reloaded) next to its own.
+  await poll(() => b.getByTestId('config-panel').getByLabel('type').inputValue(), (v) => v === 'number');
+  // A moves a node while B (still held back) moves another: B's move is re-applied after its CONFLICT.
+  await a.getByTestId('node-out').click();
+  const drag = async (page: Page, nodeId: string, dy: number) => {
+    const title = (await page.getByTestId(`node-${nodeId}`).locator('.wf-node-title').boundingBox())!;
+    await page.mouse.move(title.x + 5, title.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(title.x + 5, title.y + 5 + dy, { steps: 8 });
+    await page.mouse.up();
+  };
+  await drag(a, 'out', 120);
+  await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'out').position.y, (y) => y > 40);
+  await drag(b, 'who', 160);
+  const moved = await poll(
+    async () => (await api().graph(projectId)).components,
+    (nodes) => nodes.find((n: any) => n.id === 'who').position.y > 40,
+  );
+  expect(moved.find((n: any) => n.id === 'out').position.y).toBeGreaterThan(40);
+  await shot(b, '15-conflict-reapplied');
+  await expectAccessible(b);
+  // Once B's link catches up, A sees B's value in its own form.
+  release();
+  await a.getByTestId('node-who').click();
+  await poll(() => a.getByTestId('config-panel').getByLabel('default').inputValue(), (v) => v === '41');
+  await other.close();
+  await a.close();
+});

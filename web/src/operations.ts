@@ -81,32 +81,32 @@ export const MoveComponent = graphql(`
 `);
 
 export const UpdateConfig = graphql(`
-  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String) {
-    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label) { project { ...ProjectFields } }
+  mutation UpdateConfig($projectId: ID!, $nodeId: ID!, $config: JSON, $label: String, $expectedVersion: Int) {
+    updateComponentConfig(projectId: $projectId, nodeId: $nodeId, config: $config, label: $label, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
   }
 `);
 
 export const ApplyEdits = graphql(`
-  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!) {
-    applyGraphEdits(projectId: $projectId, edits: $edits) { project { ...ProjectFields } }
+  mutation ApplyEdits($projectId: ID!, $edits: [GraphEditInput!]!, $expectedVersion: Int) {
+    applyGraphEdits(projectId: $projectId, edits: $edits, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
   }
 `);
 
 export const RemoveComponent = graphql(`
-  mutation RemoveComponent($projectId: ID!, $nodeId: ID!) {
-    removeComponent(projectId: $projectId, nodeId: $nodeId) { project { ...ProjectFields } }
+  mutation RemoveComponent($projectId: ID!, $nodeId: ID!, $expectedVersion: Int) {
+    removeComponent(projectId: $projectId, nodeId: $nodeId, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
   }
 `);
 
 export const Disconnect = graphql(`
-  mutation Disconnect($projectId: ID!, $connectionId: ID!) {
-    disconnect(projectId: $projectId, connectionId: $connectionId) { project { ...ProjectFields } }
+  mutation Disconnect($projectId: ID!, $connectionId: ID!, $expectedVersion: Int) {
+    disconnect(projectId: $projectId, connectionId: $connectionId, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
   }
 `);
 
 export const Connect = graphql(`
-  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!) {
-    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort) {
+  mutation Connect($projectId: ID!, $sourceId: ID!, $sourcePort: String!, $targetId: ID!, $targetPort: String!, $expectedVersion: Int) {
+    connect(projectId: $projectId, sourceId: $sourceId, sourcePort: $sourcePort, targetId: $targetId, targetPort: $targetPort, expectedVersion: $expectedVersion) {
       connection { id }
       project { ...ProjectFields }
     }

@@ -2,7 +2,7 @@
  * The selected node's config, as a form generated from the component's JSON Schema. Saving sends the whole config;
  * the server validates it and its messages (JSON-pointer fields) are shown on the fields they concern.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { CatalogQuery } from '../operations';
 import { serverIssues } from '../errors';
@@ -58,7 +58,12 @@ function fromDraft(draft: Draft, properties: Record<string, SchemaProperty>): { 
   return { config, errors };
 }
 
-export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (config: Record<string, unknown>, label: string | null) => Promise<unknown>; onDelete: () => void }) {
+interface Saved {
+  config: Record<string, unknown>;
+  label: string | null;
+}
+
+export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (base: Saved, next: Saved) => Promise<unknown>; onDelete: () => void }) {
   // The palette loaded the catalog already (cache-first): the schema is read from there.
   const { data: catalog } = useQuery(CatalogQuery);
   const entry = catalog?.components.find((c) => c.id === node.componentId);
@@ -70,10 +75,20 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  // A remote edit or a save replaces the form with the server's config.
+  // What the form was loaded from: a save sends only what the person changed relative to it, so a collaborator's
+  // edit of another field of this node is kept (and a CONFLICT re-applies just these fields).
+  const base = useRef<Saved>({ config, label: node.label ?? null });
+  // A remote edit or a save updates the fields the person has not touched; their unsaved changes stay.
   useEffect(() => {
-    setDraft(toDraft(config, properties));
-    setLabel(node.label ?? '');
+    const before = toDraft(base.current.config, properties);
+    const after = toDraft(config, properties);
+    setDraft((current) => {
+      const next: Draft = { ...after };
+      for (const key of Object.keys(current)) if (current[key] !== before[key]) next[key] = current[key];
+      return next;
+    });
+    setLabel((current) => (current !== (base.current.label ?? '') ? current : (node.label ?? '')));
+    base.current = { config, label: node.label ?? null };
   }, [node.id, JSON.stringify(node.config), node.label, Boolean(catalog)]);
 
   // Top-level expression/template fields get a CodeMirror editor with the field's scope (nested ones, e.g. switch
@@ -96,7 +111,7 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
     setFieldErrors(errors);
     if (Object.keys(errors).length) return;
     try {
-      await onSave(next, label.trim() || null);
+      await onSave(base.current, { config: next, label: label.trim() || null });
       setSaved(true);
     } catch (err) {
       const byField: Record<string, string> = {};

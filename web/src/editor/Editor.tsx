@@ -15,6 +15,7 @@ import { CodePanel } from './CodePanel';
 import { ConfigPanel } from './ConfigPanel';
 import { DebugPanel } from './DebugPanel';
 import { DeployPanel } from './DeployPanel';
+import { applyConfigPatch, configPatch, useVersionedEdit } from './conflicts';
 import { layoutPositions } from './layout';
 import { Palette } from './Palette';
 import { Presence } from './Presence';
@@ -82,41 +83,64 @@ function EditorView({ project }: { project: ProjectData }) {
     }
   }, []);
 
+  // Every gesture sends expectedVersion and is re-applied on the reloaded project after a CONFLICT.
+  const [notice, setNotice] = useState<string>();
+  const onReloaded = useCallback(
+    (changed: string[]) => setNotice(`A collaborator changed ${changed.length ? changed.join(', ') : 'the project'} first: reloaded and re-applied your edit.`),
+    [],
+  );
+  const edit = useVersionedEdit(projectId, onReloaded);
+
   const onAdd = useCallback(
     (componentId: string, position: { x: number; y: number }) =>
-      void attempt(() => addComponent({ variables: { projectId, componentId, position: { x: Math.round(position.x), y: Math.round(position.y) } } })),
-    [attempt, projectId],
+      void attempt(() => edit((p) => addComponent({ variables: { projectId, componentId, position: { x: Math.round(position.x), y: Math.round(position.y) }, expectedVersion: p.version } }))),
+    [attempt, edit, projectId],
   );
   const addAtCentre = (componentId: string) => {
     const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
     onAdd(componentId, centre);
   };
+  // Moves of nodes a collaborator deleted meanwhile are dropped on the re-apply.
+  const moveEdits = (p: ProjectData, moves: { nodeId: string; position: { x: number; y: number } }[]) =>
+    moves.filter((m) => p.components.some((n) => n.id === m.nodeId)).map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } }));
   const onMove = useCallback(
-    (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
-      void attempt(() => applyEdits({ variables: { projectId, edits: moves.map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } })) } })),
-    [attempt, projectId],
+    (moves: { nodeId: string; position: { x: number; y: number } }[]) => void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }))),
+    [attempt, edit, projectId],
   );
   const onConnect = useCallback(
-    (c: Connection) => void attempt(() => connect({ variables: { projectId, sourceId: c.source, sourcePort: c.sourceHandle ?? '', targetId: c.target, targetPort: c.targetHandle ?? '' } })),
-    [attempt, projectId],
+    (c: Connection) =>
+      void attempt(() => edit((p) => connect({ variables: { projectId, sourceId: c.source, sourcePort: c.sourceHandle ?? '', targetId: c.target, targetPort: c.targetHandle ?? '', expectedVersion: p.version } }))),
+    [attempt, edit, projectId],
   );
   // One mutation per item: applyGraphEdits refuses a batch that leaves a required input unconnected, which removing
-  // a node's upstream does; the single-item mutations accept it and report it in the validation.
+  // a node's upstream does; the single-item mutations accept it and report it in the validation. Items a
+  // collaborator already removed are skipped.
   const onDelete = useCallback(
     (nodeIds: string[], connectionIds: string[]) =>
       void attempt(async () => {
-        for (const connectionId of connectionIds) await disconnect({ variables: { projectId, connectionId } });
-        for (const nodeId of nodeIds) await removeComponent({ variables: { projectId, nodeId } });
+        for (const connectionId of connectionIds)
+          await edit(async (p) => p.connections.some((c) => c.id === connectionId) && disconnect({ variables: { projectId, connectionId, expectedVersion: p.version } }));
+        for (const nodeId of nodeIds) await edit(async (p) => p.components.some((n) => n.id === nodeId) && removeComponent({ variables: { projectId, nodeId, expectedVersion: p.version } }));
       }),
-    [attempt, projectId],
+    [attempt, edit, projectId],
   );
   const onLayout = () =>
     void attempt(async () => {
       const moves = await layoutPositions(project);
-      await applyEdits({ variables: { projectId, edits: moves.map((m) => ({ moveNode: m })) } });
+      await edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }));
       setTimeout(() => void flow.fitView({ duration: 200 }), 50);
     });
+  /** Saves the fields the form changed (relative to the config it loaded) onto the latest config of the node. */
+  const onSaveConfig = (nodeId: string, base: { config: Record<string, unknown>; label: string | null }, next: { config: Record<string, unknown>; label: string | null }) => {
+    const patch = configPatch(base.config, next.config);
+    return edit((p) => {
+      const latest = p.components.find((n) => n.id === nodeId);
+      if (!latest) throw new Error(`${nodeId} was deleted by a collaborator`);
+      const label = next.label !== base.label ? next.label : (latest.label ?? null);
+      return updateConfig({ variables: { projectId, nodeId, config: applyConfigPatch((latest.config ?? {}) as Record<string, unknown>, patch), label, expectedVersion: p.version } });
+    });
+  };
 
   const liveSession = session && LIVE_DEBUG.has(session.state) ? session : undefined;
   const onToggleBreakpoint = useCallback(
@@ -172,6 +196,14 @@ function EditorView({ project }: { project: ProjectData }) {
         </button>
         <Presence projectId={projectId} selection={selection} />
       </div>
+      {notice && (
+        <p role="status" className="notice banner" data-testid="conflict-notice">
+          {notice}
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </p>
+      )}
       {actionError && (
         <p role="alert" className="error banner" data-testid="action-error">
           {actionError}
@@ -211,7 +243,7 @@ function EditorView({ project }: { project: ProjectData }) {
                 key={selectedNode.id}
                 node={selectedNode}
                 issues={project.validation.errors.filter((e) => e.nodeId === selectedNode.id)}
-                onSave={(config, label) => updateConfig({ variables: { projectId, nodeId: selectedNode.id, config, label } })}
+                onSave={(base, next) => onSaveConfig(selectedNode.id, base, next)}
                 onDelete={() => onDelete([selectedNode.id], [])}
               />
             ) : (
