@@ -160,3 +160,81 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   await other.close();
   await a.close();
 });
+
+it('debug: conditional breakpoints, watches, set a variable and continue', async () => {
+  const projectId = await api().create('Debug more', 'order_totals');
+  const page = await openProject(projectId);
+  await page.getByTestId('tab-run').click();
+  await page.getByTestId('run-input-lines').fill(JSON.stringify([{ sku: 'pen', price: 2, qty: 3 }]));
+  await page.getByTestId('debug-toggle').click();
+  // total: unconditional; out_total: only when its input is over 50; out_count: only when over 5 (it is 1: never).
+  for (const [nodeId, condition] of [['total', null], ['out_total', 'inputs.value > 50'], ['out_count', 'inputs.value > 5']] as const) {
+    await page.getByTestId(`breakpoint-${nodeId}`).click();
+    await page.locator(`[data-testid="breakpoint-${nodeId}"][aria-pressed="true"]`).waitFor();
+    if (condition) {
+      await page.getByTestId(`node-${nodeId}`).click();
+      await page.getByTestId('breakpoint-condition').fill(condition);
+      await page.getByTestId('breakpoint-condition').press('Tab');
+    }
+  }
+  // A watch added before the session starts is sent with it.
+  await page.getByTestId('watch-expression').fill('vars.total.value * 2');
+  await page.getByTestId('add-watch').click();
+  await page.getByTestId('continue').click();
+  await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('debug-current').textContent()).resolves.toBe('total');
+  // Step over total: its output (6) is now a variable, and the watch sees it.
+  await page.getByTestId('step-over').click();
+  await poll(() => page.getByTestId('watches').getByTestId('watch-value').first().textContent(), (v) => v === '12');
+  // Set total.value to 100 and continue: out_total's condition (> 50) now holds, out_count's (> 5) never does.
+  await page.getByTestId('set-var-node').selectOption('total');
+  await page.getByTestId('set-var-port').selectOption('value');
+  await page.getByTestId('set-var-value').fill('100');
+  await page.getByTestId('set-var-apply').click();
+  await poll(() => page.getByTestId('watches').getByTestId('watch-value').first().textContent(), (v) => v === '200');
+  // A watch added while paused is evaluated at once.
+  await page.getByTestId('watch-expression').fill('runInputs.lines[0].sku');
+  await page.getByTestId('add-watch').click();
+  await poll(() => page.getByTestId('watches').getByTestId('watch-value').nth(1).textContent(), (v) => v === '"pen"');
+  await shot(page, '16-debug-watches');
+  await expectAccessible(page);
+  await page.getByTestId('continue').click();
+  await poll(() => page.getByTestId('debug-current').textContent({ timeout: 1000 }).catch(() => null), (v) => v === 'out_total', 15_000);
+  await expect(page.getByTestId('debug-state').getAttribute('data-reason')).resolves.toBe('breakpoint');
+  await page.getByTestId('continue').click();
+  await page.locator('[data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('debug-outputs').textContent()).resolves.toMatch(/"total": 100/);
+  await page.close();
+});
+
+it('debug: pause a running session, step out, stop', async () => {
+  const projectId = await api().create('Debug pause');
+  await api().edits(projectId, [
+    { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
+    { op: 'addNode', node: { id: 'wait', componentId: 'core/delay', position: { x: 300, y: 0 }, config: { ms: 4000 } } },
+    { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 600, y: 0 }, config: { name: 'result' } } },
+    { op: 'connect', connection: { id: 'c1', sourceId: 'who', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
+    { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
+  ]);
+  const page = await openProject(projectId);
+  await page.getByTestId('tab-run').click();
+  await page.getByTestId('run-input-who').fill('Ada');
+  await page.getByTestId('debug-toggle').click();
+  // Start without breakpoints: the delay keeps it running; Pause stops it at the next node.
+  await page.getByTestId('continue').click();
+  await page.locator('[data-testid="debug-state"][data-state="running"]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('pause').click();
+  await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('debug-state').getAttribute('data-reason')).resolves.toBe('pause');
+  // Step out of the top-level frame: runs on to the end.
+  await page.getByTestId('step-out').click();
+  await page.locator('[data-testid="debug-state"][data-state="completed"], [data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  // A new session (Start) paused before its first node, then stopped.
+  await page.getByTestId('step-over').click();
+  await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('stop').click();
+  await page.locator('[data-testid="debug-state"][data-state="stopped"]').waitFor({ timeout: 15_000 });
+  await shot(page, '17-debug-stopped');
+  await expectAccessible(page);
+  await page.close();
+});

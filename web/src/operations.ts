@@ -176,8 +176,8 @@ export const GenerateCode = graphql(`
 `);
 
 export const StartDebug = graphql(`
-  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {
-    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }
+  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!], $watches: [String!]) {
+    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { ...DebugFields }
   }
 `);
 
@@ -193,6 +193,25 @@ export const DebugFields = graphql(`
     callStack { nodeId componentId iteration depth }
     variables { nodeId inputs outputs }
     breakpoints { nodeId condition enabled hitCount }
+    watches { id expression value error }
+  }
+`);
+
+export const AddWatch = graphql(`
+  mutation AddWatch($sessionId: ID!, $expression: String!) {
+    addWatch(sessionId: $sessionId, expression: $expression) { id expression value error }
+  }
+`);
+
+export const RemoveWatch = graphql(`
+  mutation RemoveWatch($sessionId: ID!, $watchId: ID!) {
+    removeWatch(sessionId: $sessionId, watchId: $watchId) { ...DebugFields }
+  }
+`);
+
+export const SetVariable = graphql(`
+  mutation SetVariable($sessionId: ID!, $nodeId: ID!, $port: String!, $value: JSON) {
+    setVariable(sessionId: $sessionId, nodeId: $nodeId, port: $port, value: $value) { ...DebugFields }
   }
 `);
 

@@ -1,10 +1,11 @@
 /**
  * Debug: breakpoints (toggled on the nodes, with an optional condition), start, step over / into / out, continue,
- * pause, stop; the call stack and variables; the current node highlighted on the canvas — driven by `debugEvents`.
+ * pause, stop; the call stack, variables and watches; set a finished node's output and continue (edit-and-continue);
+ * the current node highlighted on the canvas — driven by `debugEvents`.
  */
 import { useEffect, useState } from 'react';
 import { useMutation, useSubscription } from '@apollo/client/react';
-import { DebugEvents, DebugStep, StartDebug } from '../operations';
+import { AddWatch, DebugEvents, DebugStep, RemoveWatch, SetVariable, StartDebug } from '../operations';
 import { errorText } from '../errors';
 import type { DebugAction, DebugFieldsFragment } from '../gql/graphql';
 import { inputFields, parseInputs } from './inputs';
@@ -27,6 +28,13 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
   const [step] = useMutation(DebugStep);
   const [error, setError] = useState<string>();
   const [condition, setCondition] = useState('');
+  const [addWatch] = useMutation(AddWatch);
+  const [removeWatch] = useMutation(RemoveWatch);
+  const [setVariable] = useMutation(SetVariable);
+  // Watches added before a session starts are sent with startDebugSession.
+  const [pendingWatches, setPendingWatches] = useState<string[]>([]);
+  const [watchText, setWatchText] = useState('');
+  const [variable, setVariableForm] = useState({ nodeId: '', port: '', value: '' });
   useEffect(() => setCondition((selectedNodeId && breakpoints.get(selectedNodeId)) || ''), [selectedNodeId, breakpoints]);
 
   useSubscription(DebugEvents, {
@@ -44,7 +52,12 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
       let current = session;
       if (!current || !LIVE.has(current.state)) {
         const started = await startSession({
-          variables: { projectId: project.id, inputs: parseInputs(inputFields(project), inputValues), breakpoints: [...breakpoints].map(([nodeId, c]) => ({ nodeId, condition: c })) },
+          variables: {
+            projectId: project.id,
+            inputs: parseInputs(inputFields(project), inputValues),
+            breakpoints: [...breakpoints].map(([nodeId, c]) => ({ nodeId, condition: c })),
+            watches: session && session.watches.length ? session.watches.map((w) => w.expression) : pendingWatches,
+          },
         });
         current = started.data?.startDebugSession;
         if (!current) return;
@@ -59,7 +72,40 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
     }
   };
 
+  const guard = async (work: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const onAddWatch = () => {
+    const expression = watchText.trim();
+    if (!expression) return;
+    setWatchText('');
+    if (!session || !LIVE.has(session.state)) return setPendingWatches((w) => [...w, expression]);
+    void guard(async () => {
+      const added = (await addWatch({ variables: { sessionId: session.id, expression } })).data?.addWatch;
+      if (added) onSession({ ...session, watches: [...session.watches, added] });
+    });
+  };
+  const onSetVariable = () =>
+    void guard(async () => {
+      if (!session) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(variable.value);
+      } catch {
+        value = variable.value;
+      }
+      const result = await setVariable({ variables: { sessionId: session.id, nodeId: variable.nodeId, port: variable.port, value } });
+      if (result.data) onSession(result.data.setVariable);
+    });
+  const finished = session?.variables.filter((v) => v.outputs && typeof v.outputs === 'object') ?? [];
+  const ports = Object.keys((finished.find((v) => v.nodeId === variable.nodeId)?.outputs ?? {}) as Record<string, unknown>);
   const live = session && LIVE.has(session.state);
+  const watches = session && LIVE.has(session.state) ? session.watches : session?.watches.length ? session.watches : pendingWatches.map((expression, i) => ({ id: `pending-${i}`, expression, value: null, error: null }));
   return (
     <section className="panel" aria-label="Debugger">
       <p className="muted">Toggle breakpoints with the red dots on the nodes. Inputs come from the Run tab.</p>
@@ -94,8 +140,67 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
           {error}
         </p>
       )}
+      <h3>Watches</h3>
+      <ul className="watches" data-testid="watches">
+        {watches.map((w) => (
+          <li key={w.id} data-expression={w.expression}>
+            <code>{w.expression}</code> = <output data-testid="watch-value">{w.error ? `⚠ ${w.error}` : JSON.stringify(w.value)}</output>
+            <button
+              type="button"
+              aria-label={`Remove watch ${w.expression}`}
+              onClick={() =>
+                session && LIVE.has(session.state)
+                  ? void guard(async () => {
+                      const r = await removeWatch({ variables: { sessionId: session.id, watchId: w.id } });
+                      if (r.data) onSession(r.data.removeWatch);
+                    })
+                  : setPendingWatches((list) => list.filter((e) => e !== w.expression))
+              }
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onAddWatch();
+        }}
+      >
+        <label htmlFor="watch-expression">Watch</label>
+        <input id="watch-expression" data-testid="watch-expression" value={watchText} placeholder="e.g. vars.total.value * 2" onChange={(e) => setWatchText(e.target.value)} />
+        <button type="submit" data-testid="add-watch">
+          Add watch
+        </button>
+      </form>
+      {session?.state === 'PAUSED' && finished.length > 0 && (
+        <fieldset className="set-variable">
+          <legend>Set a finished node’s output, then continue</legend>
+          <label htmlFor="set-var-node">Node</label>
+          <select id="set-var-node" data-testid="set-var-node" value={variable.nodeId} onChange={(e) => setVariableForm({ ...variable, nodeId: e.target.value, port: '' })}>
+            <option value="">(choose)</option>
+            {finished.map((v) => (
+              <option key={v.nodeId}>{v.nodeId}</option>
+            ))}
+          </select>
+          <label htmlFor="set-var-port">Port</label>
+          <select id="set-var-port" data-testid="set-var-port" value={variable.port} onChange={(e) => setVariableForm({ ...variable, port: e.target.value })}>
+            <option value="">(choose)</option>
+            {ports.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+          <label htmlFor="set-var-value">Value (JSON)</label>
+          <input id="set-var-value" data-testid="set-var-value" value={variable.value} onChange={(e) => setVariableForm({ ...variable, value: e.target.value })} />
+          <button type="button" data-testid="set-var-apply" disabled={!variable.nodeId || !variable.port} onClick={onSetVariable}>
+            Set
+          </button>
+        </fieldset>
+      )}
       {session && (
-        <div data-testid="debug-state" data-state={session.state.toLowerCase()}>
+        <div data-testid="debug-state" data-state={session.state.toLowerCase()} data-reason={session.pauseReason?.toLowerCase()}>
           <p>
             <strong>{session.state}</strong>
             {session.pauseReason && ` (${session.pauseReason.toLowerCase()})`}

@@ -36,8 +36,11 @@ type Documents = {
     "\n  query RunHistory($id: ID!) {\n    project(id: $id) { id runs(first: 10) { id status createdAt durationMs } }\n  }\n": typeof types.RunHistoryDocument,
     "\n  query Languages {\n    languages { id name fileExtension implemented }\n  }\n": typeof types.LanguagesDocument,
     "\n  mutation GenerateCode($projectId: ID!, $language: String!) {\n    generateCode(projectId: $projectId, language: $language) { id language mainFile code lines files { path } }\n  }\n": typeof types.GenerateCodeDocument,
-    "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }\n  }\n": typeof types.StartDebugDocument,
-    "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n  }\n": typeof types.DebugFieldsFragmentDoc,
+    "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!], $watches: [String!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { ...DebugFields }\n  }\n": typeof types.StartDebugDocument,
+    "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n    watches { id expression value error }\n  }\n": typeof types.DebugFieldsFragmentDoc,
+    "\n  mutation AddWatch($sessionId: ID!, $expression: String!) {\n    addWatch(sessionId: $sessionId, expression: $expression) { id expression value error }\n  }\n": typeof types.AddWatchDocument,
+    "\n  mutation RemoveWatch($sessionId: ID!, $watchId: ID!) {\n    removeWatch(sessionId: $sessionId, watchId: $watchId) { ...DebugFields }\n  }\n": typeof types.RemoveWatchDocument,
+    "\n  mutation SetVariable($sessionId: ID!, $nodeId: ID!, $port: String!, $value: JSON) {\n    setVariable(sessionId: $sessionId, nodeId: $nodeId, port: $port, value: $value) { ...DebugFields }\n  }\n": typeof types.SetVariableDocument,
     "\n  mutation DebugStep($sessionId: ID!, $action: DebugAction!) {\n    debugStep(sessionId: $sessionId, action: $action) { ...DebugFields }\n  }\n": typeof types.DebugStepDocument,
     "\n  mutation SetBreakpoint($sessionId: ID!, $nodeId: ID!, $condition: String) {\n    setBreakpoint(sessionId: $sessionId, nodeId: $nodeId, condition: $condition) { nodeId }\n  }\n": typeof types.SetBreakpointDocument,
     "\n  mutation RemoveBreakpoint($sessionId: ID!, $nodeId: ID!) {\n    removeBreakpoint(sessionId: $sessionId, nodeId: $nodeId) { id }\n  }\n": typeof types.RemoveBreakpointDocument,
@@ -72,8 +75,11 @@ const documents: Documents = {
     "\n  query RunHistory($id: ID!) {\n    project(id: $id) { id runs(first: 10) { id status createdAt durationMs } }\n  }\n": types.RunHistoryDocument,
     "\n  query Languages {\n    languages { id name fileExtension implemented }\n  }\n": types.LanguagesDocument,
     "\n  mutation GenerateCode($projectId: ID!, $language: String!) {\n    generateCode(projectId: $projectId, language: $language) { id language mainFile code lines files { path } }\n  }\n": types.GenerateCodeDocument,
-    "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }\n  }\n": types.StartDebugDocument,
-    "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n  }\n": types.DebugFieldsFragmentDoc,
+    "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!], $watches: [String!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { ...DebugFields }\n  }\n": types.StartDebugDocument,
+    "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n    watches { id expression value error }\n  }\n": types.DebugFieldsFragmentDoc,
+    "\n  mutation AddWatch($sessionId: ID!, $expression: String!) {\n    addWatch(sessionId: $sessionId, expression: $expression) { id expression value error }\n  }\n": types.AddWatchDocument,
+    "\n  mutation RemoveWatch($sessionId: ID!, $watchId: ID!) {\n    removeWatch(sessionId: $sessionId, watchId: $watchId) { ...DebugFields }\n  }\n": types.RemoveWatchDocument,
+    "\n  mutation SetVariable($sessionId: ID!, $nodeId: ID!, $port: String!, $value: JSON) {\n    setVariable(sessionId: $sessionId, nodeId: $nodeId, port: $port, value: $value) { ...DebugFields }\n  }\n": types.SetVariableDocument,
     "\n  mutation DebugStep($sessionId: ID!, $action: DebugAction!) {\n    debugStep(sessionId: $sessionId, action: $action) { ...DebugFields }\n  }\n": types.DebugStepDocument,
     "\n  mutation SetBreakpoint($sessionId: ID!, $nodeId: ID!, $condition: String) {\n    setBreakpoint(sessionId: $sessionId, nodeId: $nodeId, condition: $condition) { nodeId }\n  }\n": types.SetBreakpointDocument,
     "\n  mutation RemoveBreakpoint($sessionId: ID!, $nodeId: ID!) {\n    removeBreakpoint(sessionId: $sessionId, nodeId: $nodeId) { id }\n  }\n": types.RemoveBreakpointDocument,
@@ -191,11 +197,23 @@ export function graphql(source: "\n  mutation GenerateCode($projectId: ID!, $lan
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }\n  }\n"): (typeof documents)["\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints) { ...DebugFields }\n  }\n"];
+export function graphql(source: "\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!], $watches: [String!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { ...DebugFields }\n  }\n"): (typeof documents)["\n  mutation StartDebug($projectId: ID!, $inputs: JSON, $breakpoints: [BreakpointInput!], $watches: [String!]) {\n    startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { ...DebugFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n  }\n"): (typeof documents)["\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n  }\n"];
+export function graphql(source: "\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n    watches { id expression value error }\n  }\n"): (typeof documents)["\n  fragment DebugFields on DebugSession {\n    id\n    state\n    pauseReason\n    currentNodeId\n    currentInputs\n    outputs\n    error { code message }\n    callStack { nodeId componentId iteration depth }\n    variables { nodeId inputs outputs }\n    breakpoints { nodeId condition enabled hitCount }\n    watches { id expression value error }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddWatch($sessionId: ID!, $expression: String!) {\n    addWatch(sessionId: $sessionId, expression: $expression) { id expression value error }\n  }\n"): (typeof documents)["\n  mutation AddWatch($sessionId: ID!, $expression: String!) {\n    addWatch(sessionId: $sessionId, expression: $expression) { id expression value error }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWatch($sessionId: ID!, $watchId: ID!) {\n    removeWatch(sessionId: $sessionId, watchId: $watchId) { ...DebugFields }\n  }\n"): (typeof documents)["\n  mutation RemoveWatch($sessionId: ID!, $watchId: ID!) {\n    removeWatch(sessionId: $sessionId, watchId: $watchId) { ...DebugFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetVariable($sessionId: ID!, $nodeId: ID!, $port: String!, $value: JSON) {\n    setVariable(sessionId: $sessionId, nodeId: $nodeId, port: $port, value: $value) { ...DebugFields }\n  }\n"): (typeof documents)["\n  mutation SetVariable($sessionId: ID!, $nodeId: ID!, $port: String!, $value: JSON) {\n    setVariable(sessionId: $sessionId, nodeId: $nodeId, port: $port, value: $value) { ...DebugFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
