@@ -238,3 +238,42 @@ it('debug: pause a running session, step out, stop', async () => {
   await expectAccessible(page);
   await page.close();
 });
+
+it('deploy: try a LOCAL deployment through the router endpoint path, deploy a change, roll back', async () => {
+  const projectId = await api().create('Deploy twice', 'order_totals');
+  const page = await openProject(projectId);
+  await page.getByTestId('tab-deploy').click();
+  const running = () => page.locator('[data-testid="deployment-status"][data-status="running"], [data-testid="deployment-status"][data-status="failed"]').waitFor({ timeout: 60_000 });
+  const tryIt = async () => {
+    await page.getByTestId('try-body').fill(JSON.stringify({ lines: [{ sku: 'pen', price: 2, qty: 3 }] }));
+    await page.getByTestId('try-endpoint').click();
+    await page.getByTestId('endpoint-response').waitFor();
+    expect(await page.getByTestId('endpoint-response').textContent()).toMatch(/^200 /);
+    const body = JSON.parse((await page.getByTestId('endpoint-response').textContent())!.replace(/^\d+ /, ''));
+    return { outputs: body.outputs ?? body };
+  };
+  await page.getByTestId('deploy-button').click();
+  await running();
+  await expect(page.getByTestId('deployment-status').textContent()).resolves.toBe('RUNNING');
+  const first = (await page.locator('[data-testid="deployment-history"] li').first().getAttribute('data-deployment-id'))!;
+  expect((await tryIt()).outputs).toMatchObject({ total: 6 });
+  // A change (the output renamed), deployed: the endpoint answers with the new name.
+  const renamed = await sg.gql(`mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "out_total", config: {name: "sum"}) { project { version } } }`, { p: projectId });
+  expect(renamed.errors).toBeUndefined();
+  await page.getByTestId('deploy-button').click();
+  await page.locator('[data-testid="deployment-status"][data-status="running"]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await running();
+  await poll(() => page.locator('[data-testid="deployment-history"] li').count(), (n) => n === 2);
+  expect((await tryIt()).outputs).toMatchObject({ sum: 6 });
+  // Roll back: a new deployment of the first one's program.
+  await page.getByTestId('rollback-button').click();
+  await page.locator(`[data-testid="deployment-history"] li[data-rollback-of="${first}"]`).waitFor({ timeout: 10_000 });
+  await running();
+  await expect(page.getByTestId('deployment-status').textContent()).resolves.toBe('RUNNING');
+  expect((await tryIt()).outputs).toMatchObject({ total: 6 });
+  await shot(page, '18-deploy-rollback');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.locator('[data-testid="deployment-status"][data-status="stopped"]').waitFor({ timeout: 20_000 });
+  await page.close();
+}, 180_000);

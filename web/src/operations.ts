@@ -274,3 +274,15 @@ export const AskAssistant = graphql(`
     askAssistant(projectId: $projectId, query: $query) { category suggestion }
   }
 `);
+
+export const RollbackDeployment = graphql(`
+  mutation RollbackDeployment($id: ID!) {
+    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }
+  }
+`);
+
+export const ProjectDeployments = graphql(`
+  query ProjectDeployments($projectId: ID!) {
+    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }
+  }
+`);

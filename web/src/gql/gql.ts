@@ -51,6 +51,8 @@ type Documents = {
     "\n  mutation AnalyzeProject($projectId: ID!) {\n    analyzeProject(projectId: $projectId) { id title message severity nodeIds patch status }\n  }\n": typeof types.AnalyzeProjectDocument,
     "\n  mutation ApplySuggestion($id: ID!) {\n    applySuggestion(id: $id) { suggestion { id status } project { ...ProjectFields } }\n  }\n": typeof types.ApplySuggestionDocument,
     "\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n": typeof types.AskAssistantDocument,
+    "\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n": typeof types.RollbackDeploymentDocument,
+    "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n": typeof types.ProjectDeploymentsDocument,
 };
 const documents: Documents = {
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    version\n    updatedAt\n    templateId\n    components {\n      id\n      componentId\n      label\n      position { x y }\n      config\n      # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.\n      component { id name category icon color inputs { name type required } outputs { name type } }\n    }\n    connections { id sourceId sourcePort targetId targetPort }\n    validation {\n      valid\n      errors { code message nodeId connectionId port field }\n      warnings { code message nodeId connectionId port field }\n    }\n  }\n": types.ProjectFieldsFragmentDoc,
@@ -90,6 +92,8 @@ const documents: Documents = {
     "\n  mutation AnalyzeProject($projectId: ID!) {\n    analyzeProject(projectId: $projectId) { id title message severity nodeIds patch status }\n  }\n": types.AnalyzeProjectDocument,
     "\n  mutation ApplySuggestion($id: ID!) {\n    applySuggestion(id: $id) { suggestion { id status } project { ...ProjectFields } }\n  }\n": types.ApplySuggestionDocument,
     "\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n": types.AskAssistantDocument,
+    "\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n": types.RollbackDeploymentDocument,
+    "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n": types.ProjectDeploymentsDocument,
 };
 
 /**
@@ -254,6 +258,14 @@ export function graphql(source: "\n  mutation ApplySuggestion($id: ID!) {\n    a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n"): (typeof documents)["\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n"): (typeof documents)["\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n"): (typeof documents)["\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
