@@ -264,7 +264,7 @@ it('deploy: LOCAL deployment with its status followed live', async () => {
   await page.close();
 }, 90_000);
 
-it('assistant: findings as node badges, apply a fix', async () => {
+it('assistant: findings as node badges, apply a fix previewed on the canvas first', async () => {
   const projectId = await createProject('Assist');
   await edits(projectId, [
     { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
@@ -278,8 +278,22 @@ it('assistant: findings as node badges, apply a fix', async () => {
   await page.getByTestId('finding-greet').waitFor();
   const suggestionId = await page.locator('[data-testid^="apply-suggestion-"]').first().getAttribute('data-testid');
   await shot(page, '10-assistant');
+  // Apply fix: previewed on the canvas first (a ghost output node and a dashed connection), nothing changed yet.
+  const before = (await projectGraph(projectId)).version;
   await page.getByTestId(suggestionId!).click();
+  await page.getByTestId('ghost-node-out_greet').waitFor();
+  await page.locator('[data-testid^="rf__edge-ghost-"]').first().waitFor({ state: 'attached' });
+  await expect(page.getByTestId('fix-preview').textContent()).resolves.toContain('1 node added, 1 connection added');
+  expect((await projectGraph(projectId)).version).toBe(before);
+  await shot(page, '10-assistant-preview');
+  await expectAccessible(page);
+  // Cancel clears the ghosts; apply again and confirm.
+  await page.getByTestId('cancel-preview').click();
+  await page.getByTestId('ghost-node-out_greet').waitFor({ state: 'detached' });
+  await page.getByTestId(suggestionId!).click();
+  await page.getByTestId('confirm-apply').click();
   await page.getByTestId('node-out_greet').waitFor({ timeout: 10_000 });
+  await expect(page.locator('[data-testid^="ghost-node-"]').count()).resolves.toBe(0);
   expect((await projectGraph(projectId)).components.some((n: any) => n.componentId === 'core/output')).toBe(true);
   await expectAccessible(page);
   await page.close();

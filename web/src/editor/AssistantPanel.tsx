@@ -1,14 +1,24 @@
-/** Assistant: analyse the project (findings become badges on their nodes), apply a fix, ask a question. */
-import { useState } from 'react';
+/**
+ * Assistant: analyse the project (findings become badges on their nodes), apply a fix — previewed on the canvas
+ * first (ghost nodes and connections), applied on confirmation — and ask a question.
+ */
+import { useEffect, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { AnalyzeProject, ApplySuggestion, AskAssistant } from '../operations';
 import { errorText } from '../errors';
 import type { AnalyzeProjectMutation } from '../gql/graphql';
-import type { ProjectData } from './types';
+import type { PatchEdit, ProjectData } from './types';
 
 type Finding = AnalyzeProjectMutation['analyzeProject'][number];
 
-export function AssistantPanel({ project, onFindings }: { project: ProjectData; onFindings: (findings: Record<string, string[]>) => void }) {
+export interface AssistantPanelProps {
+  project: ProjectData;
+  onFindings: (findings: Record<string, string[]>) => void;
+  /** Shows a patch on the canvas (undefined clears it). */
+  onPreview: (patch: PatchEdit[] | undefined) => void;
+}
+
+export function AssistantPanel({ project, onFindings, onPreview }: AssistantPanelProps) {
   const [analyze, { loading }] = useMutation(AnalyzeProject);
   const [apply] = useMutation(ApplySuggestion);
   const [ask, { data: answer, loading: asking }] = useMutation(AskAssistant);
@@ -16,6 +26,23 @@ export function AssistantPanel({ project, onFindings }: { project: ProjectData; 
   const [question, setQuestion] = useState('');
   const [error, setError] = useState<string>();
   const [preview, setPreview] = useState<string>();
+  // The fix being previewed on the canvas, waiting for confirmation.
+  const [pending, setPending] = useState<Finding>();
+  useEffect(() => () => onPreview(undefined), [onPreview]);
+  const startPreview = (f: Finding | undefined) => {
+    setPending(f);
+    onPreview(f ? (f.patch as PatchEdit[]) : undefined);
+  };
+  const confirm = async (f: Finding) => {
+    setError(undefined);
+    try {
+      await apply({ variables: { id: f.id } });
+      startPreview(undefined);
+      await run();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
 
   const run = async () => {
     setError(undefined);
@@ -50,22 +77,21 @@ export function AssistantPanel({ project, onFindings }: { project: ProjectData; 
             {f.patch != null && f.status === 'OPEN' && (
               <div className="row">
                 <button type="button" aria-expanded={preview === f.id} onClick={() => setPreview(preview === f.id ? undefined : f.id)}>
-                  Preview fix
+                  Show patch
                 </button>
-                <button
-                  type="button"
-                  data-testid={`apply-suggestion-${f.id}`}
-                  onClick={async () => {
-                    setError(undefined);
-                    try {
-                      await apply({ variables: { id: f.id } });
-                      await run();
-                    } catch (err) {
-                      setError(errorText(err));
-                    }
-                  }}
-                >
-                  Apply fix
+                <button type="button" data-testid={`apply-suggestion-${f.id}`} aria-pressed={pending?.id === f.id} onClick={() => startPreview(pending?.id === f.id ? undefined : f)}>
+                  Apply fix…
+                </button>
+              </div>
+            )}
+            {pending?.id === f.id && (
+              <div className="row preview-bar" role="group" aria-label="Previewed fix" data-testid="fix-preview">
+                <span>Previewed on the canvas (dashed): {describePatch(f.patch as PatchEdit[])}.</span>
+                <button type="button" data-testid="confirm-apply" onClick={() => void confirm(f)}>
+                  Apply
+                </button>
+                <button type="button" data-testid="cancel-preview" onClick={() => startPreview(undefined)}>
+                  Cancel
                 </button>
               </div>
             )}
@@ -93,4 +119,16 @@ export function AssistantPanel({ project, onFindings }: { project: ProjectData; 
       )}
     </section>
   );
+}
+
+function describePatch(patch: PatchEdit[]): string {
+  const count = (op: PatchEdit['op']) => patch.filter((e) => e.op === op).length;
+  const parts = [
+    [count('addNode'), 'node added'],
+    [count('connect'), 'connection added'],
+    [count('updateNode') + count('moveNode'), 'node changed'],
+    [count('removeNode'), 'node removed'],
+    [count('disconnect'), 'connection removed'],
+  ] as const;
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what.replace(/^(\w+)/, n === 1 ? '$1' : '$1s')}`).join(', ') || 'no change';
 }

@@ -21,7 +21,9 @@ import {
 import { isAssignable } from '../../../engine/model/ports';
 import { DRAG_TYPE } from './Palette';
 import { WorkflowNodeView } from './WorkflowNodeView';
-import { portColor, type Issue, type NodeStatus, type ProjectData, type WorkflowNode } from './types';
+import { useQuery } from '@apollo/client/react';
+import { CatalogQuery } from '../operations';
+import { portColor, type Issue, type Instance, type NodeStatus, type PatchEdit, type ProjectData, type WorkflowNode } from './types';
 
 const nodeTypes = { workflow: WorkflowNodeView };
 /** Above this many nodes the canvas mounts only the visible ones and opens at LARGE_ZOOM instead of fitting all. */
@@ -42,6 +44,8 @@ export interface CanvasProps {
   onConnect: (connection: Connection) => void;
   onDelete: (nodeIds: string[], connectionIds: string[]) => void;
   onLayout: () => void;
+  /** A fix being previewed: added nodes and connections drawn as ghosts, removed ones struck out, changed ones marked. */
+  preview?: PatchEdit[];
 }
 
 /** Why a connection would be refused, or undefined when it is fine. */
@@ -57,7 +61,9 @@ function connectionProblem(project: ProjectData, c: Connection | Edge): string |
 }
 
 export function Canvas(props: CanvasProps) {
-  const { project, statuses, findings, debugging, breakpoints, currentNodeId, onToggleBreakpoint } = props;
+  const { project, statuses, findings, debugging, breakpoints, currentNodeId, onToggleBreakpoint, preview } = props;
+  const { data: catalog } = useQuery(CatalogQuery, { skip: !preview });
+  const previewed = useMemo(() => previewChanges(project, preview ?? []), [project, preview]);
   const flow = useReactFlow();
   const [feedback, setFeedback] = useState<string>();
   const initialised = useNodesInitialized();
@@ -99,14 +105,26 @@ export function Canvas(props: CanvasProps) {
           breakpoint: breakpoints.has(instance.id),
           current: currentNodeId === instance.id,
           onToggleBreakpoint,
+          preview: previewed.removedNodes.has(instance.id) ? ('removed' as const) : previewed.changedNodes.has(instance.id) ? ('changed' as const) : undefined,
         },
       }));
     });
-  }, [project.components, statuses, issuesByNode, findings, debugging, breakpoints, currentNodeId, onToggleBreakpoint]);
+  }, [project.components, statuses, issuesByNode, findings, debugging, breakpoints, currentNodeId, onToggleBreakpoint, previewed]);
+  // Ghost nodes of the fix: not selectable, movable or connectable; drawn from the catalog's component.
+  const ghosts = useMemo<WorkflowNode[]>(
+    () =>
+      previewed.addedNodes.flatMap((node) => {
+        const component = catalog?.components.find((c) => c.id === node.componentId);
+        if (!component) return [];
+        const instance: Instance = { id: node.id, componentId: node.componentId, label: node.label ?? null, position: { x: node.position?.x ?? 0, y: node.position?.y ?? 0 }, config: node.config ?? {}, component };
+        return [{ id: node.id, type: 'workflow' as const, position: instance.position, selectable: false, draggable: false, connectable: false, deletable: false, data: { instance, issues: [], findings: [], debugging: false, breakpoint: false, current: false, onToggleBreakpoint, preview: 'ghost' as const } }];
+      }),
+    [previewed, catalog, onToggleBreakpoint],
+  );
 
   const edges = useMemo<Edge[]>(() => {
     const broken = new Set(project.validation.errors.map((e) => e.connectionId).filter(Boolean));
-    return project.connections.map((c) => {
+    const edges: Edge[] = project.connections.map((c) => {
       const type = project.components.find((n) => n.id === c.sourceId)?.component.outputs.find((p) => p.name === c.sourcePort)?.type ?? 'any';
       return {
         id: c.id,
@@ -116,10 +134,23 @@ export function Canvas(props: CanvasProps) {
         targetHandle: c.targetPort,
         style: { stroke: broken.has(c.id) ? '#c62828' : portColor(type), strokeWidth: 2 },
         animated: statuses[c.sourceId] === 'running',
+        className: previewed.removedConnections.has(c.id) ? 'preview-removed' : undefined,
       };
     });
-  }, [project.connections, project.components, project.validation.errors, statuses]);
+    // Connections the fix adds: dashed ghosts.
+    for (const c of previewed.addedConnections) {
+      edges.push({ id: `ghost-${c.id}`, source: c.sourceId, sourceHandle: c.sourcePort, target: c.targetId, targetHandle: c.targetPort, className: 'ghost-edge', selectable: false, deletable: false, style: { strokeDasharray: '6 4', strokeWidth: 2 } });
+    }
+    return edges;
+  }, [project.connections, project.components, project.validation.errors, statuses, previewed]);
 
+  // Bring a previewed fix into view (the ghosts may sit outside the viewport).
+  useEffect(() => {
+    if (!ghosts.length) return;
+    const timer = setTimeout(() => void flow.fitView({ duration: 200, padding: 0.2 }), 60);
+    return () => clearTimeout(timer);
+  }, [ghosts.length, flow]);
+  // Changes to ghost nodes (React Flow measures them too) are not ours to keep.
   const onNodesChange = useCallback((changes: NodeChange<WorkflowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
 
   const isValidConnection: IsValidConnection = useCallback(
@@ -143,7 +174,7 @@ export function Canvas(props: CanvasProps) {
   return (
     <div className="canvas" data-testid="canvas" onDragOver={(e) => e.dataTransfer.types.includes(DRAG_TYPE) && (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
       <ReactFlow<WorkflowNode>
-        nodes={nodes}
+        nodes={ghosts.length ? [...nodes, ...ghosts] : nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -187,4 +218,22 @@ export function Canvas(props: CanvasProps) {
       </div>
     </div>
   );
+}
+
+/** What a patch would do, by id. */
+function previewChanges(project: ProjectData, patch: PatchEdit[]) {
+  const addedNodes: Extract<PatchEdit, { op: 'addNode' }>['node'][] = [];
+  const addedConnections: Extract<PatchEdit, { op: 'connect' }>['connection'][] = [];
+  const removedNodes = new Set<string>();
+  const removedConnections = new Set<string>();
+  const changedNodes = new Set<string>();
+  for (const edit of patch) {
+    if (edit.op === 'addNode') addedNodes.push(edit.node);
+    else if (edit.op === 'connect') addedConnections.push(edit.connection);
+    else if (edit.op === 'removeNode') removedNodes.add(edit.nodeId);
+    else if (edit.op === 'disconnect') removedConnections.add(edit.connectionId);
+    else changedNodes.add(edit.nodeId);
+  }
+  for (const c of project.connections) if (removedNodes.has(c.sourceId) || removedNodes.has(c.targetId)) removedConnections.add(c.id);
+  return { addedNodes, addedConnections, removedNodes, removedConnections, changedNodes };
 }

@@ -20,7 +20,7 @@ import { layoutPositions } from './layout';
 import { Palette } from './Palette';
 import { Presence } from './Presence';
 import { RunPanel } from './RunPanel';
-import type { NodeStatus, ProjectData } from './types';
+import type { NodeStatus, PatchEdit, ProjectData } from './types';
 
 const TABS = ['Config', 'Run', 'Debug', 'Code', 'Deploy', 'Assistant'] as const;
 type Tab = (typeof TABS)[number];
@@ -53,6 +53,7 @@ function EditorView({ project }: { project: ProjectData }) {
   const [selection, setSelection] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<Record<string, NodeStatus>>({});
   const [findings, setFindings] = useState<Record<string, string[]>>({});
+  const [preview, setPreview] = useState<PatchEdit[]>();
   const [debugging, setDebugging] = useState(false);
   const [breakpoints, setBreakpoints] = useState<Map<string, string | null>>(new Map());
   const [session, setSessionState] = useState<DebugFieldsFragment>();
@@ -228,6 +229,7 @@ function EditorView({ project }: { project: ProjectData }) {
           onConnect={onConnect}
           onDelete={onDelete}
           onLayout={onLayout}
+          preview={preview}
         />
         <aside className="side">
           <div className="tabs" role="group" aria-label="Panels">
@@ -255,7 +257,7 @@ function EditorView({ project }: { project: ProjectData }) {
           )}
           {tab === 'Code' && <CodePanel project={project} />}
           {tab === 'Deploy' && <DeployPanel project={project} />}
-          {tab === 'Assistant' && <AssistantPanel project={project} onFindings={setFindings} />}
+          {tab === 'Assistant' && <AssistantPanel project={project} onFindings={setFindings} onPreview={setPreview} />}
         </aside>
       </div>
     </main>

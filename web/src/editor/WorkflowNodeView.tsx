@@ -4,13 +4,14 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { portColor, type WorkflowNode } from './types';
 
 export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowNode>) {
-  const { instance, status, issues, findings, debugging, breakpoint, current } = data;
+  const { instance, status, issues, findings, debugging, breakpoint, current, preview } = data;
   const component = instance.component;
   const title = instance.label ?? component.name;
   return (
     <div
-      className={`wf-node${selected ? ' selected' : ''}${current ? ' current' : ''}`}
-      data-testid={`node-${id}`}
+      className={`wf-node${selected ? ' selected' : ''}${current ? ' current' : ''}${preview ? ` preview-${preview}` : ''}`}
+      data-testid={preview === 'ghost' ? `ghost-node-${id}` : `node-${id}`}
+      data-preview={preview}
       data-status={status ?? 'idle'}
       data-current={current || undefined}
       style={{ borderTopColor: component.color ?? '#607d8b' }}
@@ -28,7 +29,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
             !
           </span>
         )}
-        {debugging && (
+        {debugging && !preview && (
           <button
             type="button"
             className={`bp nodrag${breakpoint ? ' on' : ''}`}

@@ -1,5 +1,6 @@
 /** Shapes the editor shares, all derived from the generated operation types (no hand-written response types). */
 import type { Node } from '@xyflow/react';
+import type { GraphEdit } from '../../../engine/model/edits';
 import type { ProjectFieldsFragment } from '../gql/graphql';
 
 export type ProjectData = ProjectFieldsFragment;
@@ -18,7 +19,12 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   breakpoint: boolean;
   current: boolean;
   onToggleBreakpoint: (nodeId: string) => void;
+  /** While a fix is previewed: what it does to this node (ghost = the fix adds it). */
+  preview?: 'ghost' | 'removed' | 'changed';
 }
+
+/** An assistant patch: the engine's own graph edit operations (engine/model/edits.ts). */
+export type PatchEdit = GraphEdit;
 
 export type WorkflowNode = Node<WorkflowNodeData, 'workflow'>;
 
