@@ -57,10 +57,16 @@ function EditorView({ project }: { project: ProjectData }) {
   const [debugging, setDebugging] = useState(false);
   const [breakpoints, setBreakpoints] = useState<Map<string, string | null>>(new Map());
   const [session, setSessionState] = useState<DebugFieldsFragment>();
-  // A late event may carry the session as it was before it ended; an ended session never comes back to life.
+  // A late (replayed) event may carry the session as it was earlier: an ended session never comes back to life, and a
+  // started one never goes back to INITIALIZED.
   const setSession = useCallback(
     (next: DebugFieldsFragment | undefined) =>
-      setSessionState((current) => (current && next && current.id === next.id && !LIVE_DEBUG.has(current.state) && LIVE_DEBUG.has(next.state) ? current : next)),
+      setSessionState((current) => {
+        if (!current || !next || current.id !== next.id) return next;
+        const revived = !LIVE_DEBUG.has(current.state) && LIVE_DEBUG.has(next.state);
+        const rewound = current.state !== 'INITIALIZED' && next.state === 'INITIALIZED';
+        return revived || rewound ? current : next;
+      }),
     [],
   );
   const [inputValues, setInputValues] = useState<Record<string, string>>({});
