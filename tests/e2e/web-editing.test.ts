@@ -29,6 +29,12 @@ const openProject = (projectId: string, page?: Page) => open(sg, context, projec
 /** The labels of the open completion list. */
 const completionLabels = (page: Page) => page.locator('.cm-tooltip-autocomplete li[role="option"] .cm-completionLabel').allTextContents();
 
+/** Accepts `label` once it is the selected completion (the list re-renders while typing; Enter too early is a newline). */
+async function accept(page: Page, label: string) {
+  await page.locator('.cm-tooltip-autocomplete li[role="option"][aria-selected="true"] .cm-completionLabel', { hasText: new RegExp(`^${label}$`) }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
 it('expression and template fields: CodeMirror with highlighting, the engine’s functions and the field’s scope completed', async () => {
   const projectId = await api().create('Expressions');
   await api().edits(projectId, [
@@ -55,15 +61,15 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   await page.keyboard.type('upp');
   await poll(() => completionLabels(page), (labels) => labels[0] === 'upper');
   await shot(page, '13-expression-completion');
-  await page.keyboard.press('Enter');
+  await accept(page, 'upper');
   // Scope variables of this field (transform: inputs, config, value).
   await page.keyboard.type('va');
   await poll(() => completionLabels(page), (labels) => labels.includes('value'));
-  await page.keyboard.press('Enter');
+  await accept(page, 'value');
   await page.keyboard.type(') + inputs.');
   // Members of `inputs`: the node's input ports.
   await poll(() => completionLabels(page), (labels) => labels.includes('value'));
-  await page.keyboard.press('Enter');
+  await accept(page, 'value');
   await expect(field.locator('.cm-content').textContent()).resolves.toBe('upper(value) + inputs.value');
   await expect(field.locator('.tok-function').first().textContent()).resolves.toBe('upper');
   await expect(field.locator('.tok-property').first().textContent()).resolves.toBe('value');
@@ -86,7 +92,7 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   await page.keyboard.press('Control+End');
   await page.keyboard.type(', {{va');
   await poll(() => completionLabels(page), (labels) => labels.includes('value') && !labels.includes('upper'));
-  await page.keyboard.press('Enter');
+  await accept(page, 'value');
   await page.keyboard.type('}}');
   await page.getByTestId('config-save').click();
   await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'greet').config.template, (v) => v === 'Hi {{value}}, {{value}}');
@@ -211,7 +217,7 @@ it('debug: pause a running session, step out, stop', async () => {
   const projectId = await api().create('Debug pause');
   await api().edits(projectId, [
     { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
-    { op: 'addNode', node: { id: 'wait', componentId: 'core/delay', position: { x: 300, y: 0 }, config: { ms: 4000 } } },
+    { op: 'addNode', node: { id: 'wait', componentId: 'core/delay', position: { x: 300, y: 0 }, config: { ms: 8000 } } },
     { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 600, y: 0 }, config: { name: 'result' } } },
     { op: 'connect', connection: { id: 'c1', sourceId: 'who', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
     { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
