@@ -178,9 +178,18 @@ it('debug: conditional breakpoints, watches, set a variable and continue', async
     await page.getByTestId(`breakpoint-${nodeId}`).click();
     await page.locator(`[data-testid="breakpoint-${nodeId}"][aria-pressed="true"]`).waitFor();
     if (condition) {
+      // The condition is a CodeMirror expression field: `vars.` completes the project's node ids.
       await page.getByTestId(`node-${nodeId}`).click();
-      await page.getByTestId('breakpoint-condition').fill(condition);
-      await page.getByTestId('breakpoint-condition').press('Tab');
+      const field = page.getByTestId('breakpoint-condition').locator('.cm-content');
+      await field.click();
+      if (nodeId === 'out_total') {
+        await page.keyboard.type('vars.');
+        await poll(() => completionLabels(page), (labels) => labels.includes('total') && labels.includes('line_count'));
+        await page.keyboard.press('Control+A');
+      }
+      await page.keyboard.type(condition);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
     }
   }
   // A watch added before the session starts is sent with it.
@@ -228,7 +237,7 @@ it('debug: pause a running session, step out, stop', async () => {
   await page.getByTestId('debug-toggle').click();
   // Start without breakpoints: the delay keeps it running; Pause stops it at the next node.
   await page.getByTestId('continue').click();
-  await page.locator('[data-testid="debug-state"][data-state="running"]').waitFor({ timeout: 15_000 });
+  await poll(() => page.getByTestId('debug-state').getAttribute('data-state', { timeout: 1000 }).catch(() => null), (state) => state === 'running', 15_000);
   await page.getByTestId('pause').click();
   await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
   await expect(page.getByTestId('debug-state').getAttribute('data-reason')).resolves.toBe('pause');

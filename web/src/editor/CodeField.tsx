@@ -15,14 +15,15 @@ export interface CodeFieldProps {
   invalid?: boolean;
   testId: string;
   onChange: (text: string) => void;
+  onBlur?: () => void;
 }
 
-export function CodeField({ value, language, field, labelledBy, describedBy, invalid, testId, onChange }: CodeFieldProps) {
+export function CodeField({ value, language, field, labelledBy, describedBy, invalid, testId, onChange, onBlur }: CodeFieldProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const setText = useRef<(view: EditorView, text: string) => void>(null);
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
+  const latest = useRef({ value, onChange, onBlur });
+  latest.current = { value, onChange, onBlur };
   useEffect(() => {
     let destroyed = false;
     void import('./codemirror').then((cm) => {
@@ -36,6 +37,7 @@ export function CodeField({ value, language, field, labelledBy, describedBy, inv
         describedBy,
         invalid,
         onChange: (text) => latest.current.onChange(text),
+        onBlur: () => latest.current.onBlur?.(),
       });
     });
     return () => {

@@ -8,6 +8,7 @@ import { useMutation, useSubscription } from '@apollo/client/react';
 import { AddWatch, DebugEvents, DebugStep, RemoveWatch, SetVariable, StartDebug } from '../operations';
 import { errorText } from '../errors';
 import type { DebugAction, DebugFieldsFragment } from '../gql/graphql';
+import { CodeField } from './CodeField';
 import { inputFields, parseInputs } from './inputs';
 import type { ProjectData } from './types';
 
@@ -65,6 +66,10 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
         if (action === 'CONTINUE') action = 'START';
       }
       if (action === 'STOP' && current.state === 'INITIALIZED') return;
+      // The server marks the session RUNNING before it answers, and debugStep waits up to DEBUG_STEP_WAIT_MS for a
+      // pause or the end (debugEvents has no replay, so its RESUMED may come before we listen): show RUNNING now, so
+      // Pause and Stop are usable while the step is in flight.
+      if (action !== 'PAUSE' && action !== 'STOP') onSession({ ...current, state: 'RUNNING', pauseReason: null });
       const result = await step({ variables: { sessionId: current.id, action } });
       if (result.data) onSession(result.data.debugStep);
     } catch (err) {
@@ -111,8 +116,26 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
       <p className="muted">Toggle breakpoints with the red dots on the nodes. Inputs come from the Run tab.</p>
       {selectedNodeId && breakpoints.has(selectedNodeId) && (
         <div className="field">
-          <label htmlFor="bp-condition">Condition on {selectedNodeId}</label>
-          <input id="bp-condition" data-testid="breakpoint-condition" value={condition} placeholder="e.g. inputs.value > 3" onChange={(e) => setCondition(e.target.value)} onBlur={() => onCondition(selectedNodeId, condition.trim() || null)} />
+          <label id="bp-condition-label">
+            Condition on {selectedNodeId} <small className="muted">(e.g. inputs.value &gt; 3)</small>
+          </label>
+          {/* An expression: highlighted and completed with the debugger's scope (inputs, vars, runInputs, item, index). */}
+          <CodeField
+            key={selectedNodeId}
+            value={condition}
+            language="expression"
+            field={{
+              kind: 'expression',
+              scope: ['inputs', 'vars', 'runInputs', 'item', 'index'],
+              inputPorts: project.components.find((n) => n.id === selectedNodeId)?.component.inputs.map((p) => p.name) ?? [],
+              configKeys: [],
+              nodeIds: project.components.map((n) => n.id),
+            }}
+            labelledBy="bp-condition-label"
+            testId="breakpoint-condition"
+            onChange={setCondition}
+            onBlur={() => onCondition(selectedNodeId, condition.trim() || null)}
+          />
         </div>
       )}
       <div className="row debug-controls">

@@ -64,6 +64,7 @@ export interface EditableOptions {
   describedBy?: string;
   invalid?: boolean;
   onChange: (text: string) => void;
+  onBlur?: () => void;
 }
 
 export function createEditableView(parent: HTMLElement, options: EditableOptions): EditorView {
@@ -84,6 +85,7 @@ export function createEditableView(parent: HTMLElement, options: EditableOptions
           ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
           ...(options.invalid ? { 'aria-invalid': 'true' } : {}),
         }),
+        EditorView.domEventHandlers({ blur: () => void options.onBlur?.() }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

@@ -16,6 +16,8 @@ export interface FieldScope {
   scope: readonly string[];
   inputPorts: readonly string[];
   configKeys: readonly string[];
+  /** Debugger expressions: the node ids `vars.` completes. */
+  nodeIds?: readonly string[];
 }
 
 function tokenString(stream: StringStream, quote: string): string {
@@ -107,7 +109,7 @@ export function fieldCompletions(field: FieldScope): CompletionSource {
     }
     const member = /([A-Za-z_$][\w$]*)\s*\.\s*([\w$]*)$/.exec(before);
     if (member) {
-      const keys = member[1] === 'inputs' ? field.inputPorts : member[1] === 'config' ? field.configKeys : [];
+      const keys = member[1] === 'inputs' ? field.inputPorts : member[1] === 'config' ? field.configKeys : member[1] === 'vars' ? (field.nodeIds ?? []) : [];
       if (!keys.length) return null;
       return { from: context.pos - member[2].length, options: keys.map((label) => ({ label, type: 'property' })), validFor: /^[\w$]*$/ };
     }
