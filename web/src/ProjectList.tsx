@@ -1,7 +1,7 @@
 /** Projects: search, create (empty or from a template, showing the inputs the template needs), open, rename, delete. */
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { CreateProject, DeleteProject, ProjectsQuery, RenameProject } from './operations';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { CreateProject, DeleteProject, ExportProject, ImportProject, ProjectsQuery, RenameProject } from './operations';
 import { errorText } from './errors';
 import { navigate, projectHref } from './route';
 
@@ -24,6 +24,34 @@ export function ProjectList() {
   const [createProject] = useMutation(CreateProject);
   const [deleteProject] = useMutation(DeleteProject);
   const [renameProject] = useMutation(RenameProject);
+  const [importProject] = useMutation(ImportProject);
+  const client = useApolloClient();
+  // Export: the versioned project document, downloaded as a JSON file.
+  const exportOne = async (id: string, name: string) => {
+    setActionError(undefined);
+    try {
+      const { data } = await client.query({ query: ExportProject, variables: { id }, fetchPolicy: 'network-only' });
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data?.exportProject, null, 2)], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${name.replace(/[^\w.-]+/g, '_') || 'project'}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  };
+  const importFile = async (file: File) => {
+    setActionError(undefined);
+    try {
+      const document = JSON.parse(await file.text());
+      const result = await importProject({ variables: { document } });
+      await refetch();
+      if (result.data) location.hash = `#/p/${encodeURIComponent(result.data.importProject.id)}`;
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  };
 
   const projects = useMemo(() => {
     const term = search.trim().toLowerCase();
@@ -49,6 +77,19 @@ export function ProjectList() {
         <button type="button" data-testid="new-project" aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
           New project
         </button>
+        <label className="import-project">
+          Import project (JSON)
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-project"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
       </div>
       {actionError && <p role="alert" className="error">{actionError}</p>}
       {creating && (
@@ -88,6 +129,9 @@ export function ProjectList() {
               }}
             >
               Rename
+            </button>
+            <button type="button" aria-label={`Export ${p.name}`} data-testid={`export-${p.id}`} onClick={() => void exportOne(p.id, p.name)}>
+              Export
             </button>
             <button
               type="button"

@@ -286,3 +286,35 @@ export const ProjectDeployments = graphql(`
     deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }
   }
 `);
+
+export const Undo = graphql(`
+  mutation Undo($projectId: ID!, $expectedVersion: Int) {
+    undo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }
+  }
+`);
+
+export const Redo = graphql(`
+  mutation Redo($projectId: ID!, $expectedVersion: Int) {
+    redo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }
+  }
+`);
+
+export const DuplicateNodes = graphql(`
+  mutation DuplicateNodes($projectId: ID!, $nodeIds: [ID!]!, $expectedVersion: Int) {
+    duplicateNodes(projectId: $projectId, nodeIds: $nodeIds, expectedVersion: $expectedVersion) { idMap project { ...ProjectFields } }
+  }
+`);
+
+
+
+export const ExportProject = graphql(`
+  query ExportProject($id: ID!) {
+    exportProject(id: $id)
+  }
+`);
+
+export const ImportProject = graphql(`
+  mutation ImportProject($document: JSON!, $name: String) {
+    importProject(document: $document, name: $name) { id name version }
+  }
+`);

@@ -3,10 +3,10 @@
  * project comes from the `project` query and stays current through `projectChanged` (remote edits, replayed from the
  * version we loaded after a reconnect); every edit is a mutation whose answer updates the normalised cache.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import { AddComponent, ApplyEdits, Connect, Disconnect, ProjectChanged, RemoveComponent, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
+import { AddComponent, ApplyEdits, DuplicateNodes, Redo, Undo, Connect, Disconnect, ProjectChanged, RemoveComponent, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
 import { errorText } from '../errors';
 import type { DebugFieldsFragment } from '../gql/graphql';
 import { AssistantPanel } from './AssistantPanel';
@@ -15,6 +15,7 @@ import { CodePanel } from './CodePanel';
 import { ConfigPanel } from './ConfigPanel';
 import { DebugPanel } from './DebugPanel';
 import { DeployPanel } from './DeployPanel';
+import { copyNodes, hasClipboard, pasteEdits } from './clipboard';
 import { applyConfigPatch, configPatch, useVersionedEdit } from './conflicts';
 import { layoutPositions } from './layout';
 import { Palette } from './Palette';
@@ -78,6 +79,9 @@ function EditorView({ project }: { project: ProjectData }) {
   const [disconnect] = useMutation(Disconnect);
   const [removeComponent] = useMutation(RemoveComponent);
   const [updateConfig] = useMutation(UpdateConfig);
+  const [undo] = useMutation(Undo);
+  const [redo] = useMutation(Redo);
+  const [duplicateNodes] = useMutation(DuplicateNodes);
   const [setBreakpoint] = useMutation(SetBreakpoint);
   const [removeBreakpoint] = useMutation(RemoveBreakpoint);
 
@@ -138,6 +142,36 @@ function EditorView({ project }: { project: ProjectData }) {
       await edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }));
       setTimeout(() => void flow.fitView({ duration: 200 }), 50);
     });
+  // Undo/redo go through the API (per user, so collaborators see them and never lose theirs).
+  const onUndo = () => void attempt(() => edit((p) => undo({ variables: { projectId, expectedVersion: p.version } }), 1));
+  const onRedo = () => void attempt(() => edit((p) => redo({ variables: { projectId, expectedVersion: p.version } }), 1));
+  const [clipboardFull, setClipboardFull] = useState(hasClipboard);
+  const onCopy = () => {
+    if (selection.length && copyNodes(project, selection)) setClipboardFull(true);
+  };
+  const onPaste = () => void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: pasteEdits(p), expectedVersion: p.version } })));
+  const onDuplicate = () =>
+    void attempt(() => edit(async (p) => selection.length && duplicateNodes({ variables: { projectId, nodeIds: selection.filter((id) => p.components.some((n) => n.id === id)), expectedVersion: p.version } })));
+  // Keyboard: Ctrl/⌘+Z undo, +Shift+Z (or +Y) redo, +C copy, +V paste, +D duplicate — not while typing in a field
+  // (fields and CodeMirror have their own undo).
+  const shortcuts = useRef({ onUndo, onRedo, onCopy, onPaste, onDuplicate });
+  shortcuts.current = { onUndo, onRedo, onCopy, onPaste, onDuplicate };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || target.isContentEditable)) return;
+      const key = e.key.toLowerCase();
+      const action =
+        key === 'z' ? (e.shiftKey ? 'onRedo' : 'onUndo') : key === 'y' ? 'onRedo' : key === 'c' ? 'onCopy' : key === 'v' ? 'onPaste' : key === 'd' ? 'onDuplicate' : undefined;
+      if (!action) return;
+      e.preventDefault();
+      shortcuts.current[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   /** Saves the fields the form changed (relative to the config it loaded) onto the latest config of the node. */
   const onSaveConfig = (nodeId: string, base: { config: Record<string, unknown>; label: string | null }, next: { config: Record<string, unknown>; label: string | null }) => {
     const patch = configPatch(base.config, next.config);
@@ -189,6 +223,23 @@ function EditorView({ project }: { project: ProjectData }) {
             {project.validation.errors.length} issue{project.validation.errors.length === 1 ? '' : 's'}
           </span>
         )}
+        <div className="row" role="group" aria-label="Edit">
+          <button type="button" data-testid="undo" onClick={onUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" data-testid="redo" onClick={onRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
+          <button type="button" data-testid="copy" onClick={onCopy} disabled={!selection.length} title="Copy (Ctrl+C)">
+            Copy
+          </button>
+          <button type="button" data-testid="paste" onClick={onPaste} disabled={!clipboardFull} title="Paste (Ctrl+V)">
+            Paste
+          </button>
+          <button type="button" data-testid="duplicate" onClick={onDuplicate} disabled={!selection.length} title="Duplicate (Ctrl+D)">
+            Duplicate
+          </button>
+        </div>
         <span className="spacer" />
         <button
           type="button"

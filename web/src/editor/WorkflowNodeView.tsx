@@ -7,11 +7,14 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
   const { instance, status, issues, findings, debugging, breakpoint, current, preview } = data;
   const component = instance.component;
   const title = instance.label ?? component.name;
+  // A draft: added but not ready to run — what it still needs, from the server's validation.
+  const missing = issues.filter((i) => i.code === 'MISSING_INPUT' || i.code === 'CONFIG_MISSING');
   return (
     <div
       className={`wf-node${selected ? ' selected' : ''}${current ? ' current' : ''}${preview ? ` preview-${preview}` : ''}`}
       data-testid={preview === 'ghost' ? `ghost-node-${id}` : `node-${id}`}
       data-preview={preview}
+      data-draft={missing.length > 0 || undefined}
       data-status={status ?? 'idle'}
       data-current={current || undefined}
       style={{ borderTopColor: component.color ?? '#607d8b' }}
@@ -65,6 +68,13 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
           ))}
         </div>
       </div>
+      {missing.length > 0 && (
+        <ul className="wf-missing" data-testid={`missing-${id}`} aria-label={`${title} still needs`}>
+          {missing.map((i, n) => (
+            <li key={n}>{i.code === 'MISSING_INPUT' ? `input ${i.port ?? ''}` : `setting ${(i.field ?? '').replace(/^\//, '')}`}</li>
+          ))}
+        </ul>
+      )}
       {status && <div className="wf-status">{status}</div>}
     </div>
   );

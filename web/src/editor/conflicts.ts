@@ -15,20 +15,21 @@ const MAX_RETRIES = 3;
 export const isConflict = (error: unknown) => serverIssues(error).some((i) => i.code === 'CONFLICT');
 
 /**
- * Returns `edit(gesture)`: runs `gesture(latest project)` and, on CONFLICT, reloads the project and runs it again.
+ * Returns `edit(gesture, retries?)`: runs `gesture(latest project)` and, on CONFLICT, reloads the project and runs it
+ * again (undo/redo retry once: a second CONFLICT is a real clash with someone else's later edit, shown as is).
  * `onReloaded` is told how many nodes changed under us (for a notice).
  */
 export function useVersionedEdit(projectId: string, onReloaded?: (changedNodes: string[]) => void) {
   const client = useApolloClient();
   return useCallback(
-    async <T>(gesture: (project: ProjectData) => Promise<T>): Promise<T> => {
+    async <T>(gesture: (project: ProjectData) => Promise<T>, retries = MAX_RETRIES): Promise<T> => {
       for (let attempt = 0; ; attempt++) {
         const latest = client.readQuery({ query: ProjectQuery, variables: { id: projectId } })?.project;
         if (!latest) throw new Error('project not loaded');
         try {
           return await gesture(latest);
         } catch (error) {
-          if (!isConflict(error) || attempt >= MAX_RETRIES) throw error;
+          if (!isConflict(error) || attempt >= retries) throw error;
           const { data } = await client.query({ query: ProjectQuery, variables: { id: projectId }, fetchPolicy: 'network-only' });
           const fresh = data?.project;
           if (fresh && onReloaded) onReloaded(changedNodes(latest, fresh));

@@ -53,6 +53,11 @@ type Documents = {
     "\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n": typeof types.AskAssistantDocument,
     "\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n": typeof types.RollbackDeploymentDocument,
     "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n": typeof types.ProjectDeploymentsDocument,
+    "\n  mutation Undo($projectId: ID!, $expectedVersion: Int) {\n    undo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n": typeof types.UndoDocument,
+    "\n  mutation Redo($projectId: ID!, $expectedVersion: Int) {\n    redo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n": typeof types.RedoDocument,
+    "\n  mutation DuplicateNodes($projectId: ID!, $nodeIds: [ID!]!, $expectedVersion: Int) {\n    duplicateNodes(projectId: $projectId, nodeIds: $nodeIds, expectedVersion: $expectedVersion) { idMap project { ...ProjectFields } }\n  }\n": typeof types.DuplicateNodesDocument,
+    "\n  query ExportProject($id: ID!) {\n    exportProject(id: $id)\n  }\n": typeof types.ExportProjectDocument,
+    "\n  mutation ImportProject($document: JSON!, $name: String) {\n    importProject(document: $document, name: $name) { id name version }\n  }\n": typeof types.ImportProjectDocument,
 };
 const documents: Documents = {
     "\n  fragment ProjectFields on Project {\n    id\n    name\n    description\n    version\n    updatedAt\n    templateId\n    components {\n      id\n      componentId\n      label\n      position { x y }\n      config\n      # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.\n      component { id name category icon color inputs { name type required } outputs { name type } }\n    }\n    connections { id sourceId sourcePort targetId targetPort }\n    validation {\n      valid\n      errors { code message nodeId connectionId port field }\n      warnings { code message nodeId connectionId port field }\n    }\n  }\n": types.ProjectFieldsFragmentDoc,
@@ -94,6 +99,11 @@ const documents: Documents = {
     "\n  mutation AskAssistant($projectId: ID!, $query: String!) {\n    askAssistant(projectId: $projectId, query: $query) { category suggestion }\n  }\n": types.AskAssistantDocument,
     "\n  mutation RollbackDeployment($id: ID!) {\n    rollbackDeployment(id: $id) { id status target environment endpoint rollbackOf }\n  }\n": types.RollbackDeploymentDocument,
     "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n": types.ProjectDeploymentsDocument,
+    "\n  mutation Undo($projectId: ID!, $expectedVersion: Int) {\n    undo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n": types.UndoDocument,
+    "\n  mutation Redo($projectId: ID!, $expectedVersion: Int) {\n    redo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n": types.RedoDocument,
+    "\n  mutation DuplicateNodes($projectId: ID!, $nodeIds: [ID!]!, $expectedVersion: Int) {\n    duplicateNodes(projectId: $projectId, nodeIds: $nodeIds, expectedVersion: $expectedVersion) { idMap project { ...ProjectFields } }\n  }\n": types.DuplicateNodesDocument,
+    "\n  query ExportProject($id: ID!) {\n    exportProject(id: $id)\n  }\n": types.ExportProjectDocument,
+    "\n  mutation ImportProject($document: JSON!, $name: String) {\n    importProject(document: $document, name: $name) { id name version }\n  }\n": types.ImportProjectDocument,
 };
 
 /**
@@ -266,6 +276,26 @@ export function graphql(source: "\n  mutation RollbackDeployment($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n"): (typeof documents)["\n  query ProjectDeployments($projectId: ID!) {\n    deployments(projectId: $projectId, first: 10) { id status target environment projectVersion rollbackOf createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Undo($projectId: ID!, $expectedVersion: Int) {\n    undo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation Undo($projectId: ID!, $expectedVersion: Int) {\n    undo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Redo($projectId: ID!, $expectedVersion: Int) {\n    redo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation Redo($projectId: ID!, $expectedVersion: Int) {\n    redo(projectId: $projectId, expectedVersion: $expectedVersion) { undoneVersion project { ...ProjectFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DuplicateNodes($projectId: ID!, $nodeIds: [ID!]!, $expectedVersion: Int) {\n    duplicateNodes(projectId: $projectId, nodeIds: $nodeIds, expectedVersion: $expectedVersion) { idMap project { ...ProjectFields } }\n  }\n"): (typeof documents)["\n  mutation DuplicateNodes($projectId: ID!, $nodeIds: [ID!]!, $expectedVersion: Int) {\n    duplicateNodes(projectId: $projectId, nodeIds: $nodeIds, expectedVersion: $expectedVersion) { idMap project { ...ProjectFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportProject($id: ID!) {\n    exportProject(id: $id)\n  }\n"): (typeof documents)["\n  query ExportProject($id: ID!) {\n    exportProject(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportProject($document: JSON!, $name: String) {\n    importProject(document: $document, name: $name) { id name version }\n  }\n"): (typeof documents)["\n  mutation ImportProject($document: JSON!, $name: String) {\n    importProject(document: $document, name: $name) { id name version }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
