@@ -11,7 +11,19 @@ const forbid = (folders, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/**', 'dist/**', 'data/**', '**/generated/**', 'engine/codegen/runtime/**', 'tests/**/generated-fixtures/**', 'coverage/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'web/**',
+      'dist/**',
+      'data/**',
+      '**/generated/**',
+      'engine/codegen/runtime/**',
+      'tests/**/generated-fixtures/**',
+      'coverage/**',
+      'test-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +31,12 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: Object.fromEntries(['process', 'require', 'module', 'exports', '__dirname', 'console', 'fetch', 'AbortSignal', 'setTimeout', 'clearTimeout', 'Buffer'].map((name) => [name, 'readonly'])),
+      globals: Object.fromEntries(
+        ['process', 'require', 'module', 'exports', '__dirname', 'console', 'fetch', 'AbortSignal', 'setTimeout', 'clearTimeout', 'Buffer'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -29,7 +46,10 @@ export default tseslint.config(
       // The code base uses `any` only at JSON and library seams; the type checker (strict) does the rest.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off', // launcher.ts loads services lazily on purpose
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-control-regex': 'off', // the expression language and JSON code deal in control characters deliberately
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }], // a variable a callback reads before it is set
@@ -40,6 +60,9 @@ export default tseslint.config(
   { files: ['router/**/*.ts'], rules: forbid(['subgraphs'], 'router/ reaches subgraphs over GraphQL only (docs/ARCHITECTURE.md §3)') },
   ...SUBGRAPHS.map((name) => ({
     files: [`subgraphs/${name}/**/*.ts`],
-    rules: forbid(SUBGRAPHS.filter((other) => other !== name).map((other) => `subgraphs/${other}`), 'subgraphs do not import each other (docs/ARCHITECTURE.md §3)'),
+    rules: forbid(
+      SUBGRAPHS.filter((other) => other !== name).map((other) => `subgraphs/${other}`),
+      'subgraphs do not import each other (docs/ARCHITECTURE.md §3)',
+    ),
   })),
 );

@@ -102,7 +102,10 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
   let router: RunningRouter | undefined;
   try {
     for (const name of SUBGRAPH_NAMES) if (wanted.has(name)) await start(name, options.freePorts ? 0 : undefined);
-    if (wanted.has('router')) router = await (require('./router/server') as typeof RouterModule).startRouter(config, log.child({ service: 'router' }), events, { port: options.freePorts ? 0 : undefined });
+    if (wanted.has('router'))
+      router = await (require('./router/server') as typeof RouterModule).startRouter(config, log.child({ service: 'router' }), events, {
+        port: options.freePorts ? 0 : undefined,
+      });
   } catch (err) {
     await stopAll();
     throw err;

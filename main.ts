@@ -32,14 +32,20 @@ async function main() {
   const launched = await launch(config, { services: requested as ServiceName[], log });
   const lines = [
     ...Object.entries(launched.subgraphs).map(([name, s]) => `  ${name.padEnd(11)} ${s!.url}/graphql`),
-    ...(launched.router ? [`  ${'router'.padEnd(11)} ${launched.router.url}/graphql   (GraphiQL: open it in a browser; health: ${launched.router.url}/health)`] : []),
+    ...(launched.router
+      ? [`  ${'router'.padEnd(11)} ${launched.router.url}/graphql   (GraphiQL: open it in a browser; health: ${launched.router.url}/health)`]
+      : []),
   ];
   console.log(`Visual Builder supergraph is up:\n${lines.join('\n')}`);
-  console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.dataDir}`}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-process'}.`);
+  console.log(
+    `Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.dataDir}`}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-process'}.`,
+  );
   if (launched.router) {
-    console.log(config.auth
-      ? `Authentication: ${[config.auth.jwtSecret && 'HS256 JWT', config.auth.jwksFile && 'RS256/ES256 JWT (JWKS file)'].filter(Boolean).join(', ')} and API keys; anonymous requests get 401.`
-      : 'Local single-user mode: no AUTH_* configured, bound to loopback, every request acts as the local user.');
+    console.log(
+      config.auth
+        ? `Authentication: ${[config.auth.jwtSecret && 'HS256 JWT', config.auth.jwksFile && 'RS256/ES256 JWT (JWKS file)'].filter(Boolean).join(', ')} and API keys; anonymous requests get 401.`
+        : 'Local single-user mode: no AUTH_* configured, bound to loopback, every request acts as the local user.',
+    );
   }
   let stopping = false;
   const shutdown = async (signal: string) => {

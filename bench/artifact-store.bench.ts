@@ -20,7 +20,22 @@ async function main() {
   const artifact = (projectId: string, i: number): ArtifactRecord => {
     const project = generateProject(templates[i % templates.length].graph, 'python', { projectName: `project ${i}` });
     const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
-    return { id: `a${i}`, projectId, ownerId: 'u', createdAt: at, updatedAt: at, projectVersion: 1, language: 'python', files: project.files, mainFile: project.mainFile, buildCommand: null, runCommand: project.commands.run, checksum: 'x', lines: 1, options: null };
+    return {
+      id: `a${i}`,
+      projectId,
+      ownerId: 'u',
+      createdAt: at,
+      updatedAt: at,
+      projectVersion: 1,
+      language: 'python',
+      files: project.files,
+      mainFile: project.mainFile,
+      buildCommand: null,
+      runCommand: project.commands.run,
+      checksum: 'x',
+      lines: 1,
+      options: null,
+    };
   };
   const layouts = {
     'files in the body (before)': { migrations: { '0001_code_artifacts': projectEntityMigration('code_artifacts') }, blobs: [] as const },

@@ -31,9 +31,17 @@ export function thousandNodeWorkflow(): WorkflowGraph {
       node(id('len'), 'core/length', b, 9),
     );
     wires.push(
-      wire(previous, `${id('t')}.value`), wire(`${id('t')}.value`, `${id('c')}.value`), wire(`${id('c')}.true`, `${id('even')}.value`), wire(`${id('c')}.false`, `${id('odd')}.value`),
-      wire(`${id('even')}.value`, `${id('m')}.values`), wire(`${id('odd')}.value`, `${id('m')}.values`), wire(`${id('m')}.value`, `${id('arr')}.value`),
-      wire(`${id('arr')}.value`, `${id('map')}.items`), wire(`${id('map')}.items`, `${id('sum')}.items`), wire(`${id('sum')}.value`, `${id('txt')}.value`), wire(`${id('txt')}.text`, `${id('len')}.value`),
+      wire(previous, `${id('t')}.value`),
+      wire(`${id('t')}.value`, `${id('c')}.value`),
+      wire(`${id('c')}.true`, `${id('even')}.value`),
+      wire(`${id('c')}.false`, `${id('odd')}.value`),
+      wire(`${id('even')}.value`, `${id('m')}.values`),
+      wire(`${id('odd')}.value`, `${id('m')}.values`),
+      wire(`${id('m')}.value`, `${id('arr')}.value`),
+      wire(`${id('arr')}.value`, `${id('map')}.items`),
+      wire(`${id('map')}.items`, `${id('sum')}.items`),
+      wire(`${id('sum')}.value`, `${id('txt')}.value`),
+      wire(`${id('txt')}.text`, `${id('len')}.value`),
     );
     previous = `${id('sum')}.value`;
   }
@@ -54,7 +62,12 @@ export async function runCodegenBench(): Promise<Row[]> {
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     times.sort((a, b) => a - b);
-    rows.push({ name: `generate ${workflow.nodes.length}-node workflow: ${language}`, value: times[Math.floor(times.length / 2)], unit: 'ms', note: `median of 10; target ≤ 100 ms; max ${times[times.length - 1].toFixed(1)} ms` });
+    rows.push({
+      name: `generate ${workflow.nodes.length}-node workflow: ${language}`,
+      value: times[Math.floor(times.length / 2)],
+      unit: 'ms',
+      note: `median of 10; target ≤ 100 ms; max ${times[times.length - 1].toFixed(1)} ms`,
+    });
   }
   return rows;
 }

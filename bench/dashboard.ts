@@ -49,13 +49,19 @@ export async function seedDashboard(routerUrl: string, projects = 50): Promise<s
   const ids: string[] = [];
   const seedOne = async (k: number) => {
     const template = templates[k % templates.length];
-    const { createProject } = await must(endpoint, `mutation($n: String!, $t: ID!) { createProject(input: {name: $n, templateId: $t}) { id } }`, { n: `${template.name} ${k}`, t: template.id });
+    const { createProject } = await must(endpoint, `mutation($n: String!, $t: ID!) { createProject(input: {name: $n, templateId: $t}) { id } }`, {
+      n: `${template.name} ${k}`,
+      t: template.id,
+    });
     const p = createProject.id as string;
     ids[k] = p;
     await must(endpoint, `mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id } }`, { p, i: template.sampleInputs ?? {} });
     await must(endpoint, `mutation($p: ID!) { generateCode(projectId: $p, language: "python") { id } }`, { p });
     // Sessions run to the end and free their slot (the debugger bounds live sessions per user).
-    const { startDebugSession } = await must(endpoint, `mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { p, i: template.sampleInputs ?? {} });
+    const { startDebugSession } = await must(endpoint, `mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, {
+      p,
+      i: template.sampleInputs ?? {},
+    });
     await must(endpoint, `mutation($s: ID!) { debugStep(sessionId: $s, action: CONTINUE) { id } }`, { s: startDebugSession.id });
     await must(endpoint, `mutation($s: ID!) { endDebugSession(id: $s) { id } }`, { s: startDebugSession.id });
     await must(endpoint, `mutation($p: ID!) { deploy(projectId: $p, target: KUBERNETES) { id } }`, { p });

@@ -128,12 +128,27 @@ export async function runEngineBench(): Promise<Row[]> {
   const note = `median of ${MEASURED_RUNS} runs after ${WARMUP_RUNS} warm-ups; target ≤ 10 µs/node`;
   return [
     { name: `engine: chain of ${CHAIN_LENGTH} pure nodes`, value: round((chainEngine * 1000) / CHAIN_LENGTH), unit: 'µs/node', note },
-    { name: 'engine: chain, with an onEvent listener', value: round((chainListened * 1000) / CHAIN_LENGTH), unit: 'µs/node', note: 'events are only built when someone listens' },
+    {
+      name: 'engine: chain, with an onEvent listener',
+      value: round((chainListened * 1000) / CHAIN_LENGTH),
+      unit: 'µs/node',
+      note: 'events are only built when someone listens',
+    },
     { name: 'engine: chain overhead over plain loop', value: round(((chainEngine - chainPlain) * 1000) / CHAIN_LENGTH), unit: 'µs/node' },
-    { name: 'engine: chain ratio to plain JS loop', value: round(chainEngine / chainPlain, 1), unit: '×', note: `plain loop ${round((chainPlain * 1000) / CHAIN_LENGTH, 3)} µs/node` },
+    {
+      name: 'engine: chain ratio to plain JS loop',
+      value: round(chainEngine / chainPlain, 1),
+      unit: '×',
+      note: `plain loop ${round((chainPlain * 1000) / CHAIN_LENGTH, 3)} µs/node`,
+    },
     { name: `engine: fan-out/fan-in 1 → ${FAN_WIDTH} → 1`, value: round((fanEngine * 1000) / fanNodes), unit: 'µs/node', note },
     { name: 'engine: fan overhead over plain loop', value: round(((fanEngine - fanPlain) * 1000) / fanNodes), unit: 'µs/node' },
-    { name: 'engine: fan ratio to plain JS loop', value: round(fanEngine / fanPlain, 1), unit: '×', note: `plain loop ${round((fanPlain * 1000) / fanNodes, 3)} µs/node` },
+    {
+      name: 'engine: fan ratio to plain JS loop',
+      value: round(fanEngine / fanPlain, 1),
+      unit: '×',
+      note: `plain loop ${round((fanPlain * 1000) / fanNodes, 3)} µs/node`,
+    },
   ];
 }
 

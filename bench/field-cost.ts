@@ -35,7 +35,16 @@ async function medianMs(url: string, query: string, requests: number): Promise<n
 async function main() {
   const requests = Number(process.env.FIELD_COST_REQUESTS ?? 30);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-field-cost-'));
-  const env: Record<string, string> = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'), HOST: '127.0.0.1', DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'development', RATE_LIMIT_POINTS: '1000000000' };
+  const env: Record<string, string> = {
+    DATA_DIR: path.join(dir, 'data'),
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+    RATE_LIMIT_POINTS: '1000000000',
+  };
   const urls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();

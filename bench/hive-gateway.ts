@@ -20,7 +20,12 @@ export const gatewayConfig = {
 };
 `;
 
-export async function startHiveGateway(options: { dir: string; urls: Record<SubgraphName, string>; token: string; forks: number }): Promise<ServerProcess & { url: string }> {
+export async function startHiveGateway(options: {
+  dir: string;
+  urls: Record<SubgraphName, string>;
+  token: string;
+  forks: number;
+}): Promise<ServerProcess & { url: string }> {
   let supergraph = fs.readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8');
   for (const name of SUBGRAPH_NAMES) {
     supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${options.urls[name]}/graphql$2`);

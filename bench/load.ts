@@ -89,6 +89,11 @@ export async function compare(a: Target, b: Target, workload: Workload, workload
       ra.push(await runLoad(a, workload, LOAD.roundSeconds));
     }
   }
-  const summary = (rs: LoadResult[]): LoadResult => ({ rps: median(rs.map((r) => r.rps)), total: rs.reduce((s, r) => s + r.total, 0), p99Ms: median(rs.map((r) => r.p99Ms)), failures: rs.reduce((s, r) => s + r.failures, 0) });
+  const summary = (rs: LoadResult[]): LoadResult => ({
+    rps: median(rs.map((r) => r.rps)),
+    total: rs.reduce((s, r) => s + r.total, 0),
+    p99Ms: median(rs.map((r) => r.p99Ms)),
+    failures: rs.reduce((s, r) => s + r.failures, 0),
+  });
   return { a: summary(ra), b: summary(rb), ratio: median(ra.map((r, i) => r.rps / rb[i].rps)) };
 }

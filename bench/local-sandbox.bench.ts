@@ -23,7 +23,10 @@ export async function runLocalSandboxBench(): Promise<Row[]> {
   const supervisor = new LocalSupervisor(() => undefined);
   const rows: Row[] = [];
   try {
-    for (const [language, files] of [['javascript', jsProgram()], ['python', pyProgram()]] as const) {
+    for (const [language, files] of [
+      ['javascript', jsProgram()],
+      ['python', pyProgram()],
+    ] as const) {
       const program = findProgramEntry(language, files);
       const medians: Record<string, number> = {};
       const requestP50: Record<string, number> = {};
@@ -32,7 +35,16 @@ export async function runLocalSandboxBench(): Promise<Row[]> {
         for (let i = 0; i < STARTS; i++) {
           const id = `bench-${language}-${mode}-${i}`;
           const started = performance.now();
-          const info = await supervisor.start({ deploymentId: id, directory: path.join(root, id), files, program, port: null, env: {}, startupTimeoutMs: 20_000, sandbox: mode === 'isolated' ? found.tools : undefined });
+          const info = await supervisor.start({
+            deploymentId: id,
+            directory: path.join(root, id),
+            files,
+            program,
+            port: null,
+            env: {},
+            startupTimeoutMs: 20_000,
+            sandbox: mode === 'isolated' ? found.tools : undefined,
+          });
           times.push(performance.now() - started);
           if (i === 0) {
             const latencies: number[] = [];
@@ -49,8 +61,18 @@ export async function runLocalSandboxBench(): Promise<Row[]> {
         }
         medians[mode] = percentile(times, 50);
       }
-      rows.push({ name: `LOCAL ${language} start to healthy, isolated − native (median of ${STARTS})`, value: Math.round(medians.isolated - medians.native), unit: 'ms', note: `native ${medians.native.toFixed(0)} ms, isolated ${medians.isolated.toFixed(0)} ms` });
-      rows.push({ name: `LOCAL ${language} GET /health p50, isolated − native`, value: Number((requestP50.isolated - requestP50.native).toFixed(3)), unit: 'ms', note: `native ${requestP50.native.toFixed(3)} ms, isolated ${requestP50.isolated.toFixed(3)} ms (socket + bridge)` });
+      rows.push({
+        name: `LOCAL ${language} start to healthy, isolated − native (median of ${STARTS})`,
+        value: Math.round(medians.isolated - medians.native),
+        unit: 'ms',
+        note: `native ${medians.native.toFixed(0)} ms, isolated ${medians.isolated.toFixed(0)} ms`,
+      });
+      rows.push({
+        name: `LOCAL ${language} GET /health p50, isolated − native`,
+        value: Number((requestP50.isolated - requestP50.native).toFixed(3)),
+        unit: 'ms',
+        note: `native ${requestP50.native.toFixed(3)} ms, isolated ${requestP50.isolated.toFixed(3)} ms (socket + bridge)`,
+      });
     }
   } finally {
     supervisor.close();

@@ -83,7 +83,12 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer(command: [string, string[]], env: Record<string, string>, readyUrl: string, options: { cwd?: string; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServer(
+  command: [string, string[]],
+  env: Record<string, string>,
+  readyUrl: string,
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const [file, args] = command;
   const child = spawn(file, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -107,11 +112,26 @@ export async function startServer(command: [string, string[]], env: Record<strin
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const tree = descendants(pid);
       child.kill('SIGTERM');
-      const forced = setTimeout(() => tree.forEach((p) => { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }), 5_000);
+      const forced = setTimeout(
+        () =>
+          tree.forEach((p) => {
+            try {
+              process.kill(p, 'SIGKILL');
+            } catch {
+              /* gone */
+            }
+          }),
+        5_000,
+      );
       await exited;
       clearTimeout(forced);
       // cluster workers / forks outlive a killed primary: make sure none is left
-      for (const p of tree.slice(1)) try { process.kill(p, 'SIGKILL'); } catch { /* gone */ }
+      for (const p of tree.slice(1))
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
     },
   };
 }

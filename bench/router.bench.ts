@@ -51,13 +51,23 @@ async function assertSameData(a: Target, b: Target, workload: Workload) {
   if (JSON.stringify(ra.data) !== JSON.stringify(rb.data)) throw new Error(`${a.label} and ${b.label} disagree on the data`);
 }
 
-const rps = (c: Comparison) => `${c.a.rps.toFixed(0)} vs ${c.b.rps.toFixed(0)} req/s, p99 ${c.a.p99Ms} vs ${c.b.p99Ms} ms${c.a.failures + c.b.failures ? `, FAILURES ${c.a.failures}/${c.b.failures}` : ''}`;
+const rps = (c: Comparison) =>
+  `${c.a.rps.toFixed(0)} vs ${c.b.rps.toFixed(0)} req/s, p99 ${c.a.p99Ms} vs ${c.b.p99Ms} ms${c.a.failures + c.b.failures ? `, FAILURES ${c.a.failures}/${c.b.failures}` : ''}`;
 
 export async function runRouterBench(): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-bench-router-'));
   const secret = randomBytes(32).toString('hex');
   const urls = {} as Record<SubgraphName, string>;
-  const env: Record<string, string> = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', INTERNAL_TOKEN_SECRET: secret, HOST: '127.0.0.1', DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'development', RATE_LIMIT_POINTS: '1000000000' };
+  const env: Record<string, string> = {
+    DATA_DIR: path.join(dir, 'data'),
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_SECRET: secret,
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+    RATE_LIMIT_POINTS: '1000000000',
+  };
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();
     urls[name] = `http://127.0.0.1:${port}`;
@@ -99,7 +109,12 @@ export async function runRouterBench(): Promise<Row[]> {
     const identical1 = await compare(ours, hiveTarget, dashboardWorkload(false));
     ratioRow('router/Hive, dashboard, identical, 1 process', identical1, 'Hive de-duplicates identical in-flight fetches');
     rows.push({ name: 'router RSS idle (after seeding)', value: idleMb, unit: 'MB', note: 'one process' });
-    rows.push({ name: 'router RSS under load (peak)', value: Math.max(singlePeak, dashPeak), unit: 'MB', note: `target ≤ 250 MB; Hive Gateway (1 process) after load: ${hivePeak1.toFixed(0)} MB` });
+    rows.push({
+      name: 'router RSS under load (peak)',
+      value: Math.max(singlePeak, dashPeak),
+      unit: 'MB',
+      note: `target ≤ 250 MB; Hive Gateway (1 process) after load: ${hivePeak1.toFixed(0)} MB`,
+    });
     log(`router RSS idle ${idleMb.toFixed(0)} MB, under load (peak) ${Math.max(singlePeak, dashPeak).toFixed(0)} MB, Hive ${hivePeak1.toFixed(0)} MB`);
     await hive.stop();
     await router.stop();
@@ -114,7 +129,12 @@ export async function runRouterBench(): Promise<Row[]> {
     ratioRow('router/Hive, dashboard, distinct, 2 processes', distinct2, 'target ≥ 1.5');
     const identical2 = await compare(ours2, hive2Target, dashboardWorkload(false));
     ratioRow('router/Hive, dashboard, identical, 2 processes', identical2, '');
-    rows.push({ name: 'router RSS, 2 processes (primary + workers)', value: router2.rssMb(), unit: 'MB', note: `Hive --fork 2: ${hive2.rssMb().toFixed(0)} MB` });
+    rows.push({
+      name: 'router RSS, 2 processes (primary + workers)',
+      value: router2.rssMb(),
+      unit: 'MB',
+      note: `Hive --fork 2: ${hive2.rssMb().toFixed(0)} MB`,
+    });
   } finally {
     for (const server of running.reverse()) await server.stop().catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });

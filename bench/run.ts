@@ -31,7 +31,13 @@ async function main() {
     } catch (err) {
       // One broken suite must not hide the others' figures; it is reported in the table and fails the run.
       process.exitCode = 1;
-      rows.push({ suite: suite.name, name: 'FAILED', value: NaN, unit: '', note: (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200) });
+      rows.push({
+        suite: suite.name,
+        name: 'FAILED',
+        value: NaN,
+        unit: '',
+        note: (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200),
+      });
     }
   }
   const width = Math.max(...rows.map((r) => r.name.length), 10);

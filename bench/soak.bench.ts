@@ -52,14 +52,18 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
   };
   const gql = (query: string, variables?: Record<string, unknown>) => postGraphQL(`${routerUrl}/graphql`, query, variables);
   const outcomes = new Tally();
-  const record = (kind: string, result: { status: number; errors?: any[] }) => outcomes.add(result.errors || result.status >= 400 ? `${kind}:${result.errors?.[0]?.extensions?.code ?? result.status}` : `${kind}:ok`);
+  const record = (kind: string, result: { status: number; errors?: any[] }) =>
+    outcomes.add(result.errors || result.status >= 400 ? `${kind}:${result.errors?.[0]?.extensions?.code ?? result.status}` : `${kind}:ok`);
   try {
     await processes.subgraphs.ready(Object.values(urls).filter((u) => u !== routerUrl));
     await processes.router.ready([routerUrl]);
     const projects: string[] = [];
-    for (let i = 0; i < EDITORS; i++) projects.push((await gql(`mutation($n: String!) { createProject(input: {name: $n}) { id } }`, { n: `soak ${i}` })).data.createProject.id);
+    for (let i = 0; i < EDITORS; i++)
+      projects.push((await gql(`mutation($n: String!) { createProject(input: {name: $n}) { id } }`, { n: `soak ${i}` })).data.createProject.id);
     const client = wsClient(routerUrl);
-    const subscriptions = Array.from({ length: SUBSCRIBERS }, (_, i) => collect(client, `subscription($p: ID!) { projectChanged(projectId: $p, sinceVersion: 1) { version } }`, { p: projects[i % EDITORS] }));
+    const subscriptions = Array.from({ length: SUBSCRIBERS }, (_, i) =>
+      collect(client, `subscription($p: ID!) { projectChanged(projectId: $p, sinceVersion: 1) { version } }`, { p: projects[i % EDITORS] }),
+    );
 
     const samples: Record<string, { atMs: number; mb: number }[]> = { router: [], subgraphs: [] };
     const started = Date.now();
@@ -73,9 +77,16 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
       for (let i = 0; !until(); i++) {
         // Bounded graphs: each editor cycles through 20 node ids, replacing config once a node exists.
         const id = `n${i % 20}`;
-        const result = i < 20
-          ? await gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`, { p, id }).catch(guard('edit'))
-          : await gql(`mutation($p: ID!, $id: ID!, $v: JSON) { updateComponentConfig(projectId: $p, nodeId: $id, config: {value: $v}) { project { version } } }`, { p, id, v: i }).catch(guard('edit'));
+        const result =
+          i < 20
+            ? await gql(
+                `mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`,
+                { p, id },
+              ).catch(guard('edit'))
+            : await gql(
+                `mutation($p: ID!, $id: ID!, $v: JSON) { updateComponentConfig(projectId: $p, nodeId: $id, config: {value: $v}) { project { version } } }`,
+                { p, id, v: i },
+              ).catch(guard('edit'));
         if (result) {
           record('edit', result);
           const version = result.data?.addComponent?.project.version ?? result.data?.updateComponentConfig?.project.version;
@@ -92,10 +103,14 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
       for (let i = 0; !until(); i++) {
         const p = projects[(r + i) % EDITORS];
         if (i % 2) {
-          const read = await gql(`query($id: ID!) { project(id: $id) { name version components { id component { name } } debugSessions { id } } }`, { id: p }).catch(guard('graphql-read'));
+          const read = await gql(`query($id: ID!) { project(id: $id) { name version components { id component { name } } debugSessions { id } } }`, {
+            id: p,
+          }).catch(guard('graphql-read'));
           if (read) record('graphql-read', read);
         } else {
-          const rest = await request(`${routerUrl}/projects/${p}`).then(async (res) => ({ status: res.statusCode, body: await res.body.text() })).catch(guard('rest-read'));
+          const rest = await request(`${routerUrl}/projects/${p}`)
+            .then(async (res) => ({ status: res.statusCode, body: await res.body.text() }))
+            .catch(guard('rest-read'));
           if (rest) outcomes.add(`rest-read:${rest.status < 400 ? 'ok' : rest.status}`);
         }
         await sleep(PAUSE_MS);
@@ -108,7 +123,9 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
     await Promise.all(
       subscriptions.map(async (sub, i) => {
         const target = lastVersion.get(projects[i % EDITORS]) ?? 0;
-        const got = await sub.waitFor((r) => r.some((x) => x.projectChanged.version === target), 10_000).catch((err) => (process.env.SOAK_DEBUG && console.error(String(err).slice(0, 300)), sub.results));
+        const got = await sub
+          .waitFor((r) => r.some((x) => x.projectChanged.version === target), 10_000)
+          .catch((err) => (process.env.SOAK_DEBUG && console.error(String(err).slice(0, 300)), sub.results));
         const versions = new Set(got.map((x) => x.projectChanged.version));
         for (let v = 2; v <= target; v++) if (!versions.has(v)) missed++;
       }),
@@ -119,11 +136,26 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
     const errors = Object.entries(outcomes.counts).filter(([k]) => !k.endsWith(':ok'));
     const rows: Row[] = [];
     for (const [name, series] of Object.entries(samples)) {
-      rows.push({ name: `${name} RSS start → end`, value: series.at(-1)?.mb ?? NaN, unit: 'MB', note: `from ${series[0]?.mb.toFixed(0)} MB, ${series.length} samples over ${minutes} min` });
+      rows.push({
+        name: `${name} RSS start → end`,
+        value: series.at(-1)?.mb ?? NaN,
+        unit: 'MB',
+        note: `from ${series[0]?.mb.toFixed(0)} MB, ${series.length} samples over ${minutes} min`,
+      });
       rows.push({ name: `${name} RSS slope`, value: slopePerMinute(series), unit: 'MB/min', note: 'least squares after warm-up; ≈ 0 means no growth' });
     }
-    rows.push({ name: 'requests (GraphQL + REST)', value: requests, unit: 'requests', note: `${(requests / (durationMs / 1000)).toFixed(0)}/s; ${JSON.stringify(outcomes.counts)}` });
-    rows.push({ name: 'errors', value: errors.reduce((sum, [, n]) => sum + n, 0), unit: 'requests', note: errors.length ? JSON.stringify(Object.fromEntries(errors)) : 'none' });
+    rows.push({
+      name: 'requests (GraphQL + REST)',
+      value: requests,
+      unit: 'requests',
+      note: `${(requests / (durationMs / 1000)).toFixed(0)}/s; ${JSON.stringify(outcomes.counts)}`,
+    });
+    rows.push({
+      name: 'errors',
+      value: errors.reduce((sum, [, n]) => sum + n, 0),
+      unit: 'requests',
+      note: errors.length ? JSON.stringify(Object.fromEntries(errors)) : 'none',
+    });
     rows.push({ name: 'subscription versions missed', value: missed, unit: 'events', note: `${SUBSCRIBERS} subscribers on ${EDITORS} projects` });
     return rows;
   } finally {

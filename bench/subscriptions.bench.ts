@@ -27,7 +27,11 @@ interface Scenario {
   routerUrl: string;
 }
 
-async function runScenario(sg: TestSupergraph, projects: { id: string; version: number; startVersion: number }[], scenario: Scenario): Promise<{ latencies: number[]; lost: number; sent: number; rate: number }> {
+async function runScenario(
+  sg: TestSupergraph,
+  projects: { id: string; version: number; startVersion: number }[],
+  scenario: Scenario,
+): Promise<{ latencies: number[]; lost: number; sent: number; rate: number }> {
   const clients: Client[] = Array.from({ length: CONNECTIONS }, () => wsClient(scenario.routerUrl));
   const latencies: number[] = [];
   const seen = new Map<string, Set<number>>(); // subscriber → versions
@@ -41,7 +45,10 @@ async function runScenario(sg: TestSupergraph, projects: { id: string; version: 
       const client = clients[subscriber++ % CONNECTIONS];
       disposers.push(
         client.subscribe<any>(
-          { query: `subscription($p: ID!, $v: Int) { projectChanged(projectId: $p, sinceVersion: $v) { version at ${scenario.selection} } }`, variables: { p: project.id, v: project.startVersion } },
+          {
+            query: `subscription($p: ID!, $v: Int) { projectChanged(projectId: $p, sinceVersion: $v) { version at ${scenario.selection} } }`,
+            variables: { p: project.id, v: project.startVersion },
+          },
           {
             next: ({ data }) => {
               const change = data?.projectChanged;
@@ -67,7 +74,10 @@ async function runScenario(sg: TestSupergraph, projects: { id: string; version: 
       const project = projects[sent % projects.length];
       const version = ++project.version;
       const p = sg
-        .gql(`mutation($p: ID!, $x: Float!) { moveComponent(projectId: $p, nodeId: "n", position: {x: $x, y: 0}) { project { version } } }`, { p: project.id, x: version })
+        .gql(`mutation($p: ID!, $x: Float!) { moveComponent(projectId: $p, nodeId: "n", position: {x: $x, y: 0}) { project { version } } }`, {
+          p: project.id,
+          x: version,
+        })
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
       sent++;
@@ -91,7 +101,6 @@ async function runScenario(sg: TestSupergraph, projects: { id: string; version: 
   return { latencies, lost, sent, rate: sent / elapsed };
 }
 
-
 export async function runSubscriptionBench(): Promise<Row[]> {
   const sg = await startTestSupergraph();
   const rows: Row[] = [];
@@ -100,10 +109,16 @@ export async function runSubscriptionBench(): Promise<Row[]> {
     for (let i = 0; i < PROJECTS; i++) {
       const created = await sg.gql(`mutation($n: String!) { createProject(input: {name: $n}) { id } }`, { n: `bench ${i}` });
       const id = created.data.createProject.id;
-      const added = await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: "n", config: {value: 1}) { project { version } } }`, { p: id });
+      const added = await sg.gql(
+        `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: "n", config: {value: 1}) { project { version } } }`,
+        { p: id },
+      );
       projects.push({ id, version: added.data.addComponent.project.version, startVersion: added.data.addComponent.project.version });
     }
-    const unmemoised = await startRouter(sg.launched.config, createLogger('bench', 'silent'), sg.launched.events, { port: 0, memoiseSubscriptionFields: false });
+    const unmemoised = await startRouter(sg.launched.config, createLogger('bench', 'silent'), sg.launched.events, {
+      port: 0,
+      memoiseSubscriptionFields: false,
+    });
     try {
       const scenarios: Scenario[] = [
         { label: 'payload only', selection: '', routerUrl: sg.url },
@@ -114,9 +129,19 @@ export async function runSubscriptionBench(): Promise<Row[]> {
         const result = await runScenario(sg, projects, scenario);
         const subscriptions = PROJECTS * SUBSCRIBERS_PER_PROJECT;
         rows.push(
-          { name: `subs: ${scenario.label}: p50 publish→receive`, value: percentile(result.latencies, 50), unit: 'ms', note: `${subscriptions} subscriptions, ${PROJECTS} projects, ${result.rate.toFixed(0)} mutations/s achieved (target ${TARGET_RATE})` },
+          {
+            name: `subs: ${scenario.label}: p50 publish→receive`,
+            value: percentile(result.latencies, 50),
+            unit: 'ms',
+            note: `${subscriptions} subscriptions, ${PROJECTS} projects, ${result.rate.toFixed(0)} mutations/s achieved (target ${TARGET_RATE})`,
+          },
           { name: `subs: ${scenario.label}: p99 publish→receive`, value: percentile(result.latencies, 99), unit: 'ms', note: 'target ≤ 20 ms' },
-          { name: `subs: ${scenario.label}: undelivered 2 s after the load`, value: result.lost, unit: 'events', note: `${result.latencies.length} deliveries of ${result.sent} changes × ${SUBSCRIBERS_PER_PROJECT} subscribers` },
+          {
+            name: `subs: ${scenario.label}: undelivered 2 s after the load`,
+            value: result.lost,
+            unit: 'events',
+            note: `${result.latencies.length} deliveries of ${result.sent} changes × ${SUBSCRIBERS_PER_PROJECT} subscribers`,
+          },
         );
       }
     } finally {

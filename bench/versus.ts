@@ -42,7 +42,10 @@ async function versus(a: Stack, b: Stack, workloadA: Workload, workloadB: Worklo
   await runLoad(b.target, workloadB, LOAD.warmupSeconds);
   const result: Versus = { a: { load: [], cpu: [] }, b: { load: [], cpu: [] } };
   for (let round = 0; round < LOAD.rounds; round++) {
-    const order: [Stack, Workload, Side][] = [[a, workloadA, result.a], [b, workloadB, result.b]];
+    const order: [Stack, Workload, Side][] = [
+      [a, workloadA, result.a],
+      [b, workloadB, result.b],
+    ];
     if (round % 2) order.reverse();
     for (const [stack, workload, side] of order) await measured(stack, workload, side);
   }
@@ -56,10 +59,26 @@ interface Stack {
   processes: ServerProcess[];
 }
 
-const parseEnv = (text = '') => Object.fromEntries(text.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+const parseEnv = (text = '') =>
+  Object.fromEntries(
+    text
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
 
 async function startStack(label: string, root: string, extraEnv: Record<string, string>, layout: 'split' | 'one', dir: string): Promise<Stack> {
-  const env: Record<string, string> = { DATA_DIR: path.join(dir, label), LOG_LEVEL: 'silent', INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'), HOST: '127.0.0.1', DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'development', RATE_LIMIT_POINTS: '1000000000', ...extraEnv };
+  const env: Record<string, string> = {
+    DATA_DIR: path.join(dir, label),
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+    RATE_LIMIT_POINTS: '1000000000',
+    ...extraEnv,
+  };
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();
     env[SERVICE_ENV[name].portVar] = String(port);
@@ -70,7 +89,10 @@ async function startStack(label: string, root: string, extraEnv: Record<string, 
   const node = (...args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(root, 'main.ts'), ...args]];
   const processes: ServerProcess[] = [];
   if (layout === 'split') processes.push(await startServer(node(...SUBGRAPH_NAMES), env, `${env[SERVICE_ENV.assistant.urlVar!]}/health`, { cwd: root }));
-  const router = await startServer(layout === 'split' ? node('router') : node(), env, `http://127.0.0.1:${routerPort}/health`, { cwd: root, timeoutMs: 120_000 });
+  const router = await startServer(layout === 'split' ? node('router') : node(), env, `http://127.0.0.1:${routerPort}/health`, {
+    cwd: root,
+    timeoutMs: 120_000,
+  });
   processes.push(router);
   return { label, target: { label, url: `http://127.0.0.1:${routerPort}/graphql` }, router, processes };
 }
@@ -87,7 +109,9 @@ async function main() {
     stacks.push(b);
     const projects = Number(process.env.VERSUS_PROJECTS ?? 20);
     const [idsA, idsB] = await Promise.all([a, b].map((s) => seedDashboard(s.target.url.replace(/\/graphql$/, ''), projects)));
-    out(`A = ${process.env.VERSUS_A_ROOT ?? ROOT} ${process.env.VERSUS_A_ENV ?? ''} | B = ${process.env.VERSUS_B_ROOT ?? ROOT} ${process.env.VERSUS_B_ENV ?? ''} | layout ${layout}, ${projects} projects, median of ${LOAD.rounds} alternating ${LOAD.roundSeconds}s rounds, ${LOAD.connections} connections`);
+    out(
+      `A = ${process.env.VERSUS_A_ROOT ?? ROOT} ${process.env.VERSUS_A_ENV ?? ''} | B = ${process.env.VERSUS_B_ROOT ?? ROOT} ${process.env.VERSUS_B_ENV ?? ''} | layout ${layout}, ${projects} projects, median of ${LOAD.rounds} alternating ${LOAD.roundSeconds}s rounds, ${LOAD.connections} connections`,
+    );
     out(`RSS idle: router process A ${a.router.rssMb().toFixed(0)} MB, B ${b.router.rssMb().toFixed(0)} MB`);
     const peaks = new Map<Stack, number>(stacks.map((s) => [s, 0]));
     const timer = setInterval(() => stacks.forEach((s) => peaks.set(s, Math.max(peaks.get(s)!, s.router.rssMb()))), 100);
@@ -97,12 +121,19 @@ async function main() {
       const failures = [v.a, v.b].map((s) => s.load.reduce((n, r) => n + r.failures, 0));
       const throughput = median(v.a.load.map((r, i) => r.rps / v.b.load[i].rps));
       const cost = median(v.b.cpu.map((c, i) => c / v.a.cpu[i]));
-      out(`${name.padEnd(24)} throughput A/B ${throughput.toFixed(2)} (${rps(v.a).toFixed(0)} vs ${rps(v.b).toFixed(0)} req/s)  CPU per request B/A ${cost.toFixed(2)} (${cpu(v.a).toFixed(2)} vs ${cpu(v.b).toFixed(2)} ms)${failures[0] + failures[1] ? `  FAILURES ${failures.join('/')}` : ''}`);
+      out(
+        `${name.padEnd(24)} throughput A/B ${throughput.toFixed(2)} (${rps(v.a).toFixed(0)} vs ${rps(v.b).toFixed(0)} req/s)  CPU per request B/A ${cost.toFixed(2)} (${cpu(v.a).toFixed(2)} vs ${cpu(v.b).toFixed(2)} ms)${failures[0] + failures[1] ? `  FAILURES ${failures.join('/')}` : ''}`,
+      );
     };
     // Both answer the dashboard without errors and with the same shape (ids, times and order differ between them).
     const [da, db] = await Promise.all([a, b].map((s) => postGraphQL(s.target.url, dashboardWorkload(false).query, dashboardWorkload(false).variables(1))));
-    const shape = (data: any) => data?.projects?.nodes?.map((n: any) => [n.components.length, n.runs.length, n.artifacts.length, n.debugSessions.length, n.deployments.length, n.suggestions.length].join()).sort().join('|');
-    if (da.errors || db.errors || shape(da.data) !== shape(db.data)) throw new Error(`the stacks disagree: ${JSON.stringify(da.errors ?? db.errors ?? 'data differs').slice(0, 300)}`);
+    const shape = (data: any) =>
+      data?.projects?.nodes
+        ?.map((n: any) => [n.components.length, n.runs.length, n.artifacts.length, n.debugSessions.length, n.deployments.length, n.suggestions.length].join())
+        .sort()
+        .join('|');
+    if (da.errors || db.errors || shape(da.data) !== shape(db.data))
+      throw new Error(`the stacks disagree: ${JSON.stringify(da.errors ?? db.errors ?? 'data differs').slice(0, 300)}`);
     // The single-subgraph workload cycles over each stack's own project ids (same templates, same order).
     row('single-subgraph query', await versus(a, b, singleWorkload(idsA), singleWorkload(idsB)));
     row('dashboard, distinct', await versus(a, b, dashboardWorkload(true), dashboardWorkload(true)));

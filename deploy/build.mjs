@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(root, process.argv[2] ?? 'dist');
 /** Non-TypeScript files the services read relative to their own location (`__dirname`). */
 const ASSETS = [
-  ...fs.readdirSync(path.join(root, 'schema')).filter((f) => f.endsWith('.graphql')).map((f) => `schema/${f}`),
+  ...fs
+    .readdirSync(path.join(root, 'schema'))
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => `schema/${f}`),
   'engine/codegen/runtime',
   'subgraphs/deployment/sandbox-bridge.js',
 ];

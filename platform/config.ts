@@ -145,7 +145,13 @@ function loadAuth(env: NodeJS.ProcessEnv): AuthConfig | undefined {
   const jwksFile = env.AUTH_JWKS_FILE || undefined;
   if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters');
   if (!jwtSecret && !jwksFile) return undefined;
-  return { jwtSecret, jwksFile, issuer: env.AUTH_JWT_ISSUER || undefined, audience: env.AUTH_JWT_AUDIENCE || undefined, apiKeyCacheMs: positiveInt(env, 'AUTH_API_KEY_CACHE_MS', 30_000) };
+  return {
+    jwtSecret,
+    jwksFile,
+    issuer: env.AUTH_JWT_ISSUER || undefined,
+    audience: env.AUTH_JWT_AUDIENCE || undefined,
+    apiKeyCacheMs: positiveInt(env, 'AUTH_API_KEY_CACHE_MS', 30_000),
+  };
 }
 
 function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
@@ -179,7 +185,11 @@ function loadSecurity(env: NodeJS.ProcessEnv, nodeEnv: string): SecurityConfig {
   };
 }
 
-const list = (raw: string | undefined) => (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 /**
  * The router serves end users, so in production it refuses to start in the local single-user mode. (Subgraphs only
@@ -190,7 +200,9 @@ export function assertAuthenticationConfigured(config: AppConfig): void {
     throw new ConfigError('NODE_ENV=production needs authentication at the router: set AUTH_JWT_SECRET or AUTH_JWKS_FILE (see README, "Authentication")');
   }
   if (!config.auth && !LOOPBACK.has(config.host)) {
-    throw new ConfigError(`Without authentication the router runs in the local single-user mode, which binds to loopback only (HOST is "${config.host}"); set AUTH_JWT_SECRET or AUTH_JWKS_FILE`);
+    throw new ConfigError(
+      `Without authentication the router runs in the local single-user mode, which binds to loopback only (HOST is "${config.host}"); set AUTH_JWT_SECRET or AUTH_JWKS_FILE`,
+    );
   }
 }
 
@@ -230,7 +242,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('INTERNAL_TOKEN_SECRET (at least 32 characters) is required when NODE_ENV=production');
   }
   const security = loadSecurity(env, nodeEnv);
-  if (security.persistedOperationsOnly && !security.persistedOperationsFile) throw new ConfigError('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE (a JSON object: sha256 hex of the document → document)');
+  if (security.persistedOperationsOnly && !security.persistedOperationsFile)
+    throw new ConfigError('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE (a JSON object: sha256 hex of the document → document)');
   return {
     auth: loadAuth(env),
     security,

@@ -46,7 +46,10 @@ function inProcessStreams(log: Logger): DurableStreams {
       list.push(handler as (entry: DurableEntry<unknown>) => Promise<void>);
       handlers.set(stream, list);
       return async () => {
-        handlers.set(stream, (handlers.get(stream) ?? []).filter((h) => h !== handler));
+        handlers.set(
+          stream,
+          (handlers.get(stream) ?? []).filter((h) => h !== handler),
+        );
       };
     },
     async close() {
@@ -95,7 +98,9 @@ function redisStreams(url: string, namespace: string, log: Logger): DurableStrea
         let cursor = '0';
         while (running) {
           try {
-            const reply = (await reader.xreadgroup('GROUP', group, consumerName, 'COUNT', 100, 'BLOCK', 1_000, 'STREAMS', key(stream), cursor)) as [string, [string, string[]][]][] | null;
+            const reply = (await reader.xreadgroup('GROUP', group, consumerName, 'COUNT', 100, 'BLOCK', 1_000, 'STREAMS', key(stream), cursor)) as
+              | [string, [string, string[]][]][]
+              | null;
             const entries = reply?.[0]?.[1] ?? [];
             if (cursor === '0' && entries.length === 0) cursor = '>';
             for (const [id, fields] of entries) {

@@ -31,7 +31,9 @@ function capConnectionsPerClient(server: http.Server, max: number): void {
     const count = open.get(address) ?? 0;
     if (count >= max) {
       const body = JSON.stringify({ errors: [{ message: TOO_MANY, extensions: { code: 'RATE_LIMITED', limit: 'connectionsPerClient', max } }] });
-      socket.end(`HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     open.set(address, count + 1);

@@ -36,7 +36,10 @@ const MAX_CACHED = 50_000;
 export class ProjectAccessClient {
   private readonly cache = new Map<string, { role: ProjectRole | null; until: number }>();
 
-  constructor(private readonly services: ServiceClient, private readonly ttlMs = PROJECT_ACCESS_TTL_MS) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly ttlMs = PROJECT_ACCESS_TTL_MS,
+  ) {}
 
   async roles(projectIds: readonly string[], identity: Identity): Promise<Map<string, ProjectRole | null>> {
     const now = Date.now();
@@ -48,7 +51,12 @@ export class ProjectAccessClient {
       else missing.push(id);
     }
     if (missing.length) {
-      const data = await this.services.query<{ projectAccess: { projectId: string; role: string | null }[] }>('workflow', PROJECT_ACCESS, { ids: missing }, identity);
+      const data = await this.services.query<{ projectAccess: { projectId: string; role: string | null }[] }>(
+        'workflow',
+        PROJECT_ACCESS,
+        { ids: missing },
+        identity,
+      );
       if (this.cache.size > MAX_CACHED) this.cache.clear();
       for (const id of missing) {
         const answer = data.projectAccess.find((a) => a.projectId === id);
@@ -65,7 +73,12 @@ export class ProjectAccessClient {
   }
 
   /** The caller's role when it is at least `needed` (see requireRole for the refusals). */
-  async require(projectId: string, identity: Identity, needed: ProjectRole, what: { type: string; id: string } = { type: 'Project', id: projectId }): Promise<ProjectRole> {
+  async require(
+    projectId: string,
+    identity: Identity,
+    needed: ProjectRole,
+    what: { type: string; id: string } = { type: 'Project', id: projectId },
+  ): Promise<ProjectRole> {
     const role = await this.role(projectId, identity);
     requireRole(role, needed, what);
     return role!;
@@ -74,7 +87,10 @@ export class ProjectAccessClient {
   /** Keeps the entities whose project the caller may read at `needed` (lists and `_entities`). */
   async filter<T extends { projectId: string }>(items: readonly T[], identity: Identity, needed: ProjectRole = 'viewer'): Promise<T[]> {
     if (!items.length) return [];
-    const roles = await this.roles(items.map((i) => i.projectId), identity);
+    const roles = await this.roles(
+      items.map((i) => i.projectId),
+      identity,
+    );
     return items.filter((i) => hasRole(roles.get(i.projectId), needed));
   }
 }

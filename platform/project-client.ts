@@ -27,15 +27,15 @@ const PROJECT_SNAPSHOT = /* GraphQL */ `
   }
 `;
 
-type RawNode = Omit<WorkflowGraph['nodes'][number], 'pinnedOutput'> & { settings: (Record<string, unknown> & { onError?: string | null }) | null; pinnedOutput: Record<string, unknown> | null };
+type RawNode = Omit<WorkflowGraph['nodes'][number], 'pinnedOutput'> & {
+  settings: (Record<string, unknown> & { onError?: string | null }) | null;
+  pinnedOutput: Record<string, unknown> | null;
+};
 
 export async function fetchProjectSnapshot(services: ServiceClient, projectId: string, identity: Identity): Promise<ProjectSnapshot> {
-  const data = await services.query<{ project: (Omit<ProjectSnapshot, 'graph'> & { components: RawNode[]; connections: WorkflowGraph['connections'] }) | null }>(
-    'workflow',
-    PROJECT_SNAPSHOT,
-    { id: projectId },
-    identity,
-  );
+  const data = await services.query<{
+    project: (Omit<ProjectSnapshot, 'graph'> & { components: RawNode[]; connections: WorkflowGraph['connections'] }) | null;
+  }>('workflow', PROJECT_SNAPSHOT, { id: projectId }, identity);
   const p = data.project;
   if (!p) throw notFound('Project', projectId);
   return {
@@ -45,7 +45,11 @@ export async function fetchProjectSnapshot(services: ServiceClient, projectId: s
     version: p.version,
     ownerId: p.ownerId,
     graph: {
-      nodes: p.components.map(({ settings, pinnedOutput, ...node }) => ({ ...node, ...(settings ? { settings: fromGraphQLSettings(settings) } : {}), ...(pinnedOutput ? { pinnedOutput } : {}) })),
+      nodes: p.components.map(({ settings, pinnedOutput, ...node }) => ({
+        ...node,
+        ...(settings ? { settings: fromGraphQLSettings(settings) } : {}),
+        ...(pinnedOutput ? { pinnedOutput } : {}),
+      })),
       connections: p.connections,
     },
   };

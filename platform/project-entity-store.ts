@@ -56,7 +56,13 @@ export function projectEntityBlobMigration(table: string, fields: readonly strin
       for (const field of fields) await db.schema.alterTable(table).addColumn(field, 'text').execute();
       let after = '';
       for (;;) {
-        const rows: { id: string; body: string }[] = await db.selectFrom(table).select(['id', 'body']).where('id', '>', after).orderBy('id').limit(200).execute();
+        const rows: { id: string; body: string }[] = await db
+          .selectFrom(table)
+          .select(['id', 'body'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(200)
+          .execute();
         if (!rows.length) break;
         after = rows[rows.length - 1].id;
         for (const row of rows) {
@@ -73,7 +79,11 @@ export function projectEntityBlobMigration(table: string, fields: readonly strin
             if (field in rest) moved[field] = json.write(rest[field]);
             delete rest[field];
           }
-          await db.updateTable(table).set({ ...moved, body: json.write(rest) }).where('id', '=', row.id).execute();
+          await db
+            .updateTable(table)
+            .set({ ...moved, body: json.write(rest) })
+            .where('id', '=', row.id)
+            .execute();
         }
       }
     },
@@ -81,7 +91,13 @@ export function projectEntityBlobMigration(table: string, fields: readonly strin
 }
 
 /** The newest `first` rows of each project in `table` (one statement: a window function), newest first. */
-export async function newestPerProject<R>(db: Kysely<any>, table: string, projectIds: readonly string[], first: number, columns?: readonly string[]): Promise<R[]> {
+export async function newestPerProject<R>(
+  db: Kysely<any>,
+  table: string,
+  projectIds: readonly string[],
+  first: number,
+  columns?: readonly string[],
+): Promise<R[]> {
   return (await db
     .selectFrom((eb) =>
       (columns ? eb.selectFrom(table).select(columns as string[]) : eb.selectFrom(table).selectAll())
@@ -102,7 +118,11 @@ export class ProjectEntityStore<T extends ProjectEntity> {
   private readonly db: Kysely<Tables>;
 
   /** `blobs`: fields kept in their own columns (see projectEntityBlobMigration), absent from getMany/listByProjects. */
-  constructor(database: Database<unknown>, private readonly table: string, private readonly blobFields: readonly (keyof T & string)[] = []) {
+  constructor(
+    database: Database<unknown>,
+    private readonly table: string,
+    private readonly blobFields: readonly (keyof T & string)[] = [],
+  ) {
     this.db = database.db as unknown as Kysely<Tables>;
   }
 
@@ -124,14 +144,22 @@ export class ProjectEntityStore<T extends ProjectEntity> {
   /** The entities without their blob fields. */
   async getMany(ids: readonly string[]): Promise<Map<string, T>> {
     if (!ids.length) return new Map();
-    const rows = (await this.db.selectFrom(this.table).select(ROW_COLUMNS).where('id', 'in', [...ids]).execute()) as EntityRow[];
+    const rows = (await this.db
+      .selectFrom(this.table)
+      .select(ROW_COLUMNS)
+      .where('id', 'in', [...ids])
+      .execute()) as EntityRow[];
     return new Map(rows.map((r) => [r.id, this.fromRow(r)]));
   }
 
   /** One blob field of each entity (absent ids are absent from the map). */
   async blobs<K extends keyof T & string>(ids: readonly string[], field: K): Promise<Map<string, T[K]>> {
     if (!ids.length || !this.blobFields.includes(field)) return new Map();
-    const rows = (await this.db.selectFrom(this.table).select(['id', field as 'body']).where('id', 'in', [...ids]).execute()) as { id: string; body: string | null }[];
+    const rows = (await this.db
+      .selectFrom(this.table)
+      .select(['id', field as 'body'])
+      .where('id', 'in', [...ids])
+      .execute()) as { id: string; body: string | null }[];
     return new Map(rows.map((r) => [r.id, json.read<T[K]>(r[field as 'body'], null as T[K])]));
   }
 
@@ -148,11 +176,26 @@ export class ProjectEntityStore<T extends ProjectEntity> {
     const body = Object.fromEntries(Object.entries(entity).filter(([k]) => !KEY_FIELDS.has(k) && !this.blobFields.includes(k as keyof T & string)));
     // A blob absent from the entity (read without it) is left as stored.
     const blobs = Object.fromEntries(this.blobFields.filter((field) => field in entity).map((field) => [field, json.write(entity[field])]));
-    return { id: entity.id, project_id: entity.projectId, owner_id: entity.ownerId, created_at: entity.createdAt, updated_at: entity.updatedAt, body: json.write(body), ...blobs };
+    return {
+      id: entity.id,
+      project_id: entity.projectId,
+      owner_id: entity.ownerId,
+      created_at: entity.createdAt,
+      updated_at: entity.updatedAt,
+      body: json.write(body),
+      ...blobs,
+    };
   }
 
   private fromRow(row: EntityRow): T {
-    const entity: Record<string, unknown> = { ...json.read<Record<string, unknown>>(row.body, {}), id: row.id, projectId: row.project_id, ownerId: row.owner_id, createdAt: row.created_at, updatedAt: row.updated_at };
+    const entity: Record<string, unknown> = {
+      ...json.read<Record<string, unknown>>(row.body, {}),
+      id: row.id,
+      projectId: row.project_id,
+      ownerId: row.owner_id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
     for (const field of this.blobFields) {
       const value = (row as unknown as Record<string, string | null | undefined>)[field];
       if (value !== undefined) entity[field] = json.read(value, null);

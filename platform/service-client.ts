@@ -32,7 +32,9 @@ export function createServiceClient(config: AppConfig): ServiceClient {
         };
         const local = config.inProcessSubgraphs ? inProcessSubgraph(url) : undefined;
         if (local) {
-          body = JSON.parse((await callInProcess(local, { body: JSON.stringify({ query, variables }), headers }, config.subgraphTimeoutMs)).body) as typeof body;
+          body = JSON.parse(
+            (await callInProcess(local, { body: JSON.stringify({ query, variables }), headers }, config.subgraphTimeoutMs)).body,
+          ) as typeof body;
         } else {
           const response = await pool(url.origin).request({ path: url.pathname, method: 'POST', headers, body: JSON.stringify({ query, variables }) });
           body = (await response.body.json()) as typeof body;

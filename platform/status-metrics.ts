@@ -18,15 +18,22 @@ export interface StatusMetricsOptions {
 
 export function registerStatusMetrics<DB>(database: Database<DB>, options: StatusMetricsOptions): () => void {
   const counts = async () => {
-    const { rows } = await sql<{ status: string; n: number | string }>`select status, count(*) as n from ${sql.table(options.table)} group by status`.execute(database.db);
+    const { rows } = await sql<{ status: string; n: number | string }>`select status, count(*) as n from ${sql.table(options.table)} group by status`.execute(
+      database.db,
+    );
     return rows.map((row) => ({ status: row.status, n: Number(row.n) }));
   };
   let latest: Promise<{ status: string; n: number }[]> | undefined;
   // Both gauges read one query per scrape.
   const shared = () => (latest ??= counts().finally(() => setTimeout(() => (latest = undefined), 100).unref()));
-  const removeStatus = options.addSource(async () => (await shared()).map((row) => ({ labels: { service: options.service, status: row.status }, value: row.n })));
+  const removeStatus = options.addSource(async () =>
+    (await shared()).map((row) => ({ labels: { service: options.service, status: row.status }, value: row.n })),
+  );
   const removeQueue = addQueueDepthSource(async () => [
-    { labels: { service: options.service, queue: options.queue.name }, value: (await shared()).filter((row) => options.queue.waiting.includes(row.status)).reduce((sum, row) => sum + row.n, 0) },
+    {
+      labels: { service: options.service, queue: options.queue.name },
+      value: (await shared()).filter((row) => options.queue.waiting.includes(row.status)).reduce((sum, row) => sum + row.n, 0),
+    },
   ]);
   return () => {
     removeStatus();

@@ -128,7 +128,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, name),
     // Inline tracing only serves Apollo's hosted usage reporting, which we never send.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), countingPlugin(stats), operationMetricsPlugin(name)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      countingPlugin(stats),
+      operationMetricsPlugin(name),
+    ],
   });
   await server.start();
 
@@ -149,7 +155,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ...(error ? { error } : {}),
     });
   });
-  mountMetrics(app, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
+  mountMetrics(app, {
+    metricsToken: config.security.metricsToken,
+    production: config.nodeEnv === 'production',
+    operationNames: config.security.metricsOperationNames,
+  });
   app.use(requireRouterToken(config.internalTokenSecret));
   options.extendApp?.(app);
   const contextFor = async (token: string | undefined, requestIdHeader: string | undefined): Promise<SubgraphContext> => {
@@ -178,7 +188,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
-      context: ({ req }) => contextFor(req.headers[INTERNAL_TOKEN_HEADER] as string | undefined, req.headers[REQUEST_ID_HEADER] === undefined ? undefined : String(req.headers[REQUEST_ID_HEADER])),
+      context: ({ req }) =>
+        contextFor(
+          req.headers[INTERNAL_TOKEN_HEADER] as string | undefined,
+          req.headers[REQUEST_ID_HEADER] === undefined ? undefined : String(req.headers[REQUEST_ID_HEADER]),
+        ),
     }),
   );
   // The same endpoint for a router in this process (platform/in-process-subgraphs.ts): the token is checked by the
@@ -186,7 +200,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   // a server span joins the router's trace through `traceparent` as the HTTP instrumentation's would.
   const inProcess: InProcessHandler = async (request) => {
     const parent = propagation.extract(otelContext.active(), request.headers);
-    const span = tracer.startSpan('POST /graphql', { kind: SpanKind.SERVER, attributes: { 'http.method': 'POST', 'http.route': '/graphql', 'vb.in_process': true } }, parent);
+    const span = tracer.startSpan(
+      'POST /graphql',
+      { kind: SpanKind.SERVER, attributes: { 'http.method': 'POST', 'http.route': '/graphql', 'vb.in_process': true } },
+      parent,
+    );
     try {
       const response = await otelContext.with(trace.setSpan(parent, span), () => answerInProcess(request));
       span.setAttribute('http.status_code', response.status);
@@ -200,7 +218,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   };
   const answerInProcess: InProcessHandler = async ({ body, headers }) => {
     stats.inProcessRequests++;
-    if (gate.closing) return { status: 503, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message: `The ${name} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service: name } }] }) };
+    if (gate.closing)
+      return {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ message: `The ${name} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service: name } }] }),
+      };
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers)), search: '', body: JSON.parse(body) },
       context: () => contextFor(headers[INTERNAL_TOKEN_HEADER], headers[REQUEST_ID_HEADER]),

@@ -42,7 +42,14 @@ export function compressResponses(): express.RequestHandler {
       if (typeof body !== 'string' && !Buffer.isBuffer(body)) return send(body);
       res.vary('Accept-Encoding');
       // Cheap checks first: most API clients send no Accept-Encoding, and their bodies are never copied here.
-      if (!encoding || req.method === 'HEAD' || body.length < MIN_BYTES || res.getHeader('content-encoding') || String(res.getHeader('cache-control') ?? '').includes('no-transform')) return send(body);
+      if (
+        !encoding ||
+        req.method === 'HEAD' ||
+        body.length < MIN_BYTES ||
+        res.getHeader('content-encoding') ||
+        String(res.getHeader('cache-control') ?? '').includes('no-transform')
+      )
+        return send(body);
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
       // Express would call a Buffer "application/octet-stream": keep the type a string body would have had.
       if (!res.getHeader('content-type') && typeof body === 'string') res.type('html');
@@ -71,9 +78,8 @@ export async function sendPrecompressed(req: express.Request, res: express.Respo
   if (!encoding) return void res.send(body());
   let variants = precompressed.get(key);
   if (!variants) precompressed.set(key, (variants = {}));
-  const bytes = await (variants[encoding] ??= encoding === 'br'
-    ? brotli(Buffer.from(body()), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } })
-    : gzip(Buffer.from(body()), { level: 9 }));
+  const bytes = await (variants[encoding] ??=
+    encoding === 'br' ? brotli(Buffer.from(body()), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }) : gzip(Buffer.from(body()), { level: 9 }));
   res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', bytes.length);
   res.end(req.method === 'HEAD' ? undefined : bytes);

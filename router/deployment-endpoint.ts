@@ -23,7 +23,10 @@ export function mountDeploymentEndpoint(app: express.Express, config: AppConfig,
     }
     await proxyRequest(req, res, {
       url: `${config.urls.deployment}${req.originalUrl}`,
-      headers: { [INTERNAL_TOKEN_HEADER]: await signInternalToken(identity, config.internalTokenSecret), [REQUEST_ID_HEADER]: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()) },
+      headers: {
+        [INTERNAL_TOKEN_HEADER]: await signInternalToken(identity, config.internalTokenSecret),
+        [REQUEST_ID_HEADER]: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+      },
       drop: [INTERNAL_TOKEN_HEADER],
     });
   });

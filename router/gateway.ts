@@ -40,9 +40,15 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /** A subgraph that cannot be reached is named; its internal URL is not (the operator's log has it). */
   override didEncounterError(error: Error): never {
     if (error instanceof SubgraphConfigurationError) {
-      this.log.warn({ subgraph: this.serviceName, url: this.url, reason: error.reason, cause: (error.cause as Error).message }, 'subgraph address misconfigured');
+      this.log.warn(
+        { subgraph: this.serviceName, url: this.url, reason: error.reason, cause: (error.cause as Error).message },
+        'subgraph address misconfigured',
+      );
       const what = error.reason === 'invalid_url' ? 'its URL is invalid' : 'its host name does not resolve';
-      throw appError('SUBGRAPH_MISCONFIGURED', `The ${this.serviceName} subgraph is misconfigured: ${what}`, { service: this.serviceName, reason: error.reason });
+      throw appError('SUBGRAPH_MISCONFIGURED', `The ${this.serviceName} subgraph is misconfigured: ${what}`, {
+        service: this.serviceName,
+        reason: error.reason,
+      });
     }
     if (error instanceof GraphQLError) {
       const { response: _internal, ...extensions } = error.extensions as Record<string, unknown>;
@@ -91,7 +97,13 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
     // own circuit breaker, so one dead service fails fast without slowing the others. Identical in-flight reads of
     // one caller are sent once (router/inflight-dedup.ts).
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrl(config, name, url), createDedupFetcher(name, createResilientFetcher(name, pooled.fetcher)), config.internalTokenSecret, log),
+      new SubgraphDataSource(
+        name,
+        subgraphUrl(config, name, url),
+        createDedupFetcher(name, createResilientFetcher(name, pooled.fetcher)),
+        config.internalTokenSecret,
+        log,
+      ),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     endpoints = subgraphEndpoints(coreSupergraphSdl, config);

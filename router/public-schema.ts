@@ -6,7 +6,21 @@
  * over graphql-ws only.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { buildASTSchema, execute, GraphQLError, Kind, parse, printSchema, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  buildASTSchema,
+  execute,
+  GraphQLError,
+  Kind,
+  parse,
+  printSchema,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 
 /** The message a subscription sent over HTTP gets (validation refuses it with 400 before it reaches the gateway). */
 export const SUBSCRIPTIONS_OVER_WEBSOCKET = 'Subscriptions are served over WebSocket: subscribe with graphql-ws (subprotocol graphql-transport-ws) at /graphql';
@@ -16,7 +30,8 @@ const subscriptionOverHttp = () => new GraphQLError(SUBSCRIPTIONS_OVER_WEBSOCKET
 /** Apollo Server's validation rule (HTTP and the router's own gateway calls): subscription operations are refused. */
 export const noSubscriptionOverHttp: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation === 'subscription') context.reportError(new GraphQLError(SUBSCRIPTIONS_OVER_WEBSOCKET, { nodes: [node], extensions: { code: 'BAD_REQUEST' } }));
+    if (node.operation === 'subscription')
+      context.reportError(new GraphQLError(SUBSCRIPTIONS_OVER_WEBSOCKET, { nodes: [node], extensions: { code: 'BAD_REQUEST' } }));
   },
 });
 
@@ -52,7 +67,8 @@ export function apolloCopy(schema: GraphQLSchema): GraphQLSchema {
  */
 export function publicSchemaGateway(gateway: GatewayInterface, toPublic: (apiSchema: GraphQLSchema) => GraphQLSchema | undefined): GatewayInterface {
   return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => callback({ apiSchema: toPublic(apiSchema) ?? apiSchema, coreSupergraphSdl })),
+    onSchemaLoadOrUpdate: (callback) =>
+      gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => callback({ apiSchema: toPublic(apiSchema) ?? apiSchema, coreSupergraphSdl })),
     stop: () => gateway.stop(),
     async load(options) {
       const { executor } = await gateway.load(options);
@@ -60,9 +76,18 @@ export function publicSchemaGateway(gateway: GatewayInterface, toPublic: (apiSch
       const publicExecutor: GatewayExecutor = async (requestContext) => {
         const { operation, document, schema } = requestContext;
         if (operation.operation === 'subscription') return { errors: [subscriptionOverHttp()] };
-        const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+        const fragments = Object.fromEntries(
+          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+        );
         const introspection = rootIntrospection(operation, fragments);
-        const local = (doc: DocumentNode) => execute({ schema, document: doc, operationName: requestContext.operationName, variableValues: requestContext.request.variables, contextValue: requestContext.context });
+        const local = (doc: DocumentNode) =>
+          execute({
+            schema,
+            document: doc,
+            operationName: requestContext.operationName,
+            variableValues: requestContext.request.variables,
+            contextValue: requestContext.context,
+          });
         if (introspection === 'all') return local(document);
         const planned = await executor(requestContext);
         if (introspection === 'none' || !planned.data) return planned;

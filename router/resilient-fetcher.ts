@@ -81,7 +81,11 @@ export function createResilientFetcher(subgraph: string, inner: Fetcher, options
       throw asConfigurationError(subgraph, err) ?? err;
     }
   };
-  const attempt: Fetcher = (url, init) => breaker.run(() => fetchOnce(url, init), (response: FetcherResponse) => response.status >= 500);
+  const attempt: Fetcher = (url, init) =>
+    breaker.run(
+      () => fetchOnce(url, init),
+      (response: FetcherResponse) => response.status >= 500,
+    );
 
   return async (url, init) => {
     const span = tracer.startSpan(`subgraph ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph': subgraph, 'http.url': url } });
@@ -93,7 +97,8 @@ export function createResilientFetcher(subgraph: string, inner: Fetcher, options
       let response: FetcherResponse;
       try {
         response = await attempt(url, call);
-        if (UNAVAILABLE_STATUSES.has(response.status) && isReadOperation(init?.body)) throw Object.assign(new Error(`status ${response.status}`), { retryable: true, response });
+        if (UNAVAILABLE_STATUSES.has(response.status) && isReadOperation(init?.body))
+          throw Object.assign(new Error(`status ${response.status}`), { retryable: true, response });
       } catch (err) {
         const retryable = (err as { retryable?: boolean }).retryable || RETRYABLE_CODES.has((err as { code?: string }).code ?? '');
         if (!retryable || !isReadOperation(init?.body) || breaker.current === 'open') {

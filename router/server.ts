@@ -85,9 +85,21 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     validationRules: [...security.apolloOptions.validationRules, noSubscriptionOverHttp],
     includeStacktraceInErrorResponses: false,
     formatError: maskRouterError(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), operationMetricsPlugin<RouterContext>('router')],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      operationMetricsPlugin<RouterContext>('router'),
+    ],
   });
-  const subscriptionServer = startSubscriptionServer(httpServer, server, events, log, { memoise: options.memoiseSubscriptionFields, slowConsumerBytes: config.wsSlowConsumerBytes, slowConsumerEvents: config.wsSlowConsumerEvents, prepareOperation: security.prepareOperation, limits: security.sockets, auth });
+  const subscriptionServer = startSubscriptionServer(httpServer, server, events, log, {
+    memoise: options.memoiseSubscriptionFields,
+    slowConsumerBytes: config.wsSlowConsumerBytes,
+    slowConsumerEvents: config.wsSlowConsumerEvents,
+    prepareOperation: security.prepareOperation,
+    limits: security.sockets,
+    auth,
+  });
   subscriptions = subscriptionServer;
   try {
     await server.start();
@@ -110,52 +122,94 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
     // brotli/gzip for whole bodies (GraphQL answers, REST, errors) when the client accepts it.
     { name: 'compression', mount: (a) => a.use(compressResponses()) },
     { name: 'security', mount: (a) => a.use(security.middleware), close: () => security.close() },
-    { name: 'gateway', close: async () => {
-      await server.stop();
-      await closeGateway();
-    } },
+    {
+      name: 'gateway',
+      close: async () => {
+        await server.stop();
+        await closeGateway();
+      },
+    },
     // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
     { name: 'deployment endpoint', mount: (a) => mountDeploymentEndpoint(a, config, auth) },
     // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
     { name: 'web app', mount: (a) => mountWebApp(a) },
     // The legacy REST contract (issue 9): routes, /openapi.json, /docs, /ws/* bridges.
-    { name: 'REST shim', mount: (a) => void (restShim = mountRestShim(a, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets, auth })), close: () => restShim?.close() },
-    { name: 'metrics', mount: (a) => {
-      mountMetrics(a, { metricsToken: config.security.metricsToken, production: config.nodeEnv === 'production', operationNames: config.security.metricsOperationNames });
-      removeSubscriptionGauge = addSubscriptionsSource(() => [{ labels: { service: 'router' }, value: subscriptionServer.openSubscriptions }]);
-    }, close: () => removeSubscriptionGauge?.() },
-    { name: 'health', mount: (a) => {
-      a.get('/health', async (_req, res) => {
-        const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
-        res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
-      });
-      // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
-      a.get('/live', (_req, res) => void res.json({ status: 'live' }));
-      a.get('/ready', (_req, res) => void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }));
-    } },
-    { name: 'GraphiQL', mount: (a) => {
-      a.get('/graphiql', sendGraphiQL);
-      a.get('/graphql', (req, res, next) => (wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next()));
-    } },
+    {
+      name: 'REST shim',
+      mount: (a) => void (restShim = mountRestShim(a, { apollo: server, httpServer, events, config, log, socketLimits: security.sockets, auth })),
+      close: () => restShim?.close(),
+    },
+    {
+      name: 'metrics',
+      mount: (a) => {
+        mountMetrics(a, {
+          metricsToken: config.security.metricsToken,
+          production: config.nodeEnv === 'production',
+          operationNames: config.security.metricsOperationNames,
+        });
+        removeSubscriptionGauge = addSubscriptionsSource(() => [{ labels: { service: 'router' }, value: subscriptionServer.openSubscriptions }]);
+      },
+      close: () => removeSubscriptionGauge?.(),
+    },
+    {
+      name: 'health',
+      mount: (a) => {
+        a.get('/health', async (_req, res) => {
+          const health = await aggregateHealth(config, endpoints(), loadedSchema !== undefined);
+          res.status(health.status === 'unhealthy' ? 503 : 200).json(health);
+        });
+        // The router's own probes, independent of the subgraphs: the process answers (/live); it can plan (/ready).
+        a.get('/live', (_req, res) => void res.json({ status: 'live' }));
+        a.get(
+          '/ready',
+          (_req, res) =>
+            void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }),
+        );
+      },
+    },
+    {
+      name: 'GraphiQL',
+      mount: (a) => {
+        a.get('/graphiql', sendGraphiQL);
+        a.get('/graphql', (req, res, next) =>
+          wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next(),
+        );
+      },
+    },
     // GraphQL over HTTP; graphql-ws on the same path (closed first: its sockets end before the server stops).
-    { name: 'GraphQL', mount: (a) => {
-      a.use(
-        '/graphql',
-        express.json({ limit: '1mb' }),
-        expressMiddleware(server, {
-          context: async ({ req }) => ({
-            identity: await auth.authenticate(req),
-            requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+    {
+      name: 'GraphQL',
+      mount: (a) => {
+        a.use(
+          '/graphql',
+          express.json({ limit: '1mb' }),
+          expressMiddleware(server, {
+            context: async ({ req }) => ({
+              identity: await auth.authenticate(req),
+              requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+            }),
           }),
-        }),
-      );
-    }, close: () => subscriptionServer.close() },
+        );
+      },
+      close: () => subscriptionServer.close(),
+    },
     // Malformed JSON bodies and other client errors are answered as such, never as a 500.
-    { name: 'client errors', mount: (a) => a.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-      if (status === 500) log.error({ err }, 'unhandled router error');
-      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'), extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-    }) },
+    {
+      name: 'client errors',
+      mount: (a) =>
+        a.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+          const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+          if (status === 500) log.error({ err }, 'unhandled router error');
+          res.status(status).json({
+            errors: [
+              {
+                message: status === 500 ? 'Internal server error' : (err.message ?? 'Bad request'),
+                extensions: { code: status === 413 ? 'LIMIT_EXCEEDED' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+              },
+            ],
+          });
+        }),
+    },
   ];
   for (const part of parts) part.mount?.(app);
 

@@ -38,7 +38,9 @@ export function pathnameOf(req: http.IncomingMessage): string {
 export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
   if (!socket.writable) return void socket.destroy();
   const body = JSON.stringify({ status: 'error', message: reason });
-  socket.end(`HTTP/1.1 ${status} ${reason.replace(/[\r\n]/g, ' ').slice(0, 100)}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason.replace(/[\r\n]/g, ' ').slice(0, 100)}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** Routes handshakes whose path `matches` to `handle`; returns the function that removes the route. */

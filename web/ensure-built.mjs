@@ -12,13 +12,25 @@ import { fileURLToPath } from 'node:url';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const stampFile = path.join(web, 'dist', '.source-hash');
-const inputs = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '../engine/model/ports.ts', '../engine/expressions'];
+const inputs = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  '../engine/model/ports.ts',
+  '../engine/expressions',
+];
 
 function files(entry) {
   const full = path.join(web, entry);
   if (!fs.existsSync(full)) return [];
   if (!fs.statSync(full).isDirectory()) return [full];
-  return fs.readdirSync(full).sort().flatMap((name) => files(path.join(entry, name)));
+  return fs
+    .readdirSync(full)
+    .sort()
+    .flatMap((name) => files(path.join(entry, name)));
 }
 
 export function sourceHash() {

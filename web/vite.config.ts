@@ -11,6 +11,9 @@ export default defineConfig({
   build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: {
     fs: { allow: ['..'] },
-    proxy: { '/graphql': { target: process.env.ROUTER_URL ?? 'http://127.0.0.1:8006', ws: true }, '/download': process.env.ROUTER_URL ?? 'http://127.0.0.1:8006' },
+    proxy: {
+      '/graphql': { target: process.env.ROUTER_URL ?? 'http://127.0.0.1:8006', ws: true },
+      '/download': process.env.ROUTER_URL ?? 'http://127.0.0.1:8006',
+    },
   },
 });

@@ -99,6 +99,11 @@ function compileNode(node: ExpressionNode, s: ExpressionSyntax, fold: boolean): 
     case 'Object':
       return s.object(node.properties.map((p) => [p.key, c(p.value)]));
     case 'Call':
-      return s.call(node.callee, node.args.map(c), node.start, node.args.map((a) => a.start));
+      return s.call(
+        node.callee,
+        node.args.map(c),
+        node.start,
+        node.args.map((a) => a.start),
+      );
   }
 }

@@ -27,11 +27,19 @@ export function asciiIdentifier(fragment: string): string {
 
 /** A package / module name: lower-case letters, digits and `_`, starting with a letter. */
 export function packageIdentifier(name: string | undefined, fallback = 'workflow'): string {
-  const clean = (name ?? '').toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/_{2,}/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '');
+  const clean = (name ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '');
   return clean.slice(0, 50) || fallback;
 }
 
 /** One line of comment text: no line breaks, no comment terminators of any target language. */
 export function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/\*\//g, '* /').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return text
+    .replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')
+    .replace(/\*\//g, '* /')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

@@ -41,6 +41,10 @@ export function generateProject(graph: WorkflowGraph, language: LanguageId, opti
     case 'java':
       return javaProject(buildProgram(graph, javaBackend(), options), options, packageName);
     default:
-      throw new CodegenError(`generating ${language} is not implemented yet (implemented: ${LANGUAGES.filter((l) => l.implemented).map((l) => l.id).join(', ')})`);
+      throw new CodegenError(
+        `generating ${language} is not implemented yet (implemented: ${LANGUAGES.filter((l) => l.implemented)
+          .map((l) => l.id)
+          .join(', ')})`,
+      );
   }
 }

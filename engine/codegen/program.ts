@@ -76,7 +76,11 @@ function emitGraph(graph: WorkflowGraph, backend: LanguageBackend, options: Code
       expression: (field, source) => {
         const text = source ?? config[field];
         if (typeof text !== 'string') throw new CodegenError(`config.${field} must be an expression string`, node.id);
-        return backend.list([backend.expression.literal(field), backend.expression.literal(text), compileExpressionSource(text, backend.expression, options.optimize === true, node.id, field)]);
+        return backend.list([
+          backend.expression.literal(field),
+          backend.expression.literal(text),
+          compileExpressionSource(text, backend.expression, options.optimize === true, node.id, field),
+        ]);
       },
       list: (items) => backend.list(items),
       literal: (value) => backend.expression.literal(value),

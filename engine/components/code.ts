@@ -35,7 +35,11 @@ export const codeComponent: ComponentDefinition<CodeConfig> = {
       // Bodies for generated code in other languages (the engine itself always runs `code`); see engine/codegen/README.md.
       python: { type: 'string', maxLength: 100_000, description: 'Python body of the same function, for generated Python code.' },
       go: { type: 'string', maxLength: 100_000, description: 'Go body of `func(inputs, config map[string]any) (any, error)`, for generated Go code.' },
-      java: { type: 'string', maxLength: 100_000, description: 'Java body of `Object apply(Map<String,Object> inputs, Map<String,Object> config)`, for generated Java code.' },
+      java: {
+        type: 'string',
+        maxLength: 100_000,
+        description: 'Java body of `Object apply(Map<String,Object> inputs, Map<String,Object> config)`, for generated Java code.',
+      },
     },
     ['code'],
   ),

@@ -14,9 +14,7 @@ export interface ConfigFieldError {
   missing?: true;
 }
 
-export type ConfigValidation =
-  | { ok: true; config: Record<string, unknown> }
-  | { ok: false; errors: ConfigFieldError[] };
+export type ConfigValidation = { ok: true; config: Record<string, unknown> } | { ok: false; errors: ConfigFieldError[] };
 
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
 addFormats(ajv);
@@ -56,7 +54,8 @@ function fieldOf(error: ErrorObject): string {
 function messageOf(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return 'is not a known setting';
   if (error.keyword === 'required') return 'is required';
-  if (error.keyword === 'enum') return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return error.message ?? 'is invalid';
 }
 

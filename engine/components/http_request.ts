@@ -30,7 +30,8 @@ export interface HttpResponseValue {
  * an optional user-info, a host name or [IPv6], an optional port 0–65535, no spaces or control characters.
  * Hosts' URL parsers differ; this shared check is what makes "invalid URL" the same INVALID_INPUT everywhere.
  */
-export const URL_SHAPE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\x00-\x20\x7f/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[/?#][^\x00-\x20\x7f]*)?$/;
+export const URL_SHAPE =
+  /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\x00-\x20\x7f/?#@\\]*@)?(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(?:[/?#][^\x00-\x20\x7f]*)?$/;
 
 export function isValidUrl(url: string): boolean {
   const match = URL_SHAPE.exec(url);

@@ -51,9 +51,7 @@ export const mapComponent: ComponentDefinition<MapConfig> = {
       output: { type: 'string', minLength: 1, default: 'result', description: 'Sub-graph output holding the item result.' },
       concurrency: { type: 'integer', minimum: 1, maximum: MAX_MAP_CONCURRENCY, default: 4 },
     }),
-    allOf: [
-      { if: { properties: { mode: { const: 'subgraph' } }, required: ['mode'] }, then: { required: ['graph'] }, else: { required: ['expression'] } },
-    ],
+    allOf: [{ if: { properties: { mode: { const: 'subgraph' } }, required: ['mode'] }, then: { required: ['graph'] }, else: { required: ['expression'] } }],
   },
   // Expression mode compiles the expression; sub-graph mode compiles the sub-graph into its own node table.
   // In sub-graph mode the nodes of `/graph` declare their own fields.

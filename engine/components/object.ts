@@ -17,10 +17,7 @@ export const objectComponent: ComponentDefinition<{ keys: string[] }> = {
   color: '#00838f',
   inputs: [{ name: 'values', type: 'any', multiple: true, required: true, description: 'One wire per key, in key order.' }],
   outputs: [{ name: 'value', type: 'object' }],
-  configSchema: configSchema(
-    { keys: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } },
-    ['keys'],
-  ),
+  configSchema: configSchema({ keys: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } }, ['keys']),
   emit: (e) => e.helper('object'),
   run(ctx) {
     const values = readInput<unknown[]>(ctx, 'values', 'array');

@@ -8,7 +8,10 @@ import { lookupPath, parsePath } from './paths';
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export class PlaceholderError extends Error {
-  constructor(message: string, readonly missing: string[] = []) {
+  constructor(
+    message: string,
+    readonly missing: string[] = [],
+  ) {
     super(message);
     this.name = 'PlaceholderError';
   }

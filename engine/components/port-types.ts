@@ -26,8 +26,7 @@ export function typeMismatch(value: unknown, type: PortType | string): string | 
     return null;
   }
   const kind = describeValueKind(value);
-  const fits =
-    type === 'number' ? kind === 'number' && Number.isFinite(value as number) : kind === type;
+  const fits = type === 'number' ? kind === 'number' && Number.isFinite(value as number) : kind === type;
   return fits ? null : `expected ${type}, got ${kind}`;
 }
 

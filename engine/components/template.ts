@@ -22,10 +22,7 @@ export const templateComponent: ComponentDefinition<{ template: string }> = {
     { name: 'value', type: 'any', description: 'Available as {{value}}.' },
   ],
   outputs: [{ name: 'text', type: 'string' }],
-  configSchema: configSchema(
-    { template: { type: 'string', maxLength: 100_000, description: 'Text with {{path}} placeholders.' } },
-    ['template'],
-  ),
+  configSchema: configSchema({ template: { type: 'string', maxLength: 100_000, description: 'Text with {{path}} placeholders.' } }, ['template']),
   // `*`: any key of the `values` input.
   expressionFields: [{ pointer: '/template', kind: 'template', scope: ['value', '*'] }],
   emit: (e) => e.helper('template'),

@@ -107,12 +107,18 @@ export interface ChatMessage {
 }
 
 export interface LlmClient {
-  chat(request: { model?: string; messages: ChatMessage[]; temperature?: number; maxTokens?: number; json?: boolean }, signal?: AbortSignal): Promise<{ content: string; model: string; usage?: Record<string, number> }>;
+  chat(
+    request: { model?: string; messages: ChatMessage[]; temperature?: number; maxTokens?: number; json?: boolean },
+    signal?: AbortSignal,
+  ): Promise<{ content: string; model: string; usage?: Record<string, number> }>;
   embed(request: { model?: string; input: string[] }, signal?: AbortSignal): Promise<number[][]>;
 }
 
 export interface GuardedHttp {
-  request(request: { url: string; method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }, signal?: AbortSignal): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  request(
+    request: { url: string; method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
+    signal?: AbortSignal,
+  ): Promise<{ status: number; headers: Record<string, string>; body: string }>;
 }
 
 export interface CodeSandbox {

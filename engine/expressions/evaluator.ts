@@ -93,7 +93,8 @@ function unary(node: UnaryNode, value: unknown): unknown {
 
 /** No NaN, no ±Infinity, no -0 ever leaves an operator. */
 function finite(value: number, node: BinaryNode): number {
-  if (value - value !== 0) throw new ExpressionError('EXPRESSION_LIMIT', `result of "${node.operator}" is out of range (not a finite number)`, node.operatorStart);
+  if (value - value !== 0)
+    throw new ExpressionError('EXPRESSION_LIMIT', `result of "${node.operator}" is out of range (not a finite number)`, node.operatorStart);
   return value === 0 ? 0 : value;
 }
 
@@ -172,7 +173,9 @@ function call(node: CallNode, scope: ExpressionScope): unknown {
     const position = error.argIndex !== undefined && error.argIndex < argNodes.length ? argNodes[error.argIndex].start : node.start;
     throw new ExpressionError(error.code, `${node.callee}(): ${error.message}`, position);
   }
-  if (typeof result === 'string' ? result.length > EXPRESSION_LIMITS.maxStringLength : Array.isArray(result) && result.length > EXPRESSION_LIMITS.maxArrayLength) {
+  if (
+    typeof result === 'string' ? result.length > EXPRESSION_LIMITS.maxStringLength : Array.isArray(result) && result.length > EXPRESSION_LIMITS.maxArrayLength
+  ) {
     throw new ExpressionError('EXPRESSION_LIMIT', `${node.callee}(): result larger than the limit`, node.start);
   }
   return result;

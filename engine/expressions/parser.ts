@@ -197,7 +197,12 @@ class Parser {
     const args: ExpressionNode[] = [];
     const close = this.parseList(')', () => args.push(this.parseExpression()));
     if (!acceptsArgumentCount(definition, args.length)) {
-      const expected = definition.maxArgs === definition.minArgs ? `${definition.minArgs}` : definition.maxArgs === null ? `at least ${definition.minArgs}` : `${definition.minArgs} to ${definition.maxArgs}`;
+      const expected =
+        definition.maxArgs === definition.minArgs
+          ? `${definition.minArgs}`
+          : definition.maxArgs === null
+            ? `at least ${definition.minArgs}`
+            : `${definition.minArgs} to ${definition.maxArgs}`;
       throw new ExpressionError('EXPRESSION_TYPE', `${callee.text}() expects ${expected} argument(s), got ${args.length}`, callee.start);
     }
     return this.make({ type: 'Call', callee: callee.text, args }, { start: callee.start, end: close.end }, args);
@@ -225,7 +230,11 @@ class Parser {
       const value = this.parseExpression();
       properties.push({ type: 'Property', key: keyText, value, start: key.start, end: value.end });
     });
-    return this.make({ type: 'Object', properties }, { start: open.start, end: close.end }, properties.map((p) => p.value));
+    return this.make(
+      { type: 'Object', properties },
+      { start: open.start, end: close.end },
+      properties.map((p) => p.value),
+    );
   }
 }
 

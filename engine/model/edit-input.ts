@@ -66,7 +66,11 @@ function checkPosition(value: Position | null | undefined, field: string): Posit
  * Typed inputs → edits. `newConnectionId` names connections the client left without an id; `settings` normalises a
  * node's settings (the service's own checks).
  */
-export function fromEditInputs(inputs: readonly GraphEditInput[], newConnectionId: () => string, settings: (s: SettingsInput, field: string) => NodeSettings = (s) => ({ ...s, onError: s.onError?.toLowerCase() as NodeSettings['onError'] })): GraphEdit[] {
+export function fromEditInputs(
+  inputs: readonly GraphEditInput[],
+  newConnectionId: () => string,
+  settings: (s: SettingsInput, field: string) => NodeSettings = (s) => ({ ...s, onError: s.onError?.toLowerCase() as NodeSettings['onError'] }),
+): GraphEdit[] {
   if (!Array.isArray(inputs)) throw new EditInputError('edits must be a list', 'edits');
   if (inputs.length > MAX_EDITS) throw new EditInputError(`at most ${MAX_EDITS} edits in one batch`, 'edits');
   return inputs.map((input, i) => {
@@ -93,10 +97,15 @@ export function fromEditInputs(inputs: readonly GraphEditInput[], newConnectionI
         return { op: 'addNode', node };
       }
       case 'moveNode':
-        return { op: 'moveNode', nodeId: checkId(input.moveNode!.nodeId, `${field}.nodeId`), position: checkPosition(input.moveNode!.position, `${field}.position`)! };
+        return {
+          op: 'moveNode',
+          nodeId: checkId(input.moveNode!.nodeId, `${field}.nodeId`),
+          position: checkPosition(input.moveNode!.position, `${field}.position`)!,
+        };
       case 'updateNode': {
         const u = input.updateNode!;
-        if (u.config != null && (typeof u.config !== 'object' || Array.isArray(u.config))) throw new EditInputError(`${field}.config must be a JSON object`, `${field}.config`);
+        if (u.config != null && (typeof u.config !== 'object' || Array.isArray(u.config)))
+          throw new EditInputError(`${field}.config must be a JSON object`, `${field}.config`);
         return {
           op: 'updateNode',
           nodeId: checkId(u.nodeId, `${field}.nodeId`),
@@ -132,12 +141,21 @@ export function toEditInputs(edits: readonly GraphEdit[]): GraphEditInput[] {
     switch (edit.op) {
       case 'addNode': {
         const { id, componentId, componentVersion, label, position, config, settings } = edit.node;
-        return { addNode: { id, componentId, componentVersion, label: label ?? null, position, config, ...(settings ? { settings: settingsInput(settings) } : {}) } };
+        return {
+          addNode: { id, componentId, componentVersion, label: label ?? null, position, config, ...(settings ? { settings: settingsInput(settings) } : {}) },
+        };
       }
       case 'moveNode':
         return { moveNode: { nodeId: edit.nodeId, position: edit.position } };
       case 'updateNode':
-        return { updateNode: { nodeId: edit.nodeId, ...(edit.config !== undefined ? { config: edit.config } : {}), ...(edit.label !== undefined ? { label: edit.label } : {}), ...(edit.settings ? { settings: settingsInput(edit.settings) } : {}) } };
+        return {
+          updateNode: {
+            nodeId: edit.nodeId,
+            ...(edit.config !== undefined ? { config: edit.config } : {}),
+            ...(edit.label !== undefined ? { label: edit.label } : {}),
+            ...(edit.settings ? { settings: settingsInput(edit.settings) } : {}),
+          },
+        };
       case 'removeNode':
         return { removeNode: { nodeId: edit.nodeId } };
       case 'connect':

@@ -7,7 +7,14 @@ import type { Connection, NodeInstance, NodeSettings, Position, WorkflowGraph } 
 export type GraphEdit =
   | { op: 'addNode'; node: NodeInstance }
   | { op: 'moveNode'; nodeId: string; position: Position }
-  | { op: 'updateNode'; nodeId: string; config?: Record<string, unknown>; label?: string | null; settings?: NodeSettings; pinnedOutput?: Record<string, unknown> | null }
+  | {
+      op: 'updateNode';
+      nodeId: string;
+      config?: Record<string, unknown>;
+      label?: string | null;
+      settings?: NodeSettings;
+      pinnedOutput?: Record<string, unknown> | null;
+    }
   | { op: 'removeNode'; nodeId: string }
   | { op: 'connect'; connection: Connection }
   | { op: 'disconnect'; connectionId: string };
@@ -31,7 +38,8 @@ function requireNode(graph: WorkflowGraph, nodeId: string): NodeInstance {
 export function applyGraphEdit(graph: WorkflowGraph, edit: GraphEdit): WorkflowGraph {
   switch (edit.op) {
     case 'addNode':
-      if (graph.nodes.some((n) => n.id === edit.node.id)) throw new GraphEditError('BAD_USER_INPUT', `Node id "${edit.node.id}" is already used in the project`);
+      if (graph.nodes.some((n) => n.id === edit.node.id))
+        throw new GraphEditError('BAD_USER_INPUT', `Node id "${edit.node.id}" is already used in the project`);
       return { ...graph, nodes: [...graph.nodes, edit.node] };
     case 'moveNode':
       requireNode(graph, edit.nodeId);
@@ -66,13 +74,16 @@ export function applyGraphEdit(graph: WorkflowGraph, edit: GraphEdit): WorkflowG
       requireNode(graph, c.sourceId);
       requireNode(graph, c.targetId);
       if (graph.connections.some((x) => x.id === c.id)) throw new GraphEditError('BAD_USER_INPUT', `Connection id "${c.id}" is already used`);
-      if (graph.connections.some((x) => x.sourceId === c.sourceId && x.sourcePort === c.sourcePort && x.targetId === c.targetId && x.targetPort === c.targetPort)) {
+      if (
+        graph.connections.some((x) => x.sourceId === c.sourceId && x.sourcePort === c.sourcePort && x.targetId === c.targetId && x.targetPort === c.targetPort)
+      ) {
         throw new GraphEditError('BAD_USER_INPUT', `${c.sourceId}.${c.sourcePort} is already connected to ${c.targetId}.${c.targetPort}`);
       }
       return { ...graph, connections: [...graph.connections, c] };
     }
     case 'disconnect':
-      if (!graph.connections.some((c) => c.id === edit.connectionId)) throw new GraphEditError('NOT_FOUND', `Connection "${edit.connectionId}" not found in the project`);
+      if (!graph.connections.some((c) => c.id === edit.connectionId))
+        throw new GraphEditError('NOT_FOUND', `Connection "${edit.connectionId}" not found in the project`);
       return { ...graph, connections: graph.connections.filter((c) => c.id !== edit.connectionId) };
   }
 }
@@ -87,7 +98,15 @@ const NODE = {
   type: 'object',
   required: ['id', 'componentId', 'position', 'config'],
   additionalProperties: false,
-  properties: { id: ID, componentId: ID, componentVersion: { type: 'string' }, label: { type: ['string', 'null'] }, position: POSITION, config: { type: 'object' }, settings: { type: 'object' } },
+  properties: {
+    id: ID,
+    componentId: ID,
+    componentVersion: { type: 'string' },
+    label: { type: ['string', 'null'] },
+    position: POSITION,
+    config: { type: 'object' },
+    settings: { type: 'object' },
+  },
 };
 const CONNECTION = {
   type: 'object',

@@ -116,7 +116,11 @@ function checkExpression(found: ExpressionSource, ports: readonly PortSpec[]): E
         ...(guess ? { suggestion: { from: root, to: guess, fixed: renameRoot(found.source, ast, root, guess) } } : {}),
       });
     } else if (root === 'inputs' && member !== undefined && !portNames.includes(member)) {
-      problems.push({ ...base, severity: 'warning', reason: `reads inputs.${member} but the node has no input port "${member}" (ports: ${portNames.join(', ') || 'none'})` });
+      problems.push({
+        ...base,
+        severity: 'warning',
+        reason: `reads inputs.${member} but the node has no input port "${member}" (ports: ${portNames.join(', ') || 'none'})`,
+      });
     }
   }
   return problems;
@@ -132,17 +136,37 @@ function checkTemplate(found: ExpressionSource): ExpressionProblem[] {
     try {
       root = parsePath(placeholder)[0];
     } catch (error) {
-      problems.push({ code: 'EXPRESSION_INVALID', severity: 'error', field: found.field, source: found.source, position, reason: `placeholder {{${placeholder}}}: ${(error as Error).message}` });
+      problems.push({
+        code: 'EXPRESSION_INVALID',
+        severity: 'error',
+        field: found.field,
+        source: found.source,
+        position,
+        reason: `placeholder {{${placeholder}}}: ${(error as Error).message}`,
+      });
       continue;
     }
     if (!open && !found.scope.includes(String(root))) {
-      problems.push({ code: 'UNKNOWN_VARIABLE', severity: 'error', field: found.field, source: found.source, position, variable: placeholder, reason: `placeholder {{${placeholder}}} reads "${root}", which is not in its scope (${found.scope.join(', ')})` });
+      problems.push({
+        code: 'UNKNOWN_VARIABLE',
+        severity: 'error',
+        field: found.field,
+        source: found.source,
+        position,
+        variable: placeholder,
+        reason: `placeholder {{${placeholder}}} reads "${root}", which is not in its scope (${found.scope.join(', ')})`,
+      });
     }
   }
   return problems;
 }
 
 /** Every problem in the node's expressions and templates (config as stored, before defaults). */
-export function checkNodeExpressions(node: Pick<NodeInstance, 'config'>, component: { inputs: readonly PortSpec[]; expressionFields?: readonly ExpressionField[] }): ExpressionProblem[] {
-  return expressionSources(node.config ?? {}, component.expressionFields).flatMap((found) => (found.kind === 'template' ? checkTemplate(found) : checkExpression(found, component.inputs)));
+export function checkNodeExpressions(
+  node: Pick<NodeInstance, 'config'>,
+  component: { inputs: readonly PortSpec[]; expressionFields?: readonly ExpressionField[] },
+): ExpressionProblem[] {
+  return expressionSources(node.config ?? {}, component.expressionFields).flatMap((found) =>
+    found.kind === 'template' ? checkTemplate(found) : checkExpression(found, component.inputs),
+  );
 }

@@ -21,7 +21,12 @@ export function freshNodeId(base: string, taken: Set<string>): string {
 }
 
 /** The edits that add copies of `nodeIds` (and their inner connections); unknown ids are reported by name. */
-export function duplicateFragment(graph: WorkflowGraph, nodeIds: readonly string[], offset: Position, connectionId: () => string): DuplicatedFragment | { missing: string[] } {
+export function duplicateFragment(
+  graph: WorkflowGraph,
+  nodeIds: readonly string[],
+  offset: Position,
+  connectionId: () => string,
+): DuplicatedFragment | { missing: string[] } {
   const wanted = new Set(nodeIds);
   const nodes = graph.nodes.filter((n) => wanted.has(n.id));
   if (nodes.length !== wanted.size) {
@@ -37,7 +42,10 @@ export function duplicateFragment(graph: WorkflowGraph, nodeIds: readonly string
   }));
   for (const c of graph.connections) {
     if (wanted.has(c.sourceId) && wanted.has(c.targetId)) {
-      edits.push({ op: 'connect', connection: { id: connectionId(), sourceId: idMap[c.sourceId], sourcePort: c.sourcePort, targetId: idMap[c.targetId], targetPort: c.targetPort } });
+      edits.push({
+        op: 'connect',
+        connection: { id: connectionId(), sourceId: idMap[c.sourceId], sourcePort: c.sourcePort, targetId: idMap[c.targetId], targetPort: c.targetPort },
+      });
     }
   }
   return { edits, idMap };

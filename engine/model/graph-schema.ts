@@ -50,7 +50,10 @@ export interface ShapeError {
 }
 
 /** Returns the graph with defaults filled in (positions, versions, connection ids), or the list of shape errors. */
-export function parseGraph(value: unknown, versionOf: (componentId: string) => string = () => '1.0.0'): { ok: true; graph: WorkflowGraph } | { ok: false; errors: ShapeError[] } {
+export function parseGraph(
+  value: unknown,
+  versionOf: (componentId: string) => string = () => '1.0.0',
+): { ok: true; graph: WorkflowGraph } | { ok: false; errors: ShapeError[] } {
   if (!validate(value)) {
     return { ok: false, errors: (validate.errors ?? []).map((e) => ({ field: e.instancePath || '/', message: e.message ?? 'invalid' })) };
   }
@@ -67,7 +70,13 @@ export function parseGraph(value: unknown, versionOf: (componentId: string) => s
         config: n.config ?? {},
         ...(n.settings ? { settings: n.settings } : {}),
       })),
-      connections: raw.connections.map((c, i) => ({ id: c.id ?? `c${i + 1}`, sourceId: c.sourceId, sourcePort: c.sourcePort, targetId: c.targetId, targetPort: c.targetPort })),
+      connections: raw.connections.map((c, i) => ({
+        id: c.id ?? `c${i + 1}`,
+        sourceId: c.sourceId,
+        sourcePort: c.sourcePort,
+        targetId: c.targetId,
+        targetPort: c.targetPort,
+      })),
     },
   };
 }

@@ -92,18 +92,34 @@ export function toProjectDocument(project: ProjectDocument['project'], graph: Wo
   return { format: PROJECT_DOCUMENT_FORMAT, version: PROJECT_DOCUMENT_VERSION, exportedAt, project, graph: structuredClone(graph) };
 }
 
-export type ParsedDocument = { ok: true; document: ProjectDocument } | { ok: false; code: 'UNSUPPORTED_VERSION' | 'INVALID_DOCUMENT'; message: string; errors: { field: string; message: string }[] };
+export type ParsedDocument =
+  | { ok: true; document: ProjectDocument }
+  | { ok: false; code: 'UNSUPPORTED_VERSION' | 'INVALID_DOCUMENT'; message: string; errors: { field: string; message: string }[] };
 
 export function parseProjectDocument(value: unknown): ParsedDocument {
   const head = value as { format?: unknown; version?: unknown } | null;
   if (head === null || typeof head !== 'object' || Array.isArray(head)) return invalid('the document must be a JSON object', '');
-  if (head.format !== PROJECT_DOCUMENT_FORMAT) return invalid(`format must be "${PROJECT_DOCUMENT_FORMAT}" (got ${JSON.stringify(head.format ?? null)})`, '/format');
+  if (head.format !== PROJECT_DOCUMENT_FORMAT)
+    return invalid(`format must be "${PROJECT_DOCUMENT_FORMAT}" (got ${JSON.stringify(head.format ?? null)})`, '/format');
   if (head.version !== PROJECT_DOCUMENT_VERSION) {
-    return { ok: false, code: 'UNSUPPORTED_VERSION', message: `Export version ${JSON.stringify(head.version ?? null)} is not supported: this server reads version ${PROJECT_DOCUMENT_VERSION}`, errors: [{ field: '/version', message: `must be ${PROJECT_DOCUMENT_VERSION}` }] };
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_VERSION',
+      message: `Export version ${JSON.stringify(head.version ?? null)} is not supported: this server reads version ${PROJECT_DOCUMENT_VERSION}`,
+      errors: [{ field: '/version', message: `must be ${PROJECT_DOCUMENT_VERSION}` }],
+    };
   }
   if (!validate(value)) {
     const errors = (validate.errors ?? []).map((e) => ({ field: e.instancePath || '/', message: e.message ?? 'is invalid' }));
-    return { ok: false, code: 'INVALID_DOCUMENT', message: `The document is not a valid project export: ${errors.slice(0, 5).map((e) => `${e.field} ${e.message}`).join('; ')}`, errors };
+    return {
+      ok: false,
+      code: 'INVALID_DOCUMENT',
+      message: `The document is not a valid project export: ${errors
+        .slice(0, 5)
+        .map((e) => `${e.field} ${e.message}`)
+        .join('; ')}`,
+      errors,
+    };
   }
   return { ok: true, document: value as unknown as ProjectDocument };
 }

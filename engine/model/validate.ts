@@ -11,7 +11,10 @@ import { isAssignable } from './ports';
 import { ERROR_PORT, type Connection, type PortSpec, type WorkflowGraph } from './types';
 
 /** What validation needs to know of a component: its ports and config schema. */
-export type ComponentShape = Pick<ComponentDefinition, 'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor' | 'secretFields' | 'expressionFields'>;
+export type ComponentShape = Pick<
+  ComponentDefinition,
+  'id' | 'version' | 'inputs' | 'outputs' | 'configSchema' | 'outputsFor' | 'secretFields' | 'expressionFields'
+>;
 
 export type IssueCode =
   | 'UNKNOWN_COMPONENT'
@@ -85,17 +88,33 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     // Secrets only where the component declares it takes one: a code node, an expression or a template never sees one.
     for (const pointer of misplacedSecretRefs(node.config ?? {}, component.secretFields)) {
       const allowed = component.secretFields?.length ? `; it takes secrets only in ${component.secretFields.join(', ')}` : '; it takes no secrets';
-      errors.push({ code: 'SECRET_NOT_ALLOWED', nodeId: node.id, field: pointer, message: `Node "${node.id}" config ${pointer}: a {"$secret": …} reference is not allowed here (${component.id}${allowed})` });
+      errors.push({
+        code: 'SECRET_NOT_ALLOWED',
+        nodeId: node.id,
+        field: pointer,
+        message: `Node "${node.id}" config ${pointer}: a {"$secret": …} reference is not allowed here (${component.id}${allowed})`,
+      });
     }
     // A secret reference ({"$secret": NAME}) stands for a string until run time.
     const config = validateComponentConfig(component, stubSecretRefs(node.config ?? {}));
     if (!config.ok) {
       for (const e of config.errors) {
-        errors.push({ code: e.missing ? 'CONFIG_MISSING' : 'CONFIG_INVALID', nodeId: node.id, field: e.field, message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}` });
+        errors.push({
+          code: e.missing ? 'CONFIG_MISSING' : 'CONFIG_INVALID',
+          nodeId: node.id,
+          field: e.field,
+          message: `Node "${node.id}" config ${e.field || '(root)'}: ${e.message}`,
+        });
       }
     }
     for (const p of checkNodeExpressions(node, component)) {
-      const issue: ValidationIssue = { code: p.code, nodeId: node.id, field: p.field, position: p.position, message: `Node "${node.id}" config ${p.field} ${JSON.stringify(p.source)} at ${p.position}: ${p.reason}` };
+      const issue: ValidationIssue = {
+        code: p.code,
+        nodeId: node.id,
+        field: p.field,
+        position: p.position,
+        message: `Node "${node.id}" config ${p.field} ${JSON.stringify(p.source)} at ${p.position}: ${p.reason}`,
+      };
       (p.severity === 'error' ? errors : warnings).push(issue);
     }
   }
@@ -115,19 +134,43 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     const from = outputPort(sourceComponent, c.sourcePort, source.config ?? {});
     const to = targetComponent.inputs.find((p) => p.name === c.targetPort);
     if (!from) {
-      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: source.id, port: c.sourcePort, message: `Node "${source.id}" (${sourceComponent.id}) has no output port "${c.sourcePort}"; outputs: ${portNames(outputPorts(sourceComponent, source.config ?? {}))}` });
+      errors.push({
+        code: 'UNKNOWN_PORT',
+        connectionId: c.id,
+        nodeId: source.id,
+        port: c.sourcePort,
+        message: `Node "${source.id}" (${sourceComponent.id}) has no output port "${c.sourcePort}"; outputs: ${portNames(outputPorts(sourceComponent, source.config ?? {}))}`,
+      });
     }
     if (!to) {
-      errors.push({ code: 'UNKNOWN_PORT', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Node "${target.id}" (${targetComponent.id}) has no input port "${c.targetPort}"; inputs: ${portNames(targetComponent.inputs)}` });
+      errors.push({
+        code: 'UNKNOWN_PORT',
+        connectionId: c.id,
+        nodeId: target.id,
+        port: c.targetPort,
+        message: `Node "${target.id}" (${targetComponent.id}) has no input port "${c.targetPort}"; inputs: ${portNames(targetComponent.inputs)}`,
+      });
     }
     if (!from || !to) continue;
     if (!isAssignable(from.type, to.type)) {
-      errors.push({ code: 'TYPE_MISMATCH', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Cannot connect ${source.id}.${c.sourcePort} (${from.type}) to ${target.id}.${c.targetPort} (${to.type})` });
+      errors.push({
+        code: 'TYPE_MISMATCH',
+        connectionId: c.id,
+        nodeId: target.id,
+        port: c.targetPort,
+        message: `Cannot connect ${source.id}.${c.sourcePort} (${from.type}) to ${target.id}.${c.targetPort} (${to.type})`,
+      });
     }
     const key = `${c.targetId}\u0000${c.targetPort}`;
     const existing = inbound.get(key) ?? [];
     if (existing.length > 0 && !to.multiple) {
-      errors.push({ code: 'DUPLICATE_INPUT', connectionId: c.id, nodeId: target.id, port: c.targetPort, message: `Input ${target.id}.${c.targetPort} accepts one connection and already has one (from ${existing[0].sourceId}.${existing[0].sourcePort})` });
+      errors.push({
+        code: 'DUPLICATE_INPUT',
+        connectionId: c.id,
+        nodeId: target.id,
+        port: c.targetPort,
+        message: `Input ${target.id}.${c.targetPort} accepts one connection and already has one (from ${existing[0].sourceId}.${existing[0].sourcePort})`,
+      });
     }
     existing.push(c);
     inbound.set(key, existing);
@@ -148,7 +191,12 @@ export function validateGraph(graph: WorkflowGraph, components: ReadonlyMap<stri
     if (!component) continue;
     for (const port of component.inputs) {
       if (port.required && !inbound.has(`${node.id}\u0000${port.name}`)) {
-        errors.push({ code: 'MISSING_INPUT', nodeId: node.id, port: port.name, message: `Required input ${node.id}.${port.name} (${port.type}) is not connected` });
+        errors.push({
+          code: 'MISSING_INPUT',
+          nodeId: node.id,
+          port: port.name,
+          message: `Required input ${node.id}.${port.name} (${port.type}) is not connected`,
+        });
       }
     }
     if (graph.nodes.length > 1 && !touched.has(node.id)) {

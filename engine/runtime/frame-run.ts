@@ -116,7 +116,11 @@ export class FrameRun implements NodeFrame {
     const result = await new FrameRun(this.state, plan, inputs, [...this.frames, frame], signal).run();
     if (hooks?.leaveIteration) await hooks.leaveIteration(frame, result.error ?? result.outputs);
     if (result.error) {
-      throw new EngineError(result.error.code, `iteration ${sub.index} of "${sub.parentNodeId}" failed: ${result.error.message}`, !result.error.code.startsWith('LIMIT_'));
+      throw new EngineError(
+        result.error.code,
+        `iteration ${sub.index} of "${sub.parentNodeId}" failed: ${result.error.message}`,
+        !result.error.code.startsWith('LIMIT_'),
+      );
     }
     return result.outputs;
   }
@@ -150,7 +154,8 @@ export class FrameRun implements NodeFrame {
     this.running++;
     outcome.then(
       (result) => this.afterAsync(pn, result),
-      (error: unknown) => this.afterAsync(pn, { ok: false, error: { code: 'INTERNAL', message: `interpreter error at node "${pn.node.id}": ${String(error)}` } }),
+      (error: unknown) =>
+        this.afterAsync(pn, { ok: false, error: { code: 'INTERNAL', message: `interpreter error at node "${pn.node.id}": ${String(error)}` } }),
     );
   }
 

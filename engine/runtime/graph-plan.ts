@@ -49,7 +49,11 @@ export function planGraph(graph: WorkflowGraph, resolve: ComponentResolver, maxN
     indexById.set(node.id, index);
     const component = resolve(node.componentId, node.componentVersion);
     if (!component) {
-      throw new EngineError('UNKNOWN_COMPONENT', `node "${node.id}" uses unknown component "${node.componentId}"${node.componentVersion ? `@${node.componentVersion}` : ''}`, false);
+      throw new EngineError(
+        'UNKNOWN_COMPONENT',
+        `node "${node.id}" uses unknown component "${node.componentId}"${node.componentVersion ? `@${node.componentVersion}` : ''}`,
+        false,
+      );
     }
     const config = applyConfigDefaults(component.configSchema, node.config);
     const outputName = component.id === OUTPUT_COMPONENT_ID ? String(config.name ?? node.id) : undefined;
@@ -93,6 +97,13 @@ function assertAcyclic(nodes: PlannedNode[]): void {
   }
   if (visited === nodes.length) return;
   const stuck = nodes.filter((_, index) => remaining[index] > 0).map((node) => node.node.id);
-  const shown = stuck.slice(0, 10).map((id) => `"${id}"`).join(', ');
-  throw new EngineError('GRAPH_CYCLE', `graph has a cycle through ${shown}${stuck.length > 10 ? ` and ${stuck.length - 10} more` : ''}; loops must use a map component`, false);
+  const shown = stuck
+    .slice(0, 10)
+    .map((id) => `"${id}"`)
+    .join(', ');
+  throw new EngineError(
+    'GRAPH_CYCLE',
+    `graph has a cycle through ${shown}${stuck.length > 10 ? ` and ${stuck.length - 10} more` : ''}; loops must use a map component`,
+    false,
+  );
 }

@@ -48,7 +48,11 @@ export function assertOutputSize(nodeId: string, outputs: unknown, maxBytes: num
   if (bounds.low <= maxBytes && bounds.high <= maxBytes) return;
   const bytes = bounds.low > maxBytes ? bounds.low : exactJsonBytes(nodeId, outputs);
   if (bytes > maxBytes) {
-    throw new EngineError('LIMIT_OUTPUT_SIZE', `outputs of node "${nodeId}" are ${bytes > bounds.low ? '' : 'at least '}${bytes} bytes of JSON, over the limit of ${maxBytes} bytes`, false);
+    throw new EngineError(
+      'LIMIT_OUTPUT_SIZE',
+      `outputs of node "${nodeId}" are ${bytes > bounds.low ? '' : 'at least '}${bytes} bytes of JSON, over the limit of ${maxBytes} bytes`,
+      false,
+    );
   }
 }
 

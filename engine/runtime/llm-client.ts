@@ -87,7 +87,14 @@ export class OpenAiCompatibleClient implements LlmClient {
     data.forEach((item: { index?: unknown; embedding?: unknown }, position) => {
       const index = typeof item?.index === 'number' ? item.index : position;
       const embedding = item?.embedding;
-      if (!Array.isArray(embedding) || !embedding.every((value) => typeof value === 'number') || !Number.isInteger(index) || index < 0 || index >= vectors.length || vectors[index] !== undefined) {
+      if (
+        !Array.isArray(embedding) ||
+        !embedding.every((value) => typeof value === 'number') ||
+        !Number.isInteger(index) ||
+        index < 0 ||
+        index >= vectors.length ||
+        vectors[index] !== undefined
+      ) {
         throw badResponse('/embeddings', `item ${position} is not a numeric embedding with a distinct index`);
       }
       vectors[index] = embedding;

@@ -53,7 +53,13 @@ export function runNode(frame: NodeFrame, pn: PlannedNode, inputs: Record<string
 }
 
 /** The general path. `first` is an attempt the fast path already started (never run a component twice by accident). */
-async function runControlled(frame: NodeFrame, pn: PlannedNode, initialInputs: Record<string, unknown>, first?: FirstAttempt, startTimingAt?: StepTiming): Promise<NodeOutcome> {
+async function runControlled(
+  frame: NodeFrame,
+  pn: PlannedNode,
+  initialInputs: Record<string, unknown>,
+  first?: FirstAttempt,
+  startTimingAt?: StepTiming,
+): Promise<NodeOutcome> {
   const hooks = frame.state.hooks;
   const settings: NodeSettings = pn.node.settings ?? {};
   let inputs = initialInputs;
@@ -111,7 +117,9 @@ async function runControlled(frame: NodeFrame, pn: PlannedNode, initialInputs: R
     }
   } catch (error) {
     // Aborted (cancel, run limit, a failed sibling) or a step hook threw: no policy applies, the frame stops.
-    const info = frame.signal.aborted ? abortError(frame.signal) : { code: 'HOOK_ERROR', message: `step hook failed at node "${pn.node.id}": ${toErrorInfo(error).message}` };
+    const info = frame.signal.aborted
+      ? abortError(frame.signal)
+      : { code: 'HOOK_ERROR', message: `step hook failed at node "${pn.node.id}": ${toErrorInfo(error).message}` };
     logFinished(frame, pn, 'failed', inputs, undefined, info, attempt, timing);
     return { ok: false, error: info };
   }
@@ -126,7 +134,13 @@ function attemptOnce(frame: NodeFrame, pn: PlannedNode, inputs: Record<string, u
   return attemptWithTimeout(frame, pn, inputs, timeoutMs, maxBytes);
 }
 
-async function attemptWithTimeout(frame: NodeFrame, pn: PlannedNode, inputs: Record<string, unknown>, timeoutMs: number, maxBytes: number): Promise<PortValues> {
+async function attemptWithTimeout(
+  frame: NodeFrame,
+  pn: PlannedNode,
+  inputs: Record<string, unknown>,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<PortValues> {
   const controller = new AbortController();
   const unlink = linkAbort(frame.signal, controller);
   const timer = setTimeout(() => controller.abort(new EngineError('NODE_TIMEOUT', `node "${pn.node.id}" timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -160,7 +174,8 @@ async function applyErrorPolicy(
     return { ok: false, error: { code: error.code, message: named } };
   }
   // Handled: the step succeeded with the error on record; `route` fires only the implicit error port.
-  const outputs: PortValues = onError === 'continue' ? { ...(settings.defaultOutputs ?? {}) } : { [ERROR_PORT]: { message: error.message, code: error.code, nodeId: pn.node.id } };
+  const outputs: PortValues =
+    onError === 'continue' ? { ...(settings.defaultOutputs ?? {}) } : { [ERROR_PORT]: { message: error.message, code: error.code, nodeId: pn.node.id } };
   const step = logFinished(frame, pn, 'succeeded', inputs, outputs, error, attempt, timing);
   frame.values.set(pn.node.id, outputs);
   await frame.state.hooks?.afterNode?.(boundary, step);
@@ -177,7 +192,11 @@ function contextFor(frame: NodeFrame, pn: PlannedNode, inputs: Record<string, un
 function checkOutputs(pn: PlannedNode, result: unknown, maxBytes: number): PortValues {
   if (result === undefined || result === null) return {};
   if (typeof result !== 'object' || Array.isArray(result)) {
-    throw new EngineError('INVALID_OUTPUTS', `component "${pn.component.id}" returned ${Array.isArray(result) ? 'an array' : typeof result} instead of an object of port values`, false);
+    throw new EngineError(
+      'INVALID_OUTPUTS',
+      `component "${pn.component.id}" returned ${Array.isArray(result) ? 'an array' : typeof result} instead of an object of port values`,
+      false,
+    );
   }
   assertOutputSize(pn.node.id, result, maxBytes);
   return result as PortValues;

@@ -46,7 +46,9 @@ export function standInHooks(standIns: Record<string, StandIn> | undefined): Ste
 /** A replayed step (attempt 0: the component did not run) is recorded PINNED or REUSED. */
 export function markStandIns(steps: StepRecord[], standIns: Record<string, StandIn> | undefined): StepRecord[] {
   if (!standIns) return steps;
-  return steps.map((s) => (!s.frames.length && s.attempt === 0 && s.status === 'succeeded' && Object.hasOwn(standIns, s.nodeId) ? { ...s, status: standIns[s.nodeId].kind } : s));
+  return steps.map((s) =>
+    !s.frames.length && s.attempt === 0 && s.status === 'succeeded' && Object.hasOwn(standIns, s.nodeId) ? { ...s, status: standIns[s.nodeId].kind } : s,
+  );
 }
 
 export class PartialRunError extends Error {}

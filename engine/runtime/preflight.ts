@@ -25,13 +25,21 @@ export interface PreflightOptions {
 export function preflight(graph: WorkflowGraph, options: PreflightOptions): PreflightProblem | undefined {
   const custom = graph.nodes.filter((n) => !findBuiltinComponent(n.componentId));
   if (custom.length) {
-    return { code: 'NOT_IMPLEMENTED', message: `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}` };
+    return {
+      code: 'NOT_IMPLEMENTED',
+      message: `Custom components have no implementation to run yet: ${custom.map((n) => `${n.id} (${n.componentId})`).join(', ')}`,
+    };
   }
-  const report = options.validation ?? validateGraph(graph, new Map<string, ComponentShape>(graph.nodes.map((n) => [n.componentId, findBuiltinComponent(n.componentId)!])));
-  if (!report.valid) return { code: 'INVALID_GRAPH', message: `The project cannot run: ${report.errors.map((e) => e.message).join('; ')}`, issues: report.errors };
+  const report =
+    options.validation ?? validateGraph(graph, new Map<string, ComponentShape>(graph.nodes.map((n) => [n.componentId, findBuiltinComponent(n.componentId)!])));
+  if (!report.valid)
+    return { code: 'INVALID_GRAPH', message: `The project cannot run: ${report.errors.map((e) => e.message).join('; ')}`, issues: report.errors };
   const secrets = secretNames(graph);
   if (options.secrets === 'refused' && secrets.length) {
-    return { code: 'NOT_IMPLEMENTED', message: `Debugging a project that uses secrets is not supported yet (it refers to ${secrets.map((s) => `"${s}"`).join(', ')}); run it with executeWorkflow` };
+    return {
+      code: 'NOT_IMPLEMENTED',
+      message: `Debugging a project that uses secrets is not supported yet (it refers to ${secrets.map((s) => `"${s}"`).join(', ')}); run it with executeWorkflow`,
+    };
   }
   return undefined;
 }

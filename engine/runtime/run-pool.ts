@@ -113,14 +113,26 @@ export class RunPool {
     slot.job = job;
     slot.worker.ref();
     const maxRunMs = this.options.maxRunMs ?? DEFAULT_LIMITS.maxRunMs;
-    slot.timers.push(setTimeout(() => void this.retire(slot, 'failed', 'RUN_TIMEOUT', `the run did not finish within ${maxRunMs} ms (its thread was stopped)`), maxRunMs + DEADLINE_GRACE_MS));
+    slot.timers.push(
+      setTimeout(
+        () => void this.retire(slot, 'failed', 'RUN_TIMEOUT', `the run did not finish within ${maxRunMs} ms (its thread was stopped)`),
+        maxRunMs + DEADLINE_GRACE_MS,
+      ),
+    );
     const cancel = () => {
       slot.worker.postMessage({ kind: 'cancel', runId: request.runId } satisfies RunThreadRequest);
       slot.timers.push(setTimeout(() => void this.retire(slot, 'cancelled', 'CANCELLED', 'run cancelled'), CANCEL_GRACE_MS));
     };
     if (request.signal?.aborted) cancel();
     else request.signal?.addEventListener('abort', cancel, { once: true });
-    slot.worker.postMessage({ kind: 'run', runId: request.runId, graph: request.graph, inputs: request.inputs, secrets: request.secrets, standIns: request.standIns } satisfies RunThreadRequest);
+    slot.worker.postMessage({
+      kind: 'run',
+      runId: request.runId,
+      graph: request.graph,
+      inputs: request.inputs,
+      secrets: request.secrets,
+      standIns: request.standIns,
+    } satisfies RunThreadRequest);
   }
 
   private release(slot: Slot): void {
@@ -142,6 +154,14 @@ export class RunPool {
   }
 
   private ended(job: Job, status: RunResult['status'], code: string, message: string): RunResult {
-    return { runId: job.request.runId, status, outputs: {}, error: { code, message }, steps: [], startedAt: job.startedAt, finishedAt: new Date().toISOString() };
+    return {
+      runId: job.request.runId,
+      status,
+      outputs: {},
+      error: { code, message },
+      steps: [],
+      startedAt: job.startedAt,
+      finishedAt: new Date().toISOString(),
+    };
   }
 }

@@ -13,8 +13,15 @@ import type { WorkflowGraph } from '../model/types';
 import { markStandIns, standInHooks, type StandIn } from './partial-run';
 
 export type RunThreadRequest =
-  | { kind: 'run'; runId: string; graph: WorkflowGraph; inputs: Record<string, unknown>; secrets?: ReadonlyMap<string, string>; standIns?: Record<string, StandIn> }
-   | { kind: 'cancel'; runId: string };
+  | {
+      kind: 'run';
+      runId: string;
+      graph: WorkflowGraph;
+      inputs: Record<string, unknown>;
+      secrets?: ReadonlyMap<string, string>;
+      standIns?: Record<string, StandIn>;
+    }
+  | { kind: 'cancel'; runId: string };
 export type RunThreadReply = { kind: 'event'; runId: string; event: RunEvent } | { kind: 'result'; runId: string; result: RunResult };
 
 const world = { ...worldServicesFromEnv((workerData as { env?: NodeJS.ProcessEnv } | undefined)?.env ?? process.env), sandbox: new QuickJsSandbox() };
@@ -43,7 +50,15 @@ parentPort?.on('message', (request: RunThreadRequest) => {
     .then((result) => ({ ...result, steps: markStandIns(result.steps, request.standIns) }))
     .catch((err: Error): RunResult => {
       const now = new Date().toISOString();
-      return { runId: request.runId, status: 'failed', outputs: {}, error: { code: 'INTERNAL', message: `The interpreter failed unexpectedly: ${err.message}` }, steps: [], startedAt: now, finishedAt: now };
+      return {
+        runId: request.runId,
+        status: 'failed',
+        outputs: {},
+        error: { code: 'INTERNAL', message: `The interpreter failed unexpectedly: ${err.message}` },
+        steps: [],
+        startedAt: now,
+        finishedAt: now,
+      };
     })
     .then((result) => {
       running.delete(request.runId);

@@ -30,7 +30,15 @@ export function logStarted(scope: StepScope, pn: PlannedNode, attempt: number): 
 }
 
 export function logRetried(scope: StepScope, pn: PlannedNode, nextAttempt: number, error: ErrorInfo): void {
-  scope.state.emit?.({ type: 'NODE_RETRIED', runId: scope.state.runId, nodeId: pn.node.id, frames: scope.frames, attempt: nextAttempt, error, at: new Date().toISOString() });
+  scope.state.emit?.({
+    type: 'NODE_RETRIED',
+    runId: scope.state.runId,
+    nodeId: pn.node.id,
+    frames: scope.frames,
+    attempt: nextAttempt,
+    error,
+    at: new Date().toISOString(),
+  });
 }
 
 /** Records a finished execution (succeeded — possibly with a handled error — or failed) and emits its event. */

@@ -58,7 +58,9 @@ export interface NodeBoundary {
  * `onNodeError` may return 'retry' | 'fail' | 'pause-then-fail' semantics via its result (break-on-error).
  */
 export interface StepHooks {
-  beforeNode?(boundary: NodeBoundary): Promise<void | { replay?: PortValues; inputs?: Record<string, unknown> }> | void | { replay?: PortValues; inputs?: Record<string, unknown> };
+  beforeNode?(
+    boundary: NodeBoundary,
+  ): Promise<void | { replay?: PortValues; inputs?: Record<string, unknown> }> | void | { replay?: PortValues; inputs?: Record<string, unknown> };
   afterNode?(boundary: NodeBoundary, step: StepRecord): Promise<void> | void;
   onNodeError?(boundary: NodeBoundary, error: { code: string; message: string }): Promise<'fail' | 'retry'> | 'fail' | 'retry';
   enterIteration?(frame: Frame, item: unknown): Promise<void> | void;

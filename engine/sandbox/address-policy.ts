@@ -66,7 +66,10 @@ export function refusalReasonForHostname(hostname: string): string | undefined {
 
 /** Lower-case, without IPv6 brackets or the DNS root dot, so `LOCALHOST.` and `localhost` compare equal. */
 export function normaliseHostname(hostname: string): string {
-  return hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 export function isIpLiteral(hostname: string): boolean {

@@ -68,7 +68,10 @@ export class HttpGuard implements GuardedHttp {
 
   /** Reads `HTTP_ALLOWLIST` (comma-separated host names, IPs, CIDRs). */
   static fromEnv(env: NodeJS.ProcessEnv = process.env, options: Omit<HttpGuardOptions, 'allow'> = {}): HttpGuard {
-    const allow = (env.HTTP_ALLOWLIST ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+    const allow = (env.HTTP_ALLOWLIST ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     return new HttpGuard({ ...options, allow });
   }
 
@@ -136,7 +139,12 @@ export class HttpGuard implements GuardedHttp {
     return addresses;
   }
 
-  private async send(url: URL, target: CheckedTarget, init: { method: string; headers: Record<string, string>; body?: string }, signal: AbortSignal): Promise<GuardedResponse> {
+  private async send(
+    url: URL,
+    target: CheckedTarget,
+    init: { method: string; headers: Record<string, string>; body?: string },
+    signal: AbortSignal,
+  ): Promise<GuardedResponse> {
     // One short-lived agent per hop: its lookup is pinned to this hop's checked addresses, and no pooled socket
     // from an earlier (differently checked) hop can be reused.
     const agent = new Agent({ connect: { lookup: pinnedLookup(target) }, pipelining: 0 });

@@ -149,7 +149,13 @@ function runInFreshVm(module: QuickJSWASMModule, code: string, argsJson: string,
 
 type Phase = 'setup' | 'code' | 'result';
 
-function toSandboxError(vm: QuickJSContext, errorHandle: QuickJSHandle, phase: Phase, timedOut: boolean, limits: { timeoutMs: number; memoryBytes: number }): SandboxError {
+function toSandboxError(
+  vm: QuickJSContext,
+  errorHandle: QuickJSHandle,
+  phase: Phase,
+  timedOut: boolean,
+  limits: { timeoutMs: number; memoryBytes: number },
+): SandboxError {
   if (timedOut) return new SandboxError('CODE_TIMEOUT', `the code did not finish within its time limit of ${limits.timeoutMs} ms`);
   const thrown = describeThrown(vm.dump(errorHandle));
   const line = userLine(thrown.stack);
@@ -173,7 +179,7 @@ function describeThrown(dumped: unknown): ThrownValue {
     return { name: typeof name === 'string' ? name : 'Error', message: String(message), stack: typeof stack === 'string' ? stack : undefined };
   }
   // `throw "text"` or `throw 42`: no Error object, no stack.
-  return { name: 'Error', message: typeof dumped === 'string' ? dumped : JSON.stringify(dumped) ?? String(dumped) };
+  return { name: 'Error', message: typeof dumped === 'string' ? dumped : (JSON.stringify(dumped) ?? String(dumped)) };
 }
 
 /** QuickJS reports its own limits as InternalErrors with these messages. */

@@ -106,7 +106,10 @@ export class SandboxPool implements CodeSandbox {
     slot.busy = undefined;
     slot.worker.unref();
     if (reply.ok) busy.pending.resolve({ result: reply.result, logs: reply.logs });
-    else busy.pending.reject(reply.error.sandbox ? new SandboxError(reply.error.code as SandboxErrorCode, reply.error.message, reply.error.line) : new Error(reply.error.message));
+    else
+      busy.pending.reject(
+        reply.error.sandbox ? new SandboxError(reply.error.code as SandboxErrorCode, reply.error.message, reply.error.line) : new Error(reply.error.message),
+      );
     this.pump();
   }
 

@@ -26,7 +26,10 @@ parentPort?.on('message', (task: SandboxTask) => {
       parentPort!.postMessage({
         id: task.id,
         ok: false,
-        error: error instanceof SandboxError ? { sandbox: true, code: error.code, message: error.message, line: error.line } : { sandbox: false, message: error.message },
+        error:
+          error instanceof SandboxError
+            ? { sandbox: true, code: error.code, message: error.message, line: error.line }
+            : { sandbox: false, message: error.message },
       } satisfies SandboxReply),
   );
 });

@@ -12,7 +12,13 @@ export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 export const MASK = '***';
 
 export function isSecretRef(value: unknown): value is { $secret: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { $secret?: unknown }).$secret === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { $secret?: unknown }).$secret === 'string'
+  );
 }
 
 function mapValues(value: unknown, leaf: (v: unknown) => unknown): unknown {
@@ -21,7 +27,8 @@ function mapValues(value: unknown, leaf: (v: unknown) => unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => mapValues(v, leaf));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: mapValues(v, leaf), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, { value: mapValues(v, leaf), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -30,7 +37,10 @@ function mapValues(value: unknown, leaf: (v: unknown) => unknown): unknown {
 /** Every secret name a graph refers to (maps' sub-graphs included: they are plain config). */
 export function secretNames(graph: WorkflowGraph): string[] {
   const names = new Set<string>();
-  mapValues(graph.nodes.map((n) => n.config), (v) => (isSecretRef(v) ? (names.add(v.$secret), v) : v));
+  mapValues(
+    graph.nodes.map((n) => n.config),
+    (v) => (isSecretRef(v) ? (names.add(v.$secret), v) : v),
+  );
   return [...names];
 }
 
@@ -74,11 +84,12 @@ export function misplacedSecretRefs(config: unknown, secretFields: readonly stri
 export function resolveSecretFields<C>(config: C, secretFields: readonly string[] | undefined, values: ReadonlyMap<string, string>): C {
   if (!secretFields?.length) return config;
   const walk = (value: unknown, pointer: string): unknown => {
-    if (isSecretRef(value)) return secretFieldAllows(secretFields, pointer) ? values.get(value.$secret) ?? '' : value;
+    if (isSecretRef(value)) return secretFieldAllows(secretFields, pointer) ? (values.get(value.$secret) ?? '') : value;
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${pointer}/${i}`));
     if (typeof value === 'object' && value !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: walk(v, `${pointer}/${escapePointer(k)}`), enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of Object.entries(value))
+        Object.defineProperty(out, k, { value: walk(v, `${pointer}/${escapePointer(k)}`), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return value;
@@ -105,7 +116,8 @@ export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object' && v !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v)) Object.defineProperty(out, mask(k), { value: walk(inner), enumerable: true, writable: true, configurable: true });
+      for (const [k, inner] of Object.entries(v))
+        Object.defineProperty(out, mask(k), { value: walk(inner), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;

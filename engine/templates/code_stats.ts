@@ -56,7 +56,14 @@ export const codeStatsTemplate: TemplateDefinition = {
   graph: graph(
     [
       node('numbers', 'core/input', 0, 0, { name: 'numbers', type: 'array<number>' }),
-      node('stats', 'core/code', 1, 0, { code: STATS_CODE, python: STATS_PYTHON, go: STATS_GO, java: STATS_JAVA, timeoutMs: 1000, params: { unit: 'ms' } }, 'Compute stats'),
+      node(
+        'stats',
+        'core/code',
+        1,
+        0,
+        { code: STATS_CODE, python: STATS_PYTHON, go: STATS_GO, java: STATS_JAVA, timeoutMs: 1000, params: { unit: 'ms' } },
+        'Compute stats',
+      ),
       node('out', 'core/output', 2, 0, { name: 'stats' }),
     ],
     [wire('numbers.value', 'stats.value'), wire('stats.value', 'out.value')],

@@ -15,9 +15,16 @@ export const mlPipelineTemplate: TemplateDefinition = {
   graph: graph(
     [
       node('records', 'core/input', 0, 1, { name: 'records', type: 'array<object>' }, 'Load records'),
-      node('normalise', 'core/map', 1, 1, {
-        expression: '{id: item.id, text: lower(trim(item.text)), score: (item.rating - 1) / 4, expected: item.expected}',
-      }, 'Normalise'),
+      node(
+        'normalise',
+        'core/map',
+        1,
+        1,
+        {
+          expression: '{id: item.id, text: lower(trim(item.text)), score: (item.rating - 1) / 4, expected: item.expected}',
+        },
+        'Normalise',
+      ),
       node('classify', 'core/map', 2, 1, { expression: 'merge(item, {label: item.score >= 0.5 ? "positive" : "negative"})' }, 'Classify'),
       node('predictions', 'core/map', 3, 0, { expression: '{id: item.id, label: item.label}' }),
       node('correct', 'core/filter', 3, 1, { expression: 'item.label == item.expected' }),

@@ -8,6 +8,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 export function spawnTsWorker(modulePathWithoutExtension: string, options: { workerData?: unknown; resourceLimits?: ResourceLimits } = {}): Worker {
   const source = `${modulePathWithoutExtension}.ts`;
-  const bootstrap = fs.existsSync(source) ? `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});` : `require(${JSON.stringify(`${modulePathWithoutExtension}.js`)});`;
+  const bootstrap = fs.existsSync(source)
+    ? `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`
+    : `require(${JSON.stringify(`${modulePathWithoutExtension}.js`)});`;
   return new Worker(bootstrap, { eval: true, workerData: options.workerData, resourceLimits: options.resourceLimits });
 }

@@ -22,7 +22,12 @@ export function createApiKeyResolver(services: ServiceClient, auth: AuthConfig):
     const now = Date.now();
     const hit = cache.get(cacheKey);
     if (hit && hit.until > now) return hit.identity;
-    const data = await services.query<{ resolveApiKey: { userId: string; keyId: string; name: string } | null }>('workflow', RESOLVE, { key }, ROUTER_SERVICE_IDENTITY);
+    const data = await services.query<{ resolveApiKey: { userId: string; keyId: string; name: string } | null }>(
+      'workflow',
+      RESOLVE,
+      { key },
+      ROUTER_SERVICE_IDENTITY,
+    );
     const owner = data.resolveApiKey;
     const identity: Identity | null = owner ? { sub: owner.userId, name: `API key ${owner.name}`, via: 'api-key' } : null;
     if (cache.size > MAX_CACHED) cache.clear();

@@ -18,7 +18,8 @@ function loadJwks(file: string): JWTVerifyGetKey {
   } catch (err) {
     throw new ConfigError(`AUTH_JWKS_FILE "${file}" is not a readable JSON file: ${(err as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys)) throw new ConfigError(`AUTH_JWKS_FILE "${file}" has no "keys" array`);
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys))
+    throw new ConfigError(`AUTH_JWKS_FILE "${file}" has no "keys" array`);
   return createLocalJWKSet(parsed as Parameters<typeof createLocalJWKSet>[0]);
 }
 
@@ -37,7 +38,8 @@ export function createJwtVerifier(auth: AuthConfig): JwtVerifier {
     // The algorithm list is fixed per key kind, so a token cannot pick "none" or turn a public key into an HMAC secret.
     const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8') || 'null') as { alg?: string } | null;
     if (header?.alg === 'HS256' && secret) return identityFrom((await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload);
-    if (header?.alg && ASYMMETRIC.includes(header.alg) && jwks) return identityFrom((await jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })).payload);
+    if (header?.alg && ASYMMETRIC.includes(header.alg) && jwks)
+      return identityFrom((await jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC })).payload);
     throw new Error(`tokens signed with "${header?.alg ?? 'nothing'}" are not accepted here`);
   };
 }

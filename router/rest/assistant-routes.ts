@@ -21,8 +21,14 @@ const OPTIMIZE = storedOperation(
   }`,
 );
 const SUGGESTION_FIELDS = `fragment LegacySuggestionFields on Suggestion { id kind severity rule title message nodeIds codeSnippets bestPractices status source patch createdAt projectVersion }`;
-const ANALYZE = storedOperation('LegacyAnalyze', `mutation LegacyAnalyze($projectId: ID!) { analyzeProject(projectId: $projectId) { ...LegacySuggestionFields } } ${SUGGESTION_FIELDS}`);
-const STORED = storedOperation('LegacyStoredSuggestions', `query LegacyStoredSuggestions($id: ID!, $status: SuggestionStatus) { project(id: $id) { suggestions(status: $status) { ...LegacySuggestionFields } } } ${SUGGESTION_FIELDS}`);
+const ANALYZE = storedOperation(
+  'LegacyAnalyze',
+  `mutation LegacyAnalyze($projectId: ID!) { analyzeProject(projectId: $projectId) { ...LegacySuggestionFields } } ${SUGGESTION_FIELDS}`,
+);
+const STORED = storedOperation(
+  'LegacyStoredSuggestions',
+  `query LegacyStoredSuggestions($id: ID!, $status: SuggestionStatus) { project(id: $id) { suggestions(status: $status) { ...LegacySuggestionFields } } } ${SUGGESTION_FIELDS}`,
+);
 const CAPABILITIES = storedOperation(
   'LegacyCapabilities',
   `query LegacyCapabilities { capabilities { askCategories modelConfigured model analysisRules { id kind severity title autoFix } codeLanguages { language parser checks } } }`,
@@ -64,7 +70,22 @@ const legacySuggestion = (s: GqlSuggestion) => ({
 
 const PRIORITIES = ['critical', 'high', 'medium', 'low'];
 const suggestionSchema = obj(
-  { id: str(), kind: str(), priority: str(undefined, { enum: PRIORITIES }), rule: nullable(str()), title: str(), suggestion: str(), component_ids: arrayOf(str()), code_snippets: arrayOf(str()), best_practices: arrayOf(str()), status: str(), source: str(), patch: anyJson('Graph edits that fix it'), project_version: int(), created_at: str() },
+  {
+    id: str(),
+    kind: str(),
+    priority: str(undefined, { enum: PRIORITIES }),
+    rule: nullable(str()),
+    title: str(),
+    suggestion: str(),
+    component_ids: arrayOf(str()),
+    code_snippets: arrayOf(str()),
+    best_practices: arrayOf(str()),
+    status: str(),
+    source: str(),
+    patch: anyJson('Graph edits that fix it'),
+    project_version: int(),
+    created_at: str(),
+  },
   ['id', 'priority', 'suggestion', 'status'],
 );
 
@@ -76,7 +97,16 @@ export const assistantRoutes: RouteGroup = () => [
     tag: 'assistant',
     summary: 'Ask the assistant about a project',
     description: 'context is accepted for compatibility; the assistant reads the project itself.',
-    body: obj({ project_id: idField('project'), query: nonEmpty('The question', 4_000), component_id: nullable(str('Instance id the question is about')), context: anyJson() }, ['project_id', 'query'], { open: true }),
+    body: obj(
+      {
+        project_id: idField('project'),
+        query: nonEmpty('The question', 4_000),
+        component_id: nullable(str('Instance id the question is about')),
+        context: anyJson(),
+      },
+      ['project_id', 'query'],
+      { open: true },
+    ),
     response: obj(
       {
         suggestion: obj(
@@ -101,7 +131,11 @@ export const assistantRoutes: RouteGroup = () => [
     ),
     errors: [404, 502],
     async handle({ body, call }) {
-      const { askAssistant: a } = await call<{ askAssistant: any }>(ASK, { projectId: body.project_id, query: body.query, componentId: body.component_id ?? null });
+      const { askAssistant: a } = await call<{ askAssistant: any }>(ASK, {
+        projectId: body.project_id,
+        query: body.query,
+        componentId: body.component_id ?? null,
+      });
       const insights = a.projectInsights;
       return {
         data: {
@@ -114,7 +148,12 @@ export const assistantRoutes: RouteGroup = () => [
             source: a.source.toLowerCase(),
             proposal_id: a.proposal?.id ?? null,
             patch_note: a.patchNote,
-            project_insights: { total_components: insights.totalComponents, component_types: insights.componentTypes, connections_count: insights.connectionsCount, has_cycles: insights.hasCycles },
+            project_insights: {
+              total_components: insights.totalComponents,
+              component_types: insights.componentTypes,
+              connections_count: insights.connectionsCount,
+              has_cycles: insights.hasCycles,
+            },
           },
           project_id: a.projectId,
           query: a.query,
@@ -129,15 +168,25 @@ export const assistantRoutes: RouteGroup = () => [
     operationId: 'optimizeCode',
     tag: 'assistant',
     summary: 'Find improvements in Python, JavaScript or TypeScript code and rewrite what is safe',
-    body: obj({ project_id: nullable(str()), code: str('The code', { maxLength: 200_000 }), language: str(undefined, { default: 'python' }) }, ['code'], { open: true }),
+    body: obj({ project_id: nullable(str()), code: str('The code', { maxLength: 200_000 }), language: str(undefined, { default: 'python' }) }, ['code'], {
+      open: true,
+    }),
     response: obj(
-      { original_code: str(), optimizations: arrayOf(obj({ rule: str(), message: str(), line: int(), column: int(), applied: bool() })), optimized_code: str(), language: str(), parser: str() },
+      {
+        original_code: str(),
+        optimizations: arrayOf(obj({ rule: str(), message: str(), line: int(), column: int(), applied: bool() })),
+        optimized_code: str(),
+        language: str(),
+        parser: str(),
+      },
       ['original_code', 'optimizations', 'optimized_code', 'language'],
     ),
     errors: [],
     async handle({ body, call }) {
       const { optimizeCode: o } = await call<{ optimizeCode: any }>(OPTIMIZE, { code: body.code, language: body.language, projectId: body.project_id ?? null });
-      return { data: { original_code: o.originalCode, optimizations: o.optimizations, optimized_code: o.optimizedCode, language: o.language, parser: o.parser } };
+      return {
+        data: { original_code: o.originalCode, optimizations: o.optimizations, optimized_code: o.optimizedCode, language: o.language, parser: o.parser },
+      };
     },
   },
   {
@@ -146,7 +195,12 @@ export const assistantRoutes: RouteGroup = () => [
     operationId: 'listSuggestions',
     tag: 'assistant',
     summary: "A project's suggestions: the open findings for its current version, or the stored ones in a status",
-    query: obj({ status: str('open (fresh analysis, the default), applied, dismissed, outdated or all (stored)', { enum: ['open', 'applied', 'dismissed', 'outdated', 'all'], default: 'open' }) }),
+    query: obj({
+      status: str('open (fresh analysis, the default), applied, dismissed, outdated or all (stored)', {
+        enum: ['open', 'applied', 'dismissed', 'outdated', 'all'],
+        default: 'open',
+      }),
+    }),
     response: obj({ project_id: str(), suggestions: arrayOf(suggestionSchema), count: int() }, ['project_id', 'suggestions', 'count']),
     errors: [404],
     async handle({ params, query, call }) {
@@ -177,18 +231,28 @@ export const assistantRoutes: RouteGroup = () => [
     operationId: 'capabilities',
     tag: 'assistant',
     summary: 'What the assistant supports',
-    response: obj({ analysis_rules: arrayOf(obj({ id: str(), kind: str(), priority: str(), title: str(), auto_fix: bool() })), ask_categories: arrayOf(str()), code_languages: arrayOf(obj({ language: str(), parser: str(), checks: arrayOf(str()) })), model_configured: bool(), model: nullable(str()) }, [
-      'analysis_rules',
-      'ask_categories',
-      'code_languages',
-      'model_configured',
-    ]),
+    response: obj(
+      {
+        analysis_rules: arrayOf(obj({ id: str(), kind: str(), priority: str(), title: str(), auto_fix: bool() })),
+        ask_categories: arrayOf(str()),
+        code_languages: arrayOf(obj({ language: str(), parser: str(), checks: arrayOf(str()) })),
+        model_configured: bool(),
+        model: nullable(str()),
+      },
+      ['analysis_rules', 'ask_categories', 'code_languages', 'model_configured'],
+    ),
     errors: [],
     async handle({ call }) {
       const { capabilities: c } = await call<{ capabilities: any }>(CAPABILITIES);
       return {
         data: {
-          analysis_rules: c.analysisRules.map((r: any) => ({ id: r.id, kind: r.kind.toLowerCase(), priority: r.severity.toLowerCase(), title: r.title, auto_fix: r.autoFix })),
+          analysis_rules: c.analysisRules.map((r: any) => ({
+            id: r.id,
+            kind: r.kind.toLowerCase(),
+            priority: r.severity.toLowerCase(),
+            title: r.title,
+            auto_fix: r.autoFix,
+          })),
           ask_categories: c.askCategories,
           code_languages: c.codeLanguages,
           model_configured: c.modelConfigured,

@@ -6,7 +6,10 @@ import type { RouteGroup } from './route-table';
 import { arrayOf, bool, idField, int, nullable, obj, str } from './schemas';
 import { sendUpstreamZip } from './upstream-zip';
 
-const PROJECT_SIZE = storedOperation('LegacyProjectSize', `query LegacyProjectSize($id: ID!) { project(id: $id) { id name components { id } connections { id } } }`);
+const PROJECT_SIZE = storedOperation(
+  'LegacyProjectSize',
+  `query LegacyProjectSize($id: ID!) { project(id: $id) { id name components { id } connections { id } } }`,
+);
 const GENERATE = storedOperation(
   'LegacyGenerateCode',
   `mutation LegacyGenerateCode($projectId: ID!, $language: String!, $options: CodegenOptionsInput) {
@@ -36,7 +39,13 @@ const artifactZip = (a: GqlArtifact) => ({
 
 const countLines = (text: string) => (text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 
-const CONTENT_TYPES: Record<string, string> = { '.py': 'text/x-python', '.js': 'text/javascript', '.ts': 'text/plain', '.go': 'text/x-go', '.java': 'text/x-java-source' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.py': 'text/x-python',
+  '.js': 'text/javascript',
+  '.ts': 'text/plain',
+  '.go': 'text/x-go',
+  '.java': 'text/x-java-source',
+};
 
 export const codegenRoutes: RouteGroup = ({ config }) => [
   {
@@ -45,7 +54,8 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
     operationId: 'generateCode',
     tag: 'codegen',
     summary: "Generate a runnable project from the project's current version",
-    description: 'Languages: python, javascript, typescript, java, go (GET /languages says which are implemented). An unsupported language is refused with 400 naming the supported ones.',
+    description:
+      'Languages: python, javascript, typescript, java, go (GET /languages says which are implemented). An unsupported language is refused with 400 naming the supported ones.',
     body: obj(
       {
         project_id: idField('project'),
@@ -65,7 +75,25 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
         code: str('The main file'),
         lines: int(),
         timestamp: str(),
-        metadata: obj({ project_name: str(), component_count: int(), connection_count: int(), optimize: bool(), include_comments: bool(), main_file: str(), files: arrayOf(str()), run_command: str(), build_command: nullable(str()), checksum: str(), project_version: int(), total_lines: int('Lines of every file'), download_url: str() }, [], { open: true }),
+        metadata: obj(
+          {
+            project_name: str(),
+            component_count: int(),
+            connection_count: int(),
+            optimize: bool(),
+            include_comments: bool(),
+            main_file: str(),
+            files: arrayOf(str()),
+            run_command: str(),
+            build_command: nullable(str()),
+            checksum: str(),
+            project_version: int(),
+            total_lines: int('Lines of every file'),
+            download_url: str(),
+          },
+          [],
+          { open: true },
+        ),
       },
       ['code_id', 'language', 'code', 'lines', 'timestamp', 'metadata'],
     ),
@@ -75,10 +103,21 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
         const reason = body.project ? 'inline project objects are not supported: create it with POST /projects, then send its project_id' : 'is required';
         throw new RestError(400, 'BAD_USER_INPUT', `Invalid request body: project_id ${reason}`, { errors: [{ field: 'project_id', reason }] });
       }
-      const { project } = await call<{ project: { name: string; components: unknown[]; connections: unknown[] } | null }>(PROJECT_SIZE, { id: body.project_id });
+      const { project } = await call<{ project: { name: string; components: unknown[]; connections: unknown[] } | null }>(PROJECT_SIZE, {
+        id: body.project_id,
+      });
       if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${body.project_id}" not found`, { project_id: body.project_id });
       const options = { optimize: body.optimize, includeComments: body.include_comments, ...(body.package_name ? { packageName: body.package_name } : {}) };
-      const { generateCode: a } = await call<{ generateCode: GqlArtifact & { lines: number; projectVersion: number; runCommand: string; buildCommand: string | null; checksum: string; createdAt: string } }>(GENERATE, {
+      const { generateCode: a } = await call<{
+        generateCode: GqlArtifact & {
+          lines: number;
+          projectVersion: number;
+          runCommand: string;
+          buildCommand: string | null;
+          checksum: string;
+          createdAt: string;
+        };
+      }>(GENERATE, {
         projectId: body.project_id,
         language: body.language,
         options,
@@ -128,7 +167,10 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
         const extension = path.extname(a.mainFile) || '.txt';
         res
           .status(200)
-          .set({ 'content-type': `${CONTENT_TYPES[extension] ?? 'text/plain'}; charset=utf-8`, 'content-disposition': `attachment; filename=${downloadName(a.language, a.id, extension)}` })
+          .set({
+            'content-type': `${CONTENT_TYPES[extension] ?? 'text/plain'}; charset=utf-8`,
+            'content-disposition': `attachment; filename=${downloadName(a.language, a.id, extension)}`,
+          })
           .send(a.code);
         return;
       }
@@ -141,7 +183,7 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
     operationId: 'downloadArtifactZip',
     tag: 'codegen',
     summary: 'Every file of a generated artefact as a zip (CodeArtifact.downloadUrl)',
-    description: 'Answered with the caller\'s access: 404 when the artefact does not exist or the caller cannot read its project.',
+    description: "Answered with the caller's access: 404 when the artefact does not exist or the caller cannot read its project.",
     response: { type: 'string', format: 'binary' },
     file: { contentTypes: ['application/zip'] },
     errors: [404, 502],
@@ -157,15 +199,31 @@ export const codegenRoutes: RouteGroup = ({ config }) => [
     operationId: 'listLanguages',
     tag: 'codegen',
     summary: 'Target languages (those that generate, and every one with details)',
-    response: obj({ languages: arrayOf(str()), default: str(), details: arrayOf(obj({ id: str(), name: str(), file_extension: str(), toolchain: str(), manifest: str(), implemented: bool() })) }, ['languages', 'default']),
+    response: obj(
+      {
+        languages: arrayOf(str()),
+        default: str(),
+        details: arrayOf(obj({ id: str(), name: str(), file_extension: str(), toolchain: str(), manifest: str(), implemented: bool() })),
+      },
+      ['languages', 'default'],
+    ),
     errors: [],
     async handle({ call }) {
-      const { languages } = await call<{ languages: { id: string; name: string; fileExtension: string; toolchain: string; manifest: string; implemented: boolean }[] }>(LANGUAGES);
+      const { languages } = await call<{
+        languages: { id: string; name: string; fileExtension: string; toolchain: string; manifest: string; implemented: boolean }[];
+      }>(LANGUAGES);
       return {
         data: {
           languages: languages.filter((l) => l.implemented).map((l) => l.id),
           default: 'python',
-          details: languages.map((l) => ({ id: l.id, name: l.name, file_extension: l.fileExtension, toolchain: l.toolchain, manifest: l.manifest, implemented: l.implemented })),
+          details: languages.map((l) => ({
+            id: l.id,
+            name: l.name,
+            file_extension: l.fileExtension,
+            toolchain: l.toolchain,
+            manifest: l.manifest,
+            implemented: l.implemented,
+          })),
         },
       };
     },

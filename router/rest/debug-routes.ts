@@ -13,10 +13,22 @@ const START = storedOperation(
     startDebugSession(projectId: $projectId, inputs: $inputs, breakpoints: $breakpoints, watches: $watches) { id state }
   }`,
 );
-export const DEBUG_STEP = storedOperation('LegacyDebugStep', `mutation LegacyDebugStep($id: ID!, $action: DebugAction!) { debugStep(sessionId: $id, action: $action) { legacyState } }`);
-export const DEBUG_STATE = storedOperation('LegacyDebugState', `query LegacyDebugState($id: ID!) { debugSession(id: $id) { projectId legacyState watches { id expression value error } } }`);
-export const ADD_WATCH = storedOperation('LegacyAddWatch', `mutation LegacyAddWatch($id: ID!, $expression: String!) { addWatch(sessionId: $id, expression: $expression) { id expression value error } }`);
-const LIST = storedOperation('LegacyDebugSessions', `query LegacyDebugSessions($first: Int!, $state: DebugState) { debugSessions(first: $first, state: $state) { projectId legacyState } }`);
+export const DEBUG_STEP = storedOperation(
+  'LegacyDebugStep',
+  `mutation LegacyDebugStep($id: ID!, $action: DebugAction!) { debugStep(sessionId: $id, action: $action) { legacyState } }`,
+);
+export const DEBUG_STATE = storedOperation(
+  'LegacyDebugState',
+  `query LegacyDebugState($id: ID!) { debugSession(id: $id) { projectId legacyState watches { id expression value error } } }`,
+);
+export const ADD_WATCH = storedOperation(
+  'LegacyAddWatch',
+  `mutation LegacyAddWatch($id: ID!, $expression: String!) { addWatch(sessionId: $id, expression: $expression) { id expression value error } }`,
+);
+const LIST = storedOperation(
+  'LegacyDebugSessions',
+  `query LegacyDebugSessions($first: Int!, $state: DebugState) { debugSessions(first: $first, state: $state) { projectId legacyState } }`,
+);
 const END = storedOperation('LegacyEndDebug', `mutation LegacyEndDebug($id: ID!) { endDebugSession(id: $id) { state } }`);
 
 export const executionState = obj(
@@ -34,7 +46,13 @@ export const executionState = obj(
 );
 
 export async function debugState(call: GatewayCall, id: string) {
-  const { debugSession } = await call<{ debugSession: { projectId: string; legacyState: Record<string, unknown>; watches: { id: string; expression: string; value: unknown; error: string | null }[] } | null }>(DEBUG_STATE, { id });
+  const { debugSession } = await call<{
+    debugSession: {
+      projectId: string;
+      legacyState: Record<string, unknown>;
+      watches: { id: string; expression: string; value: unknown; error: string | null }[];
+    } | null;
+  }>(DEBUG_STATE, { id });
   if (!debugSession) throw new RestError(404, 'NOT_FOUND', `Debug session "${id}" not found`, { session_id: id });
   return debugSession;
 }
@@ -46,8 +64,21 @@ export const debugRoutes: RouteGroup = () => [
     operationId: 'startDebugSession',
     tag: 'debug',
     summary: "Create a debug session on the project's current version (run it with POST /debug/step)",
-    body: obj({ project_id: idField('project'), breakpoints: arrayOf(nonEmpty('Instance id')), watch_variables: arrayOf(nonEmpty('A variable name or expression')), inputs: jsonObject() }, ['project_id'], { open: true }),
-    response: obj({ session_id: str(), status: str(undefined, { enum: ['created'] }), state: str(undefined, { enum: STATES }) }, ['session_id', 'status', 'state']),
+    body: obj(
+      {
+        project_id: idField('project'),
+        breakpoints: arrayOf(nonEmpty('Instance id')),
+        watch_variables: arrayOf(nonEmpty('A variable name or expression')),
+        inputs: jsonObject(),
+      },
+      ['project_id'],
+      { open: true },
+    ),
+    response: obj({ session_id: str(), status: str(undefined, { enum: ['created'] }), state: str(undefined, { enum: STATES }) }, [
+      'session_id',
+      'status',
+      'state',
+    ]),
     errors: [404, 413, 422],
     async handle({ body, call }) {
       const { startDebugSession: s } = await call<{ startDebugSession: { id: string; state: string } }>(START, {
@@ -80,10 +111,16 @@ export const debugRoutes: RouteGroup = () => [
     tag: 'debug',
     summary: "The caller's debug sessions, newest first",
     query: obj({ limit: int('At most this many (1–100)', { minimum: 1, maximum: 100, default: 20 }), state: str(undefined, { enum: STATES }) }),
-    response: obj({ sessions: arrayOf({ ...executionState, properties: { ...(executionState.properties as object), project_id: str() } }), count: int() }, ['sessions', 'count']),
+    response: obj({ sessions: arrayOf({ ...executionState, properties: { ...(executionState.properties as object), project_id: str() } }), count: int() }, [
+      'sessions',
+      'count',
+    ]),
     errors: [],
     async handle({ query, call }) {
-      const data = await call<{ debugSessions: { projectId: string; legacyState: Record<string, unknown> }[] }>(LIST, { first: query.limit, state: query.state ? query.state.toUpperCase() : null });
+      const data = await call<{ debugSessions: { projectId: string; legacyState: Record<string, unknown> }[] }>(LIST, {
+        first: query.limit,
+        state: query.state ? query.state.toUpperCase() : null,
+      });
       const sessions = data.debugSessions.map((s) => ({ ...s.legacyState, project_id: s.projectId }));
       return { data: { sessions, count: sessions.length } };
     },

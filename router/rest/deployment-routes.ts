@@ -16,8 +16,14 @@ const DEPLOY = storedOperation(
   } ${FIELDS}`,
 );
 const GET = storedOperation('LegacyDeployment', `query LegacyDeployment($id: ID!) { deployment(id: $id) { ...LegacyDeploymentFields } } ${FIELDS}`);
-const LIST = storedOperation('LegacyDeployments', `query LegacyDeployments($projectId: ID!, $first: Int!) { deployments(projectId: $projectId, first: $first) { ...LegacyDeploymentFields } } ${FIELDS}`);
-const CANCEL = storedOperation('LegacyCancelDeployment', `mutation LegacyCancelDeployment($id: ID!) { cancelDeployment(id: $id) { ...LegacyDeploymentFields } } ${FIELDS}`);
+const LIST = storedOperation(
+  'LegacyDeployments',
+  `query LegacyDeployments($projectId: ID!, $first: Int!) { deployments(projectId: $projectId, first: $first) { ...LegacyDeploymentFields } } ${FIELDS}`,
+);
+const CANCEL = storedOperation(
+  'LegacyCancelDeployment',
+  `mutation LegacyCancelDeployment($id: ID!) { cancelDeployment(id: $id) { ...LegacyDeploymentFields } } ${FIELDS}`,
+);
 const TEMPLATES = storedOperation('LegacyDeploymentTemplates', `query LegacyDeploymentTemplates { deploymentConfigTemplates }`);
 
 interface GqlDeployment {
@@ -139,7 +145,8 @@ export const deploymentRoutes: RouteGroup = ({ config }) => [
     operationId: 'downloadDeploymentArtifacts',
     tag: 'deployment',
     summary: "The deployment's program and target artefacts as a zip (Deployment.downloadPath)",
-    description: "Answered with the caller's access: 404 when the deployment does not exist or the caller cannot read its project; 409 while it has no files yet.",
+    description:
+      "Answered with the caller's access: 404 when the deployment does not exist or the caller cannot read its project; 409 while it has no files yet.",
     response: { type: 'string', format: 'binary' },
     file: { contentTypes: ['application/zip'] },
     errors: [404, 409, 502],

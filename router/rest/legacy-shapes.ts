@@ -50,7 +50,10 @@ export interface ComponentKind {
   legacyIds: string[];
 }
 
-const COMPONENT_KINDS = storedOperation('LegacyComponentKinds', `query LegacyComponentKinds($ids: [ID!]!) { componentsByIds(ids: $ids) { id category legacyIds } }`);
+const COMPONENT_KINDS = storedOperation(
+  'LegacyComponentKinds',
+  `query LegacyComponentKinds($ids: [ID!]!) { componentsByIds(ids: $ids) { id category legacyIds } }`,
+);
 
 /** Category and legacy key of every component the graphs use (unknown ones are simply absent). */
 export async function componentKinds(call: GatewayCall, graphs: { components?: GqlNode[]; nodes?: GqlNode[] }[]): Promise<Map<string, ComponentKind>> {
@@ -81,7 +84,13 @@ export function legacyComponents(nodes: GqlNode[], kinds: Map<string, ComponentK
   );
 }
 
-export const legacyConnection = (c: GqlConnection) => ({ id: c.id, source: c.sourceId, target: c.targetId, source_port: c.sourcePort, target_port: c.targetPort });
+export const legacyConnection = (c: GqlConnection) => ({
+  id: c.id,
+  source: c.sourceId,
+  target: c.targetId,
+  source_port: c.sourcePort,
+  target_port: c.targetPort,
+});
 
 export function legacyProject(p: GqlProject, kinds: Map<string, ComponentKind>) {
   return {
@@ -130,7 +139,11 @@ export interface GqlComponent {
 /** `default_config` of the original is carried as the config schema's property defaults. */
 export function defaultsOf(configSchema: Record<string, any>): Record<string, unknown> {
   const properties = (configSchema?.properties ?? {}) as Record<string, { default?: unknown }>;
-  return Object.fromEntries(Object.entries(properties).filter(([, p]) => p && typeof p === 'object' && 'default' in p).map(([k, p]) => [k, p.default]));
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, p]) => p && typeof p === 'object' && 'default' in p)
+      .map(([k, p]) => [k, p.default]),
+  );
 }
 
 export function libraryEntry(c: GqlComponent) {
@@ -139,7 +152,17 @@ export function libraryEntry(c: GqlComponent) {
     category: c.category,
     ports: { inputs: c.inputs, outputs: c.outputs },
     default_config: defaultsOf(c.configSchema),
-    metadata: { id: c.id, version: c.version, description: c.description, icon: c.icon, color: c.color, builtin: c.builtin, deprecated: c.deprecated, legacy_ids: c.legacyIds, config_schema: c.configSchema },
+    metadata: {
+      id: c.id,
+      version: c.version,
+      description: c.description,
+      icon: c.icon,
+      color: c.color,
+      builtin: c.builtin,
+      deprecated: c.deprecated,
+      legacy_ids: c.legacyIds,
+      config_schema: c.configSchema,
+    },
   };
 }
 

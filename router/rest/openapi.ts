@@ -26,12 +26,24 @@ const ERROR_TEXT: Record<number, string> = {
 const COMMON_ERRORS = [401, 429, 500, 502, 503];
 
 export const envelope = (data: JsonSchema): JsonSchema =>
-  obj({ status: str(undefined, { enum: ['success'] }), data, message: str(), timestamp: str('ISO 8601', { format: 'date-time' }) }, ['status', 'data', 'timestamp']);
+  obj({ status: str(undefined, { enum: ['success'] }), data, message: str(), timestamp: str('ISO 8601', { format: 'date-time' }) }, [
+    'status',
+    'data',
+    'timestamp',
+  ]);
 
 const errorEnvelope = obj(
   {
     status: str(undefined, { enum: ['error'] }),
-    data: obj({ code: str('BAD_USER_INPUT, NOT_FOUND, CONFLICT, INVALID_GRAPH, …'), errors: { type: 'array', items: obj({ field: str(), reason: str() }) }, issues: anyJson() }, ['code'], { open: true }),
+    data: obj(
+      {
+        code: str('BAD_USER_INPUT, NOT_FOUND, CONFLICT, INVALID_GRAPH, …'),
+        errors: { type: 'array', items: obj({ field: str(), reason: str() }) },
+        issues: anyJson(),
+      },
+      ['code'],
+      { open: true },
+    ),
     message: str(),
     timestamp: str('ISO 8601', { format: 'date-time' }),
   },
@@ -49,7 +61,13 @@ function operation(route: RouteSpec) {
     ...(route.description ? { description: route.description } : {}),
     parameters: [
       ...pathParams(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...Object.entries(query).map(([name, schema]) => ({ name, in: 'query', required: requiredQuery.has(name), ...(schema.description ? { description: schema.description } : {}), schema })),
+      ...Object.entries(query).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: requiredQuery.has(name),
+        ...(schema.description ? { description: schema.description } : {}),
+        schema,
+      })),
     ],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
     responses: {
@@ -68,7 +86,13 @@ function operation(route: RouteSpec) {
 export function openApiDocument(routes: RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
-  const used = new Set<number>(routes.flatMap((r) => Object.keys(operation(r).responses).filter((k) => k !== '200').map(Number)));
+  const used = new Set<number>(
+    routes.flatMap((r) =>
+      Object.keys(operation(r).responses)
+        .filter((k) => k !== '200')
+        .map(Number),
+    ),
+  );
   return {
     // No jsonSchemaDialect: the default (the OAS 3.1 base dialect, JSON Schema 2020-12 plus OpenAPI's vocabulary) is
     // what our schemas use, and Swagger UI warns on any other value.
@@ -77,7 +101,7 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
       title: 'Visual Builder — legacy REST API',
       version,
       description: [
-        'The original services\' REST contract, served by the router on top of the federated GraphQL API (each route runs stored GraphQL operations).',
+        "The original services' REST contract, served by the router on top of the federated GraphQL API (each route runs stored GraphQL operations).",
         'Every JSON response is the envelope `{status, data, message, timestamp}` with a real HTTP status.',
         'WebSockets: `ws://…/ws/{project_id}` (collaboration: component_added, connection_created, component_move, selection_change; send component_move and selection_change) and `ws://…/ws/debug/{session_id}` (send `{command: "step", action}` or `{command: "watch_variable", variable_name}`).',
       ].join('\n\n'),
@@ -87,7 +111,14 @@ export function openApiDocument(routes: RouteSpec[], version: string) {
     paths,
     components: {
       schemas: { ErrorEnvelope: errorEnvelope },
-      responses: Object.fromEntries([...used].sort().map((status) => [`Error${status}`, { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } }])),
+      responses: Object.fromEntries(
+        [...used]
+          .sort()
+          .map((status) => [
+            `Error${status}`,
+            { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } } },
+          ]),
+      ),
     },
   };
 }

@@ -6,12 +6,24 @@ import { componentKinds, legacyProject, PROJECT_FIELDS, type GqlProject } from '
 import type { RouteGroup } from './route-table';
 import { arrayOf, int, jsonObject, nonEmpty, nullable, obj, pagination, project, str } from './schemas';
 
-const CREATE = storedOperation('LegacyCreateProject', `mutation LegacyCreateProject($input: CreateProjectInput!) { createProject(input: $input) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`);
+const CREATE = storedOperation(
+  'LegacyCreateProject',
+  `mutation LegacyCreateProject($input: CreateProjectInput!) { createProject(input: $input) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`,
+);
 const GET = storedOperation('LegacyProject', `query LegacyProject($id: ID!) { project(id: $id) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`);
-const PAGE = storedOperation('LegacyProjectPage', `query LegacyProjectPage($first: Int!, $after: String) { projects(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ...LegacyProjectFields } } } ${PROJECT_FIELDS}`);
-const SKIP = storedOperation('LegacyProjectSkip', `query LegacyProjectSkip($first: Int!, $after: String) { projects(first: $first, after: $after) { pageInfo { hasNextPage endCursor } } }`);
+const PAGE = storedOperation(
+  'LegacyProjectPage',
+  `query LegacyProjectPage($first: Int!, $after: String) { projects(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ...LegacyProjectFields } } } ${PROJECT_FIELDS}`,
+);
+const SKIP = storedOperation(
+  'LegacyProjectSkip',
+  `query LegacyProjectSkip($first: Int!, $after: String) { projects(first: $first, after: $after) { pageInfo { hasNextPage endCursor } } }`,
+);
 const EXPORT = storedOperation('ExportProject', `query ExportProject($id: ID!) { exportProject(id: $id) }`);
-const IMPORT = storedOperation('ImportProject', `mutation ImportProject($document: JSON!, $name: String) { importProject(document: $document, name: $name) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`);
+const IMPORT = storedOperation(
+  'ImportProject',
+  `mutation ImportProject($document: JSON!, $name: String) { importProject(document: $document, name: $name) { ...LegacyProjectFields } } ${PROJECT_FIELDS}`,
+);
 const DELETE = storedOperation('LegacyDeleteProject', `mutation LegacyDeleteProject($id: ID!) { deleteProject(id: $id) { id deleted } }`);
 
 const MAX_PAGE = 100;
@@ -55,7 +67,13 @@ export const projectRoutes: RouteGroup = () => [
     response: project,
     errors: [404, 422],
     async handle({ body, call }) {
-      const input = { name: body.name, description: body.description, agentId: body.agent_id ?? null, templateId: body.template_id ?? null, ...(body.metadata ? { metadata: body.metadata } : {}) };
+      const input = {
+        name: body.name,
+        description: body.description,
+        agentId: body.agent_id ?? null,
+        templateId: body.template_id ?? null,
+        ...(body.metadata ? { metadata: body.metadata } : {}),
+      };
       const data = await call<{ createProject: GqlProject }>(CREATE, { input });
       return { data: legacyProject(data.createProject, await componentKinds(call, [data.createProject])), message: 'Project created' };
     },
@@ -67,7 +85,10 @@ export const projectRoutes: RouteGroup = () => [
     tag: 'projects',
     summary: "The caller's projects, oldest first",
     query: obj(pagination(MAX_PAGE)),
-    response: obj({ projects: arrayOf(project), count: int('Projects in this page'), total: int('All projects'), limit: int(), offset: int() }, ['projects', 'count']),
+    response: obj({ projects: arrayOf(project), count: int('Projects in this page'), total: int('All projects'), limit: int(), offset: int() }, [
+      'projects',
+      'count',
+    ]),
     errors: [],
     async handle({ query, call }) {
       const after = await cursorAfter(call, query.offset);
@@ -107,8 +128,15 @@ export const projectRoutes: RouteGroup = () => [
     operationId: 'importProject',
     tag: 'projects',
     summary: 'Create a project from an export document',
-    description: 'Another format or an unknown version answers 400 with data.reason UNSUPPORTED_VERSION or INVALID_DOCUMENT; components that do not exist answer 422.',
-    body: obj({ document: jsonObject('What GET /projects/{project_id}/export answered'), name: nullable(nonEmpty('Name of the new project (default: the one in the document)')) }, ['document']),
+    description:
+      'Another format or an unknown version answers 400 with data.reason UNSUPPORTED_VERSION or INVALID_DOCUMENT; components that do not exist answer 422.',
+    body: obj(
+      {
+        document: jsonObject('What GET /projects/{project_id}/export answered'),
+        name: nullable(nonEmpty('Name of the new project (default: the one in the document)')),
+      },
+      ['document'],
+    ),
     response: project,
     errors: [422],
     async handle({ body, call }) {
@@ -116,5 +144,14 @@ export const projectRoutes: RouteGroup = () => [
       return { data: legacyProject(data.importProject, await componentKinds(call, [data.importProject])), message: 'Project imported' };
     },
   },
-  deletionRoute({ path: '/projects/{project_id}', operationId: 'deleteProject', tag: 'projects', summary: 'Delete a project (404 when it does not exist)', idParam: 'project_id', operation: DELETE, errors: [404, 409], message: 'Project deleted' }),
+  deletionRoute({
+    path: '/projects/{project_id}',
+    operationId: 'deleteProject',
+    tag: 'projects',
+    summary: 'Delete a project (404 when it does not exist)',
+    idParam: 'project_id',
+    operation: DELETE,
+    errors: [404, 409],
+    message: 'Project deleted',
+  }),
 ];

@@ -5,15 +5,49 @@
 import { deletionRoute } from './deletion-route';
 import { RestError } from './envelope';
 import { storedOperation, type GatewayCall } from './gateway-call';
-import { COMPONENT_FIELDS, componentKinds, legacyComponents, legacyConnection, legacyKey, libraryEntry, libraryMap, type GqlComponent, type GqlConnection, type GqlNode } from './legacy-shapes';
+import {
+  COMPONENT_FIELDS,
+  componentKinds,
+  legacyComponents,
+  legacyConnection,
+  legacyKey,
+  libraryEntry,
+  libraryMap,
+  type GqlComponent,
+  type GqlConnection,
+  type GqlNode,
+} from './legacy-shapes';
 import type { RouteGroup, RouteSpec } from './route-table';
-import { anyJson, arrayOf, bool, int, jsonObject, libraryEntry as libraryEntrySchema, mapOf, nonEmpty, nullable, obj, position, str, template as templateSchema } from './schemas';
+import {
+  anyJson,
+  arrayOf,
+  bool,
+  int,
+  jsonObject,
+  libraryEntry as libraryEntrySchema,
+  mapOf,
+  nonEmpty,
+  nullable,
+  obj,
+  position,
+  str,
+  template as templateSchema,
+} from './schemas';
 import type { JsonSchema } from './validation';
 
-const LIBRARY = storedOperation('LegacyLibrary', `query LegacyLibrary($category: String, $search: String, $deprecated: Boolean) { categories components(category: $category, search: $search, includeDeprecated: $deprecated) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`);
+const LIBRARY = storedOperation(
+  'LegacyLibrary',
+  `query LegacyLibrary($category: String, $search: String, $deprecated: Boolean) { categories components(category: $category, search: $search, includeDeprecated: $deprecated) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`,
+);
 const COMPONENT = storedOperation('LegacyComponent', `query LegacyComponent($id: ID!) { component(id: $id) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`);
-const CREATE_COMPONENT = storedOperation('LegacyCreateComponent', `mutation LegacyCreateComponent($input: ComponentInput!) { createComponent(input: $input) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`);
-const UPDATE_COMPONENT = storedOperation('LegacyUpdateComponent', `mutation LegacyUpdateComponent($id: ID!, $input: ComponentUpdateInput!) { updateComponent(id: $id, input: $input) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`);
+const CREATE_COMPONENT = storedOperation(
+  'LegacyCreateComponent',
+  `mutation LegacyCreateComponent($input: ComponentInput!) { createComponent(input: $input) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`,
+);
+const UPDATE_COMPONENT = storedOperation(
+  'LegacyUpdateComponent',
+  `mutation LegacyUpdateComponent($id: ID!, $input: ComponentUpdateInput!) { updateComponent(id: $id, input: $input) { ...LegacyComponentFields } } ${COMPONENT_FIELDS}`,
+);
 const DELETE_COMPONENT = storedOperation('LegacyDeleteComponent', `mutation LegacyDeleteComponent($id: ID!) { deleteComponent(id: $id) { id deleted } }`);
 
 const TEMPLATE_FIELDS = `
@@ -22,10 +56,19 @@ const TEMPLATE_FIELDS = `
     nodes { id componentId componentVersion label position { x y } config }
     connections { id sourceId sourcePort targetId targetPort }
   }`;
-const TEMPLATES = storedOperation('LegacyTemplates', `query LegacyTemplates($category: String) { templates(category: $category) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`);
+const TEMPLATES = storedOperation(
+  'LegacyTemplates',
+  `query LegacyTemplates($category: String) { templates(category: $category) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`,
+);
 const TEMPLATE = storedOperation('LegacyTemplate', `query LegacyTemplate($id: ID!) { template(id: $id) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`);
-const CREATE_TEMPLATE = storedOperation('LegacyCreateTemplate', `mutation LegacyCreateTemplate($input: TemplateInput!) { createTemplate(input: $input) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`);
-const UPDATE_TEMPLATE = storedOperation('LegacyUpdateTemplate', `mutation LegacyUpdateTemplate($id: ID!, $input: TemplateUpdateInput!) { updateTemplate(id: $id, input: $input) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`);
+const CREATE_TEMPLATE = storedOperation(
+  'LegacyCreateTemplate',
+  `mutation LegacyCreateTemplate($input: TemplateInput!) { createTemplate(input: $input) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`,
+);
+const UPDATE_TEMPLATE = storedOperation(
+  'LegacyUpdateTemplate',
+  `mutation LegacyUpdateTemplate($id: ID!, $input: TemplateUpdateInput!) { updateTemplate(id: $id, input: $input) { ...LegacyTemplateFields } } ${TEMPLATE_FIELDS}`,
+);
 const DELETE_TEMPLATE = storedOperation('LegacyDeleteTemplate', `mutation LegacyDeleteTemplate($id: ID!) { deleteTemplate(id: $id) { id deleted } }`);
 
 interface GqlTemplate {
@@ -42,7 +85,12 @@ interface GqlTemplate {
 
 // ---- components ------------------------------------------------------------------------------------------------
 
-const portInput = { anyOf: [str('A port name (type any)'), obj({ name: nonEmpty(), type: str(undefined, { default: 'any' }), required: bool(), multiple: bool(), description: nullable(str()) }, ['name'])] };
+const portInput = {
+  anyOf: [
+    str('A port name (type any)'),
+    obj({ name: nonEmpty(), type: str(undefined, { default: 'any' }), required: bool(), multiple: bool(), description: nullable(str()) }, ['name']),
+  ],
+};
 const componentBody = (create: boolean): JsonSchema =>
   obj(
     {
@@ -51,7 +99,18 @@ const componentBody = (create: boolean): JsonSchema =>
       category: nonEmpty('Must match the category in the path'),
       description: str(),
       ports: obj({ inputs: arrayOf(portInput), outputs: arrayOf(portInput) }),
-      metadata: obj({ description: str(), version: str(), icon: nullable(str()), color: nullable(str()), deprecated: bool(), config_schema: jsonObject('JSON Schema of the config') }, [], { open: true }),
+      metadata: obj(
+        {
+          description: str(),
+          version: str(),
+          icon: nullable(str()),
+          color: nullable(str()),
+          deprecated: bool(),
+          config_schema: jsonObject('JSON Schema of the config'),
+        },
+        [],
+        { open: true },
+      ),
       default_config: jsonObject('Config defaults (kept as the config schema property defaults)'),
     },
     create ? ['id', 'name'] : [],
@@ -59,7 +118,10 @@ const componentBody = (create: boolean): JsonSchema =>
   );
 
 type PortBody = string | { name: string; type?: string; required?: boolean; multiple?: boolean; description?: string | null };
-const toPort = (p: PortBody) => (typeof p === 'string' ? { name: p, type: 'any' } : { name: p.name, type: p.type ?? 'any', required: p.required ?? false, multiple: p.multiple ?? false, description: p.description ?? null });
+const toPort = (p: PortBody) =>
+  typeof p === 'string'
+    ? { name: p, type: 'any' }
+    : { name: p.name, type: p.type ?? 'any', required: p.required ?? false, multiple: p.multiple ?? false, description: p.description ?? null };
 
 function configSchemaOf(body: any): Record<string, unknown> | undefined {
   const schema = body.metadata?.config_schema ? { ...body.metadata.config_schema } : body.default_config ? { type: 'object' } : undefined;
@@ -91,12 +153,18 @@ function componentFields(body: any, category: string) {
 
 async function componentIn(call: GatewayCall, category: string, id: string): Promise<GqlComponent> {
   const { component } = await call<{ component: GqlComponent | null }>(COMPONENT, { id });
-  if (!component || component.category !== category) throw new RestError(404, 'NOT_FOUND', `Component "${id}" not found in category "${category}"`, { component_id: id, category });
+  if (!component || component.category !== category)
+    throw new RestError(404, 'NOT_FOUND', `Component "${id}" not found in category "${category}"`, { component_id: id, category });
   return component;
 }
 
 const withKey = (c: GqlComponent) => ({ component_id: legacyKey(c, c.id), ...libraryEntry(c) });
-const keyedEntry = obj({ component_id: str('Library key'), ...((libraryEntrySchema.properties ?? {}) as Record<string, JsonSchema>) }, ['component_id', 'name', 'ports', 'metadata']);
+const keyedEntry = obj({ component_id: str('Library key'), ...((libraryEntrySchema.properties ?? {}) as Record<string, JsonSchema>) }, [
+  'component_id',
+  'name',
+  'ports',
+  'metadata',
+]);
 
 const componentRoutes: RouteSpec[] = [
   {
@@ -125,7 +193,10 @@ const componentRoutes: RouteSpec[] = [
     errors: [404],
     async handle({ params, call }) {
       const data = await call<{ categories: string[]; components: GqlComponent[] }>(LIBRARY, { category: params.category });
-      if (!data.categories.includes(params.category)) throw new RestError(404, 'NOT_FOUND', `Category "${params.category}" not found; categories: ${data.categories.join(', ')}`, { categories: data.categories });
+      if (!data.categories.includes(params.category))
+        throw new RestError(404, 'NOT_FOUND', `Category "${params.category}" not found; categories: ${data.categories.join(', ')}`, {
+          categories: data.categories,
+        });
       return { data: { category: params.category, components: libraryMap(data.components), count: data.components.length } };
     },
   },
@@ -184,8 +255,16 @@ const componentRoutes: RouteSpec[] = [
 
 // ---- templates -------------------------------------------------------------------------------------------------
 
-const legacyComponentBody = obj({ id: str(), component_id: nonEmpty(), type: str(), position, config: jsonObject(), label: nullable(str()), metadata: jsonObject() }, ['component_id'], { open: true });
-const legacyConnectionBody = obj({ id: str(), source: nonEmpty(), target: nonEmpty(), source_port: nonEmpty(), target_port: nonEmpty() }, ['source', 'target', 'source_port', 'target_port'], { open: true });
+const legacyComponentBody = obj(
+  { id: str(), component_id: nonEmpty(), type: str(), position, config: jsonObject(), label: nullable(str()), metadata: jsonObject() },
+  ['component_id'],
+  { open: true },
+);
+const legacyConnectionBody = obj(
+  { id: str(), source: nonEmpty(), target: nonEmpty(), source_port: nonEmpty(), target_port: nonEmpty() },
+  ['source', 'target', 'source_port', 'target_port'],
+  { open: true },
+);
 const templateBody = (create: boolean): JsonSchema =>
   obj(
     {
@@ -202,9 +281,23 @@ const templateBody = (create: boolean): JsonSchema =>
   );
 
 function legacyGraph(body: any) {
-  const entries: [string, any][] = Array.isArray(body.components) ? body.components.map((c: any, i: number) => [c.id ?? `n${i + 1}`, c]) : Object.entries(body.components ?? {});
-  const nodes = entries.map(([id, c], i) => ({ id, componentId: c.component_id, position: c.position ?? { x: i * 200, y: 0 }, config: c.config ?? {}, label: c.label ?? c.metadata?.label ?? null }));
-  const connections = (body.connections ?? []).map((c: any, i: number) => ({ id: c.id ?? `c${i + 1}`, sourceId: c.source, sourcePort: c.source_port, targetId: c.target, targetPort: c.target_port }));
+  const entries: [string, any][] = Array.isArray(body.components)
+    ? body.components.map((c: any, i: number) => [c.id ?? `n${i + 1}`, c])
+    : Object.entries(body.components ?? {});
+  const nodes = entries.map(([id, c], i) => ({
+    id,
+    componentId: c.component_id,
+    position: c.position ?? { x: i * 200, y: 0 },
+    config: c.config ?? {},
+    label: c.label ?? c.metadata?.label ?? null,
+  }));
+  const connections = (body.connections ?? []).map((c: any, i: number) => ({
+    id: c.id ?? `c${i + 1}`,
+    sourceId: c.source,
+    sourcePort: c.source_port,
+    targetId: c.target,
+    targetPort: c.target_port,
+  }));
   return { nodes, connections };
 }
 
@@ -295,7 +388,16 @@ const templateRoutes: RouteSpec[] = [
       return { data: await oneTemplate(call, data.updateTemplate), message: 'Template updated' };
     },
   },
-  deletionRoute({ path: '/templates/{template_id}', operationId: 'deleteTemplate', tag: 'templates', summary: 'Remove a custom template (built-ins: 403)', idParam: 'template_id', operation: DELETE_TEMPLATE, errors: [403, 404], message: 'Template deleted' }),
+  deletionRoute({
+    path: '/templates/{template_id}',
+    operationId: 'deleteTemplate',
+    tag: 'templates',
+    summary: 'Remove a custom template (built-ins: 403)',
+    idParam: 'template_id',
+    operation: DELETE_TEMPLATE,
+    errors: [403, 404],
+    message: 'Template deleted',
+  }),
 ];
 
 export const registryRoutes: RouteGroup = () => [...componentRoutes, ...templateRoutes];

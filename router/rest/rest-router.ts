@@ -29,7 +29,8 @@ function readJsonBody(req: express.Request, res: express.Response): Promise<unkn
       const { status, type } = err as { status?: number; type?: string };
       if (type === 'entity.too.large') return reject(new RestError(413, 'LIMIT_EXCEEDED', `The request body is larger than ${BODY_LIMIT}`));
       if (type === 'entity.parse.failed') return reject(new RestError(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(err as Error).message}`));
-      if (status && status >= 400 && status < 500) return reject(new RestError(status, status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST', (err as Error).message));
+      if (status && status >= 400 && status < 500)
+        return reject(new RestError(status, status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST', (err as Error).message));
       reject(err);
     }),
   );

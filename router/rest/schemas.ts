@@ -9,7 +9,11 @@ export const bool = (description?: string, extra: JsonSchema = {}): JsonSchema =
 export const anyJson = (description?: string): JsonSchema => (description ? { description } : {});
 export const jsonObject = (description?: string): JsonSchema => ({ type: 'object', ...(description ? { description } : {}) });
 export const arrayOf = (items: JsonSchema, extra: JsonSchema = {}): JsonSchema => ({ type: 'array', items, ...extra });
-export const mapOf = (values: JsonSchema, description?: string): JsonSchema => ({ type: 'object', additionalProperties: values, ...(description ? { description } : {}) });
+export const mapOf = (values: JsonSchema, description?: string): JsonSchema => ({
+  type: 'object',
+  additionalProperties: values,
+  ...(description ? { description } : {}),
+});
 export const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema.type as string, 'null'] });
 
 /** An object schema. Requests may carry fields the original clients sent that we do not use: `open` allows them. */
@@ -32,7 +36,10 @@ export const pagination = (maxLimit = 100): Record<string, JsonSchema> => ({
   offset: int('Skip this many first (at most 10000)', { minimum: 0, maximum: 10_000, default: 0 }),
 });
 
-export const port = obj({ name: str(), type: str('any, string, number, boolean, object, array or array<T>'), required: bool(), multiple: bool(), description: nullable(str()) }, ['name', 'type']);
+export const port = obj(
+  { name: str(), type: str('any, string, number, boolean, object, array or array<T>'), required: bool(), multiple: bool(), description: nullable(str()) },
+  ['name', 'type'],
+);
 
 /** A component as the original library listed it. */
 export const libraryEntry = obj(
@@ -41,7 +48,21 @@ export const libraryEntry = obj(
     category: str(),
     ports: obj({ inputs: arrayOf(port), outputs: arrayOf(port) }),
     default_config: jsonObject('Defaults from the config schema'),
-    metadata: obj({ id: str('Canonical id, e.g. core/llm'), version: str(), description: str(), icon: nullable(str()), color: nullable(str()), builtin: bool(), deprecated: bool(), legacy_ids: arrayOf(str()), config_schema: jsonObject() }, [], { open: true }),
+    metadata: obj(
+      {
+        id: str('Canonical id, e.g. core/llm'),
+        version: str(),
+        description: str(),
+        icon: nullable(str()),
+        color: nullable(str()),
+        builtin: bool(),
+        deprecated: bool(),
+        legacy_ids: arrayOf(str()),
+        config_schema: jsonObject(),
+      },
+      [],
+      { open: true },
+    ),
   },
   ['name', 'ports', 'metadata'],
 );
@@ -57,7 +78,12 @@ export const projectComponent = obj(
   ['type', 'component_id', 'position', 'config'],
 );
 
-export const projectConnection = obj({ id: str(), source: str(), target: str(), source_port: str(), target_port: str() }, ['source', 'target', 'source_port', 'target_port']);
+export const projectConnection = obj({ id: str(), source: str(), target: str(), source_port: str(), target_port: str() }, [
+  'source',
+  'target',
+  'source_port',
+  'target_port',
+]);
 
 export const project = obj(
   {
@@ -68,7 +94,16 @@ export const project = obj(
     template_id: nullable(str()),
     components: mapOf(projectComponent, 'Instance id → component instance'),
     connections: arrayOf(projectConnection),
-    metadata: obj({ created_at: str(), updated_at: str(), status: str('draft, development, testing, deployed or archived', { enum: ['draft', 'development', 'testing', 'deployed', 'archived'] }), version: int() }, ['created_at', 'status', 'version'], { open: true }),
+    metadata: obj(
+      {
+        created_at: str(),
+        updated_at: str(),
+        status: str('draft, development, testing, deployed or archived', { enum: ['draft', 'development', 'testing', 'deployed', 'archived'] }),
+        version: int(),
+      },
+      ['created_at', 'status', 'version'],
+      { open: true },
+    ),
   },
   ['id', 'name', 'description', 'components', 'connections', 'metadata'],
 );

@@ -24,7 +24,13 @@ import { graphiqlContentSecurityPolicy, securityHeaders } from './security-heade
 
 export interface RouterSecurity {
   middleware: express.Router;
-  apolloOptions: { validationRules: ValidationRule[]; introspection: boolean; parseOptions: { maxTokens: number }; allowBatchedHttpRequests: false; persistedQueries: false };
+  apolloOptions: {
+    validationRules: ValidationRule[];
+    introspection: boolean;
+    parseOptions: { maxTokens: number };
+    allowBatchedHttpRequests: false;
+    persistedQueries: false;
+  };
   prepareOperation: PrepareOperation;
   /** WebSocket limits for graphql-ws and the legacy sockets. */
   sockets: SocketLimits;
@@ -37,7 +43,9 @@ export interface RouterSecurity {
 
 const PROBE_PATHS = new Set(['/health', '/live', '/ready', '/metrics']);
 
-const tooLarge = (max: number) => ({ errors: [{ message: `The request body is larger than ${max} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodySize', max } }] });
+const tooLarge = (max: number) => ({
+  errors: [{ message: `The request body is larger than ${max} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodySize', max } }],
+});
 
 export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.Server): RouterSecurity {
   const { security } = config;
@@ -48,7 +56,10 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
   const router = express.Router();
   router.use(securityHeaders());
   router.use((req, res, next) => {
-    if (req.method === 'GET' && (req.path === '/graphiql' || (req.path === '/graphql' && wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>)))) {
+    if (
+      req.method === 'GET' &&
+      (req.path === '/graphiql' || (req.path === '/graphql' && wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>)))
+    ) {
       res.setHeader('Content-Security-Policy', graphiqlContentSecurityPolicy(graphiqlPage()));
     }
     next();
@@ -63,7 +74,8 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
   router.use((req, res, next) => (PROBE_PATHS.has(req.path) ? next('router') : rateLimit.middleware(req, res, next)));
   if (persisted) {
     router.use('/graphql', express.json({ limit: security.maxBodyBytes }), (req, res, next) => {
-      if (req.method === 'GET' && req.query.query !== undefined) return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
+      if (req.method === 'GET' && req.query.query !== undefined)
+        return void res.status(405).json({ errors: [{ message: 'Send persisted operations with POST', extensions: { code: 'BAD_REQUEST' } }] });
       const request = req.method === 'POST' ? (req.body as Record<string, unknown> | undefined) : undefined;
       if (!request || typeof request !== 'object' || Array.isArray(request)) return next();
       try {
@@ -84,7 +96,13 @@ export function routerSecurity(config: AppConfig, log: Logger, httpServer: http.
   });
   return {
     middleware: router,
-    apolloOptions: { validationRules: rules, introspection: security.introspection, parseOptions: { maxTokens: security.maxTokens }, allowBatchedHttpRequests: false, persistedQueries: false },
+    apolloOptions: {
+      validationRules: rules,
+      introspection: security.introspection,
+      parseOptions: { maxTokens: security.maxTokens },
+      allowBatchedHttpRequests: false,
+      persistedQueries: false,
+    },
     prepareOperation: operationPreparer({ maxTokens: security.maxTokens, rules, persisted }),
     sockets: socketLimits(security, rateLimit, log, auth),
     auth,

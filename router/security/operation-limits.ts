@@ -17,7 +17,8 @@ import {
 } from 'graphql';
 import type { SecurityConfig } from '../../platform/config';
 
-const limitError = (message: string, extensions: Record<string, unknown>) => new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', ...extensions } });
+const limitError = (message: string, extensions: Record<string, unknown>) =>
+  new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', ...extensions } });
 
 /**
  * Introspection is limited on its own terms (as graphql-armor and Apollo Router do), not by the operation depth: the
@@ -108,27 +109,62 @@ function measure(selectionSet: SelectionSetNode, fragments: Record<string, Fragm
 const plannableOperation: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This endpoint has no ${node.operation} operations${node.operation === 'subscription' ? '; subscribe over WebSocket (graphql-ws) at /graphql' : ''}`, { nodes: [node], extensions: { code: 'BAD_REQUEST' } }));
+      context.reportError(
+        new GraphQLError(
+          `This endpoint has no ${node.operation} operations${node.operation === 'subscription' ? '; subscribe over WebSocket (graphql-ws) at /graphql' : ''}`,
+          { nodes: [node], extensions: { code: 'BAD_REQUEST' } },
+        ),
+      );
     }
   },
   FloatValue(node) {
-    if (!Number.isFinite(Number(node.value))) context.reportError(new GraphQLError(`The number ${node.value.slice(0, 30)} is out of range`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+    if (!Number.isFinite(Number(node.value)))
+      context.reportError(new GraphQLError(`The number ${node.value.slice(0, 30)} is out of range`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
   },
 });
 
 export function operationLimitRules(limits: SecurityConfig): ValidationRule[] {
   const operationLimits: ValidationRule = (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
-      const fragments = Object.fromEntries(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      const fragments = Object.fromEntries(
+        context
+          .getDocument()
+          .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((d) => [d.name.value, d]),
+      );
       const found = measure(node.selectionSet, fragments, limits);
-      if (found.depth > limits.maxDepth) context.reportError(limitError(`The operation is deeper than ${limits.maxDepth} levels`, { limit: 'depth', max: limits.maxDepth }));
-      if (found.aliases > limits.maxAliases) context.reportError(limitError(`The operation uses more than ${limits.maxAliases} aliases`, { limit: 'aliases', max: limits.maxAliases }));
-      if (found.cost > limits.maxCost) context.reportError(limitError(`The operation selects more than ${limits.maxCost} fields`, { limit: 'cost', max: limits.maxCost }));
+      if (found.depth > limits.maxDepth)
+        context.reportError(limitError(`The operation is deeper than ${limits.maxDepth} levels`, { limit: 'depth', max: limits.maxDepth }));
+      if (found.aliases > limits.maxAliases)
+        context.reportError(limitError(`The operation uses more than ${limits.maxAliases} aliases`, { limit: 'aliases', max: limits.maxAliases }));
+      if (found.cost > limits.maxCost)
+        context.reportError(limitError(`The operation selects more than ${limits.maxCost} fields`, { limit: 'cost', max: limits.maxCost }));
       const intro = found.introspection;
-      if (intro.roots > INTROSPECTION_LIMITS.roots) context.reportError(limitError(`The operation introspects more than ${INTROSPECTION_LIMITS.roots} times (__schema / __type)`, { limit: 'introspectionRoots', max: INTROSPECTION_LIMITS.roots }));
-      if (intro.depth > INTROSPECTION_LIMITS.depth) context.reportError(limitError(`The introspection is deeper than ${INTROSPECTION_LIMITS.depth} levels`, { limit: 'introspectionDepth', max: INTROSPECTION_LIMITS.depth }));
-      if (intro.lists > INTROSPECTION_LIMITS.lists) context.reportError(limitError(`The introspection nests more than ${INTROSPECTION_LIMITS.lists} lists (types, fields, args, …)`, { limit: 'introspectionLists', max: INTROSPECTION_LIMITS.lists }));
-      if (intro.fields > INTROSPECTION_LIMITS.fields) context.reportError(limitError(`The introspection selects more than ${INTROSPECTION_LIMITS.fields} fields`, { limit: 'introspectionFields', max: INTROSPECTION_LIMITS.fields }));
+      if (intro.roots > INTROSPECTION_LIMITS.roots)
+        context.reportError(
+          limitError(`The operation introspects more than ${INTROSPECTION_LIMITS.roots} times (__schema / __type)`, {
+            limit: 'introspectionRoots',
+            max: INTROSPECTION_LIMITS.roots,
+          }),
+        );
+      if (intro.depth > INTROSPECTION_LIMITS.depth)
+        context.reportError(
+          limitError(`The introspection is deeper than ${INTROSPECTION_LIMITS.depth} levels`, { limit: 'introspectionDepth', max: INTROSPECTION_LIMITS.depth }),
+        );
+      if (intro.lists > INTROSPECTION_LIMITS.lists)
+        context.reportError(
+          limitError(`The introspection nests more than ${INTROSPECTION_LIMITS.lists} lists (types, fields, args, …)`, {
+            limit: 'introspectionLists',
+            max: INTROSPECTION_LIMITS.lists,
+          }),
+        );
+      if (intro.fields > INTROSPECTION_LIMITS.fields)
+        context.reportError(
+          limitError(`The introspection selects more than ${INTROSPECTION_LIMITS.fields} fields`, {
+            limit: 'introspectionFields',
+            max: INTROSPECTION_LIMITS.fields,
+          }),
+        );
     },
   });
   return limits.introspection ? [operationLimits, plannableOperation] : [operationLimits, plannableOperation, NoSchemaIntrospectionCustomRule];

@@ -28,15 +28,18 @@ export function loadPersistedOperations(security: SecurityConfig): PersistedOper
   } catch (err) {
     throw new ConfigError(`PERSISTED_OPERATIONS_FILE is not a readable JSON file: ${(err as Error).message}`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('PERSISTED_OPERATIONS_FILE must hold a JSON object { "<sha256>": "<document>" }');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError('PERSISTED_OPERATIONS_FILE must hold a JSON object { "<sha256>": "<document>" }');
   const safelist = new Map<string, string>();
   for (const [hash, document] of Object.entries(raw)) {
-    if (typeof document !== 'string' || sha256(document) !== hash.toLowerCase()) throw new ConfigError(`PERSISTED_OPERATIONS_FILE: the entry "${hash}" is not the SHA-256 of its document`);
+    if (typeof document !== 'string' || sha256(document) !== hash.toLowerCase())
+      throw new ConfigError(`PERSISTED_OPERATIONS_FILE: the entry "${hash}" is not the SHA-256 of its document`);
     safelist.set(hash.toLowerCase(), document);
     // Safelisted operations are known: their names label metrics.
     registerOperationNames([...document.matchAll(/\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
   }
-  const refuse = () => new GraphQLError('Only persisted operations may run on this server', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
+  const refuse = () =>
+    new GraphQLError('Only persisted operations may run on this server', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
   return (request) => {
     const extensions = request.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
     const hash = [request.documentId, extensions?.persistedQuery?.sha256Hash].find((h): h is string => typeof h === 'string');

@@ -12,7 +12,10 @@ export interface PreparedOperation {
   variableValues?: Record<string, unknown> | null;
 }
 
-export type PrepareOperation = (schema: GraphQLSchema, request: OperationRequest & { operationName?: string | null; variables?: Record<string, unknown> | null }) => PreparedOperation | readonly GraphQLError[];
+export type PrepareOperation = (
+  schema: GraphQLSchema,
+  request: OperationRequest & { operationName?: string | null; variables?: Record<string, unknown> | null },
+) => PreparedOperation | readonly GraphQLError[];
 
 export function operationPreparer(options: { maxTokens: number; rules: readonly ValidationRule[]; persisted?: PersistedOperations }): PrepareOperation {
   const rules = [...specifiedRules, ...options.rules];

@@ -21,10 +21,14 @@ export interface RateLimit {
   close(): Promise<void>;
 }
 
-export const rateLimitKey = (identity: { sub: string } | undefined, address: string | undefined) => (identity ? `user:${identity.sub}` : `addr:${address ?? 'unknown'}`);
+export const rateLimitKey = (identity: { sub: string } | undefined, address: string | undefined) =>
+  identity ? `user:${identity.sub}` : `addr:${address ?? 'unknown'}`;
 
 /** The GraphQL error of an operation over budget (HTTP answers 429 with it; graphql-ws sends it as the operation's error). */
-export const rateLimited = (retryAfter: number) => ({ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } });
+export const rateLimited = (retryAfter: number) => ({
+  message: `Too many requests; retry in ${retryAfter} s`,
+  extensions: { code: 'RATE_LIMITED', retryAfter },
+});
 
 export function createRateLimit(config: AppConfig, log: Logger, auth: RequestAuthentication): RateLimit {
   const { rateLimitPoints: points, rateLimitWindowSeconds: duration } = config.security;
@@ -35,7 +39,13 @@ export function createRateLimit(config: AppConfig, log: Logger, auth: RequestAut
   if (config.redisUrl) {
     redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(n * 200, 2_000) });
     redis.on('error', (err) => log.debug({ err }, 'rate-limit Redis connection error'));
-    limiter = new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${config.redisNamespace}:rl`, insuranceLimiter: new RateLimiterMemory({ points, duration }) });
+    limiter = new RateLimiterRedis({
+      storeClient: redis,
+      points,
+      duration,
+      keyPrefix: `${config.redisNamespace}:rl`,
+      insuranceLimiter: new RateLimiterMemory({ points, duration }),
+    });
   }
   const consume = async (key: string): Promise<number | undefined> => {
     try {

@@ -58,7 +58,8 @@ export function socketLimits(security: SecurityConfig, rateLimit: RateLimit, log
       const timer = setInterval(() => {
         if (checking) return;
         checking = true;
-        auth.reauthenticate(params, req)
+        auth
+          .reauthenticate(params, req)
           .then((current) => current.sub === identity.sub)
           .catch(() => false)
           .then((valid) => {

@@ -17,7 +17,13 @@ export async function canReadProject(execute: GatewayExecutor, projectId: string
 }
 
 /** Closes `stream` once the caller can no longer read the project; returns the function that stops watching. */
-export async function endWhenAccessLost(bus: EventBus, execute: GatewayExecutor, projectId: string, context: RouterContext, stream: { return(): Promise<unknown> }): Promise<() => void> {
+export async function endWhenAccessLost(
+  bus: EventBus,
+  execute: GatewayExecutor,
+  projectId: string,
+  context: RouterContext,
+  stream: { return(): Promise<unknown> },
+): Promise<() => void> {
   let checking = Promise.resolve();
   return bus.on<{ op?: string }>(topics.project(projectId), (change) => {
     if (!change?.op || !ACCESS_OPS.has(change.op)) return;

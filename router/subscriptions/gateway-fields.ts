@@ -5,7 +5,18 @@
  * name (alias), so objects that came from the gateway are read with an alias-aware field resolver (measured failure
  * otherwise).
  */
-import { defaultFieldResolver, GraphQLError, print, visit, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  print,
+  visit,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { RouterContext } from '../gateway';
 
 export type GatewayExecutor = (query: string, variables: Record<string, unknown>, context: RouterContext) => Promise<ExecutionResult>;
@@ -45,7 +56,11 @@ function selectionDocument(info: GraphQLResolveInfo): { selection: string; fragm
       },
     });
   sets.forEach(collect);
-  const fragments = [...fragmentNames].map((name) => info.fragments[name]).filter(Boolean).map((f) => print(f)).join('\n');
+  const fragments = [...fragmentNames]
+    .map((name) => info.fragments[name])
+    .filter(Boolean)
+    .map((f) => print(f))
+    .join('\n');
   const definitions = (info.operation.variableDefinitions ?? []).filter((d) => variableNames.has(d.variable.name.value)).map((d) => print(d));
   return { selection: `{\n${selection}\n}`, fragments, variables: definitions };
 }
@@ -65,7 +80,10 @@ export class GatewayFieldResolver {
   /** Gateway fetches made (tests and the benchmark read it). */
   fetches = 0;
 
-  constructor(private readonly execute: GatewayExecutor, private readonly memoise = true) {}
+  constructor(
+    private readonly execute: GatewayExecutor,
+    private readonly memoise = true,
+  ) {}
 
   field(options: EntityFieldOptions): GraphQLFieldResolver<Record<string, unknown>, RouterContext> {
     return (source, _args, context, info) => {

@@ -87,7 +87,12 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         await live.return();
         // A closed socket (or a completed subscription) leaves at once; the entry's TTL is for lost connections.
         if (args.sessionId) {
-          await query(execute, `mutation LeaveOnClose($id: ID!, $s: ID) { leavePresence(projectId: $id, sessionId: $s) }`, { id: args.projectId, s: args.sessionId }, context).catch(() => undefined);
+          await query(
+            execute,
+            `mutation LeaveOnClose($id: ID!, $s: ID) { leavePresence(projectId: $id, sessionId: $s) }`,
+            { id: args.projectId, s: args.sessionId },
+            context,
+          ).catch(() => undefined);
         }
       }
     },
@@ -145,7 +150,12 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
       const live = await openTopic(bus, topics.debug(args.sessionId), bufferLimit, signal);
       let unwatch = () => {};
       try {
-        const data = await query<{ debugSession: { id: string; projectId: string } | null }>(execute, `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id projectId } }`, { id: args.sessionId }, context);
+        const data = await query<{ debugSession: { id: string; projectId: string } | null }>(
+          execute,
+          `query DebugSessionExists($id: ID!) { debugSession(id: $id) { id projectId } }`,
+          { id: args.sessionId },
+          context,
+        );
         if (!data.debugSession) throw notFound('Debug session', args.sessionId);
         unwatch = await endWhenAccessLost(bus, execute, data.debugSession.projectId, context, live);
         yield* live;
@@ -160,7 +170,9 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
       const finalStatuses = new Set(['STOPPED', 'FAILED', 'CANCELLED']);
       let unwatch = () => {};
       try {
-        const data = await query<{ deployment: { id: string; projectId: string; target: string; environment: string; status: string; endpoint: string | null; updatedAt: string } | null }>(
+        const data = await query<{
+          deployment: { id: string; projectId: string; target: string; environment: string; status: string; endpoint: string | null; updatedAt: string } | null;
+        }>(
           execute,
           `query DeploymentState($id: ID!) { deployment(id: $id) { id projectId target environment status endpoint updatedAt } }`,
           { id: args.deploymentId },
@@ -170,7 +182,18 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         if (!current) throw notFound('Deployment', args.deploymentId);
         unwatch = await endWhenAccessLost(bus, execute, current.projectId, context, live);
         // Where it stands now, so a late subscriber is never left with silence.
-        yield { deploymentId: current.id, projectId: current.projectId, target: current.target, environment: current.environment, status: current.status, previousStatus: null, reason: null, endpoint: current.endpoint, at: current.updatedAt, logs: [] };
+        yield {
+          deploymentId: current.id,
+          projectId: current.projectId,
+          target: current.target,
+          environment: current.environment,
+          status: current.status,
+          previousStatus: null,
+          reason: null,
+          endpoint: current.endpoint,
+          at: current.updatedAt,
+          logs: [],
+        };
         if (finalStatuses.has(current.status)) return;
         for await (const event of live) {
           if (Date.parse(String(event.at)) <= Date.parse(current.updatedAt)) continue; // already reflected in the snapshot

@@ -15,7 +15,13 @@ import { fittingSubscriptions } from './subscription-sdl';
 
 const SUBSCRIPTIONS_SDL = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'subscriptions.graphql'), 'utf8'));
 
-export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, execute: GatewayExecutor, entities: GatewayFieldResolver, bufferLimit: number): GraphQLSchema {
+export function buildSubscriptionSchema(
+  apiSchema: GraphQLSchema,
+  bus: EventBus,
+  execute: GatewayExecutor,
+  entities: GatewayFieldResolver,
+  bufferLimit: number,
+): GraphQLSchema {
   const extension = fittingSubscriptions(SUBSCRIPTIONS_SDL, apiSchema);
   if (!extension) return apiSchema;
   const schema = extendSchema(apiSchema, extension, { assumeValidSDL: false });
@@ -41,9 +47,21 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
     const field = (schema.getType(typeName) as GraphQLObjectType | undefined)?.getFields()[fieldName];
     if (field) field.resolve = resolver as never;
   };
-  attach('ProjectChangeEvent', 'project', entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }));
+  attach(
+    'ProjectChangeEvent',
+    'project',
+    entities.field({ rootField: 'project', idOf: (s) => s.projectId as string, eventKey: (s) => `project:${s.projectId}:${s.version}` }),
+  );
   attach('RunEvent', 'run', entities.field({ rootField: 'run', idOf: (s) => s.runId as string, eventKey: (s) => `run:${s.runId}:${s.seq}` }));
-  attach('DebugEvent', 'session', entities.field({ rootField: 'debugSession', idOf: (s) => s.sessionId as string, eventKey: (s) => `debug:${s.sessionId}:${s.seq}` }));
-  attach('DeploymentEvent', 'deployment', entities.field({ rootField: 'deployment', idOf: (s) => s.deploymentId as string, eventKey: (s) => `deployment:${s.deploymentId}:${s.status}:${s.at}` }));
+  attach(
+    'DebugEvent',
+    'session',
+    entities.field({ rootField: 'debugSession', idOf: (s) => s.sessionId as string, eventKey: (s) => `debug:${s.sessionId}:${s.seq}` }),
+  );
+  attach(
+    'DeploymentEvent',
+    'deployment',
+    entities.field({ rootField: 'deployment', idOf: (s) => s.deploymentId as string, eventKey: (s) => `deployment:${s.deploymentId}:${s.status}:${s.at}` }),
+  );
   return schema;
 }

@@ -33,7 +33,9 @@ export async function openTopic<T>(bus: EventBus, topic: Topic<T>, limit: number
       return;
     }
     if (buffer.length >= limit) {
-      failure = new GraphQLError(`Subscription fell more than ${limit} events behind and was ended; resubscribe to catch up`, { extensions: { code: SLOW_CONSUMER } });
+      failure = new GraphQLError(`Subscription fell more than ${limit} events behind and was ended; resubscribe to catch up`, {
+        extensions: { code: SLOW_CONSUMER },
+      });
       finish();
       return;
     }

@@ -6,7 +6,16 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import { execute as graphqlExecute, getOperationAST, GraphQLError, print, subscribe, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute as graphqlExecute,
+  getOperationAST,
+  GraphQLError,
+  print,
+  subscribe,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../../platform/events';
@@ -52,7 +61,13 @@ function closeSlowConsumer(socket: WebSocket, log: Logger, detail: Record<string
   setTimeout(() => socket.terminate(), 5_000).unref();
 }
 
-export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloServer<RouterContext>, bus: EventBus, log: Logger, options: SubscriptionServerOptions): SubscriptionServer {
+export function startSubscriptionServer(
+  httpServer: http.Server,
+  apollo: ApolloServer<RouterContext>,
+  bus: EventBus,
+  log: Logger,
+  options: SubscriptionServerOptions,
+): SubscriptionServer {
   const executeThroughGateway: GatewayExecutor = async (query, variables, context) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new GraphQLError('Incremental delivery is not supported over this path');
@@ -67,7 +82,11 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
   const { limits } = options;
   // maxPayload: ws refuses a larger frame while parsing it (close 1009), before graphql-ws reads any message.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
-  const stopRouting = routeUpgrades(httpServer, (pathname) => pathname === '/graphql', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  const stopRouting = routeUpgrades(
+    httpServer,
+    (pathname) => pathname === '/graphql',
+    (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+  );
   const disposable = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
       schema: () => {
@@ -79,7 +98,12 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       onSubscribe: async (ctx, _id, payload) => {
         // This operation is already counted in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`Too many operations on this connection (at most ${limits.maxSubscriptionsPerConnection}); complete some or open another connection`, { extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection', max: limits.maxSubscriptionsPerConnection } })];
+          return [
+            new GraphQLError(
+              `Too many operations on this connection (at most ${limits.maxSubscriptionsPerConnection}); complete some or open another connection`,
+              { extensions: { code: 'LIMIT_EXCEEDED', limit: 'subscriptionsPerConnection', max: limits.maxSubscriptionsPerConnection } },
+            ),
+          ];
         }
         const extra = ctx.extra as unknown as Partial<RouterContext> & { request: http.IncomingMessage };
         const retryAfter = await limits.consume(extra.identity, extra.request.socket.remoteAddress);
@@ -118,9 +142,15 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
       execute: async (args: ExecutionArgs) => {
         const operation = getOperationAST(args.document, args.operationName);
         if (operation && operation.operation !== 'subscription') {
-          const result = await executeThroughGateway(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as RouterContext);
+          const result = await executeThroughGateway(
+            print(args.document),
+            (args.variableValues ?? {}) as Record<string, unknown>,
+            args.contextValue as RouterContext,
+          );
           // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors (it calls toJSON).
-          return result.errors ? { ...result, errors: result.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : result;
+          return result.errors
+            ? { ...result, errors: result.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) }
+            : result;
         }
         return graphqlExecute({ ...args, fieldResolver: aliasAwareFieldResolver });
       },
@@ -135,7 +165,8 @@ export function startSubscriptionServer(httpServer: http.Server, apollo: ApolloS
             try {
               return await originalNext(...nextArgs);
             } catch (err) {
-              if (socket && (err as { extensions?: { code?: string } }).extensions?.code === SLOW_CONSUMER) closeSlowConsumer(socket, log, { behind: options.slowConsumerEvents });
+              if (socket && (err as { extensions?: { code?: string } }).extensions?.code === SLOW_CONSUMER)
+                closeSlowConsumer(socket, log, { behind: options.slowConsumerEvents });
               throw err;
             }
           };

@@ -70,7 +70,14 @@ export class AssistantService {
     const components = await this.components.forGraph(snapshot.graph, identity);
     const suggestions = await this.book.record(snapshot, analyzeGraph(snapshot.graph, components));
     this.cache.set(projectId, { version: snapshot.version, ownerId: snapshot.ownerId, suggestionIds: suggestions.map((s) => s.id) });
-    await this.events.publish('AI_SUGGESTION_GENERATED', { projectId, projectVersion: snapshot.version, source: 'RULES', trigger: 'analyzeProject', suggestionIds: suggestions.map((s) => s.id), actor: identity.sub });
+    await this.events.publish('AI_SUGGESTION_GENERATED', {
+      projectId,
+      projectVersion: snapshot.version,
+      source: 'RULES',
+      trigger: 'analyzeProject',
+      suggestionIds: suggestions.map((s) => s.id),
+      actor: identity.sub,
+    });
     return { snapshot, suggestions };
   }
 
@@ -89,7 +96,8 @@ export class AssistantService {
    */
   async apply(id: string, identity: Identity): Promise<{ suggestion: SuggestionRecord; projectVersion: number }> {
     const suggestion = await this.get(id, identity);
-    if (suggestion.status === 'APPLIED' || suggestion.status === 'DISMISSED') throw badInput(`Suggestion "${id}" is already ${suggestion.status.toLowerCase()}`, { field: 'id' });
+    if (suggestion.status === 'APPLIED' || suggestion.status === 'DISMISSED')
+      throw badInput(`Suggestion "${id}" is already ${suggestion.status.toLowerCase()}`, { field: 'id' });
     if (!suggestion.patch?.length) throw badInput(`Suggestion "${id}" has no automatic fix; follow its message instead`, { field: 'id' });
     let patch = suggestion.patch as GraphEdit[];
     let version = suggestion.projectVersion;
@@ -101,7 +109,10 @@ export class AssistantService {
       identity,
     );
     this.cache.invalidate(suggestion.projectId);
-    return { suggestion: await this.book.setStatus({ ...suggestion, patch, projectVersion: version }, 'APPLIED'), projectVersion: data.applyGraphEdits.project.version };
+    return {
+      suggestion: await this.book.setStatus({ ...suggestion, patch, projectVersion: version }, 'APPLIED'),
+      projectVersion: data.applyGraphEdits.project.version,
+    };
   }
 
   /** The suggestion's fix recomputed on the current graph, and checked against what earlier fixes did. */
@@ -111,14 +122,24 @@ export class AssistantService {
     const finding = analyzeGraph(snapshot.graph, components).find((f) => f.fingerprint === suggestion.fingerprint);
     if (!finding) {
       await this.book.setStatus(suggestion, 'OUTDATED');
-      throw badInput(`Suggestion "${suggestion.id}" no longer applies: version ${snapshot.version} does not have this finding any more`, { field: 'id', reason: 'RESOLVED' });
+      throw badInput(`Suggestion "${suggestion.id}" no longer applies: version ${snapshot.version} does not have this finding any more`, {
+        field: 'id',
+        reason: 'RESOLVED',
+      });
     }
-    if (!finding.patch) throw badInput(`Suggestion "${suggestion.id}" has no automatic fix in version ${snapshot.version}; follow its message instead`, { field: 'id', reason: 'NO_FIX' });
+    if (!finding.patch)
+      throw badInput(`Suggestion "${suggestion.id}" has no automatic fix in version ${snapshot.version}; follow its message instead`, {
+        field: 'id',
+        reason: 'NO_FIX',
+      });
     const applied = (await this.book.all(suggestion.projectId)).filter((s) => s.status === 'APPLIED' && s.source === 'RULES');
     const added = new Map(applied.flatMap((s) => (s.patch ?? []).flatMap((e) => (e.op === 'addNode' ? [[e.node.id, s] as const] : []))));
     for (const edit of finding.patch) {
       const by = edit.op === 'removeNode' ? added.get(edit.nodeId) : undefined;
-      if (by) throw appError('CONFLICT', `This fix would remove "${(edit as { nodeId: string }).nodeId}", which the applied fix "${by.title}" (${by.id}) added`, { suggestionId: by.id });
+      if (by)
+        throw appError('CONFLICT', `This fix would remove "${(edit as { nodeId: string }).nodeId}", which the applied fix "${by.title}" (${by.id}) added`, {
+          suggestionId: by.id,
+        });
     }
     const after = analyzeGraph(applyGraphEdits(snapshot.graph, finding.patch), components).map((f) => f.fingerprint);
     const back = applied.find((s) => after.includes(s.fingerprint));

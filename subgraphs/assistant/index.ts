@@ -24,7 +24,14 @@ export async function startAssistantService(deps: ServiceDeps): Promise<RunningS
   const store = new ProjectEntityStore<SuggestionRecord>(database, TABLE);
   const cache = new AnalysisCache();
   await cache.listen(deps.events);
-  const service = new AssistantService(deps.services, new ComponentLookup(deps.services), new SuggestionBook(store), cache, deps.events, new ProjectAccessClient(deps.services));
+  const service = new AssistantService(
+    deps.services,
+    new ComponentLookup(deps.services),
+    new SuggestionBook(store),
+    cache,
+    deps.events,
+    new ProjectAccessClient(deps.services),
+  );
   const llm = llmClientFromEnv(deps.config.env);
   const ask = new AskAssistant(service, llm);
   return startSubgraphServer({

@@ -9,7 +9,12 @@ import { CODE_OPTIMIZERS, optimizeCode } from './optimizer';
 import { ANALYSIS_RULES } from './rules';
 import { bySeverity, type SuggestionRecord } from './suggestion-store';
 
-export function assistantResolvers(store: ProjectEntityStore<SuggestionRecord>, service: AssistantService, ask: AskAssistant, modelName: string | undefined): Resolvers {
+export function assistantResolvers(
+  store: ProjectEntityStore<SuggestionRecord>,
+  service: AssistantService,
+  ask: AskAssistant,
+  modelName: string | undefined,
+): Resolvers {
   const entity = projectEntityResolvers({
     store,
     access: service.access,

@@ -22,7 +22,8 @@ export class SuggestionBook {
   async record(project: { id: string; ownerId: string; version: number }, findings: RuleFinding[]): Promise<SuggestionRecord[]> {
     const existing = await this.all(project.id);
     const latest = new Map<string, SuggestionRecord>();
-    for (const s of existing) if (s.source === 'RULES' && (s.status === 'OPEN' || s.status === 'DISMISSED') && !latest.has(s.fingerprint)) latest.set(s.fingerprint, s);
+    for (const s of existing)
+      if (s.source === 'RULES' && (s.status === 'OPEN' || s.status === 'DISMISSED') && !latest.has(s.fingerprint)) latest.set(s.fingerprint, s);
     const now = new Date().toISOString();
     const open: SuggestionRecord[] = [];
     const seen = new Set<string>();

@@ -33,15 +33,28 @@ export class CodegenService {
   async generate(projectId: string, language: string, options: GenerateOptions | null | undefined, identity: Identity): Promise<ArtifactRecord> {
     const info = findLanguage(language);
     if (!info) {
-      throw badInput(`unsupported language "${language}"; supported: ${LANGUAGES.map((l) => l.id).join(', ')}`, { field: 'language', supported: LANGUAGES.map((l) => l.id) });
+      throw badInput(`unsupported language "${language}"; supported: ${LANGUAGES.map((l) => l.id).join(', ')}`, {
+        field: 'language',
+        supported: LANGUAGES.map((l) => l.id),
+      });
     }
     if (!info.implemented) {
-      throw appError('NOT_IMPLEMENTED', `generating ${info.name} is not implemented yet; implemented: ${LANGUAGES.filter((l) => l.implemented).map((l) => l.id).join(', ')}`);
+      throw appError(
+        'NOT_IMPLEMENTED',
+        `generating ${info.name} is not implemented yet; implemented: ${LANGUAGES.filter((l) => l.implemented)
+          .map((l) => l.id)
+          .join(', ')}`,
+      );
     }
-    if ((options?.packageName?.length ?? 0) > MAX_PACKAGE_NAME) throw badInput(`packageName must be at most ${MAX_PACKAGE_NAME} characters`, { field: 'options.packageName' });
+    if ((options?.packageName?.length ?? 0) > MAX_PACKAGE_NAME)
+      throw badInput(`packageName must be at most ${MAX_PACKAGE_NAME} characters`, { field: 'options.packageName' });
     await this.access.require(projectId, identity, 'editor');
     const snapshot = await fetchProjectSnapshot(this.services, projectId, identity);
-    const chosen = { includeComments: options?.includeComments === true, optimize: options?.optimize === true, packageName: options?.packageName || snapshot.name };
+    const chosen = {
+      includeComments: options?.includeComments === true,
+      optimize: options?.optimize === true,
+      packageName: options?.packageName || snapshot.name,
+    };
     let project;
     try {
       project = generateProject(snapshot.graph, info.id as LanguageId, { ...chosen, projectName: snapshot.name });
@@ -69,7 +82,13 @@ export class CodegenService {
       options: chosen,
     };
     await this.store.insert(artifact);
-    await this.events.publish('CODE_GENERATED', { projectId: snapshot.id, artifactId: artifact.id, language: info.id, projectVersion: snapshot.version, actor: identity.sub });
+    await this.events.publish('CODE_GENERATED', {
+      projectId: snapshot.id,
+      artifactId: artifact.id,
+      language: info.id,
+      projectVersion: snapshot.version,
+      actor: identity.sub,
+    });
     return artifact;
   }
 

@@ -159,7 +159,8 @@ export class DebugDriver {
     let reason: PauseReason | undefined;
     if (this.pauseRequested) reason = 'PAUSE';
     else if (atBreakpoint) reason = 'BREAKPOINT';
-    else if (this.mode === 'STEP_INTO' || (this.mode === 'STEP_OVER' && depth <= this.modeDepth) || (this.mode === 'STEP_OUT' && depth < this.modeDepth)) reason = 'STEP';
+    else if (this.mode === 'STEP_INTO' || (this.mode === 'STEP_OVER' && depth <= this.modeDepth) || (this.mode === 'STEP_OUT' && depth < this.modeDepth))
+      reason = 'STEP';
     if (reason) await this.pauseAt(boundary, reason, null);
   }
 

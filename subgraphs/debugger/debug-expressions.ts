@@ -30,7 +30,11 @@ export function compileForDebugger(source: string, what: string): CompiledExpres
     return compileExpression(source);
   } catch (error) {
     const info = describe(error);
-    throw badInput(`${what} ${JSON.stringify(source.slice(0, 200))} is not a valid expression: ${info.error}`, { field: what, expressionCode: info.code, position: info.position });
+    throw badInput(`${what} ${JSON.stringify(source.slice(0, 200))} is not a valid expression: ${info.error}`, {
+      field: what,
+      expressionCode: info.code,
+      position: info.position,
+    });
   }
 }
 
@@ -38,7 +42,8 @@ export function evaluateSafely(source: string, scope: Record<string, unknown>): 
   try {
     const value = compileExpression(source).evaluate(scope);
     const bytes = JSON.stringify(value ?? null).length;
-    if (bytes > MAX_SHOWN_VALUE_BYTES) return { ok: false, code: 'VALUE_TOO_LARGE', error: `the value is ${bytes} bytes of JSON, over the ${MAX_SHOWN_VALUE_BYTES} bytes a debugger shows` };
+    if (bytes > MAX_SHOWN_VALUE_BYTES)
+      return { ok: false, code: 'VALUE_TOO_LARGE', error: `the value is ${bytes} bytes of JSON, over the ${MAX_SHOWN_VALUE_BYTES} bytes a debugger shows` };
     return { ok: true, value: value ?? null };
   } catch (error) {
     return { ok: false, ...describe(error) };

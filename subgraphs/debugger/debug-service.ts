@@ -59,7 +59,17 @@ export class DebugService {
     this.sweeper = setInterval(() => void this.expireIdle().catch((err) => deps.log.warn({ err }, 'expiring idle debug sessions failed')), every).unref();
   }
 
-  async start(args: { projectId: string; inputs?: unknown; breakpoints?: readonly BreakpointInput[] | null; watches?: readonly string[] | null; breakOnError?: boolean | null; usePinned?: boolean | null }, identity: Identity): Promise<DebugSessionRecord> {
+  async start(
+    args: {
+      projectId: string;
+      inputs?: unknown;
+      breakpoints?: readonly BreakpointInput[] | null;
+      watches?: readonly string[] | null;
+      breakOnError?: boolean | null;
+      usePinned?: boolean | null;
+    },
+    identity: Identity,
+  ): Promise<DebugSessionRecord> {
     const inputs = args.inputs ?? {};
     if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) throw badInput('inputs must be a JSON object', { field: 'inputs' });
     if (JSON.stringify(inputs).length > MAX_INPUT_BYTES) throw appError('LIMIT_EXCEEDED', `inputs are larger than ${MAX_INPUT_BYTES} bytes`);
@@ -76,7 +86,10 @@ export class DebugService {
     const now = new Date().toISOString();
     const live = await this.deps.store.countLive(identity.sub, now);
     if (live >= this.deps.settings.maxLiveSessionsPerUser) {
-      throw appError('LIMIT_EXCEEDED', `you already have ${live} live debug sessions (the limit is ${this.deps.settings.maxLiveSessionsPerUser}); end one with endDebugSession`);
+      throw appError(
+        'LIMIT_EXCEEDED',
+        `you already have ${live} live debug sessions (the limit is ${this.deps.settings.maxLiveSessionsPerUser}); end one with endDebugSession`,
+      );
     }
     const record: DebugSessionRecord = {
       id: randomUUID(),
@@ -104,7 +117,10 @@ export class DebugService {
     };
     await this.deps.store.insert(record);
     const s = this.adopt(record, new Journal());
-    await s.commit(() => refreshWatches(s, { frames: [], inputs: {} }), (r) => [{ type: 'SESSION_STARTED' }, ...watchEvents(r)]);
+    await s.commit(
+      () => refreshWatches(s, { frames: [], inputs: {} }),
+      (r) => [{ type: 'SESSION_STARTED' }, ...watchEvents(r)],
+    );
     await this.deps.events.publish('DEBUG_SESSION_STARTED', { sessionId: record.id, projectId: record.projectId, projectVersion: record.projectVersion });
     return record;
   }
@@ -114,7 +130,13 @@ export class DebugService {
     const driver = await s.exclusive(() => this.control(s, action));
     if (driver) await driver.whenSettled(this.deps.settings.stepWaitMs);
     await s.flushed();
-    await this.deps.events.publish('DEBUG_STEP_EXECUTED', { sessionId: s.id, projectId: s.record.projectId, action, state: s.record.state, currentNodeId: s.record.position?.nodeId ?? null });
+    await this.deps.events.publish('DEBUG_STEP_EXECUTED', {
+      sessionId: s.id,
+      projectId: s.record.projectId,
+      action,
+      state: s.record.state,
+      currentNodeId: s.record.position?.nodeId ?? null,
+    });
     return s.record;
   }
 
@@ -211,7 +233,10 @@ export class DebugService {
           r.position = { ...position, inputs: inputsFrom(graph, current, (source) => visible.get(source)?.outputs, position.inputs) };
           refreshWatches(s, r.position);
         },
-        (r) => [{ type: 'VARIABLE_CHANGED', nodeId, frames: finished.frames, variable: { nodeId, frames: finished.frames, port, value, previous: previous ?? null } }, ...watchEvents(r)],
+        (r) => [
+          { type: 'VARIABLE_CHANGED', nodeId, frames: finished.frames, variable: { nodeId, frames: finished.frames, port, value, previous: previous ?? null } },
+          ...watchEvents(r),
+        ],
         edit,
       );
       return s.record;
@@ -278,12 +303,24 @@ export class DebugService {
         await s.driver.done;
         s.driver = undefined;
       }
-      await s.commit(async (r) => {
-        await this.deps.store.clearJournal(r.id);
-        s.journal = new Journal();
-        Object.assign(r, { state: 'RUNNING', pauseReason: null, position: null, error: null, outputs: null, breakpointsHit: [], journalLength: 0, endedReason: null });
-        for (const b of r.breakpoints) Object.assign(b, { hitCount: 0, lastError: null });
-      }, () => [{ type: 'RESUMED', action }]);
+      await s.commit(
+        async (r) => {
+          await this.deps.store.clearJournal(r.id);
+          s.journal = new Journal();
+          Object.assign(r, {
+            state: 'RUNNING',
+            pauseReason: null,
+            position: null,
+            error: null,
+            outputs: null,
+            breakpointsHit: [],
+            journalLength: 0,
+            endedReason: null,
+          });
+          for (const b of r.breakpoints) Object.assign(b, { hitCount: 0, lastError: null });
+        },
+        () => [{ type: 'RESUMED', action }],
+      );
       return launchDriver(s, this.deps.world, 'CONTINUE');
     }
     if (action === 'PAUSE') {
@@ -293,7 +330,10 @@ export class DebugService {
     }
     const mode: StepMode = action === 'START' ? 'CONTINUE' : action;
     if (state === 'INITIALIZED') {
-      await s.commit((r) => void (r.state = 'RUNNING'), () => [{ type: 'RESUMED', action }]);
+      await s.commit(
+        (r) => void (r.state = 'RUNNING'),
+        () => [{ type: 'RESUMED', action }],
+      );
       return launchDriver(s, this.deps.world, mode);
     }
     if (action === 'START') throw badInput(`the session has already started (it is ${state}); use CONTINUE or RESTART`, { state });
@@ -301,7 +341,10 @@ export class DebugService {
     if (state !== 'PAUSED') throw badInput(`the session is ${state.toLowerCase()}: ${action} is not possible; RESTART it or start a new session`, { state });
     const driver = s.driver ?? (await restoreDriver(s, this.deps.world));
     if (!driver) return undefined;
-    await s.commit((r) => void (r.state = 'RUNNING'), () => [{ type: 'RESUMED', action, nodeId: s.record.position?.nodeId ?? null }]);
+    await s.commit(
+      (r) => void (r.state = 'RUNNING'),
+      () => [{ type: 'RESUMED', action, nodeId: s.record.position?.nodeId ?? null }],
+    );
     driver.resumeWith(mode);
     return driver;
   }
@@ -314,7 +357,13 @@ export class DebugService {
       return;
     }
     await s.commit(
-      (r) => void Object.assign(r, { state: 'STOPPED', pauseReason: null, position: null, error: reason ? { code: reason, message: `session ended: ${reason.toLowerCase().replace(/_/g, ' ')}` } : null }),
+      (r) =>
+        void Object.assign(r, {
+          state: 'STOPPED',
+          pauseReason: null,
+          position: null,
+          error: reason ? { code: reason, message: `session ended: ${reason.toLowerCase().replace(/_/g, ' ')}` } : null,
+        }),
       (r) => [{ type: 'STOPPED', error: r.error }],
     );
   }
@@ -338,7 +387,10 @@ export class DebugService {
         return s;
       })();
       this.registry.set(id, pending);
-      pending.then((s) => s || this.registry.delete(id), () => this.registry.delete(id));
+      pending.then(
+        (s) => s || this.registry.delete(id),
+        () => this.registry.delete(id),
+      );
     }
     return pending;
   }

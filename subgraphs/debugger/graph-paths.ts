@@ -46,7 +46,9 @@ export function withSequentialMaps(graph: WorkflowGraph): WorkflowGraph {
   return {
     nodes: graph.nodes.map((node) => {
       const sub = subgraphOf(node);
-      return node.componentId === MAP_COMPONENT ? { ...node, config: { ...node.config, concurrency: 1, ...(sub ? { graph: withSequentialMaps(sub) } : {}) } } : node;
+      return node.componentId === MAP_COMPONENT
+        ? { ...node, config: { ...node.config, concurrency: 1, ...(sub ? { graph: withSequentialMaps(sub) } : {}) } }
+        : node;
     }),
     connections: graph.connections,
   };
@@ -74,7 +76,12 @@ export function outputPortNames(node: NodeInstance): string[] {
  * interpreter itself re-collects them when the node runs). Mirrors the scheduler: a `multiple` port lists every
  * live source in connection order, a single port takes the first live one.
  */
-export function inputsFrom(graph: WorkflowGraph, node: NodeInstance, outputs: (nodeId: string) => Record<string, unknown> | undefined, previous: Record<string, unknown>): Record<string, unknown> {
+export function inputsFrom(
+  graph: WorkflowGraph,
+  node: NodeInstance,
+  outputs: (nodeId: string) => Record<string, unknown> | undefined,
+  previous: Record<string, unknown>,
+): Record<string, unknown> {
   const component = componentOf(node);
   const inputs: Record<string, unknown> = { ...previous };
   const byPort = new Map<string, unknown[]>();

@@ -16,7 +16,15 @@ export type { DebugEventPayload, DebugEventType } from './debug-events';
 export async function startDebuggerService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<unknown>({ service: 'debugger', ...deps.storage, migrations: debuggerMigrations });
   const store = new SessionStore(database);
-  const service = new DebugService({ store, services: deps.services, events: deps.events, world: worldServicesFromEnv(deps.config.env), settings: debuggerSettings(deps.config.env), log: deps.log, access: new ProjectAccessClient(deps.services) });
+  const service = new DebugService({
+    store,
+    services: deps.services,
+    events: deps.events,
+    world: worldServicesFromEnv(deps.config.env),
+    settings: debuggerSettings(deps.config.env),
+    log: deps.log,
+    access: new ProjectAccessClient(deps.services),
+  });
   return startSubgraphServer({
     name: 'debugger',
     config: deps.config,

@@ -72,7 +72,8 @@ export class Journal {
     let frame = this.byFrame.get(key);
     if (!frame) this.byFrame.set(key, (frame = new Map()));
     if (entry.kind === 'step') {
-      if (entry.status === 'succeeded') frame.set(entry.nodeId, { nodeId: entry.nodeId, frames: entry.frames, inputs: entry.inputs, outputs: { ...(entry.outputs ?? {}) } });
+      if (entry.status === 'succeeded')
+        frame.set(entry.nodeId, { nodeId: entry.nodeId, frames: entry.frames, inputs: entry.inputs, outputs: { ...(entry.outputs ?? {}) } });
       return;
     }
     const finished = frame.get(entry.nodeId);

@@ -40,7 +40,11 @@ export class LiveSession {
    * Appends `entry` to the journal (if any), applies `change`, persists, then publishes `events(record)`.
    * Activity pushes the idle expiry forward.
    */
-  commit(change?: (record: DebugSessionRecord) => void | Promise<void>, events?: (record: DebugSessionRecord) => DebugEventInit[], entry?: JournalEntry): Promise<void> {
+  commit(
+    change?: (record: DebugSessionRecord) => void | Promise<void>,
+    events?: (record: DebugSessionRecord) => DebugEventInit[],
+    entry?: JournalEntry,
+  ): Promise<void> {
     const write = async () => {
       const record = this.record;
       if (entry) {
@@ -52,7 +56,13 @@ export class LiveSession {
       const now = new Date();
       record.updatedAt = now.toISOString();
       record.expiresAt = this.isLive ? new Date(now.getTime() + this.idleTimeoutMs).toISOString() : null;
-      const payloads: DebugEventPayload[] = (events?.(record) ?? []).map((init) => ({ ...init, sessionId: record.id, seq: ++record.eventSeq, state: record.state, at: record.updatedAt }));
+      const payloads: DebugEventPayload[] = (events?.(record) ?? []).map((init) => ({
+        ...init,
+        sessionId: record.id,
+        seq: ++record.eventSeq,
+        state: record.state,
+        at: record.updatedAt,
+      }));
       await this.store.update(record);
       for (const payload of payloads) await this.events.emit(topics.debug(record.id), payload);
     };

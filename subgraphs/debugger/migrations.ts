@@ -10,7 +10,10 @@ export const debuggerMigrations: Record<string, Migration> = {
   '0001_debug_sessions': projectEntityMigration('debug_sessions'),
   '0002_debug_state_and_journal': {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('debug_sessions').addColumn('state', 'text', (c) => c.notNull().defaultTo('INITIALIZED')).execute();
+      await db.schema
+        .alterTable('debug_sessions')
+        .addColumn('state', 'text', (c) => c.notNull().defaultTo('INITIALIZED'))
+        .execute();
       await db.schema.alterTable('debug_sessions').addColumn('expires_at', 'text').execute();
       await db.schema.createIndex('debug_sessions_owner_state').on('debug_sessions').columns(['owner_id', 'state']).execute();
       await db.schema

@@ -58,7 +58,12 @@ export function debuggerResolvers(service: DebugService): Resolvers {
         if (!s.position) return [];
         const { frames, nodeId } = s.position;
         const current = { nodeId, componentId: nodeAt(s.graph, frames, nodeId)?.componentId ?? 'unknown', iteration: null, depth: frames.length };
-        const enclosing = frames.map((f, depth) => ({ nodeId: f.parentNodeId, componentId: nodeAt(s.graph, frames.slice(0, depth), f.parentNodeId)?.componentId ?? 'unknown', iteration: f.index, depth }));
+        const enclosing = frames.map((f, depth) => ({
+          nodeId: f.parentNodeId,
+          componentId: nodeAt(s.graph, frames.slice(0, depth), f.parentNodeId)?.componentId ?? 'unknown',
+          iteration: f.index,
+          depth,
+        }));
         return [current, ...enclosing.reverse()];
       },
       variables: async (s, _, ctx) => {
@@ -78,7 +83,10 @@ export function debuggerResolvers(service: DebugService): Resolvers {
         const n = bounded(first, 20, MAX_LIST, 'first');
         const lists = await ctx.loader<string, DebugSessionRecord[]>(`DebugSession:project:${n}`, async (projectIds) => {
           const roles = await service.access.roles(projectIds, ctx.identity);
-          const found = await service.listByProjects(projectIds.filter((id) => roles.get(id)), n);
+          const found = await service.listByProjects(
+            projectIds.filter((id) => roles.get(id)),
+            n,
+          );
           return projectIds.map((id) => found.get(id) ?? []);
         });
         return lists.load(project.id);

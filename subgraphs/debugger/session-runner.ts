@@ -15,7 +15,9 @@ import type { DebugSessionRecord, PauseReason, Position } from './session-store'
 const RESTORE_TIMEOUT_MS = 30_000;
 
 export function watchEvents(record: DebugSessionRecord): DebugEventInit[] {
-  return record.watches.length ? [{ type: 'WATCH_VALUES', watches: record.watches.map(({ id, expression, value, error }) => ({ id, expression, value, error })) }] : [];
+  return record.watches.length
+    ? [{ type: 'WATCH_VALUES', watches: record.watches.map(({ id, expression, value, error }) => ({ id, expression, value, error })) }]
+    : [];
 }
 
 /** Re-evaluates the watches in the scope of a frame with the given current inputs. */
@@ -38,7 +40,11 @@ export function launchDriver(s: LiveSession, world: WorldServices, mode: StepMod
         return true;
       },
       breakOnError: () => s.record.breakOnError,
-      paused: (position, reason, error) => s.commit((r) => pauseAt(s, r, position, reason, error), (r) => [{ type: 'PAUSED', nodeId: position.nodeId, frames: position.frames, reason, error }, ...watchEvents(r)]),
+      paused: (position, reason, error) =>
+        s.commit(
+          (r) => pauseAt(s, r, position, reason, error),
+          (r) => [{ type: 'PAUSED', nodeId: position.nodeId, frames: position.frames, reason, error }, ...watchEvents(r)],
+        ),
       restored(position) {
         const wasRunning = s.record.state === 'RUNNING';
         return s.commit(
@@ -46,11 +52,21 @@ export function launchDriver(s: LiveSession, world: WorldServices, mode: StepMod
           (r) => (wasRunning ? [{ type: 'PAUSED', nodeId: position.nodeId, frames: position.frames, reason: r.pauseReason }] : []),
         );
       },
-      stepped: (step) => s.commit(() => refreshWatches(s, { frames: step.frames, inputs: step.inputs ?? {} }), (r) => [{ type: 'STEP_EXECUTED', nodeId: step.nodeId, frames: step.frames, step: stepPayload(step) }, ...watchEvents(r)], stepEntry(step)),
+      stepped: (step) =>
+        s.commit(
+          () => refreshWatches(s, { frames: step.frames, inputs: step.inputs ?? {} }),
+          (r) => [{ type: 'STEP_EXECUTED', nodeId: step.nodeId, frames: step.frames, step: stepPayload(step) }, ...watchEvents(r)],
+          stepEntry(step),
+        ),
       finished: (result) =>
-        s.commit((r) => finish(s, r, result), (r) => [finishedEvent(r), ...watchEvents(r)]).finally(() => {
-          if (s.driver === driver) s.driver = undefined;
-        }),
+        s
+          .commit(
+            (r) => finish(s, r, result),
+            (r) => [finishedEvent(r), ...watchEvents(r)],
+          )
+          .finally(() => {
+            if (s.driver === driver) s.driver = undefined;
+          }),
     },
   });
   s.driver = driver;
@@ -99,5 +115,14 @@ function finishedEvent(r: DebugSessionRecord): DebugEventInit {
 }
 
 function stepPayload(step: StepRecord) {
-  return { nodeId: step.nodeId, frames: step.frames, status: step.status, inputs: step.inputs ?? {}, outputs: step.outputs ?? null, error: step.error ?? null, attempt: step.attempt, durationMs: step.durationMs };
+  return {
+    nodeId: step.nodeId,
+    frames: step.frames,
+    status: step.status,
+    inputs: step.inputs ?? {},
+    outputs: step.outputs ?? null,
+    error: step.error ?? null,
+    attempt: step.attempt,
+    durationMs: step.durationMs,
+  };
 }

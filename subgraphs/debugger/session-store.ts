@@ -63,7 +63,16 @@ export interface DebugSessionRecord extends ProjectEntity {
 }
 
 interface Tables {
-  debug_sessions: { id: string; project_id: string; owner_id: string; created_at: string; updated_at: string; body: string; state: string; expires_at: string | null };
+  debug_sessions: {
+    id: string;
+    project_id: string;
+    owner_id: string;
+    created_at: string;
+    updated_at: string;
+    body: string;
+    state: string;
+    expires_at: string | null;
+  };
   debug_journal: { session_id: string; seq: number; entry: string };
 }
 
@@ -79,7 +88,10 @@ export class SessionStore {
   }
 
   async insert(session: DebugSessionRecord): Promise<void> {
-    await this.db.insertInto('debug_sessions').values({ id: session.id, project_id: session.projectId, owner_id: session.ownerId, created_at: session.createdAt, ...this.columns(session) }).execute();
+    await this.db
+      .insertInto('debug_sessions')
+      .values({ id: session.id, project_id: session.projectId, owner_id: session.ownerId, created_at: session.createdAt, ...this.columns(session) })
+      .execute();
   }
 
   async update(session: DebugSessionRecord): Promise<void> {
@@ -119,12 +131,21 @@ export class SessionStore {
   }
 
   async expiredLiveIds(now: string, limit = 100): Promise<string[]> {
-    const rows = await this.db.selectFrom('debug_sessions').select('id').where('state', 'in', [...LIVE_STATES]).where('expires_at', '<=', now).limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('debug_sessions')
+      .select('id')
+      .where('state', 'in', [...LIVE_STATES])
+      .where('expires_at', '<=', now)
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.id);
   }
 
   async appendJournal(sessionId: string, seq: number, entry: JournalEntry): Promise<void> {
-    await this.db.insertInto('debug_journal').values({ session_id: sessionId, seq, entry: json.write(entry) }).execute();
+    await this.db
+      .insertInto('debug_journal')
+      .values({ session_id: sessionId, seq, entry: json.write(entry) })
+      .execute();
   }
 
   async journal(sessionId: string): Promise<JournalEntry[]> {

@@ -45,7 +45,13 @@ export class DeploymentLifecycle {
     record.history = [{ status: record.status, at: record.createdAt, reason: record.rollbackOf ? `rollback to ${record.rollbackOf}` : null }];
     await this.store.insert(record);
     await this.publish(record, null, record.history[0].reason, record.logs);
-    await this.events.publish('DEPLOYMENT_STARTED', { deploymentId: record.id, projectId: record.projectId, projectVersion: record.projectVersion, target: record.target, environment: record.environment });
+    await this.events.publish('DEPLOYMENT_STARTED', {
+      deploymentId: record.id,
+      projectId: record.projectId,
+      projectVersion: record.projectVersion,
+      target: record.target,
+      environment: record.environment,
+    });
     return record;
   }
 
@@ -109,7 +115,17 @@ export class DeploymentLifecycle {
   private async publishOutcome(record: DeploymentRecord) {
     const outcome = record.status === 'RUNNING' || record.status === 'READY' ? 'succeeded' : record.status === 'FAILED' ? 'failed' : null;
     if (!outcome) return;
-    const data = { deploymentId: record.id, projectId: record.projectId, projectVersion: record.projectVersion, target: record.target, environment: record.environment, status: record.status, outcome, endpoint: record.endpoint, error: record.error };
+    const data = {
+      deploymentId: record.id,
+      projectId: record.projectId,
+      projectVersion: record.projectVersion,
+      target: record.target,
+      environment: record.environment,
+      status: record.status,
+      outcome,
+      endpoint: record.endpoint,
+      error: record.error,
+    };
     await this.events.publish('DEPLOYMENT_COMPLETED', data).catch((err) => this.log.warn({ err }, 'DEPLOYMENT_COMPLETED not published'));
   }
 }

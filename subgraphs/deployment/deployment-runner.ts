@@ -91,7 +91,12 @@ export class DeploymentRunner {
       await store.putFiles(id, 'artifact', artifacts);
       record = await lifecycle.transition(id, 'DEPLOYING', {
         patch: { projectVersion: program.projectVersion, codeArtifactId: program.artifactId },
-        log: [{ level: 'info', message: `program ${entry.entry} (${entry.language}, ${program.files.length} files); artefacts: ${artifacts.map((a) => a.path).join(', ') || 'none'}` }],
+        log: [
+          {
+            level: 'info',
+            message: `program ${entry.entry} (${entry.language}, ${program.files.length} files); artefacts: ${artifacts.map((a) => a.path).join(', ') || 'none'}`,
+          },
+        ],
       });
       if (!record) return;
     }
@@ -118,7 +123,10 @@ export class DeploymentRunner {
     const how = sandbox
       ? `isolated (bubblewrap: own uid ${local.uid ?? 'namespace'}, own pid and network namespaces, no platform files; outbound ${sandbox.slirp4netns ? 'through slirp4netns without the host loopback' : 'none: slirp4netns is not installed'}); reached through the router at ${endpoint}`
       : `single-user mode: running natively as this machine's user, not isolated (your own code on your own machine); answers on ${endpoint}`;
-    const running = await lifecycle.transition(id, 'RUNNING', { patch: { process: local, endpoint }, log: [{ level: 'info', message: `pid ${local.pid}: ${how}` }] });
+    const running = await lifecycle.transition(id, 'RUNNING', {
+      patch: { process: local, endpoint },
+      log: [{ level: 'info', message: `pid ${local.pid}: ${how}` }],
+    });
     // Cancelled (or shut down) while the program was starting: it must not outlive its deployment.
     if (!running) await this.supervisor.stop(id, local);
   }
@@ -153,6 +161,8 @@ export class DeploymentRunner {
   }
 
   private async processEnded(id: string, reason: string) {
-    await this.options.lifecycle.transition(id, 'FAILED', { reason, patch: { endpoint: null } }).catch((err) => this.options.log.error({ err }, 'could not record a program exit'));
+    await this.options.lifecycle
+      .transition(id, 'FAILED', { reason, patch: { endpoint: null } })
+      .catch((err) => this.options.log.error({ err }, 'could not record a program exit'));
   }
 }

@@ -74,7 +74,8 @@ export class DeploymentService {
 
   async cancel(id: string, identity: Identity): Promise<DeploymentRecord> {
     const record = await this.accessible(id, identity);
-    if (!UNFINISHED_STATUSES.includes(record.status)) throw appError('CONFLICT', `A ${record.status} deployment cannot be cancelled`, { status: record.status });
+    if (!UNFINISHED_STATUSES.includes(record.status))
+      throw appError('CONFLICT', `A ${record.status} deployment cannot be cancelled`, { status: record.status });
     const cancelled = await this.lifecycle.transition(id, 'CANCELLED', { reason: 'cancelled by the user', patch: { endpoint: null } });
     if (!cancelled) return this.cancelLost(id, identity);
     this.runner.abort(id);
@@ -101,10 +102,7 @@ export class DeploymentService {
     const program = await this.store.files(previous.id, 'program');
     if (!program.length) throw appError('CONFLICT', `Deployment ${previous.id} kept no program to redeploy`);
     if (current.status === 'RUNNING') await this.stop(id, identity);
-    const record = this.newRecord(
-      { ...previous, rollbackOf: previous.id, codeArtifactId: previous.codeArtifactId },
-      identity,
-    );
+    const record = this.newRecord({ ...previous, rollbackOf: previous.id, codeArtifactId: previous.codeArtifactId }, identity);
     await this.store.putFiles(record.id, 'program', program);
     await this.lifecycle.create(record);
     await this.queue.enqueue(record.id);

@@ -99,8 +99,14 @@ export const deploymentMigrations: Record<string, Migration> = {
   '0001_deployments': projectEntityMigration('deployments'),
   '0002_deployment_columns': {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('deployments').addColumn('environment', 'text', (c) => c.notNull().defaultTo('development')).execute();
-      await db.schema.alterTable('deployments').addColumn('status', 'text', (c) => c.notNull().defaultTo('PENDING')).execute();
+      await db.schema
+        .alterTable('deployments')
+        .addColumn('environment', 'text', (c) => c.notNull().defaultTo('development'))
+        .execute();
+      await db.schema
+        .alterTable('deployments')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('PENDING'))
+        .execute();
       await db.schema.createIndex('deployments_status').on('deployments').column('status').execute();
       await db.schema.createIndex('deployments_project_env').on('deployments').columns(['project_id', 'environment', 'created_at']).execute();
     },
@@ -151,14 +157,22 @@ export class DeploymentStore {
   /** The deployments without their log (`logs` reads it). */
   async getMany(ids: readonly string[]): Promise<Map<string, DeploymentRecord>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.selectFrom('deployments').select(SUMMARY_COLUMNS).where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('deployments')
+      .select(SUMMARY_COLUMNS)
+      .where('id', 'in', [...ids])
+      .execute();
     return new Map(rows.map((r) => [r.id, fromRow(r)]));
   }
 
   /** The log of each deployment (absent ids are absent from the map). */
   async logs(ids: readonly string[]): Promise<Map<string, LogLine[]>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.selectFrom('deployments').select(['id', 'logs']).where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('deployments')
+      .select(['id', 'logs'])
+      .where('id', 'in', [...ids])
+      .execute();
     return new Map(rows.map((r) => [r.id, json.read<LogLine[]>(r.logs, [])]));
   }
 
@@ -186,7 +200,12 @@ export class DeploymentStore {
   }
 
   async withStatus(statuses: readonly DeploymentStatus[]): Promise<DeploymentRecord[]> {
-    const rows = await this.db.selectFrom('deployments').selectAll().where('status', 'in', [...statuses]).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('deployments')
+      .selectAll()
+      .where('status', 'in', [...statuses])
+      .orderBy('created_at')
+      .execute();
     return rows.map(fromRow);
   }
 
@@ -194,13 +213,22 @@ export class DeploymentStore {
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('deployment_files').where('deployment_id', '=', deploymentId).where('kind', '=', kind).execute();
       if (files.length) {
-        await tx.insertInto('deployment_files').values(files.map((f) => ({ deployment_id: deploymentId, kind, path: f.path, content: f.content }))).execute();
+        await tx
+          .insertInto('deployment_files')
+          .values(files.map((f) => ({ deployment_id: deploymentId, kind, path: f.path, content: f.content })))
+          .execute();
       }
     });
   }
 
   async files(deploymentId: string, kind: FileKind): Promise<StoredFile[]> {
-    const rows = await this.db.selectFrom('deployment_files').select(['path', 'content']).where('deployment_id', '=', deploymentId).where('kind', '=', kind).orderBy('path').execute();
+    const rows = await this.db
+      .selectFrom('deployment_files')
+      .select(['path', 'content'])
+      .where('deployment_id', '=', deploymentId)
+      .where('kind', '=', kind)
+      .orderBy('path')
+      .execute();
     return rows;
   }
 }

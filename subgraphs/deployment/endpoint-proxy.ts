@@ -35,7 +35,10 @@ export function mountEndpointProxy(app: express.Express, service: DeploymentServ
       res.status(409).json({ error: `Deployment "${record.id}" is ${record.status}, not RUNNING` });
       return;
     }
-    const rest = ([] as string[]).concat((req.params as { rest?: string | string[] }).rest ?? []).map(encodeURIComponent).join('/');
+    const rest = ([] as string[])
+      .concat((req.params as { rest?: string | string[] }).rest ?? [])
+      .map(encodeURIComponent)
+      .join('/');
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const { socket, port } = record.process;
     await proxyRequest(req, res, {

@@ -35,17 +35,31 @@ export interface DeploymentConfig {
   local: { port: number | null; startup_timeout_seconds: number };
 }
 
-const probe = (initialDelay: number): ProbeConfig => ({ path: '/health', initial_delay_seconds: initialDelay, period_seconds: 10, timeout_seconds: 3, failure_threshold: 3 });
+const probe = (initialDelay: number): ProbeConfig => ({
+  path: '/health',
+  initial_delay_seconds: initialDelay,
+  period_seconds: 10,
+  timeout_seconds: 3,
+  failure_threshold: 3,
+});
 
 function defaults(environment: EnvironmentName): DeploymentConfig {
-  const size = { development: { cpu: '250m', memory: '256Mi', replicas: 1 }, staging: { cpu: '500m', memory: '512Mi', replicas: 2 }, production: { cpu: '1', memory: '1Gi', replicas: 3 } }[environment];
+  const size = {
+    development: { cpu: '250m', memory: '256Mi', replicas: 1 },
+    staging: { cpu: '500m', memory: '512Mi', replicas: 2 },
+    production: { cpu: '1', memory: '1Gi', replicas: 3 },
+  }[environment];
   return {
     environment,
     auto_scale: false,
     resources: size,
     deployment_type: environment === 'development' ? 'recreate' : 'rolling',
     health_checks: { liveness: probe(10), readiness: probe(3) },
-    networking: { ports: [8080], service_type: environment === 'production' ? 'LoadBalancer' : 'ClusterIP', ingress: { enabled: false, host: null, path: '/' } },
+    networking: {
+      ports: [8080],
+      service_type: environment === 'production' ? 'LoadBalancer' : 'ClusterIP',
+      ingress: { enabled: false, host: null, path: '/' },
+    },
     autoscaling: { min_replicas: size.replicas, max_replicas: size.replicas * 4, target_cpu_percent: environment === 'production' ? 70 : 80 },
     env: {},
     secrets: ['LLM_API_KEY'],
@@ -170,7 +184,8 @@ export function resolveDeploymentConfig(environment: string, autoScale: boolean,
     const field = fieldOf(error);
     throw badInput(messageOf(error, field), { field });
   }
-  if ((merged as DeploymentConfig).environment !== environment) throw badInput('overrides.environment cannot differ from environment', { field: 'overrides.environment' });
+  if ((merged as DeploymentConfig).environment !== environment)
+    throw badInput('overrides.environment cannot differ from environment', { field: 'overrides.environment' });
   const config = merged as DeploymentConfig;
   if (config.autoscaling.max_replicas < config.autoscaling.min_replicas) {
     throw badInput('overrides.autoscaling.max_replicas must be at least min_replicas', { field: 'overrides.autoscaling.max_replicas' });
@@ -185,11 +200,59 @@ export function resolveDeploymentConfig(environment: string, autoScale: boolean,
  * HTTP proxy that bypasses the outbound guard), so it is refused up front rather than silently dropped.
  */
 const RESERVED_ENV_NAMES = new Set([
-  'PATH', 'HOME', 'HOST', 'PORT', 'LANG', 'LANGUAGE', 'TMPDIR', 'SHELL', 'IFS', 'ENV', 'BASH_ENV', 'SHELLOPTS', 'BASHOPTS', 'PS4',
-  'HTTP_ALLOWLIST', 'GLIBC_TUNABLES', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'NLSPATH', 'LOCPATH', 'TZDIR',
-  'OPENSSL_CONF', 'OPENSSL_MODULES', 'OPENSSL_ENGINES', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CLASSPATH', 'MALLOC_CHECK_', 'MALLOC_PERTURB_',
+  'PATH',
+  'HOME',
+  'HOST',
+  'PORT',
+  'LANG',
+  'LANGUAGE',
+  'TMPDIR',
+  'SHELL',
+  'IFS',
+  'ENV',
+  'BASH_ENV',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'PS4',
+  'HTTP_ALLOWLIST',
+  'GLIBC_TUNABLES',
+  'HOSTALIASES',
+  'LOCALDOMAIN',
+  'RES_OPTIONS',
+  'NLSPATH',
+  'LOCPATH',
+  'TZDIR',
+  'OPENSSL_CONF',
+  'OPENSSL_MODULES',
+  'OPENSSL_ENGINES',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'CLASSPATH',
+  'MALLOC_CHECK_',
+  'MALLOC_PERTURB_',
 ]);
-const RESERVED_ENV_PREFIXES = ['NODE_', 'NPM_', 'LD_', 'DYLD_', 'PYTHON', 'JAVA', '_JAVA_', 'JDK_', 'PERL', 'RUBY', 'GEM_', 'BUNDLE_', 'TSX_', 'ESBUILD_', 'GCONV_', 'LC_', 'GIO_', 'GOFLAGS', 'GODEBUG', 'VB_'];
+const RESERVED_ENV_PREFIXES = [
+  'NODE_',
+  'NPM_',
+  'LD_',
+  'DYLD_',
+  'PYTHON',
+  'JAVA',
+  '_JAVA_',
+  'JDK_',
+  'PERL',
+  'RUBY',
+  'GEM_',
+  'BUNDLE_',
+  'TSX_',
+  'ESBUILD_',
+  'GCONV_',
+  'LC_',
+  'GIO_',
+  'GOFLAGS',
+  'GODEBUG',
+  'VB_',
+];
 
 /** Why `name` may not be one of a LOCAL program's variables, or undefined when it may. */
 export function reservedEnvReason(name: string): string | undefined {

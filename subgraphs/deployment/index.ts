@@ -38,8 +38,22 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
   const queue = deps.config.redisUrl
     ? createBullMqQueue({ redisUrl: deps.config.redisUrl, prefix: `${deps.config.redisNamespace}:bull`, handler, log: deps.log })
     : createInProcessQueue(handler, deps.log);
-  const service = new DeploymentService(store, lifecycle, runner, queue, deps.services, deps.log, new ProjectAccessClient(deps.services), Boolean(deps.config.auth));
-  const removeMetrics = registerStatusMetrics(database, { service: 'deployment', table: 'deployments', addSource: addDeploymentsSource, queue: { name: 'deployments', waiting: ['PENDING'] } });
+  const service = new DeploymentService(
+    store,
+    lifecycle,
+    runner,
+    queue,
+    deps.services,
+    deps.log,
+    new ProjectAccessClient(deps.services),
+    Boolean(deps.config.auth),
+  );
+  const removeMetrics = registerStatusMetrics(database, {
+    service: 'deployment',
+    table: 'deployments',
+    addSource: addDeploymentsSource,
+    queue: { name: 'deployments', waiting: ['PENDING'] },
+  });
   const running = await startSubgraphServer({
     name: 'deployment',
     config: deps.config,

@@ -85,7 +85,11 @@ export interface SandboxLayout {
 }
 
 export function sandboxLayout(spec: Pick<SandboxSpec, 'directory' | 'deploymentId'>): SandboxLayout {
-  return { socket: path.join(spec.directory, 'run', 'endpoint.sock'), workdir: path.join(spec.directory, 'app'), uid: runsAsRoot() ? sandboxUid(spec.deploymentId) : undefined };
+  return {
+    socket: path.join(spec.directory, 'run', 'endpoint.sock'),
+    workdir: path.join(spec.directory, 'app'),
+    uid: runsAsRoot() ? sandboxUid(spec.deploymentId) : undefined,
+  };
 }
 
 /** Directories bwrap must create (0755) before a bind at `target`, outermost first, skipping those already made. */
@@ -111,7 +115,10 @@ function writeEtc(directory: string, uid: number | undefined): string {
   const id = uid ?? process.getuid?.() ?? 1000;
   fs.writeFileSync(path.join(etc, 'resolv.conf'), 'nameserver 10.0.2.3\n');
   fs.writeFileSync(path.join(etc, 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
-  fs.writeFileSync(path.join(etc, 'passwd'), `root:x:0:0:root:/root:/usr/sbin/nologin\ndeployment:x:${id}:${id}:deployment:${SANDBOX_ROOT}/app:/usr/sbin/nologin\n`);
+  fs.writeFileSync(
+    path.join(etc, 'passwd'),
+    `root:x:0:0:root:/root:/usr/sbin/nologin\ndeployment:x:${id}:${id}:deployment:${SANDBOX_ROOT}/app:/usr/sbin/nologin\n`,
+  );
   fs.writeFileSync(path.join(etc, 'group'), `root:x:0:\ndeployment:x:${id}:\n`);
   return etc;
 }
@@ -200,7 +207,10 @@ export function readChildPid(stream: NodeJS.ReadableStream, timeoutMs = 5_000): 
  */
 export function startSlirp(slirp4netns: string, childPid: number, timeoutMs = 5_000): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(slirp4netns, ['--configure', '--mtu=65520', '--disable-host-loopback', '--ready-fd=3', String(childPid), 'tap0'], { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(slirp4netns, ['--configure', '--mtu=65520', '--disable-host-loopback', '--ready-fd=3', String(childPid), 'tap0'], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-1_000)));
     const timer = setTimeout(() => fail(new Error('slirp4netns did not configure the network in time')), timeoutMs);

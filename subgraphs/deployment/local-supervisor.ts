@@ -83,7 +83,11 @@ export async function healthy(target: number | Pick<LocalProcess, 'port' | 'sock
   const { port, socket } = typeof target === 'number' ? { port: target, socket: undefined } : target;
   try {
     const dispatcher = socket ? socketAgent(socket) : undefined;
-    const response = await request(socket ? 'http://deployment/health' : `http://127.0.0.1:${port}/health`, { headersTimeout: 1_000, bodyTimeout: 1_000, dispatcher });
+    const response = await request(socket ? 'http://deployment/health' : `http://127.0.0.1:${port}/health`, {
+      headersTimeout: 1_000,
+      bodyTimeout: 1_000,
+      dispatcher,
+    });
     await response.body.dump();
     return response.statusCode === 200;
   } catch {
@@ -101,7 +105,10 @@ export function socketAgent(socket: string): Agent {
 
 function dropSocketAgent(socket: string | undefined) {
   if (!socket) return;
-  void socketAgents.get(socket)?.close().catch(() => undefined);
+  void socketAgents
+    .get(socket)
+    ?.close()
+    .catch(() => undefined);
   socketAgents.delete(socket);
 }
 
@@ -185,7 +192,8 @@ export class LocalSupervisor {
     const deadline = Date.now() + options.startupTimeoutMs;
     while (!ready) {
       // An exit while the sandbox was being set up happened before the listener existed.
-      if (!exit && (child.exitCode !== null || child.signalCode !== null)) exit = child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
+      if (!exit && (child.exitCode !== null || child.signalCode !== null))
+        exit = child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
       if (exit) {
         endHelper(info);
         throw new LocalStartError(`the program ${exit} before answering /health${this.tail(info)}`);

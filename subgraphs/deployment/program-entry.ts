@@ -51,7 +51,10 @@ export function findProgramEntry(language: string, files: readonly StoredFile[])
   // A TypeScript package's `main` points at compiled output; we run its source with tsx instead.
   const source = main && language === 'typescript' ? main.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts') : undefined;
   const entry = [main, source].find((p): p is string => Boolean(p && paths.has(p))) ?? ENTRY_CANDIDATES[language].find((candidate) => paths.has(candidate));
-  if (!entry) throw new ProgramShapeError(`the generated ${language} project has no entry point (looked for ${[main, ...ENTRY_CANDIDATES[language]].filter(Boolean).join(', ')})`);
+  if (!entry)
+    throw new ProgramShapeError(
+      `the generated ${language} project has no entry point (looked for ${[main, ...ENTRY_CANDIDATES[language]].filter(Boolean).join(', ')})`,
+    );
   return { language, entry, hasPackageJson: paths.has('package.json'), hasRequirements: paths.has('requirements.txt') };
 }
 

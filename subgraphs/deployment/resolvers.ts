@@ -13,7 +13,13 @@ const MAX_LIST = 100;
 export const downloadPath = (id: string) => `/deployments/${encodeURIComponent(id)}/artifacts.zip`;
 
 export function deploymentResolvers(store: DeploymentStore, service: DeploymentService): Resolvers {
-  const read: Resolvers = projectEntityResolvers<DeploymentRecord>({ store, access: service.access, typeName: 'Deployment', queryField: 'deployment', projectField: 'deployments' });
+  const read: Resolvers = projectEntityResolvers<DeploymentRecord>({
+    store,
+    access: service.access,
+    typeName: 'Deployment',
+    queryField: 'deployment',
+    projectField: 'deployments',
+  });
   return {
     ...read,
     Query: {
@@ -61,7 +67,9 @@ export function deploymentResolvers(store: DeploymentStore, service: DeploymentS
       output: (d) => (d.process ? outputTail(d.process.logFile, 16_000) : null),
       files: async (d, args) => {
         const kinds = args.program ? (['artifact', 'program'] as const) : (['artifact'] as const);
-        const lists = await Promise.all(kinds.map(async (kind) => (await store.files(d.id, kind)).map((f) => ({ ...f, kind, size: Buffer.byteLength(f.content) }))));
+        const lists = await Promise.all(
+          kinds.map(async (kind) => (await store.files(d.id, kind)).map((f) => ({ ...f, kind, size: Buffer.byteLength(f.content) }))),
+        );
         return lists.flat();
       },
       downloadPath: (d) => downloadPath(d.id),

@@ -58,8 +58,14 @@ registryMigrations['0002_usage'] = {
 /** Custom components and templates are their creator's until published (then everyone may see and use them). */
 registryMigrations['0003_published'] = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('components').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    await db.schema.alterTable('templates').addColumn('published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('components')
+      .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('templates')
+      .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };
 
@@ -70,7 +76,11 @@ registryMigrations['0004_private_namespaces'] = {
       const rows = await db.selectFrom(table).select(['id', 'owner_id']).where('published', '=', 0).execute();
       for (const row of rows as { id: string; owner_id: string }[]) {
         if (row.id.startsWith('~')) continue;
-        await db.updateTable(table).set({ id: privateKey(row.owner_id, row.id) }).where('id', '=', row.id).execute();
+        await db
+          .updateTable(table)
+          .set({ id: privateKey(row.owner_id, row.id) })
+          .where('id', '=', row.id)
+          .execute();
       }
     }
   },

@@ -70,7 +70,10 @@ export class RegistryService {
     return this.store.usageCounts(componentIds);
   }
 
-  async components(identity: Identity, filter: { category?: string | null; search?: string | null; includeDeprecated?: boolean | null }): Promise<CatalogComponent[]> {
+  async components(
+    identity: Identity,
+    filter: { category?: string | null; search?: string | null; includeDeprecated?: boolean | null },
+  ): Promise<CatalogComponent[]> {
     const all = [...this.builtins, ...(await this.store.components(identity.sub))];
     const search = filter.search?.toLowerCase();
     return all.filter(
@@ -86,7 +89,10 @@ export class RegistryService {
   }
 
   async componentsByIds(ids: readonly string[], identity: Identity): Promise<(CatalogComponent | null)[]> {
-    const custom = await this.store.componentsByIds(ids.filter((id) => !this.builtinById.has(id)), identity.sub);
+    const custom = await this.store.componentsByIds(
+      ids.filter((id) => !this.builtinById.has(id)),
+      identity.sub,
+    );
     return ids.map((id) => {
       const found = this.builtinById.get(id) ?? custom.get(id);
       return found && this.visible(found, identity) ? found : null;
@@ -105,22 +111,25 @@ export class RegistryService {
     if (this.builtinById.has(input.id) || (await this.store.componentsByIds([input.id], identity.sub)).has(input.id)) {
       throw appError('CONFLICT', `A component with id "${input.id}" already exists`, { field: 'id' });
     }
-    const component = this.checkComponent({
-      id: input.id,
-      version: '1.0.0',
-      name: '',
-      category: '',
-      description: '',
-      inputs: [],
-      outputs: [],
-      configSchema: { type: 'object' },
-      icon: null,
-      color: null,
-      builtin: false,
-      deprecated: false,
-      legacyIds: [],
-      ownerId: identity.sub,
-    }, input);
+    const component = this.checkComponent(
+      {
+        id: input.id,
+        version: '1.0.0',
+        name: '',
+        category: '',
+        description: '',
+        inputs: [],
+        outputs: [],
+        configSchema: { type: 'object' },
+        icon: null,
+        color: null,
+        builtin: false,
+        deprecated: false,
+        legacyIds: [],
+        ownerId: identity.sub,
+      },
+      input,
+    );
     await this.store.insertComponent(component);
     return component;
   }
@@ -150,9 +159,21 @@ export class RegistryService {
 
   async createTemplate(input: TemplateFields & { id: string; name: string; graph: unknown }, identity: Identity): Promise<CatalogTemplate> {
     if (!CUSTOM_ID.test(input.id)) throw badInput('id must be 1–100 letters, digits, "_", "-" or "/"', { field: 'id' });
-    if (this.builtinTemplates.has(input.id) || (await this.store.template(input.id, identity.sub))) throw appError('CONFLICT', `A template with id "${input.id}" already exists`, { field: 'id' });
+    if (this.builtinTemplates.has(input.id) || (await this.store.template(input.id, identity.sub)))
+      throw appError('CONFLICT', `A template with id "${input.id}" already exists`, { field: 'id' });
     const template = await this.checkTemplate(
-      { id: input.id, name: '', description: '', categories: [], nodes: [], connections: [], sampleInputs: null, expectedOutputs: null, builtin: false, ownerId: identity.sub },
+      {
+        id: input.id,
+        name: '',
+        description: '',
+        categories: [],
+        nodes: [],
+        connections: [],
+        sampleInputs: null,
+        expectedOutputs: null,
+        builtin: false,
+        ownerId: identity.sub,
+      },
       input,
       identity,
     );
@@ -181,7 +202,8 @@ export class RegistryService {
   async publishComponent(id: string, published: boolean, identity: Identity): Promise<CatalogComponent> {
     const current = await this.ownedComponent(id, identity);
     // Publishing keeps the id: it moves to the public namespace, which must not hold it already.
-    if (published && !current.published && (await this.store.publishedComponentExists(id))) throw appError('CONFLICT', `A published component with id "${id}" already exists; create yours under another id`, { field: 'id' });
+    if (published && !current.published && (await this.store.publishedComponentExists(id)))
+      throw appError('CONFLICT', `A published component with id "${id}" already exists; create yours under another id`, { field: 'id' });
     const updated = { ...current, published };
     await this.store.updateComponent(updated);
     return updated;
@@ -189,7 +211,8 @@ export class RegistryService {
 
   async publishTemplate(id: string, published: boolean, identity: Identity): Promise<CatalogTemplate> {
     const current = await this.ownedTemplate(id, identity);
-    if (published && !current.published && (await this.store.publishedTemplateExists(id))) throw appError('CONFLICT', `A published template with id "${id}" already exists; create yours under another id`, { field: 'id' });
+    if (published && !current.published && (await this.store.publishedTemplateExists(id)))
+      throw appError('CONFLICT', `A published template with id "${id}" already exists; create yours under another id`, { field: 'id' });
     const updated = { ...current, published };
     await this.store.updateTemplate(updated);
     return updated;
@@ -234,7 +257,8 @@ export class RegistryService {
     let graph = { nodes: base.nodes, connections: base.connections };
     if (input.graph != null) {
       const parsed = parseGraph(input.graph, (id) => this.builtinById.get(id)?.version ?? '1.0.0');
-      if (!parsed.ok) throw badInput(`graph is malformed: ${parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { field: 'graph', errors: parsed.errors });
+      if (!parsed.ok)
+        throw badInput(`graph is malformed: ${parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { field: 'graph', errors: parsed.errors });
       graph = parsed.graph;
     }
     const next: CatalogTemplate = {
@@ -252,7 +276,8 @@ export class RegistryService {
     const found = await this.componentsByIds([...new Set(next.nodes.map((n) => n.componentId))], identity);
     for (const c of found) if (c) shapes.set(c.id, c);
     const report = validateGraph({ nodes: next.nodes, connections: next.connections }, shapes);
-    if (!report.valid) throw appError('INVALID_GRAPH', `Template graph is invalid: ${report.errors.map((e) => e.message).join('; ')}`, { issues: report.errors });
+    if (!report.valid)
+      throw appError('INVALID_GRAPH', `Template graph is invalid: ${report.errors.map((e) => e.message).join('; ')}`, { issues: report.errors });
     return next;
   }
 }
@@ -263,13 +288,23 @@ function checkPorts(field: string, ports: PortInput[]): PortSpec[] {
     if (!PORT_NAME.test(p.name)) throw badInput(`${field}[${i}].name "${p.name}" must be an identifier`, { field: `${field}[${i}].name` });
     if (seen.has(p.name)) throw badInput(`${field}[${i}].name "${p.name}" is used twice`, { field: `${field}[${i}].name` });
     seen.add(p.name);
-    if (!isPortType(p.type)) throw badInput(`${field}[${i}].type "${p.type}" is not a port type (any, string, number, boolean, object, array, array<T>)`, { field: `${field}[${i}].type` });
-    return { name: p.name, type: p.type, required: p.required ?? false, multiple: p.multiple ?? false, ...(p.description ? { description: p.description } : {}) };
+    if (!isPortType(p.type))
+      throw badInput(`${field}[${i}].type "${p.type}" is not a port type (any, string, number, boolean, object, array, array<T>)`, {
+        field: `${field}[${i}].type`,
+      });
+    return {
+      name: p.name,
+      type: p.type,
+      required: p.required ?? false,
+      multiple: p.multiple ?? false,
+      ...(p.description ? { description: p.description } : {}),
+    };
   });
 }
 
 function checkJsonSchema(schema: unknown): Record<string, unknown> {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw badInput('configSchema must be a JSON Schema object', { field: 'configSchema' });
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    throw badInput('configSchema must be a JSON Schema object', { field: 'configSchema' });
   try {
     schemaCompiler.compile(schema);
   } catch (err) {

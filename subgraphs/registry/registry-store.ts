@@ -144,7 +144,13 @@ export class RegistryStore {
 
   /** The user's own and everyone's published ones. */
   async components(ownerId: string): Promise<CatalogComponent[]> {
-    const rows = await this.db.selectFrom('components').selectAll().where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)])).orderBy('id').limit(10_000).execute();
+    const rows = await this.db
+      .selectFrom('components')
+      .selectAll()
+      .where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)]))
+      .orderBy('id')
+      .limit(10_000)
+      .execute();
     return rows.map(toComponent);
   }
 
@@ -162,27 +168,49 @@ export class RegistryStore {
 
   async insertComponent(c: CatalogComponent): Promise<void> {
     const now = new Date().toISOString();
-    await this.db.insertInto('components').values({ ...componentRow(c, now), created_at: now }).execute();
+    await this.db
+      .insertInto('components')
+      .values({ ...componentRow(c, now), created_at: now })
+      .execute();
   }
 
   /** Also moves it between the private and the public key when `published` changed. */
   async updateComponent(c: CatalogComponent): Promise<void> {
     const owner = c.ownerId ?? '';
-    await this.db.updateTable('components').set(componentRow(c, new Date().toISOString())).where('owner_id', '=', owner).where('id', 'in', keysFor([c.id], owner)).execute();
+    await this.db
+      .updateTable('components')
+      .set(componentRow(c, new Date().toISOString()))
+      .where('owner_id', '=', owner)
+      .where('id', 'in', keysFor([c.id], owner))
+      .execute();
   }
 
   async deleteComponent(id: string, ownerId: string): Promise<void> {
-    await this.db.deleteFrom('components').where('owner_id', '=', ownerId).where('id', 'in', keysFor([id], ownerId)).execute();
+    await this.db
+      .deleteFrom('components')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', keysFor([id], ownerId))
+      .execute();
   }
 
   async templates(ownerId: string): Promise<CatalogTemplate[]> {
-    const rows = await this.db.selectFrom('templates').selectAll().where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)])).orderBy('id').limit(10_000).execute();
+    const rows = await this.db
+      .selectFrom('templates')
+      .selectAll()
+      .where((eb) => eb.or([eb('owner_id', '=', ownerId), eb('published', '=', 1)]))
+      .orderBy('id')
+      .limit(10_000)
+      .execute();
     return rows.map(toTemplate);
   }
 
   /** Published, or `viewer`'s own private one (own first). */
   async template(id: string, viewer: string): Promise<CatalogTemplate | undefined> {
-    const rows = await this.db.selectFrom('templates').selectAll().where('id', 'in', keysFor([id], viewer)).execute();
+    const rows = await this.db
+      .selectFrom('templates')
+      .selectAll()
+      .where('id', 'in', keysFor([id], viewer))
+      .execute();
     return byPublicId(rows.map(toTemplate), viewer).get(id);
   }
 
@@ -192,16 +220,28 @@ export class RegistryStore {
 
   async insertTemplate(t: CatalogTemplate): Promise<void> {
     const now = new Date().toISOString();
-    await this.db.insertInto('templates').values({ ...templateRow(t, now), created_at: now }).execute();
+    await this.db
+      .insertInto('templates')
+      .values({ ...templateRow(t, now), created_at: now })
+      .execute();
   }
 
   async updateTemplate(t: CatalogTemplate): Promise<void> {
     const owner = t.ownerId ?? '';
-    await this.db.updateTable('templates').set(templateRow(t, new Date().toISOString())).where('owner_id', '=', owner).where('id', 'in', keysFor([t.id], owner)).execute();
+    await this.db
+      .updateTable('templates')
+      .set(templateRow(t, new Date().toISOString()))
+      .where('owner_id', '=', owner)
+      .where('id', 'in', keysFor([t.id], owner))
+      .execute();
   }
 
   async deleteTemplate(id: string, ownerId: string): Promise<void> {
-    await this.db.deleteFrom('templates').where('owner_id', '=', ownerId).where('id', 'in', keysFor([id], ownerId)).execute();
+    await this.db
+      .deleteFrom('templates')
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', keysFor([id], ownerId))
+      .execute();
   }
 
   /** Counts one use, once per stream entry however often it is delivered. */
@@ -224,7 +264,11 @@ export class RegistryStore {
 
   async usageCounts(componentIds: readonly string[]): Promise<Map<string, number>> {
     if (!componentIds.length) return new Map();
-    const rows = await this.db.selectFrom('component_usage').selectAll().where('component_id', 'in', [...componentIds]).execute();
+    const rows = await this.db
+      .selectFrom('component_usage')
+      .selectAll()
+      .where('component_id', 'in', [...componentIds])
+      .execute();
     return new Map(rows.map((r) => [r.component_id, Number(r.uses)]));
   }
 }

@@ -27,7 +27,15 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function toRecord(row: ApiKeysTable): ApiKeyRecord {
-  return { id: row.id, name: row.name, ownerId: row.owner_id, prefix: `${API_KEY_PREFIX}${row.id}`, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    name: row.name,
+    ownerId: row.owner_id,
+    prefix: `${API_KEY_PREFIX}${row.id}`,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 export class ApiKeyStore {
@@ -36,11 +44,24 @@ export class ApiKeyStore {
   async create(name: string, identity: Identity): Promise<{ key: string; apiKey: ApiKeyRecord }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100) throw badInput('name must be 1 to 100 characters', { field: 'name' });
-    const count = await this.db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('n')).where('owner_id', '=', identity.sub).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    const count = await this.db
+      .selectFrom('api_keys')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('owner_id', '=', identity.sub)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_KEYS_PER_USER) throw badInput(`at most ${MAX_KEYS_PER_USER} active API keys per user; revoke one first`);
     const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 16);
     const secret = randomBytes(32).toString('base64url');
-    const row: ApiKeysTable = { id, owner_id: identity.sub, name: trimmed, hash: sha256(secret), created_at: new Date().toISOString(), last_used_at: null, revoked_at: null };
+    const row: ApiKeysTable = {
+      id,
+      owner_id: identity.sub,
+      name: trimmed,
+      hash: sha256(secret),
+      created_at: new Date().toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    };
     await this.db.insertInto('api_keys').values(row).execute();
     return { key: `${API_KEY_PREFIX}${id}_${secret}`, apiKey: toRecord(row) };
   }

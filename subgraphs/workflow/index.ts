@@ -19,15 +19,39 @@ import { startRunExecution } from './run-worker';
 
 export async function startWorkflowService(deps: ServiceDeps): Promise<RunningService> {
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
-  const service = new ProjectService(new ProjectStore(database), new ComponentCatalog(deps.services), deps.services, deps.events, deps.durable, new MemberStore(database.db));
+  const service = new ProjectService(
+    new ProjectStore(database),
+    new ComponentCatalog(deps.services),
+    deps.services,
+    deps.events,
+    deps.durable,
+    new MemberStore(database.db),
+  );
   const secrets = new SecretStore(database.db, loadSecretsKey(deps.config));
   const runStore = new RunStore(database);
   // With Redis, `worker` processes may do all the executing (RUN_WORKER_EMBEDDED=false); otherwise this process
   // executes too, on worker threads.
   const execution = await startRunExecution(deps, runStore, secrets, { execute: !deps.config.redisUrl || deps.config.env.RUN_WORKER_EMBEDDED !== 'false' });
-  const runs = new RunService(runStore, service, deps.events, deps.log, execution.queue, runServiceSettingsFromEnv(deps.config.env, execution.heartbeat), secrets);
-  const presence = new PresenceService(deps.events, deps.log, deps.config.redisUrl ? { url: deps.config.redisUrl, namespace: deps.config.redisNamespace } : undefined);
-  const removeMetrics = registerStatusMetrics(database, { service: 'workflow', table: 'runs', addSource: addRunsSource, queue: { name: 'runs', waiting: ['queued'] } });
+  const runs = new RunService(
+    runStore,
+    service,
+    deps.events,
+    deps.log,
+    execution.queue,
+    runServiceSettingsFromEnv(deps.config.env, execution.heartbeat),
+    secrets,
+  );
+  const presence = new PresenceService(
+    deps.events,
+    deps.log,
+    deps.config.redisUrl ? { url: deps.config.redisUrl, namespace: deps.config.redisNamespace } : undefined,
+  );
+  const removeMetrics = registerStatusMetrics(database, {
+    service: 'workflow',
+    table: 'runs',
+    addSource: addRunsSource,
+    queue: { name: 'runs', waiting: ['queued'] },
+  });
   return startSubgraphServer({
     name: 'workflow',
     config: deps.config,

@@ -22,14 +22,25 @@ export class MemberStore {
   /** The user's member role on each of the projects (owners by `owner_id` are resolved by the caller). */
   async rolesOf(userId: string, projectIds: readonly string[]): Promise<Map<string, ProjectRole>> {
     if (!projectIds.length) return new Map();
-    const rows = await this.db.selectFrom('project_members').select(['project_id', 'role']).where('user_id', '=', userId).where('project_id', 'in', [...projectIds]).execute();
+    const rows = await this.db
+      .selectFrom('project_members')
+      .select(['project_id', 'role'])
+      .where('user_id', '=', userId)
+      .where('project_id', 'in', [...projectIds])
+      .execute();
     return new Map(rows.map((r) => [r.project_id, r.role as ProjectRole]));
   }
 
   async members(projectIds: readonly string[]): Promise<Map<string, ProjectMemberRecord[]>> {
     const result = new Map<string, ProjectMemberRecord[]>(projectIds.map((id) => [id, []]));
     if (!projectIds.length) return result;
-    const rows = await this.db.selectFrom('project_members').selectAll().where('project_id', 'in', [...projectIds]).orderBy('added_at').orderBy('user_id').execute();
+    const rows = await this.db
+      .selectFrom('project_members')
+      .selectAll()
+      .where('project_id', 'in', [...projectIds])
+      .orderBy('added_at')
+      .orderBy('user_id')
+      .execute();
     for (const r of rows) result.get(r.project_id)?.push({ userId: r.user_id, role: r.role as ProjectRole, addedBy: r.added_by, addedAt: r.added_at });
     return result;
   }

@@ -68,7 +68,11 @@ class MemoryPresence implements PresenceBackend {
 
 class RedisPresence implements PresenceBackend {
   private readonly redis: Redis;
-  constructor(url: string, private readonly ns: string, log: Logger) {
+  constructor(
+    url: string,
+    private readonly ns: string,
+    log: Logger,
+  ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 200, 2_000) });
     this.redis.on('error', (err) => log.warn({ err: err.message }, 'presence redis error'));
   }
@@ -120,14 +124,34 @@ export class PresenceService {
   private readonly backend: PresenceBackend;
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly events: EventPublisher, private readonly log: Logger, redis?: { url: string; namespace: string }, sweepMs = 1_000) {
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly log: Logger,
+    redis?: { url: string; namespace: string },
+    sweepMs = 1_000,
+  ) {
     this.backend = redis ? new RedisPresence(redis.url, redis.namespace, log) : new MemoryPresence();
     this.sweeper = setInterval(() => void this.sweep(), sweepMs).unref();
   }
 
-  async update(projectId: string, user: { id: string; name?: string }, sessionId: string | null | undefined, cursor: PresenceRecord['cursor'], selection: string[], ttlSeconds: number): Promise<PresenceRecord> {
+  async update(
+    projectId: string,
+    user: { id: string; name?: string },
+    sessionId: string | null | undefined,
+    cursor: PresenceRecord['cursor'],
+    selection: string[],
+    ttlSeconds: number,
+  ): Promise<PresenceRecord> {
     const now = Date.now();
-    const entry: PresenceRecord = { userId: user.id, sessionId: sessionId ?? user.id, name: user.name ?? null, cursor, selection, updatedAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlSeconds * 1000).toISOString() };
+    const entry: PresenceRecord = {
+      userId: user.id,
+      sessionId: sessionId ?? user.id,
+      name: user.name ?? null,
+      cursor,
+      selection,
+      updatedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + ttlSeconds * 1000).toISOString(),
+    };
     const joined = await this.backend.put(projectId, entry);
     await this.announce({ projectId, kind: joined ? 'JOINED' : 'UPDATED', entry });
     return entry;

@@ -74,7 +74,10 @@ export class ProjectService {
   /** The caller's role: the creator owns the project; members have the role they were given; others none. */
   private async rolesOf(projects: Iterable<ProjectRecord>, identity: Identity): Promise<Map<string, ProjectRole>> {
     const list = [...projects];
-    const memberRoles = await this.memberStore.rolesOf(identity.sub, list.filter((p) => p.ownerId !== identity.sub).map((p) => p.id));
+    const memberRoles = await this.memberStore.rolesOf(
+      identity.sub,
+      list.filter((p) => p.ownerId !== identity.sub).map((p) => p.id),
+    );
     const roles = new Map<string, ProjectRole>();
     for (const p of list) {
       const role = p.ownerId === identity.sub ? 'owner' : memberRoles.get(p.id);
@@ -118,7 +121,9 @@ export class ProjectService {
   }
 
   members(project: ProjectRecord): Promise<ProjectMemberRecord[]> {
-    return this.memberStore.members([project.id]).then((m) => [{ userId: project.ownerId, role: 'owner' as const, addedBy: project.ownerId, addedAt: project.createdAt }, ...(m.get(project.id) ?? [])]);
+    return this.memberStore
+      .members([project.id])
+      .then((m) => [{ userId: project.ownerId, role: 'owner' as const, addedBy: project.ownerId, addedAt: project.createdAt }, ...(m.get(project.id) ?? [])]);
   }
 
   /** Membership is the owners' business; it is a versioned change, announced on the project's topic. */
@@ -140,14 +145,19 @@ export class ProjectService {
   }
 
   /** A new project: empty, a copy of a template's graph, or (importProject) the graph given. */
-  async create(input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown }, identity: Identity, imported?: WorkflowGraph): Promise<ProjectRecord> {
+  async create(
+    input: { name: string; description?: string | null; agentId?: string | null; templateId?: string | null; metadata?: unknown },
+    identity: Identity,
+    imported?: WorkflowGraph,
+  ): Promise<ProjectRecord> {
     checkText('name', input.name, MAX_NAME, true);
     checkText('description', input.description, MAX_DESCRIPTION);
     let graph: WorkflowGraph | undefined = imported;
     if (input.templateId && !imported) {
       graph = await fetchTemplateGraph(this.services, input.templateId, identity);
       const report = await this.validate(graph, identity);
-      if (report.errors.some((e) => e.code === 'UNKNOWN_COMPONENT')) throw this.invalidGraph(`Template "${input.templateId}" uses components that do not exist`, report.errors);
+      if (report.errors.some((e) => e.code === 'UNKNOWN_COMPONENT'))
+        throw this.invalidGraph(`Template "${input.templateId}" uses components that do not exist`, report.errors);
     }
     const project = await this.store.create({
       name: input.name.trim(),
@@ -158,16 +168,36 @@ export class ProjectService {
       metadata: input.metadata,
       graph,
     });
-    await this.events.emit(topics.project(project.id), { projectId: project.id, version: 1, actor: identity.sub, op: 'createProject', payload: { name: project.name, templateId: project.templateId }, at: project.createdAt });
+    await this.events.emit(topics.project(project.id), {
+      projectId: project.id,
+      version: 1,
+      actor: identity.sub,
+      op: 'createProject',
+      payload: { name: project.name, templateId: project.templateId },
+      at: project.createdAt,
+    });
     await this.events.publish('PROJECT_CREATED', { projectId: project.id, name: project.name, templateId: project.templateId, actor: identity.sub });
-    await this.componentsUsed(project.graph.nodes.map((n) => n.componentId), project.id, identity.sub);
+    await this.componentsUsed(
+      project.graph.nodes.map((n) => n.componentId),
+      project.id,
+      identity.sub,
+    );
     return project;
   }
 
   /** `exportProject`: the versioned export document (engine/model/project-document). */
   async exportDocument(id: string, identity: Identity): Promise<ProjectDocument> {
     const project = await this.require(id, identity);
-    return toProjectDocument({ name: project.name, description: project.description, metadata: project.metadata ?? null, templateId: project.templateId ?? null, agentId: project.agentId ?? null }, project.graph);
+    return toProjectDocument(
+      {
+        name: project.name,
+        description: project.description,
+        metadata: project.metadata ?? null,
+        templateId: project.templateId ?? null,
+        agentId: project.agentId ?? null,
+      },
+      project.graph,
+    );
   }
 
   /**
@@ -177,17 +207,37 @@ export class ProjectService {
   async importDocument(value: unknown, name: string | null | undefined, identity: Identity): Promise<ProjectRecord> {
     const parsed = parseProjectDocument(value);
     if (!parsed.ok) {
-      throw badInput(parsed.message, { field: parsed.code === 'UNSUPPORTED_VERSION' ? 'document.version' : 'document', reason: parsed.code, supportedVersions: [PROJECT_DOCUMENT_VERSION], errors: parsed.errors });
+      throw badInput(parsed.message, {
+        field: parsed.code === 'UNSUPPORTED_VERSION' ? 'document.version' : 'document',
+        reason: parsed.code,
+        supportedVersions: [PROJECT_DOCUMENT_VERSION],
+        errors: parsed.errors,
+      });
     }
     const { project, graph } = parsed.document;
     for (const node of graph.nodes) node.componentId = this.catalog.canonicalId(node.componentId);
     const report = await this.validate(graph, identity);
     const fatal = report.errors.filter((e) => e.code === 'UNKNOWN_COMPONENT' || e.code === 'DUPLICATE_ID' || e.code === 'UNKNOWN_NODE');
     if (fatal.length) throw this.invalidGraph(`The document cannot be imported: ${fatal.map((e) => e.message).join('; ')}`, fatal);
-    return this.create({ name: name ?? project.name, description: project.description ?? '', metadata: project.metadata ?? undefined, agentId: project.agentId, templateId: project.templateId }, identity, graph);
+    return this.create(
+      {
+        name: name ?? project.name,
+        description: project.description ?? '',
+        metadata: project.metadata ?? undefined,
+        agentId: project.agentId,
+        templateId: project.templateId,
+      },
+      identity,
+      graph,
+    );
   }
 
-  async update(id: string, input: { name?: string | null; description?: string | null; status?: ProjectStatus | null; metadata?: unknown }, expectedVersion: number | null | undefined, identity: Identity) {
+  async update(
+    id: string,
+    input: { name?: string | null; description?: string | null; status?: ProjectStatus | null; metadata?: unknown },
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+  ) {
     await this.require(id, identity, 'editor');
     if (input.name !== undefined) checkText('name', input.name, MAX_NAME, true);
     checkText('description', input.description, MAX_DESCRIPTION);
@@ -205,19 +255,39 @@ export class ProjectService {
   async delete(id: string, expectedVersion: number | null | undefined, identity: Identity) {
     await this.require(id, identity, 'owner');
     const deleted = await this.store.delete(id, expectedVersion);
-    await this.events.emit(topics.project(id), { projectId: id, version: deleted.version + 1, actor: identity.sub, op: 'deleteProject', payload: {}, at: new Date().toISOString() });
+    await this.events.emit(topics.project(id), {
+      projectId: id,
+      version: deleted.version + 1,
+      actor: identity.sub,
+      op: 'deleteProject',
+      payload: {},
+      at: new Date().toISOString(),
+    });
     await this.events.publish('PROJECT_DELETED', { projectId: id, actor: identity.sub });
     return { id, deleted: true };
   }
 
-  async addComponent(args: { projectId: string; componentId: string; position?: Position | null; config?: Record<string, unknown> | null; label?: string | null; settings?: NodeSettings | null; id?: string | null; expectedVersion?: number | null }, identity: Identity): Promise<GraphEditResult> {
+  async addComponent(
+    args: {
+      projectId: string;
+      componentId: string;
+      position?: Position | null;
+      config?: Record<string, unknown> | null;
+      label?: string | null;
+      settings?: NodeSettings | null;
+      id?: string | null;
+      expectedVersion?: number | null;
+    },
+    identity: Identity,
+  ): Promise<GraphEditResult> {
     await this.require(args.projectId, identity, 'editor');
     const componentId = this.catalog.canonicalId(args.componentId);
     const component = (await this.catalog.resolve([componentId], identity)).get(componentId);
     if (!component) throw notFound('Component', args.componentId);
     const position = args.position ?? { x: 0, y: 0 };
     checkPosition(position);
-    if (args.id != null && !/^[A-Za-z0-9_.-]{1,100}$/.test(args.id)) throw badInput('id may only contain letters, digits, "_", "-" and "." (at most 100)', { field: 'id' });
+    if (args.id != null && !/^[A-Za-z0-9_.-]{1,100}$/.test(args.id))
+      throw badInput('id may only contain letters, digits, "_", "-" and "." (at most 100)', { field: 'id' });
     const node: NodeInstance = {
       id: args.id ?? `${componentId.split('/').pop()}_${shortId()}`,
       componentId,
@@ -229,7 +299,13 @@ export class ProjectService {
       ...(args.settings ? { settings: cleanSettings(args.settings) } : {}),
     };
     const result = await this.edit(args.projectId, 'addComponent', args.expectedVersion, { op: 'addNode', node }, identity);
-    await this.events.publish('COMPONENT_ADDED', { projectId: args.projectId, nodeId: node.id, componentId, version: result.project.version, actor: identity.sub });
+    await this.events.publish('COMPONENT_ADDED', {
+      projectId: args.projectId,
+      nodeId: node.id,
+      componentId,
+      version: result.project.version,
+      actor: identity.sub,
+    });
     await this.componentsUsed([componentId], args.projectId, identity.sub);
     return { ...result, component: node };
   }
@@ -239,7 +315,17 @@ export class ProjectService {
     return this.editNode(projectId, nodeId, 'moveComponent', expectedVersion, { op: 'moveNode', nodeId, position }, identity);
   }
 
-  async updateComponentConfig(args: { projectId: string; nodeId: string; config?: Record<string, unknown> | null; label?: string | null; settings?: NodeSettings | null; expectedVersion?: number | null }, identity: Identity) {
+  async updateComponentConfig(
+    args: {
+      projectId: string;
+      nodeId: string;
+      config?: Record<string, unknown> | null;
+      label?: string | null;
+      settings?: NodeSettings | null;
+      expectedVersion?: number | null;
+    },
+    identity: Identity,
+  ) {
     const edit: GraphEdit = {
       op: 'updateNode',
       nodeId: args.nodeId,
@@ -253,17 +339,27 @@ export class ProjectService {
   /** Pins data on a node (`output`: values by output port of the node), or unpins it (`null`). */
   async pinOutput(projectId: string, nodeId: string, output: unknown, expectedVersion: number | null | undefined, identity: Identity) {
     if (output !== null) {
-      if (typeof output !== 'object' || Array.isArray(output)) throw badInput('output must be a JSON object of values by output port, e.g. {"value": 42}', { field: 'output' });
-      if (JSON.stringify(output).length > MAX_PIN_BYTES) throw appError('LIMIT_EXCEEDED', `pinned output is larger than ${MAX_PIN_BYTES} bytes`, { field: 'output' });
+      if (typeof output !== 'object' || Array.isArray(output))
+        throw badInput('output must be a JSON object of values by output port, e.g. {"value": 42}', { field: 'output' });
+      if (JSON.stringify(output).length > MAX_PIN_BYTES)
+        throw appError('LIMIT_EXCEEDED', `pinned output is larger than ${MAX_PIN_BYTES} bytes`, { field: 'output' });
       const project = await this.require(projectId, identity, 'editor');
       const node = project.graph.nodes.find((n) => n.id === nodeId);
       if (!node) throw notFound('Node', nodeId);
       const component = (await this.catalog.resolve([node.componentId], identity)).get(node.componentId);
       const ports = component ? [...outputPorts(component, node.config ?? {}).map((p) => p.name), 'error'] : [];
       const unknown = Object.keys(output).filter((port) => !ports.includes(port));
-      if (unknown.length) throw badInput(`Node "${nodeId}" has no output port ${unknown.map((p) => `"${p}"`).join(', ')} (ports: ${ports.join(', ')})`, { field: 'output' });
+      if (unknown.length)
+        throw badInput(`Node "${nodeId}" has no output port ${unknown.map((p) => `"${p}"`).join(', ')} (ports: ${ports.join(', ')})`, { field: 'output' });
     }
-    return this.editNode(projectId, nodeId, output === null ? 'unpinNodeOutput' : 'pinNodeOutput', expectedVersion, { op: 'updateNode', nodeId, pinnedOutput: output as Record<string, unknown> | null }, identity);
+    return this.editNode(
+      projectId,
+      nodeId,
+      output === null ? 'unpinNodeOutput' : 'pinNodeOutput',
+      expectedVersion,
+      { op: 'updateNode', nodeId, pinnedOutput: output as Record<string, unknown> | null },
+      identity,
+    );
   }
 
   async removeComponent(projectId: string, nodeId: string, expectedVersion: number | null | undefined, identity: Identity) {
@@ -271,8 +367,17 @@ export class ProjectService {
     return result;
   }
 
-  async connect(args: { projectId: string; sourceId: string; sourcePort: string; targetId: string; targetPort: string; expectedVersion?: number | null }, identity: Identity): Promise<GraphEditResult> {
-    const connection: Connection = { id: `c_${shortId()}`, sourceId: args.sourceId, sourcePort: args.sourcePort, targetId: args.targetId, targetPort: args.targetPort };
+  async connect(
+    args: { projectId: string; sourceId: string; sourcePort: string; targetId: string; targetPort: string; expectedVersion?: number | null },
+    identity: Identity,
+  ): Promise<GraphEditResult> {
+    const connection: Connection = {
+      id: `c_${shortId()}`,
+      sourceId: args.sourceId,
+      sourcePort: args.sourcePort,
+      targetId: args.targetId,
+      targetPort: args.targetPort,
+    };
     const result = await this.edit(args.projectId, 'connect', args.expectedVersion, { op: 'connect', connection }, identity);
     await this.events.publish('CONNECTION_CREATED', { projectId: args.projectId, connection, version: result.project.version, actor: identity.sub });
     return { ...result, connection };
@@ -286,10 +391,19 @@ export class ProjectService {
    * A batch (a paste, an assistant patch) is one change. It may leave nodes unwired or unconfigured (draft issues);
    * it may not add any other validation error the project did not have.
    */
-  async applyGraphEdits(projectId: string, inputs: readonly GraphEditInput[], expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult> {
+  async applyGraphEdits(
+    projectId: string,
+    inputs: readonly GraphEditInput[],
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+  ): Promise<GraphEditResult> {
     let edits: GraphEdit[];
     try {
-      edits = fromEditInputs(inputs, () => `c_${shortId()}`, (settings, field) => cleanSettings(settings, field));
+      edits = fromEditInputs(
+        inputs,
+        () => `c_${shortId()}`,
+        (settings, field) => cleanSettings(settings, field),
+      );
     } catch (err) {
       if (err instanceof EditInputError) throw badInput(err.message, { field: err.field });
       throw err;
@@ -297,7 +411,10 @@ export class ProjectService {
     await this.require(projectId, identity, 'editor');
     // Added nodes are pinned like addComponent pins them: canonical id, the component's current version, defaults.
     const added = edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
-    const components = await this.catalog.resolve(added.map((n) => this.catalog.canonicalId(n.componentId)), identity);
+    const components = await this.catalog.resolve(
+      added.map((n) => this.catalog.canonicalId(n.componentId)),
+      identity,
+    );
     for (const node of added) {
       node.componentId = this.catalog.canonicalId(node.componentId);
       const component = components.get(node.componentId);
@@ -305,24 +422,49 @@ export class ProjectService {
       if (component) node.config = fillConfigDefaults(component, node.config);
     }
     const { project } = await this.applyBatch(projectId, 'applyGraphEdits', expectedVersion, () => edits, identity);
-    await this.componentsUsed(added.map((n) => n.componentId), projectId, identity.sub);
+    await this.componentsUsed(
+      added.map((n) => n.componentId),
+      projectId,
+      identity.sub,
+    );
     return { project };
   }
 
   /** Copies nodes and the connections between them, with fresh ids, moved by `offset` (one change). */
-  async duplicateNodes(projectId: string, nodeIds: readonly string[], offset: Position | null | undefined, expectedVersion: number | null | undefined, identity: Identity) {
+  async duplicateNodes(
+    projectId: string,
+    nodeIds: readonly string[],
+    offset: Position | null | undefined,
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+  ) {
     if (!nodeIds.length || nodeIds.length > 1000) throw badInput('nodeIds must list 1 to 1000 nodes', { field: 'nodeIds' });
     const by = offset ?? { x: 40, y: 40 };
     checkPosition(by);
     await this.require(projectId, identity, 'editor');
     let idMap: Record<string, string> = {};
-    const { project, edits } = await this.applyBatch(projectId, 'duplicateNodes', expectedVersion, (graph) => {
-      const fragment = duplicateFragment(graph, nodeIds, by, () => `c_${shortId()}`);
-      if ('missing' in fragment) throw appError('NOT_FOUND', `Node${fragment.missing.length > 1 ? 's' : ''} ${fragment.missing.map((id) => `"${id}"`).join(', ')} not found in the project`, { field: 'nodeIds', missing: fragment.missing });
-      idMap = fragment.idMap;
-      return fragment.edits;
-    }, identity);
-    await this.componentsUsed(edits.flatMap((e) => (e.op === 'addNode' ? [e.node.componentId] : [])), projectId, identity.sub);
+    const { project, edits } = await this.applyBatch(
+      projectId,
+      'duplicateNodes',
+      expectedVersion,
+      (graph) => {
+        const fragment = duplicateFragment(graph, nodeIds, by, () => `c_${shortId()}`);
+        if ('missing' in fragment)
+          throw appError(
+            'NOT_FOUND',
+            `Node${fragment.missing.length > 1 ? 's' : ''} ${fragment.missing.map((id) => `"${id}"`).join(', ')} not found in the project`,
+            { field: 'nodeIds', missing: fragment.missing },
+          );
+        idMap = fragment.idMap;
+        return fragment.edits;
+      },
+      identity,
+    );
+    await this.componentsUsed(
+      edits.flatMap((e) => (e.op === 'addNode' ? [e.node.componentId] : [])),
+      projectId,
+      identity.sub,
+    );
     const copies = new Set(Object.values(idMap));
     return {
       project,
@@ -346,11 +488,23 @@ export class ProjectService {
     return this.step('redo', projectId, expectedVersion, identity);
   }
 
-  private async step(kind: 'undo' | 'redo', projectId: string, expectedVersion: number | null | undefined, identity: Identity): Promise<GraphEditResult & { undoneVersion: number }> {
+  private async step(
+    kind: 'undo' | 'redo',
+    projectId: string,
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+  ): Promise<GraphEditResult & { undoneVersion: number }> {
     const current = await this.require(projectId, identity, 'editor');
     const stacks = historyStacks(await this.store.changesBy(projectId, identity.sub, UNDO_DEPTH));
     const target = (kind === 'undo' ? stacks.undo : stacks.redo).pop();
-    if (!target) throw appError('BAD_USER_INPUT', kind === 'undo' ? 'Nothing to undo: you have no edit on this project left to undo' : 'Nothing to redo: undo something first (a new edit clears what could be redone)', { reason: kind === 'undo' ? 'NOTHING_TO_UNDO' : 'NOTHING_TO_REDO' });
+    if (!target)
+      throw appError(
+        'BAD_USER_INPUT',
+        kind === 'undo'
+          ? 'Nothing to undo: you have no edit on this project left to undo'
+          : 'Nothing to redo: undo something first (a new edit clears what could be redone)',
+        { reason: kind === 'undo' ? 'NOTHING_TO_UNDO' : 'NOTHING_TO_REDO' },
+      );
     const touched = new Set(target.edits.flatMap(touchedIds));
     for (let since = target.version; since < current.version; ) {
       const later = await this.store.changes(projectId, since, 1000);
@@ -358,12 +512,16 @@ export class ProjectService {
       for (const change of later) {
         if (change.actor === identity.sub) continue;
         if (editsOf(change.payload).some((edit) => touchedIds(edit).some((id) => touched.has(id)))) {
-          throw appError('CONFLICT', `Cannot ${kind}: version ${change.version} (${change.op} by ${change.actor}) changed what your edit of version ${target.version} touched`, {
-            conflictingVersion: change.version,
-            conflictingActor: change.actor,
-            conflictingOp: change.op,
-            currentVersion: current.version,
-          });
+          throw appError(
+            'CONFLICT',
+            `Cannot ${kind}: version ${change.version} (${change.op} by ${change.actor}) changed what your edit of version ${target.version} touched`,
+            {
+              conflictingVersion: change.version,
+              conflictingActor: change.actor,
+              conflictingOp: change.op,
+              currentVersion: current.version,
+            },
+          );
         }
       }
       since = later[later.length - 1].version;
@@ -374,7 +532,10 @@ export class ProjectService {
       return { project, undoneVersion: target.version };
     } catch (err) {
       // The inverse no longer applies (e.g. its node is gone): the project moved on in a way undo cannot follow.
-      if ((err as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND' || (err as { extensions?: { code?: string } }).extensions?.code === 'INVALID_GRAPH') {
+      if (
+        (err as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND' ||
+        (err as { extensions?: { code?: string } }).extensions?.code === 'INVALID_GRAPH'
+      ) {
         throw appError('CONFLICT', `Cannot ${kind} version ${target.version}: ${(err as Error).message}`, { currentVersion: current.version });
       }
       throw err;
@@ -385,7 +546,14 @@ export class ProjectService {
    * Applies a batch computed from the current graph as one change. It may leave draft issues; any other validation
    * error it adds refuses it. The change log keeps the edits and their inverse (undo).
    */
-  private async applyBatch(projectId: string, op: string, expectedVersion: number | null | undefined, build: (graph: WorkflowGraph) => GraphEdit[], identity: Identity, extra: Record<string, unknown> = {}) {
+  private async applyBatch(
+    projectId: string,
+    op: string,
+    expectedVersion: number | null | undefined,
+    build: (graph: WorkflowGraph) => GraphEdit[],
+    identity: Identity,
+    extra: Record<string, unknown> = {},
+  ) {
     let edits: GraphEdit[] = [];
     const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
       edits = build(current.graph);
@@ -408,7 +576,10 @@ export class ProjectService {
   }
 
   async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
-    const components = await this.catalog.resolve(graph.nodes.map((n) => n.componentId), identity);
+    const components = await this.catalog.resolve(
+      graph.nodes.map((n) => n.componentId),
+      identity,
+    );
     return validateGraph(graph, components);
   }
 
@@ -437,7 +608,12 @@ export class ProjectService {
       }
       const report = await this.validate(graph, identity);
       const blocking = report.errors.filter((issue) => concerns(issue, edit));
-      if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking, edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH');
+      if (blocking.length)
+        throw this.invalidGraph(
+          blocking.map((i) => i.message).join('; '),
+          blocking,
+          edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
+        );
       // The edit itself (what collaborators replay) and its inverse (what undo applies).
       return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
     });
@@ -521,7 +697,8 @@ function cleanSettings(settings: NodeSettings | SettingsInput, at = 'settings'):
     out.retries = settings.retries;
   }
   if (settings.retryBackoffMs != null) {
-    if (settings.retryBackoffMs < 0 || settings.retryBackoffMs > 60_000) throw badInput(`${at}.retryBackoffMs must be between 0 and 60000`, { field: `${at}.retryBackoffMs` });
+    if (settings.retryBackoffMs < 0 || settings.retryBackoffMs > 60_000)
+      throw badInput(`${at}.retryBackoffMs must be between 0 and 60000`, { field: `${at}.retryBackoffMs` });
     out.retryBackoffMs = settings.retryBackoffMs;
   }
   if (settings.onError != null) out.onError = String(settings.onError).toLowerCase() as NodeSettings['onError'];

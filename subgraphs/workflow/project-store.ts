@@ -85,7 +85,15 @@ export class ProjectStore {
     return this.database.db;
   }
 
-  async create(input: { name: string; description: string; ownerId: string; agentId?: string | null; templateId?: string | null; metadata?: unknown; graph?: WorkflowGraph }): Promise<ProjectRecord> {
+  async create(input: {
+    name: string;
+    description: string;
+    ownerId: string;
+    agentId?: string | null;
+    templateId?: string | null;
+    metadata?: unknown;
+    graph?: WorkflowGraph;
+  }): Promise<ProjectRecord> {
     const now = new Date().toISOString();
     const row: ProjectsTable = {
       id: randomUUID(),
@@ -103,7 +111,14 @@ export class ProjectStore {
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('projects').values(row).execute();
-      await this.appendChange(trx, { projectId: row.id, version: 1, actor: input.ownerId, op: 'createProject', payload: { name: row.name, templateId: row.template_id }, at: now });
+      await this.appendChange(trx, {
+        projectId: row.id,
+        version: 1,
+        actor: input.ownerId,
+        op: 'createProject',
+        payload: { name: row.name, templateId: row.template_id },
+        at: now,
+      });
     });
     return toRecord(row);
   }
@@ -116,7 +131,11 @@ export class ProjectStore {
   /** One query for many ids (DataLoader batches). */
   async getMany(ids: readonly string[]): Promise<Map<string, ProjectRecord>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.selectFrom('projects').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return new Map(rows.map((r) => [r.id, toRecord(r)]));
   }
 
@@ -132,8 +151,16 @@ export class ProjectStore {
       query = query.where((eb) => eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('id', '>', id)])]));
     }
     const [rows, total] = await Promise.all([
-      query.orderBy('created_at').orderBy('id').limit(limit + 1).execute(),
-      this.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).where(visible).executeTakeFirstOrThrow(),
+      query
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute(),
+      this.db
+        .selectFrom('projects')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(visible)
+        .executeTakeFirstOrThrow(),
     ]);
     const page = rows.slice(0, limit);
     return {
@@ -148,7 +175,13 @@ export class ProjectStore {
    * Applies one change atomically. `compute` sees the locked current state and returns what to set (or throws to
    * refuse the change, e.g. an invalid edge); nothing is written unless it returns.
    */
-  async mutate(id: string, actor: string, op: string, expectedVersion: number | null | undefined, compute: (current: ProjectRecord) => Promise<ProjectMutation> | ProjectMutation): Promise<{ project: ProjectRecord; change: ProjectChangeRecord }> {
+  async mutate(
+    id: string,
+    actor: string,
+    op: string,
+    expectedVersion: number | null | undefined,
+    compute: (current: ProjectRecord) => Promise<ProjectMutation> | ProjectMutation,
+  ): Promise<{ project: ProjectRecord; change: ProjectChangeRecord }> {
     return this.db.transaction().execute(async (trx) => {
       const current = await this.lock(trx, id);
       if (expectedVersion != null && expectedVersion !== current.version) {
@@ -213,7 +246,9 @@ export class ProjectStore {
       .orderBy('version', 'desc')
       .limit(Math.max(0, Math.min(last, 1000)))
       .execute();
-    return rows.reverse().map((r) => ({ projectId: r.project_id, version: Number(r.version), actor: r.actor, op: r.op, payload: json.read(r.payload, {}), at: r.at }));
+    return rows
+      .reverse()
+      .map((r) => ({ projectId: r.project_id, version: Number(r.version), actor: r.actor, op: r.op, payload: json.read(r.payload, {}), at: r.at }));
   }
 
   private async lock(trx: Transaction<WorkflowTables>, id: string): Promise<ProjectRecord> {

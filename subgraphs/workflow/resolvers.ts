@@ -16,7 +16,7 @@ import type { RunService } from './run-service';
 import type { RunRecord } from './run-store';
 
 const toSettings = (input: NodeSettingsInput | null | undefined): NodeSettings | null =>
-  input ? { ...input, onError: input.onError?.toLowerCase() as NodeSettings['onError'] } as NodeSettings : null;
+  input ? ({ ...input, onError: input.onError?.toLowerCase() as NodeSettings['onError'] } as NodeSettings) : null;
 
 function projectLoader(service: ProjectService, ctx: SubgraphContext) {
   return ctx.loader<string, ProjectRecord | null>('project', async (ids) => {
@@ -42,7 +42,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       project: (_, { id }, ctx) => projectLoader(service, ctx).load(id),
       projects: (_, { first, after }, ctx) => service.list(ctx.identity, first ?? 20, after),
       run: (_, { id }, ctx) => runLoader(runs, ctx).load(id),
-      projectAccess: async (_, { projectIds }, ctx) => (await service.access(projectIds, ctx.identity)).map((a) => ({ projectId: a.projectId, role: a.role ? upper<GqlRole>(a.role) : null })),
+      projectAccess: async (_, { projectIds }, ctx) =>
+        (await service.access(projectIds, ctx.identity)).map((a) => ({ projectId: a.projectId, role: a.role ? upper<GqlRole>(a.role) : null })),
       exportProject: (_, { id }, ctx) => service.exportDocument(id, ctx.identity),
       apiKeys: (_, __, ctx) => apiKeys.list(ctx.identity),
       resolveApiKey: async (_, { key }, ctx) => {
@@ -58,17 +59,21 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       deleteProject: (_, { id, expectedVersion }, ctx) => service.delete(id, expectedVersion, ctx.identity),
       addComponent: (_, args, ctx) =>
         service.addComponent({ ...args, config: args.config as Record<string, unknown> | null, settings: toSettings(args.settings) }, ctx.identity),
-      moveComponent: (_, { projectId, nodeId, position, expectedVersion }, ctx) => service.moveComponent(projectId, nodeId, position, expectedVersion, ctx.identity),
+      moveComponent: (_, { projectId, nodeId, position, expectedVersion }, ctx) =>
+        service.moveComponent(projectId, nodeId, position, expectedVersion, ctx.identity),
       updateComponentConfig: (_, args, ctx) =>
         service.updateComponentConfig({ ...args, config: args.config as Record<string, unknown> | null, settings: toSettings(args.settings) }, ctx.identity),
       removeComponent: (_, { projectId, nodeId, expectedVersion }, ctx) => service.removeComponent(projectId, nodeId, expectedVersion, ctx.identity),
       connect: (_, args, ctx) => service.connect(args, ctx.identity),
       disconnect: (_, { projectId, connectionId, expectedVersion }, ctx) => service.disconnect(projectId, connectionId, expectedVersion, ctx.identity),
-      applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) => service.applyGraphEdits(projectId, edits as GraphEditInput[], expectedVersion, ctx.identity),
+      applyGraphEdits: (_, { projectId, edits, expectedVersion }, ctx) =>
+        service.applyGraphEdits(projectId, edits as GraphEditInput[], expectedVersion, ctx.identity),
       undo: (_, { projectId, expectedVersion }, ctx) => service.undo(projectId, expectedVersion, ctx.identity),
       redo: (_, { projectId, expectedVersion }, ctx) => service.redo(projectId, expectedVersion, ctx.identity),
-      duplicateNodes: (_, { projectId, nodeIds, offset, expectedVersion }, ctx) => service.duplicateNodes(projectId, nodeIds, offset, expectedVersion, ctx.identity),
-      executeWorkflow: (_, { projectId, inputs, mode, fromNodeId, usePinned }, ctx) => runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity, { fromNodeId, usePinned: usePinned ?? false }),
+      duplicateNodes: (_, { projectId, nodeIds, offset, expectedVersion }, ctx) =>
+        service.duplicateNodes(projectId, nodeIds, offset, expectedVersion, ctx.identity),
+      executeWorkflow: (_, { projectId, inputs, mode, fromNodeId, usePinned }, ctx) =>
+        runs.execute(projectId, inputs, mode ?? 'SYNC', ctx.identity, { fromNodeId, usePinned: usePinned ?? false }),
       pinNodeOutput: (_, { projectId, nodeId, output, expectedVersion }, ctx) => service.pinOutput(projectId, nodeId, output, expectedVersion, ctx.identity),
       unpinNodeOutput: (_, { projectId, nodeId, expectedVersion }, ctx) => service.pinOutput(projectId, nodeId, null, expectedVersion, ctx.identity),
       cancelRun: (_, { id }, ctx) => runs.cancel(id, ctx.identity),
@@ -77,7 +82,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
         const ttl = ttlSeconds ?? 30;
         if (ttl < 1 || ttl > 3600) throw badInput('ttlSeconds must be between 1 and 3600', { field: 'ttlSeconds' });
         if ((selection?.length ?? 0) > 1000) throw badInput('selection holds at most 1000 ids', { field: 'selection' });
-        if (sessionId != null && !/^[^\u0000-\u001f]{1,100}$/.test(sessionId)) throw badInput('sessionId must be 1 to 100 printable characters', { field: 'sessionId' });
+        if (sessionId != null && !/^[^\u0000-\u001f]{1,100}$/.test(sessionId))
+          throw badInput('sessionId must be 1 to 100 printable characters', { field: 'sessionId' });
         return presence.update(projectId, { id: ctx.identity.sub, name: ctx.identity.name }, sessionId, cursor ?? null, selection ?? [], ttl);
       },
       addProjectMember: (_, { projectId, userId, role }, ctx) => service.setMember(projectId, userId, role.toLowerCase() as ProjectRole, ctx.identity),
@@ -128,7 +134,8 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
     },
     ComponentInstance: {
       component: (node) => ({ __typename: 'Component', id: node.componentId }),
-      settings: (node) => (node.settings ? { ...node.settings, onError: node.settings.onError?.toUpperCase() as 'FAIL' | 'CONTINUE' | 'ROUTE' | undefined } : null),
+      settings: (node) =>
+        node.settings ? { ...node.settings, onError: node.settings.onError?.toUpperCase() as 'FAIL' | 'CONTINUE' | 'ROUTE' | undefined } : null,
       label: (node) => node.label ?? null,
       pinnedOutput: (node) => node.pinnedOutput ?? null,
     },

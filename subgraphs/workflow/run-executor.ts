@@ -37,9 +37,22 @@ export type RunControl = RunControlPayload;
 export async function finishRun(store: RunStore, bus: EventBus, log: Logger, finished: RunRecord, events?: RunEventLog): Promise<boolean> {
   if (!(await store.update(finished))) return false;
   const eventLog = events ?? (await RunEventLog.resume(finished.id, store, bus, log));
-  eventLog.push({ type: 'RUN_FINISHED', runId: finished.id, status: finished.status, outputs: finished.outputs ?? {}, ...(finished.error ? { error: finished.error } : {}), at: finished.finishedAt });
+  eventLog.push({
+    type: 'RUN_FINISHED',
+    runId: finished.id,
+    status: finished.status,
+    outputs: finished.outputs ?? {},
+    ...(finished.error ? { error: finished.error } : {}),
+    at: finished.finishedAt,
+  });
   await eventLog.flush();
-  await bus.publish('WORKFLOW_EXECUTED', { runId: finished.id, projectId: finished.projectId, projectVersion: finished.projectVersion, status: finished.status, actor: finished.ownerId });
+  await bus.publish('WORKFLOW_EXECUTED', {
+    runId: finished.id,
+    projectId: finished.projectId,
+    projectVersion: finished.projectVersion,
+    status: finished.status,
+    actor: finished.ownerId,
+  });
   return true;
 }
 
@@ -97,21 +110,29 @@ export class RunExecutor {
       const { steps, truncated } = boundSteps(maskSecrets(result.steps, secrets));
       const outputs = boundValue(maskSecrets(result.outputs, secrets));
       await events.flush();
-      await finishRun(this.store, this.bus, this.log, {
-        ...run,
-        status: result.status,
-        outputs: outputs.value as Record<string, unknown>,
-        error: result.error ? maskSecrets(result.error, secrets) : null,
-        steps,
-        truncated: truncated || outputs.cut,
-        finishedAt: result.finishedAt,
-      }, events);
+      await finishRun(
+        this.store,
+        this.bus,
+        this.log,
+        {
+          ...run,
+          status: result.status,
+          outputs: outputs.value as Record<string, unknown>,
+          error: result.error ? maskSecrets(result.error, secrets) : null,
+          steps,
+          truncated: truncated || outputs.cut,
+          finishedAt: result.finishedAt,
+        },
+        events,
+      );
     } catch (err) {
       // Whatever went wrong before or around the interpreter (a secret deleted meanwhile, the database), the run ends.
       this.log.error({ err, runId }, 'run execution failed');
       const code = String((err as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL');
       const message = code === 'INTERNAL' ? 'The run could not be executed' : (err as Error).message;
-      await finishRun(this.store, this.bus, this.log, { ...run, status: 'failed', error: { code, message }, finishedAt: new Date().toISOString() }).catch(() => undefined);
+      await finishRun(this.store, this.bus, this.log, { ...run, status: 'failed', error: { code, message }, finishedAt: new Date().toISOString() }).catch(
+        () => undefined,
+      );
     } finally {
       stopListening();
       this.live.delete(runId);
@@ -128,7 +149,10 @@ export async function sweepLostRuns(store: RunStore, bus: EventBus, log: Logger,
   const lost = await store.lostRuns(new Date(Date.now() - policy.lostAfterMs).toISOString());
   let failed = 0;
   for (const run of lost) {
-    const error = { code: 'WORKER_LOST', message: `The worker executing this run stopped responding (no heartbeat for ${policy.lostAfterMs} ms); the run was not retried because its nodes may have had side effects` };
+    const error = {
+      code: 'WORKER_LOST',
+      message: `The worker executing this run stopped responding (no heartbeat for ${policy.lostAfterMs} ms); the run was not retried because its nodes may have had side effects`,
+    };
     if (await finishRun(store, bus, log, { ...run, status: 'failed', error, finishedAt: new Date().toISOString() })) failed++;
   }
   return failed;

@@ -55,7 +55,8 @@ export class RunService {
       const cutoff = new Date(Date.now() - DEFAULT_LIMITS.maxRunMs - SWEEP_INTERVAL_MS).toISOString();
       this.runs.failInterrupted(cutoff).catch((err) => this.log.warn({ err }, 'sweeping interrupted runs failed'));
     };
-    const sweepLost = () => void sweepLostRuns(this.runs, this.events, this.log, settings.heartbeat).catch((err) => this.log.warn({ err }, 'sweeping lost runs failed'));
+    const sweepLost = () =>
+      void sweepLostRuns(this.runs, this.events, this.log, settings.heartbeat).catch((err) => this.log.warn({ err }, 'sweeping lost runs failed'));
     sweepInterrupted();
     this.timers.push(setInterval(sweepInterrupted, SWEEP_INTERVAL_MS).unref(), setInterval(sweepLost, settings.heartbeat.heartbeatMs).unref());
   }
@@ -104,7 +105,12 @@ export class RunService {
       ]).finally(() => clearTimeout(timer));
     } catch (err) {
       finished?.cancel();
-      await finishRun(this.runs, this.events, this.log, { ...run, status: 'failed', error: { code: 'SERVICE_UNAVAILABLE', message: 'The run could not be queued' }, finishedAt: new Date().toISOString() });
+      await finishRun(this.runs, this.events, this.log, {
+        ...run,
+        status: 'failed',
+        error: { code: 'SERVICE_UNAVAILABLE', message: 'The run could not be queued' },
+        finishedAt: new Date().toISOString(),
+      });
       throw appError('SERVICE_UNAVAILABLE', 'The run queue is unavailable; try again later', { cause: (err as Error).message });
     }
     if (!finished) return run;
@@ -118,7 +124,9 @@ export class RunService {
       const last = (await this.runs.listByProject(projectId, 20)).find((r) => r.status === 'succeeded');
       // Computed values only: a pin that stood in last time is not a result to reuse once the pin is gone.
       const reusable = new Set(['succeeded', 'reused']);
-      previous = new Map((last?.steps ?? []).filter((s) => !s.frames.length && s.outputs && reusable.has(s.status)).map((s) => [s.nodeId, s.outputs as PortValues]));
+      previous = new Map(
+        (last?.steps ?? []).filter((s) => !s.frames.length && s.outputs && reusable.has(s.status)).map((s) => [s.nodeId, s.outputs as PortValues]),
+      );
     }
     try {
       return planPartialRun(graph, { ...partial, previous });

@@ -145,7 +145,13 @@ export class RunStore {
   }
 
   async heartbeat(ids: readonly string[], at: string): Promise<void> {
-    if (ids.length) await this.db.updateTable('runs').set({ heartbeat_at: at }).where('id', 'in', [...ids]).where('status', '=', 'running').execute();
+    if (ids.length)
+      await this.db
+        .updateTable('runs')
+        .set({ heartbeat_at: at })
+        .where('id', 'in', [...ids])
+        .where('status', '=', 'running')
+        .execute();
   }
 
   /** Running runs whose worker stopped beating before `cutoff` (the worker is gone). */
@@ -155,7 +161,10 @@ export class RunStore {
   }
 
   async countByStatus(status: RunStatus, filter: { ownerId?: string; projectId?: string } = {}): Promise<number> {
-    let query = this.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status);
+    let query = this.db
+      .selectFrom('runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', status);
     if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
     if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
     return Number((await query.executeTakeFirstOrThrow()).n);
@@ -163,24 +172,44 @@ export class RunStore {
 
   /** The oldest queued runs (for queue positions). */
   async queued(limit: number): Promise<Array<{ runId: string; ownerId: string; projectId: string; createdAt: string }>> {
-    const rows = await this.db.selectFrom('runs').select(['id', 'owner_id', 'project_id', 'created_at']).where('status', '=', 'queued').orderBy('created_at').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('runs')
+      .select(['id', 'owner_id', 'project_id', 'created_at'])
+      .where('status', '=', 'queued')
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
     return rows.map((r) => ({ runId: r.id, ownerId: r.owner_id, projectId: r.project_id, createdAt: r.created_at }));
   }
 
   /** Stores an event unless the run already has MAX_EVENTS of them (RUN_FINISHED is always kept). */
   async appendEvent(runId: string, event: StoredRunEvent): Promise<void> {
     if (event.seq >= MAX_EVENTS && event.type !== 'RUN_FINISHED') return;
-    await this.db.insertInto('run_events').values({ run_id: runId, seq: event.seq, event: json.write(event) }).execute();
+    await this.db
+      .insertInto('run_events')
+      .values({ run_id: runId, seq: event.seq, event: json.write(event) })
+      .execute();
   }
 
   async events(runId: string, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
-    const rows = await this.db.selectFrom('run_events').select('event').where('run_id', '=', runId).where('seq', '>=', fromSeq).orderBy('seq').limit(first).execute();
+    const rows = await this.db
+      .selectFrom('run_events')
+      .select('event')
+      .where('run_id', '=', runId)
+      .where('seq', '>=', fromSeq)
+      .orderBy('seq')
+      .limit(first)
+      .execute();
     return rows.map((r) => json.read(r.event, {}) as StoredRunEvent);
   }
 
   /** The sequence number the run's next event gets. */
   async nextSeq(runId: string): Promise<number> {
-    const row = await this.db.selectFrom('run_events').select((eb) => eb.fn.max<number>('seq').as('last')).where('run_id', '=', runId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('run_events')
+      .select((eb) => eb.fn.max<number>('seq').as('last'))
+      .where('run_id', '=', runId)
+      .executeTakeFirst();
     return row?.last == null ? 0 : Number(row.last) + 1;
   }
 
@@ -210,12 +239,23 @@ export class RunStore {
 
   async getMany(ids: readonly string[]): Promise<Map<string, RunRecord>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.selectFrom('runs').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return new Map(rows.map((r) => [r.id, toRecord(r)]));
   }
 
   async listByProject(projectId: string, first: number): Promise<RunRecord[]> {
-    const rows = await this.db.selectFrom('runs').selectAll().where('project_id', '=', projectId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(first).execute();
+    const rows = await this.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(first)
+      .execute();
     return rows.map(toRecord);
   }
 
@@ -226,7 +266,11 @@ export class RunStore {
   async failInterrupted(startedBefore: string): Promise<number> {
     const result = await this.db
       .updateTable('runs')
-      .set({ status: 'failed', error: json.write({ code: 'INTERRUPTED', message: 'The workflow service restarted while this run was in progress' }), finished_at: new Date().toISOString() })
+      .set({
+        status: 'failed',
+        error: json.write({ code: 'INTERRUPTED', message: 'The workflow service restarted while this run was in progress' }),
+        finished_at: new Date().toISOString(),
+      })
       .where('status', '=', 'running')
       .where('heartbeat_at', 'is', null)
       .where('created_at', '<', startedBefore)

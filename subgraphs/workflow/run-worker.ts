@@ -43,7 +43,11 @@ export async function startRunExecution(deps: ServiceDeps, store: RunStore, secr
       redisUrl: deps.config.redisUrl,
       prefix: `${deps.config.redisNamespace}:bull`,
       log: deps.log,
-      worker: executor && { handler: (runId) => executor.execute(runId), limits: queueLimitsFromEnv(env, pool!), running: (filter) => store.countByStatus('running', filter) },
+      worker: executor && {
+        handler: (runId) => executor.execute(runId),
+        limits: queueLimitsFromEnv(env, pool!),
+        running: (filter) => store.countByStatus('running', filter),
+      },
     });
   } else {
     if (!executor) throw new Error('without REDIS_URL the workflow service must execute runs itself');
@@ -80,7 +84,10 @@ export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Prom
   const store = new RunStore(database);
   const secrets = new SecretStore(database.db, loadSecretsKey(deps.config));
   const execution = await startRunExecution(deps, store, secrets, { execute: true });
-  const sweep = setInterval(() => void sweepLostRuns(store, deps.events, deps.log, execution.heartbeat).catch(() => undefined), execution.heartbeat.heartbeatMs).unref();
+  const sweep = setInterval(
+    () => void sweepLostRuns(store, deps.events, deps.log, execution.heartbeat).catch(() => undefined),
+    execution.heartbeat.heartbeatMs,
+  ).unref();
   return {
     executor: execution.executor!,
     threads: execution.threads,

@@ -38,7 +38,10 @@ export function loadSecretsKey(config: AppConfig): Buffer {
 }
 
 export class SecretStore {
-  constructor(private readonly db: Kysely<WorkflowTables>, private readonly key: Buffer) {}
+  constructor(
+    private readonly db: Kysely<WorkflowTables>,
+    private readonly key: Buffer,
+  ) {}
 
   async put(projectId: string, name: string, value: string, actor: string): Promise<SecretInfo> {
     if (!SECRET_NAME.test(name)) throw badInput('name must be a letter or "_" followed by letters, digits or "_" (at most 100)', { field: 'name' });
@@ -63,24 +66,41 @@ export class SecretStore {
   }
 
   async list(projectId: string): Promise<SecretInfo[]> {
-    const rows = await this.db.selectFrom('project_secrets').select(['name', 'created_by', 'created_at', 'updated_at']).where('project_id', '=', projectId).orderBy('name').execute();
+    const rows = await this.db
+      .selectFrom('project_secrets')
+      .select(['name', 'created_by', 'created_at', 'updated_at'])
+      .where('project_id', '=', projectId)
+      .orderBy('name')
+      .execute();
     return rows.map((r) => ({ name: r.name, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at }));
   }
 
   /** Refuses, naming them, secrets the project does not have (nothing is decrypted). */
   async assertExist(projectId: string, names: readonly string[]): Promise<void> {
     if (!names.length) return;
-    const rows = await this.db.selectFrom('project_secrets').select('name').where('project_id', '=', projectId).where('name', 'in', [...names]).execute();
+    const rows = await this.db
+      .selectFrom('project_secrets')
+      .select('name')
+      .where('project_id', '=', projectId)
+      .where('name', 'in', [...names])
+      .execute();
     const missing = names.filter((n) => !rows.some((r) => r.name === n));
-    if (missing.length) throw badInput(`The project has no secret named ${missing.map((n) => `"${n}"`).join(', ')}; create it with createSecret`, { secrets: missing });
+    if (missing.length)
+      throw badInput(`The project has no secret named ${missing.map((n) => `"${n}"`).join(', ')}; create it with createSecret`, { secrets: missing });
   }
 
   /** Decrypted values of the named secrets; names that do not exist are refused, naming them. */
   async values(projectId: string, names: readonly string[]): Promise<Map<string, string>> {
     if (!names.length) return new Map();
-    const rows = await this.db.selectFrom('project_secrets').selectAll().where('project_id', '=', projectId).where('name', 'in', [...names]).execute();
+    const rows = await this.db
+      .selectFrom('project_secrets')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('name', 'in', [...names])
+      .execute();
     const missing = names.filter((n) => !rows.some((r) => r.name === n));
-    if (missing.length) throw badInput(`The project has no secret named ${missing.map((n) => `"${n}"`).join(', ')}; create it with createSecret`, { secrets: missing });
+    if (missing.length)
+      throw badInput(`The project has no secret named ${missing.map((n) => `"${n}"`).join(', ')}; create it with createSecret`, { secrets: missing });
     return new Map(
       rows.map((r) => {
         const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(r.iv, 'base64'));

@@ -11,7 +11,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCE_DIRS = ['engine', 'platform', 'subgraphs', 'router'];
 
 function sourceFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...SOURCE_DIRS.map((d) => `${d}/*.ts`)], { cwd: ROOT, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...SOURCE_DIRS.map((d) => `${d}/*.ts`)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return [...listed.split('\n'), 'main.ts', 'launcher.ts'].filter((f) => f.endsWith('.ts') && fs.existsSync(path.join(ROOT, f)));
 }
 
@@ -99,7 +102,14 @@ describe('import graph', () => {
   });
 
   it('detects what it forbids', () => {
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts']]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['a.ts']],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts']]);
     expect(violation('engine/x.ts', 'platform/y.ts')).toBeDefined();
     expect(violation('router/x.ts', 'subgraphs/workflow/y.ts')).toBeDefined();
     expect(violation('subgraphs/assistant/x.ts', 'subgraphs/workflow/y.ts')).toBeDefined();

@@ -63,7 +63,10 @@ it('sends the graph, the findings and the question, and stores a valid patch as 
 });
 
 it('retries once with the reason when the patch is invalid, and takes the corrected one', async () => {
-  const replies = [reply({ answer: 'Remove the ghost.', patch: [{ op: 'removeNode', nodeId: 'ghost' }] }), reply({ answer: 'Retry instead.', patch: RETRY_PATCH })];
+  const replies = [
+    reply({ answer: 'Remove the ghost.', patch: [{ op: 'removeNode', nodeId: 'ghost' }] }),
+    reply({ answer: 'Retry instead.', patch: RETRY_PATCH }),
+  ];
   fake.setHandler(() => replies.shift());
   const answer = await ask('fix errors');
   expect(chats()).toHaveLength(2);

@@ -22,7 +22,10 @@ export async function craftedProject(sg: TestSupergraph, name: string, graph?: W
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   if (!graph) return created.data.createProject;
   const edits = [...graph.nodes.map((node) => ({ op: 'addNode', node })), ...graph.connections.map((connection) => ({ op: 'connect', connection }))];
-  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { id version } } }`, { p: created.data.createProject.id, e: toEditInputs(edits as GraphEdit[]) });
+  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { id version } } }`, {
+    p: created.data.createProject.id,
+    e: toEditInputs(edits as GraphEdit[]),
+  });
   if (applied.errors) throw new Error(JSON.stringify(applied.errors));
   return applied.data.applyGraphEdits.project;
 }

@@ -31,13 +31,23 @@ describe('analysis of a template with deliberate faults', () => {
   it('finds the faults, applies two fixes (re-analysing in between), and the findings disappear', async () => {
     const project = await craftedProject(sg, 'faulty agent', undefined, 'basic_agent');
     expect(await analyze(sg, project.id)).toEqual([]);
-    const broken = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: project.id, e: toEditInputs(FAULTS as GraphEdit[]) });
+    const broken = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+      p: project.id,
+      e: toEditInputs(FAULTS as GraphEdit[]),
+    });
     expect(broken.errors).toBeUndefined();
 
     const findings = await analyze(sg, project.id);
     const byRule = new Map(findings.map((f) => [f.rule, f]));
     expect([...byRule.keys()].sort()).toEqual(['disconnected-node', 'network-without-retry', 'untyped-input']);
-    expect(byRule.get('network-without-retry')).toMatchObject({ kind: 'ERROR_HANDLING', severity: 'HIGH', status: 'OPEN', source: 'RULES', nodeIds: ['agent'], projectVersion: broken.data.applyGraphEdits.project.version });
+    expect(byRule.get('network-without-retry')).toMatchObject({
+      kind: 'ERROR_HANDLING',
+      severity: 'HIGH',
+      status: 'OPEN',
+      source: 'RULES',
+      nodeIds: ['agent'],
+      projectVersion: broken.data.applyGraphEdits.project.version,
+    });
     expect(byRule.get('untyped-input').patch).toBeNull(); // nothing says which type it should have
     expect(findings.map((f) => f.severity)).toEqual(['HIGH', 'LOW', 'LOW']);
 
@@ -53,7 +63,9 @@ describe('analysis of a template with deliberate faults', () => {
     expect(second.data.applySuggestion.project.validation).toEqual({ valid: true, errors: [] });
 
     expect((await analyze(sg, project.id)).map((f) => f.rule)).toEqual(['untyped-input']);
-    const applied = await sg.gql(`query($id: ID!) { project(id: $id) { suggestions(status: APPLIED) { rule } components { id settings { retries } } } }`, { id: project.id });
+    const applied = await sg.gql(`query($id: ID!) { project(id: $id) { suggestions(status: APPLIED) { rule } components { id settings { retries } } } }`, {
+      id: project.id,
+    });
     expect(applied.data.project.suggestions.map((s: any) => s.rule).sort()).toEqual(['disconnected-node', 'network-without-retry']);
     expect(applied.data.project.components.find((c: any) => c.id === 'agent').settings.retries).toBe(2);
   });
@@ -137,7 +149,6 @@ describe('askAssistant without a model', () => {
     expect(answer.priority).toBe('HIGH');
   });
 
-
   it('routes by keywords and answers from the rules with the seed fields, publishing AI_SUGGESTION_GENERATED', async () => {
     const project = await craftedProject(sg, 'ask rules', CRAFTED['network-without-retry']);
     const errors = await sg.gql(ASK, { p: project.id, q: 'How should I handle an exception from the model?' });
@@ -148,7 +159,12 @@ describe('askAssistant without a model', () => {
     expect(answer.findings.map((f: any) => f.rule)).toEqual(['network-without-retry']);
     expect(answer.bestPractices.length).toBeGreaterThan(0);
     expect(answer.codeSnippets.join('\n')).toContain('retries');
-    expect(answer.projectInsights).toEqual({ totalComponents: 3, componentTypes: ['core/input', 'core/llm', 'core/output'], connectionsCount: 2, hasCycles: false });
+    expect(answer.projectInsights).toEqual({
+      totalComponents: 3,
+      componentTypes: ['core/input', 'core/llm', 'core/output'],
+      connectionsCount: 2,
+      hasCycles: false,
+    });
     expect(seen.some((e) => e.type === 'AI_SUGGESTION_GENERATED' && e.data.projectId === project.id && e.data.category === 'error_handling')).toBe(true);
 
     const security = (await sg.gql(ASK, { p: project.id, q: 'Is this secure?' })).data.askAssistant;
@@ -159,7 +175,10 @@ describe('askAssistant without a model', () => {
     expect(security.suggestion).toContain('No security problems');
     expect((await sg.gql(ASK, { p: project.id, q: 'make it faster' })).data.askAssistant.category).toBe('performance');
     expect((await sg.gql(ASK, { p: project.id, q: 'write tests' })).data.askAssistant.category).toBe('testing');
-    expect((await sg.gql(ASK, { p: project.id, q: 'hello', c: 'agent' })).data.askAssistant).toMatchObject({ category: 'general', findings: [{ rule: 'network-without-retry' }] });
+    expect((await sg.gql(ASK, { p: project.id, q: 'hello', c: 'agent' })).data.askAssistant).toMatchObject({
+      category: 'general',
+      findings: [{ rule: 'network-without-retry' }],
+    });
     expect(errorCode(await sg.gql(ASK, { p: project.id, q: 'hello', c: 'nope' }))).toBe('NOT_FOUND');
     expect(errorCode(await sg.gql(ASK, { p: project.id, q: '  ' }))).toBe('BAD_USER_INPUT');
   });
@@ -167,14 +186,27 @@ describe('askAssistant without a model', () => {
 
 describe('optimizeCode and capabilities over GraphQL', () => {
   it('optimises Python through the router and lists what is supported', async () => {
-    const result = await sg.gql(`mutation($code: String!) { optimizeCode(code: $code, language: "python") { language originalCode optimizedCode parser optimizations { rule line column applied } } }`, {
-      code: 'try:\n    x = 1\nexcept:\n    x = 2\n',
-    });
+    const result = await sg.gql(
+      `mutation($code: String!) { optimizeCode(code: $code, language: "python") { language originalCode optimizedCode parser optimizations { rule line column applied } } }`,
+      {
+        code: 'try:\n    x = 1\nexcept:\n    x = 2\n',
+      },
+    );
     // Reported, not rewritten: `except Exception` would change what a program that exits in the try does.
-    expect(result.data.optimizeCode).toMatchObject({ language: 'python', optimizedCode: 'try:\n    x = 1\nexcept:\n    x = 2\n', optimizations: [{ rule: 'py-bare-except', line: 3, column: 1, applied: false }] });
-    const caps = await sg.gql(`{ capabilities { analysisRules { id kind severity autoFix } askCategories codeLanguages { language parser checks } modelConfigured model } }`);
+    expect(result.data.optimizeCode).toMatchObject({
+      language: 'python',
+      optimizedCode: 'try:\n    x = 1\nexcept:\n    x = 2\n',
+      optimizations: [{ rule: 'py-bare-except', line: 3, column: 1, applied: false }],
+    });
+    const caps = await sg.gql(
+      `{ capabilities { analysisRules { id kind severity autoFix } askCategories codeLanguages { language parser checks } modelConfigured model } }`,
+    );
     expect(caps.data.capabilities.analysisRules.length).toBeGreaterThanOrEqual(12);
     expect(caps.data.capabilities.codeLanguages.map((l: any) => l.language)).toEqual(['python', 'javascript', 'typescript']);
-    expect(caps.data.capabilities).toMatchObject({ modelConfigured: false, model: null, askCategories: ['error_handling', 'performance', 'testing', 'security', 'general'] });
+    expect(caps.data.capabilities).toMatchObject({
+      modelConfigured: false,
+      model: null,
+      askCategories: ['error_handling', 'performance', 'testing', 'security', 'general'],
+    });
   });
 });

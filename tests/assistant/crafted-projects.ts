@@ -4,7 +4,11 @@ import { graph, node, wire, withRetries } from '../../engine/templates/build';
 
 const retrying = (n: NodeInstance) => withRetries(n);
 const llmSubgraph = graph(
-  [node('item', 'core/input', 0, 0, { name: 'item', type: 'string' }), retrying(node('ask', 'core/llm', 1, 0)), node('result', 'core/output', 2, 0, { name: 'result' })],
+  [
+    node('item', 'core/input', 0, 0, { name: 'item', type: 'string' }),
+    retrying(node('ask', 'core/llm', 1, 0)),
+    node('result', 'core/output', 2, 0, { name: 'result' }),
+  ],
   [wire('item.value', 'ask.prompt'), wire('ask.text', 'result.value')],
 );
 
@@ -15,7 +19,12 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
   ),
   'secret-literal': graph(
     [
-      retrying(node('call', 'core/http_request', 0, 0, { url: 'https://api.example.test/v1/items', headers: { authorization: 'Bearer sk-live0123456789abcdefghijklmn' } })),
+      retrying(
+        node('call', 'core/http_request', 0, 0, {
+          url: 'https://api.example.test/v1/items',
+          headers: { authorization: 'Bearer sk-live0123456789abcdefghijklmn' },
+        }),
+      ),
       node('out', 'core/output', 1, 0, { name: 'response' }),
     ],
     [wire('call.response', 'out.value')],
@@ -34,7 +43,11 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
     [wire('a.value', 'vars.values'), wire('vars.value', 'text.values'), wire('text.text', 'out.value')],
   ),
   'expression-unknown-variable': graph(
-    [node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }), node('double', 'core/transform', 1, 0, { expression: 'vaule * 2' }), node('out', 'core/output', 2, 0, { name: 'double' })],
+    [
+      node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }),
+      node('double', 'core/transform', 1, 0, { expression: 'vaule * 2' }),
+      node('out', 'core/output', 2, 0, { name: 'double' }),
+    ],
     [wire('n.value', 'double.value'), wire('double.value', 'out.value')],
   ),
   'no-output-node': graph(
@@ -52,7 +65,12 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
     [wire('payload.value', 'parse.text'), wire('parse.value', 'link.value'), wire('link.value', 'fetch.url'), wire('fetch.response', 'out.value')],
   ),
   'json-reply-without-json-mode': graph(
-    [node('q', 'core/input', 0, 0, { name: 'q', type: 'string' }), retrying(node('agent', 'core/llm', 1, 0)), node('parse', 'core/json_parse', 2, 0), node('out', 'core/output', 3, 0, { name: 'data' })],
+    [
+      node('q', 'core/input', 0, 0, { name: 'q', type: 'string' }),
+      retrying(node('agent', 'core/llm', 1, 0)),
+      node('parse', 'core/json_parse', 2, 0),
+      node('out', 'core/output', 3, 0, { name: 'data' }),
+    ],
     [wire('q.value', 'agent.prompt'), wire('agent.text', 'parse.text'), wire('parse.value', 'out.value')],
   ),
   'constant-condition': graph(
@@ -64,7 +82,14 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
       node('pick', 'core/merge', 3, 0),
       node('out', 'core/output', 4, 0, { name: 'scaled' }),
     ],
-    [wire('n.value', 'always.value'), wire('always.true', 'big.value'), wire('always.false', 'small.value'), wire('big.value', 'pick.values'), wire('small.value', 'pick.values'), wire('pick.value', 'out.value')],
+    [
+      wire('n.value', 'always.value'),
+      wire('always.true', 'big.value'),
+      wire('always.false', 'small.value'),
+      wire('big.value', 'pick.values'),
+      wire('small.value', 'pick.values'),
+      wire('pick.value', 'out.value'),
+    ],
   ),
   'unbounded-map': graph(
     [
@@ -83,10 +108,20 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
       node('out_a', 'core/output', 3, 0, { name: 'summary' }),
       node('out_b', 'core/output', 3, 1, { name: 'loud' }),
     ],
-    [wire('q.value', 'first.prompt'), wire('q.value', 'second.prompt'), wire('first.text', 'out_a.value'), wire('second.text', 'upper.value'), wire('upper.value', 'out_b.value')],
+    [
+      wire('q.value', 'first.prompt'),
+      wire('q.value', 'second.prompt'),
+      wire('first.text', 'out_a.value'),
+      wire('second.text', 'upper.value'),
+      wire('upper.value', 'out_b.value'),
+    ],
   ),
   'costly-classification-model': graph(
-    [node('t', 'core/input', 0, 0, { name: 't', type: 'string' }), retrying(node('label', 'core/classifier', 1, 0, { labels: ['spam', 'ham'], model: 'gpt-4o' })), node('out', 'core/output', 2, 0, { name: 'label' })],
+    [
+      node('t', 'core/input', 0, 0, { name: 't', type: 'string' }),
+      retrying(node('label', 'core/classifier', 1, 0, { labels: ['spam', 'ham'], model: 'gpt-4o' })),
+      node('out', 'core/output', 2, 0, { name: 'label' }),
+    ],
     [wire('t.value', 'label.text'), wire('label.label', 'out.value')],
   ),
   'dead-node': graph(
@@ -100,7 +135,11 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
     [wire('n.value', 'double.value'), wire('double.value', 'out.value'), wire('n.value', 'unused.value'), wire('unused.value', 'unused_more.value')],
   ),
   'disconnected-node': graph(
-    [node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }), node('out', 'core/output', 1, 0, { name: 'n' }), node('leftover', 'core/constant', 0, 2, { value: 42 })],
+    [
+      node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }),
+      node('out', 'core/output', 1, 0, { name: 'n' }),
+      node('leftover', 'core/constant', 0, 2, { value: 42 }),
+    ],
     [wire('n.value', 'out.value')],
   ),
   'untyped-input': graph(
@@ -115,7 +154,11 @@ export const CRAFTED: Record<string, WorkflowGraph> = {
  */
 export const COMBINED: Record<string, WorkflowGraph> = {
   'dead end without output': graph(
-    [node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }), node('always', 'core/condition', 1, 0, { expression: '1 < 2' }), node('small', 'core/transform', 2, 1, { expression: 'value / 10' })],
+    [
+      node('n', 'core/input', 0, 0, { name: 'n', type: 'number' }),
+      node('always', 'core/condition', 1, 0, { expression: '1 < 2' }),
+      node('small', 'core/transform', 2, 1, { expression: 'value / 10' }),
+    ],
     [wire('n.value', 'always.value'), wire('always.false', 'small.value')],
   ),
   'typo, dead branch and no output': graph(

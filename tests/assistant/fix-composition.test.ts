@@ -20,7 +20,9 @@ function permutations<T>(items: T[]): T[][] {
 const projects = Object.entries({ ...CRAFTED, ...COMBINED });
 
 test.each(projects)('%s: every order of its fixes composes', (_name, graph: WorkflowGraph) => {
-  const fixable = analyzeGraph(graph, components).filter((f) => f.patch).map((f) => f.fingerprint);
+  const fixable = analyzeGraph(graph, components)
+    .filter((f) => f.patch)
+    .map((f) => f.fingerprint);
   for (const order of permutations(fixable.slice(0, 5))) {
     let current = graph;
     const resolved: string[] = [];
@@ -33,7 +35,9 @@ test.each(projects)('%s: every order of its fixes composes', (_name, graph: Work
       current = applyGraphEdits(current, finding.patch);
       for (const e of finding.patch) if (e.op === 'addNode') added.add(e.node.id);
       resolved.push(fingerprint);
-      const back = analyzeGraph(current, components).map((f) => f.fingerprint).filter((f) => resolved.includes(f));
+      const back = analyzeGraph(current, components)
+        .map((f) => f.fingerprint)
+        .filter((f) => resolved.includes(f));
       expect({ order, back }).toEqual({ order, back: [] });
     }
   }
@@ -42,5 +46,7 @@ test.each(projects)('%s: every order of its fixes composes', (_name, graph: Work
 test('the combined projects do have several fixes, and the dead-end one publishes the live branch', () => {
   for (const graph of Object.values(COMBINED)) expect(analyzeGraph(graph, components).filter((f) => f.patch).length).toBeGreaterThanOrEqual(2);
   const noOutput = analyzeGraph(COMBINED['dead end without output'], components).find((f) => f.rule.id === 'no-output-node')!;
-  expect(noOutput.patch).toContainEqual(expect.objectContaining({ op: 'connect', connection: expect.objectContaining({ sourceId: 'always', sourcePort: 'true' }) }));
+  expect(noOutput.patch).toContainEqual(
+    expect.objectContaining({ op: 'connect', connection: expect.objectContaining({ sourceId: 'always', sourcePort: 'true' }) }),
+  );
 });

@@ -19,7 +19,7 @@ const JAVASCRIPT: Record<string, string> = {
   'var and closures': `var fs = [];\nfor (var k = 0; k < 3; k++) fs.push(() => k);\nconsole.log(fs.map((f) => f()).join(","));\nvar total = 0;\nfor (var i = 0; i < 3; i++) total += i;\nconsole.log(total);\n`,
   'index loop and loose equality': `const xs = [1, 2, 3];\nlet s = 0;\nfor (let i = 0; i < xs.length; i++) s += xs[i];\nconsole.log(s, typeof s == 'number', "1" == 1, 0 != "");\n`,
   'indexOf with NaN': `const xs = [NaN, 1];\nconst x = NaN;\nconsole.log(xs.indexOf(x) !== -1, xs.indexOf(1) > -1, xs.indexOf("1") >= 0);\n`,
-  'hoisting': `console.log(typeof later);\nvar later = 1;\nfunction f() { if (true) { var y = 2; } return y; }\nconsole.log(f());\n`,
+  hoisting: `console.log(typeof later);\nvar later = 1;\nfunction f() { if (true) { var y = 2; } return y; }\nconsole.log(f());\n`,
 };
 
 const TYPESCRIPT: Record<string, string> = {
@@ -48,7 +48,9 @@ describe.each([
   });
 
   test('the corpus does exercise rewrites', async () => {
-    const applied = (await Promise.all(Object.values(corpus).map((code) => optimizeCode(code, language)))).flatMap((r) => r.optimizations.filter((o) => o.applied));
+    const applied = (await Promise.all(Object.values(corpus).map((code) => optimizeCode(code, language)))).flatMap((r) =>
+      r.optimizations.filter((o) => o.applied),
+    );
     expect(applied.length).toBeGreaterThan(0);
   });
 });

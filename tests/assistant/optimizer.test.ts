@@ -57,7 +57,11 @@ const TYPESCRIPT = `function main(xs: number[]): { doubled: number[]; any: any }
 
 const sandbox = new QuickJsSandbox();
 const runPython = (code: string, args: unknown) =>
-  JSON.parse(execFileSync('python3', ['-c', `${code}\nimport json, sys\nsys.stdout.write(json.dumps(main(*json.loads(sys.argv[1]))))`, JSON.stringify(args)], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync('python3', ['-c', `${code}\nimport json, sys\nsys.stdout.write(json.dumps(main(*json.loads(sys.argv[1]))))`, JSON.stringify(args)], {
+      encoding: 'utf8',
+    }),
+  );
 const runJs = (code: string, args: unknown[]) => sandbox.run(`${code}\nreturn main.apply(null, inputs.value);`, { inputs: { value: args }, config: {} });
 const toJs = (tsCode: string) => ts.transpileModule(tsCode, { compilerOptions: { target: ts.ScriptTarget.ES2020 } }).outputText;
 
@@ -73,7 +77,16 @@ describe('python', () => {
     expect(result.parser).toContain('tree-sitter');
     const rules = result.optimizations.map((o) => `${o.rule}@${o.line}:${o.applied}`);
     // Rewrites that could change what the program prints or returns are reported only.
-    expect(rules).toEqual(expect.arrayContaining(['py-mutable-default@4:false', 'py-range-len@6:true', 'py-range-len@9:true', 'py-dict-keys@13:true', 'py-bare-except@17:false', 'py-none-compare@20:true']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'py-mutable-default@4:false',
+        'py-range-len@6:true',
+        'py-range-len@9:true',
+        'py-dict-keys@13:true',
+        'py-bare-except@17:false',
+        'py-none-compare@20:true',
+      ]),
+    );
     expect(result.optimizedCode).toContain('for i, x in enumerate(xs):');
     expect(result.optimizedCode).toContain('for x_2 in xs:'); // names stay unique: rewritten loops may nest
     expect(result.optimizedCode).not.toContain('except Exception:');
@@ -81,7 +94,8 @@ describe('python', () => {
     execFileSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: result.optimizedCode });
     for (const args of [[[1, 2, 3]], [[]], [[5, -1, 0.5]]]) expect(runPython(result.optimizedCode, args)).toEqual(runPython(PYTHON, args));
     // The shared mutable default is reported, not rewritten: what two calls return stays the same.
-    const twice = (code: string) => JSON.parse(execFileSync('python3', ['-c', `${code}\nimport json\nmain([1]); print(json.dumps(main([1])["extra"]))`], { encoding: 'utf8' }));
+    const twice = (code: string) =>
+      JSON.parse(execFileSync('python3', ['-c', `${code}\nimport json\nmain([1]); print(json.dumps(main([1])["extra"]))`], { encoding: 'utf8' }));
     expect(twice(result.optimizedCode)).toBe(twice(PYTHON));
   });
 
@@ -89,11 +103,19 @@ describe('python', () => {
     const code = `import os\n\nfor i in range(len(rows)):\n    rows[i] = rows[i] * 2\nprint("done", len(rows))\nprint("bye", sep="-")\nf = open("x.txt")\n`;
     const result = await optimizeCode(code, 'py');
     expect(result.optimizedCode).toBe(code);
-    expect(result.optimizations.map((o) => `${o.rule}:${o.applied}`)).toEqual(['py-range-len:false', 'py-print-logging:false', 'py-print-logging:false', 'py-open-without-with:false']);
+    expect(result.optimizations.map((o) => `${o.rule}:${o.applied}`)).toEqual([
+      'py-range-len:false',
+      'py-print-logging:false',
+      'py-print-logging:false',
+      'py-open-without-with:false',
+    ]);
   });
 
   it('rejects code that does not parse, with the position', async () => {
-    await expect(optimizeCode('def f(:\n    pass\n', 'python')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('line 1') });
+    await expect(optimizeCode('def f(:\n    pass\n', 'python')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('line 1'),
+    });
   });
 });
 
@@ -129,6 +151,9 @@ describe('typescript', () => {
   });
 
   it('refuses an unsupported language naming the supported ones', async () => {
-    await expect(optimizeCode('x', 'cobol')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('python, javascript, typescript') });
+    await expect(optimizeCode('x', 'cobol')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('python, javascript, typescript'),
+    });
   });
 });

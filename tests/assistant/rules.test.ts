@@ -64,7 +64,10 @@ describe('rule details', () => {
     const [typo] = analyzeGraph(CRAFTED['expression-unknown-variable'], components, [ruleById.get('expression-unknown-variable')!]);
     expect(typo.finding.message).toContain('did you mean "value"');
     expect(typo.patch).toEqual([expect.objectContaining({ op: 'updateNode', nodeId: 'double', config: { expression: 'value * 2' } })]);
-    const graph = { ...CRAFTED['no-output-node'], nodes: CRAFTED['no-output-node'].nodes.map((n) => (n.id === 'double' ? { ...n, config: { expression: 'inputs.amount * 2' } } : n)) };
+    const graph = {
+      ...CRAFTED['no-output-node'],
+      nodes: CRAFTED['no-output-node'].nodes.map((n) => (n.id === 'double' ? { ...n, config: { expression: 'inputs.amount * 2' } } : n)),
+    };
     const [port] = analyzeGraph(graph, components, [ruleById.get('expression-unknown-variable')!]);
     expect(port.finding.message).toContain('no input port "amount"');
     expect(port.patch).toBeNull();
@@ -78,7 +81,12 @@ describe('rule details', () => {
     const [finding] = analyzeGraph(graph, components, [ruleById.get('template-missing-variable')!]);
     expect(finding.finding.message).toContain('{{a}}, {{b}}');
     const after = applyGraphEdits(graph, finding.patch!);
-    expect(after.nodes.filter((n) => n.componentId === 'core/input').map((n) => n.config.name).sort()).toEqual(['a', 'b']);
+    expect(
+      after.nodes
+        .filter((n) => n.componentId === 'core/input')
+        .map((n) => n.config.name)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(after.nodes.find((n) => n.componentId === 'core/object')?.config.keys).toEqual(['a', 'b']);
   });
 
@@ -91,15 +99,27 @@ describe('rule details', () => {
     const out = { id: 'out', componentId: 'core/output', componentVersion: '1.0.0', position: { x: 0, y: 0 }, config: {} };
     const g = {
       nodes: [...graph.nodes, stamp, out],
-      connections: [...graph.connections, { id: 'p', sourceId: 'parse', sourcePort: 'value', targetId: 'stamp', targetPort: 'object' }, { id: 'q', sourceId: 'v', sourcePort: 'value', targetId: 'stamp', targetPort: 'value' }, { id: 'r', sourceId: 'stamp', sourcePort: 'value', targetId: 'out', targetPort: 'value' }],
+      connections: [
+        ...graph.connections,
+        { id: 'p', sourceId: 'parse', sourcePort: 'value', targetId: 'stamp', targetPort: 'object' },
+        { id: 'q', sourceId: 'v', sourcePort: 'value', targetId: 'stamp', targetPort: 'value' },
+        { id: 'r', sourceId: 'stamp', sourcePort: 'value', targetId: 'out', targetPort: 'value' },
+      ],
     };
     const [finding] = analyzeGraph(g, components, [ruleById.get('unchecked-any')!]);
-    expect(finding.patch?.find((e) => e.op === 'addNode')).toMatchObject({ node: { componentId: 'core/condition', config: { expression: 'typeOf(value) == "object"' } } });
+    expect(finding.patch?.find((e) => e.op === 'addNode')).toMatchObject({
+      node: { componentId: 'core/condition', config: { expression: 'typeOf(value) == "object"' } },
+    });
   });
 
   it('secret detection ignores placeholders and ordinary values', () => {
     const graph = CRAFTED['secret-literal'];
-    const clean = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'call' ? { ...n, config: { ...n.config, headers: { authorization: 'Bearer {{token}}', accept: 'application/json' } } } : n)) };
+    const clean = {
+      ...graph,
+      nodes: graph.nodes.map((n) =>
+        n.id === 'call' ? { ...n, config: { ...n.config, headers: { authorization: 'Bearer {{token}}', accept: 'application/json' } } } : n,
+      ),
+    };
     expect(analyzeGraph(clean, components, [ruleById.get('secret-literal')!])).toEqual([]);
     const [finding] = analyzeGraph(graph, components, [ruleById.get('secret-literal')!]);
     expect(finding.finding.message).not.toContain('0123456789abcdef');

@@ -51,7 +51,12 @@ const SAMPLE_CONFIGS: Record<string, Record<string, unknown>> = {
   'core/filter': { expression: 'true' },
   'core/reduce': { expression: 'acc', initial: 0 },
   'core/condition': { expression: 'true' },
-  'core/switch': { cases: [{ name: 'a', expression: 'true' }, { name: 'b', expression: 'false' }] },
+  'core/switch': {
+    cases: [
+      { name: 'a', expression: 'true' },
+      { name: 'b', expression: 'false' },
+    ],
+  },
   'core/map': { mode: 'expression', expression: 'item' },
   'core/code': { code: 'return 1', python: 'return 1', go: 'return 1, nil', java: 'return 1;' },
   'core/classifier': { labels: ['a', 'b'] },
@@ -59,7 +64,11 @@ const SAMPLE_CONFIGS: Record<string, Record<string, unknown>> = {
 
 const sampleConfig = (c: ComponentDefinition) => applyConfigDefaults(c.configSchema as Record<string, unknown>, SAMPLE_CONFIGS[c.id] ?? {});
 
-const runtimeText = (dir: string, file?: RegExp) => runtimeFiles(dir).filter((f) => !file || file.test(f.path)).map((f) => f.content).join('\n');
+const runtimeText = (dir: string, file?: RegExp) =>
+  runtimeFiles(dir)
+    .filter((f) => !file || file.test(f.path))
+    .map((f) => f.content)
+    .join('\n');
 
 describe.each(builtinComponents.map((c) => [c.id, c] as const))('%s', (_id, component) => {
   const { helpers, expressions } = emitted(component, sampleConfig(component));
@@ -86,7 +95,13 @@ describe.each(builtinComponents.map((c) => [c.id, c] as const))('%s', (_id, comp
   it('compiles every expression field it declares', () => {
     const declared = (component.expressionFields ?? []).filter((f) => f.kind === 'expression');
     // `/cases/*/expression` is compiled once per case (as `cases[i].expression`), `/expression` as `expression`.
-    const pattern = (pointer: string) => new RegExp(`^${pointer.slice(1).replace(/\/\*\//g, '\\[\\d+\\]\\.').replace(/\//g, '\\.')}$`);
+    const pattern = (pointer: string) =>
+      new RegExp(
+        `^${pointer
+          .slice(1)
+          .replace(/\/\*\//g, '\\[\\d+\\]\\.')
+          .replace(/\//g, '\\.')}$`,
+      );
     expect(declared.filter((f) => !expressions.some((e) => pattern(f.pointer).test(e))).map((f) => f.pointer)).toEqual([]);
     expect(expressions.filter((e) => !declared.some((f) => pattern(f.pointer).test(e)))).toEqual([]);
   });
@@ -97,7 +112,8 @@ describe.each(builtinComponents.map((c) => [c.id, c] as const))('%s', (_id, comp
   });
 
   it('is droppable only if it can neither fail nor touch the world', () => {
-    if (component.droppable) expect([component.sideEffects ?? false, component.requires ?? [], component.inputs.some((p) => p.type !== 'any')]).toEqual([false, [], false]);
+    if (component.droppable)
+      expect([component.sideEffects ?? false, component.requires ?? [], component.inputs.some((p) => p.type !== 'any')]).toEqual([false, [], false]);
   });
 });
 

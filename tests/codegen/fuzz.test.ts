@@ -33,7 +33,9 @@ it(`random workflows and inputs (seed ${SEED}, ${RUNS} cases per language) give 
     { llmUrl: fakeLlm.url, httpBaseUrl: fakeHttp.baseUrl },
   );
   expect(report.cases).toBeGreaterThanOrEqual(RUNS * languages.length);
-  const summary = report.divergences.slice(0, 5).map((d) => ({ language: d.language, optimize: d.optimize, workflow: d.workflow, engine: d.engine, generated: d.generated }));
+  const summary = report.divergences
+    .slice(0, 5)
+    .map((d) => ({ language: d.language, optimize: d.optimize, workflow: d.workflow, engine: d.engine, generated: d.generated }));
   const minimal = report.minimal.map((c) => jsonText({ graph: c.graph, inputs: c.inputs }));
   expect({ divergences: report.divergences.length, summary, minimal }).toEqual({ divergences: 0, summary: [], minimal: [] });
 });

@@ -18,30 +18,52 @@ import { goEnvironment } from './harness-compiled';
 const run = promisify(execFile);
 jest.setTimeout(120_000);
 
-const codeGraph = graph([node('my code', 'core/code', 0, 0, { code: 'return 1;' }), node('out', 'core/output', 1, 0, { name: 'r' })], [wire('my code.value', 'out.value')]);
+const codeGraph = graph(
+  [node('my code', 'core/code', 0, 0, { code: 'return 1;' }), node('out', 'core/output', 1, 0, { name: 'r' })],
+  [wire('my code.value', 'out.value')],
+);
 
 it('refuses a code node without a body for the language, naming the node', () => {
-  expect(() => generateProject(codeGraph, 'python')).toThrow(new CodegenError('a code node needs config.python (the function body in python, receiving inputs and config) to be generated in python', 'my code'));
+  expect(() => generateProject(codeGraph, 'python')).toThrow(
+    new CodegenError('a code node needs config.python (the function body in python, receiving inputs and config) to be generated in python', 'my code'),
+  );
   expect(generateProject(codeGraph, 'javascript').files.find((f) => f.path === 'workflow.js')?.content).toContain('return 1;');
 });
 
 it('refuses code nodes without a Go or Java body, invalid expressions and cycles with CodegenError', () => {
-  expect(() => generateProject(codeGraph, 'go')).toThrow(new CodegenError('a code node needs config.go (the function body in go, receiving inputs and config) to be generated in go', 'my code'));
+  expect(() => generateProject(codeGraph, 'go')).toThrow(
+    new CodegenError('a code node needs config.go (the function body in go, receiving inputs and config) to be generated in go', 'my code'),
+  );
   expect(() => generateProject(codeGraph, 'java')).toThrow(/node "my code": a code node needs config.java/);
   const bad = graph([node('t', 'core/transform', 0, 0, { expression: '1 +' })], []);
   expect(() => generateProject(bad, 'javascript')).toThrow(/node "t": config.expression "1 \+": Unexpected end/);
-  const cycle = graph([node('a', 'core/transform', 0, 0, { expression: 'value' }), node('b', 'core/transform', 0, 0, { expression: 'value' })], [wire('a.value', 'b.value'), wire('b.value', 'a.value')]);
+  const cycle = graph(
+    [node('a', 'core/transform', 0, 0, { expression: 'value' }), node('b', 'core/transform', 0, 0, { expression: 'value' })],
+    [wire('a.value', 'b.value'), wire('b.value', 'a.value')],
+  );
   expect(() => generateProject(cycle, 'python')).toThrow(/cycle/);
 });
 
 it('allocates distinct identifiers for ids that sanitise alike (case-insensitively)', () => {
   const names = new NameAllocator(asciiIdentifier);
-  expect(['node_a-b', 'node_a_b', 'node_A_B', 'node_é', 'node_ü', '1x'].map((n) => names.allocate(n))).toEqual(['node_a_b', 'node_a_b_2', 'node_A_B_3', 'node_', 'node__2', '_1x']);
+  expect(['node_a-b', 'node_a_b', 'node_A_B', 'node_é', 'node_ü', '1x'].map((n) => names.allocate(n))).toEqual([
+    'node_a_b',
+    'node_a_b_2',
+    'node_A_B_3',
+    'node_',
+    'node__2',
+    '_1x',
+  ]);
 });
 
 it('optimize drops unused constants and folds constant expressions', () => {
   const g = graph(
-    [node('x', 'core/input', 0, 0, { name: 'x' }), node('unused', 'core/constant', 0, 1, { value: 'zzz-unused' }), node('t', 'core/transform', 1, 0, { expression: 'value + (2 * 3 + len("abc"))' }), node('o', 'core/output', 2, 0, { name: 'o' })],
+    [
+      node('x', 'core/input', 0, 0, { name: 'x' }),
+      node('unused', 'core/constant', 0, 1, { value: 'zzz-unused' }),
+      node('t', 'core/transform', 1, 0, { expression: 'value + (2 * 3 + len("abc"))' }),
+      node('o', 'core/output', 2, 0, { name: 'o' }),
+    ],
     [wire('x.value', 't.value'), wire('t.value', 'o.value')],
   );
   const plain = generateProject(g, 'javascript').files[0].content;
@@ -90,7 +112,11 @@ it.each([
 
 it('keeps Go and Java keywords and standard names out of identifiers and package names', () => {
   const g = graph(
-    [node('func', 'core/input', 0, 0, { name: 'package' }), node('class', 'core/transform', 1, 0, { expression: 'value' }), node('Class', 'core/output', 2, 0, { name: 'synchronized' })],
+    [
+      node('func', 'core/input', 0, 0, { name: 'package' }),
+      node('class', 'core/transform', 1, 0, { expression: 'value' }),
+      node('Class', 'core/output', 2, 0, { name: 'synchronized' }),
+    ],
     [wire('func.value', 'class.value'), wire('class.value', 'Class.value')],
   );
   const java = generateProject(g, 'java', { packageName: 'class' });

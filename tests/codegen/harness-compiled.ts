@@ -73,7 +73,10 @@ export async function goBatchOutcomes(root: string, built: BuiltCase[], env: Nod
 
 export async function javaBatchOutcomes(root: string, built: BuiltCase[], env: NodeJS.ProcessEnv): Promise<string> {
   const src = join(root, 'src');
-  writeProject(src, built[0].project.files.filter((f) => f.path.startsWith('src/workflowruntime/')).map((f) => ({ ...f, path: f.path.slice(4) })));
+  writeProject(
+    src,
+    built[0].project.files.filter((f) => f.path.startsWith('src/workflowruntime/')).map((f) => ({ ...f, path: f.path.slice(4) })),
+  );
   const sources = [...new Set(built[0].project.files.filter((f) => f.path.startsWith('src/workflowruntime/')).map((f) => join(root, f.path)))];
   built.forEach((b) => {
     const main = b.project.files.find((f) => f.path === b.project.mainFile);
@@ -110,6 +113,10 @@ export async function javaBatchOutcomes(root: string, built: BuiltCase[], env: N
   writeFileSync(join(root, 'manifest.json'), jsonText(built.map((b) => b.cases)));
   const options = { ...RUN_OPTIONS, cwd: root, env: { ...process.env, ...env } };
   await run('javac', ['-encoding', 'UTF-8', '-nowarn', '-d', join(root, 'out'), ...sources], options);
-  const { stdout } = await run('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', join(root, 'out'), 'FidelityDriver', join(root, 'manifest.json')], options);
+  const { stdout } = await run(
+    'java',
+    ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', join(root, 'out'), 'FidelityDriver', join(root, 'manifest.json')],
+    options,
+  );
   return stdout;
 }

@@ -29,7 +29,8 @@ export interface FidelityCase {
 /** What both sides are compared on: outputs on success, the error code on failure. */
 export type Outcome = { ok: true; outputs: Record<string, unknown> } | { ok: false; code: string };
 
-const INFINITY = '\u0000+inf', NEG_INFINITY = '\u0000-inf';
+const INFINITY = '\u0000+inf',
+  NEG_INFINITY = '\u0000-inf';
 
 /**
  * JSON text of test inputs; ±Infinity is written as `1e400`/`-1e400`, the run input that overflows a double, so every
@@ -121,7 +122,11 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
     if (language === 'python') writeProject(root, project.files);
     else if (language === 'javascript' || language === 'typescript') {
       // One copy of the runtime for all programs (compiling hundreds of copies would dominate a fuzz batch).
-      if (i === 0) writeProject(join(root, shared), project.files.filter((f) => f.path.includes('runtime/')).map((f) => ({ ...f, path: f.path.replace(/^src\//, '') })));
+      if (i === 0)
+        writeProject(
+          join(root, shared),
+          project.files.filter((f) => f.path.includes('runtime/')).map((f) => ({ ...f, path: f.path.replace(/^src\//, '') })),
+        );
       const main = project.files.find((f) => f.path === project.mainFile);
       if (!main) throw new Error(`${packageName}: no ${project.mainFile}`);
       const relative = language === 'typescript' ? '../../shared/src/runtime' : '../shared/runtime';
@@ -144,18 +149,37 @@ export async function generatedOutcomes(language: LanguageId, cases: FidelityCas
   } else {
     let base = root;
     if (language === 'typescript') {
-      const config = { compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noImplicitAny: false, allowJs: true, outDir: 'dist', rootDir: '.', types: [], lib: ['ES2022'], skipLibCheck: true }, include: ['*/src'] };
+      const config = {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          strict: true,
+          noImplicitAny: false,
+          allowJs: true,
+          outDir: 'dist',
+          rootDir: '.',
+          types: [],
+          lib: ['ES2022'],
+          skipLibCheck: true,
+        },
+        include: ['*/src'],
+      };
       writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(config));
       await run(TSC, ['-p', join(root, 'tsconfig.json')], runOptions).catch((error: { stdout?: string }) => {
         // Type errors in some programs: tsc still emits; those programs are made to fail to load.
         const broken = new Set([...(error.stdout ?? '').matchAll(/^(wf_\d+)\//gm)].map((m) => m[1]));
         if (broken.size === 0) throw error;
-        broken.forEach((p) => writeFileSync(join(root, 'dist', p, 'src', 'workflow.js'), `throw new Error(${JSON.stringify(`tsc: ${error.stdout}`.slice(0, 2000))});`));
+        broken.forEach((p) =>
+          writeFileSync(join(root, 'dist', p, 'src', 'workflow.js'), `throw new Error(${JSON.stringify(`tsc: ${error.stdout}`.slice(0, 2000))});`),
+        );
       });
       base = join(root, 'dist');
     }
     const dir = (p: string) => (language === 'typescript' ? join(base, p, 'src') : join(base, p));
-    writeFileSync(manifestPath, jsonText(packages.map((p) => ({ runtime: join(base, shared, 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))));
+    writeFileSync(
+      manifestPath,
+      jsonText(packages.map((p) => ({ runtime: join(base, shared, 'runtime'), main: join(dir(p.packageName), 'workflow.js'), cases: p.cases }))),
+    );
     writeFileSync(join(root, 'driver.js'), NODE_DRIVER);
     ({ stdout } = await run('node', [join(root, 'driver.js'), manifestPath], runOptions));
   }

@@ -35,7 +35,13 @@ it('generates a pinned, stored, runnable artifact and lists it on the project', 
   const result = await sg.gql(GENERATE, { p: projectId, l: 'python', o: { includeComments: true, packageName: 'orders' } });
   expect(result.errors).toBeUndefined();
   const artifact = result.data.generateCode;
-  expect(artifact).toMatchObject({ projectId, language: 'python', mainFile: 'orders/workflow.py', runCommand: 'python3 -m orders inputs.json', options: { includeComments: true, optimize: false, packageName: 'orders' } });
+  expect(artifact).toMatchObject({
+    projectId,
+    language: 'python',
+    mainFile: 'orders/workflow.py',
+    runCommand: 'python3 -m orders inputs.json',
+    options: { includeComments: true, optimize: false, packageName: 'orders' },
+  });
   expect(artifact.projectVersion).toBeGreaterThanOrEqual(1);
   expect(artifact.checksum).toMatch(/^[0-9a-f]{64}$/);
   expect(artifact.code).toContain('def run(inputs)');
@@ -44,15 +50,24 @@ it('generates a pinned, stored, runnable artifact and lists it on the project', 
   // The stored project runs and prints the template's outputs.
   const dir = mkdtempSync(join(tmpdir(), 'codegen-service-'));
   writeProject(dir, artifact.files);
-  const lines = [{ sku: 'pen', price: 2.5, qty: 4 }, { sku: 'lamp', price: 10, qty: 1 }];
+  const lines = [
+    { sku: 'pen', price: 2.5, qty: 4 },
+    { sku: 'lamp', price: 10, qty: 1 },
+  ];
   const out = execFileSync('python3', ['-m', 'orders', '-'], { cwd: dir, input: JSON.stringify({ lines }) }).toString();
   expect(JSON.parse(out)).toEqual({ total: 20, lineCount: 2, bulkSkus: ['pen'] });
 
-  const read = await sg.gql(`query($id: ID!, $p: ID!) { codeArtifact(id: $id) { id checksum } project(id: $p) { artifacts { id language } } }`, { id: artifact.id, p: projectId });
+  const read = await sg.gql(`query($id: ID!, $p: ID!) { codeArtifact(id: $id) { id checksum } project(id: $p) { artifacts { id language } } }`, {
+    id: artifact.id,
+    p: projectId,
+  });
   expect(read.data.codeArtifact).toEqual({ id: artifact.id, checksum: artifact.checksum });
   expect(read.data.project.artifacts).toEqual([{ id: artifact.id, language: 'python' }]);
   // Files live in their own column: read back through an entity fetch and a list they are the generated ones.
-  const again = await sg.gql(`query($id: ID!, $p: ID!) { codeArtifact(id: $id) { files { path content } code } project(id: $p) { artifacts { id code files { path } } } }`, { id: artifact.id, p: projectId });
+  const again = await sg.gql(
+    `query($id: ID!, $p: ID!) { codeArtifact(id: $id) { files { path content } code } project(id: $p) { artifacts { id code files { path } } } }`,
+    { id: artifact.id, p: projectId },
+  );
   expect(again.data.codeArtifact).toEqual({ files: artifact.files, code: artifact.code });
   expect(again.data.project.artifacts).toEqual([{ id: artifact.id, code: artifact.code, files: artifact.files.map((f: any) => ({ path: f.path })) }]);
   await new Promise((r) => setTimeout(r, 50));

@@ -26,7 +26,13 @@ describe('breakpoints', () => {
 
   it('a condition that never holds, or a disabled breakpoint, does not stop', async () => {
     const project = await projectFromTemplate(t.sg, 'priority_router');
-    const s = await t.client.start(project, { inputs: { score: 65 }, breakpoints: [{ nodeId: 'route', condition: 'inputs.value > 90' }, { nodeId: 'decision', enabled: false }] });
+    const s = await t.client.start(project, {
+      inputs: { score: 65 },
+      breakpoints: [
+        { nodeId: 'route', condition: 'inputs.value > 90' },
+        { nodeId: 'decision', enabled: false },
+      ],
+    });
     const done = await t.client.step(s.id, 'START');
     expect(done).toMatchObject({ state: 'COMPLETED', breakpointsHit: [] });
     expect(done.breakpoints.map((b: any) => b.hitCount)).toEqual([0, 0]);
@@ -112,7 +118,7 @@ describe('watches and evaluate', () => {
       'constructor.constructor("return process")()',
       'require("fs")',
       'process.exit(1)',
-      '(' .repeat(500) + '1' + ')'.repeat(500),
+      '('.repeat(500) + '1' + ')'.repeat(500),
       'x'.repeat(20_000),
       'len(range(1000000))',
       'this',

@@ -20,9 +20,14 @@ it('caps live sessions per user, frees a slot on end, expires idle sessions, and
   expect(c.state).toBe('INITIALIZED');
   expect((await t.client.step(c.id, 'STEP_OVER')).state).toBe('PAUSED');
 
-  const listed = await t.sg.gql(`query($p: ID!) { debugSessions(first: 10) { id state } project(id: $p) { debugSessions(first: 2) { id projectId } } }`, { p: project });
+  const listed = await t.sg.gql(`query($p: ID!) { debugSessions(first: 10) { id state } project(id: $p) { debugSessions(first: 2) { id projectId } } }`, {
+    p: project,
+  });
   expect(listed.data.debugSessions.map((s: any) => s.id)).toEqual([c.id, b.id, a.id]);
-  expect(listed.data.project.debugSessions).toEqual([{ id: c.id, projectId: project }, { id: b.id, projectId: project }]);
+  expect(listed.data.project.debugSessions).toEqual([
+    { id: c.id, projectId: project },
+    { id: b.id, projectId: project },
+  ]);
   const paused = await t.sg.gql(`{ debugSessions(state: PAUSED) { id } }`);
   expect(paused.data.debugSessions).toEqual([{ id: c.id }]);
   expect(errorCode(await t.sg.gql(`{ debugSessions(first: 1000) { id } }`))).toBe('BAD_USER_INPUT');

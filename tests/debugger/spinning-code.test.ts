@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => sg?.close());
 
-it('keeps other sessions and queries fast while one session\'s code node spins', async () => {
+it("keeps other sessions and queries fast while one session's code node spins", async () => {
   const created = await sg.gql(`mutation { createProject(input: {name: "spin debug"}) { id } }`);
   const p = created.data.createProject.id;
   const edits = [
@@ -19,7 +19,9 @@ it('keeps other sessions and queries fast while one session\'s code node spins',
     { addNode: { id: 'out', componentId: 'core/output', position: { x: 200, y: 0 }, config: { name: 'v' } } },
     { connect: { id: 'c1', sourceId: 'spin', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  expect((await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  expect(
+    (await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors,
+  ).toBeUndefined();
   const other = await projectFromTemplate(sg, 'order_totals');
   const debug = debuggerClient(sg);
 

@@ -27,7 +27,12 @@ describe('stepping a branching template (ticket_triage)', () => {
     const project = await projectFromTemplate(t.sg, 'ticket_triage');
     const started = await t.client.start(project, { inputs: { ticket: { subject: 'App crashes', customer: 'c-1' } }, breakpoints: [{ nodeId: 'route' }] });
     const paused = await t.client.step(started.id, 'CONTINUE');
-    expect(paused).toMatchObject({ state: 'PAUSED', pauseReason: 'BREAKPOINT', currentNodeId: 'route', currentInputs: { values: ['[support] App crashes (customer c-1)'] } });
+    expect(paused).toMatchObject({
+      state: 'PAUSED',
+      pauseReason: 'BREAKPOINT',
+      currentNodeId: 'route',
+      currentInputs: { values: ['[support] App crashes (customer c-1)'] },
+    });
     const ran = paused.variables.map((v: any) => v.nodeId).sort();
     expect(ran).toEqual(['is_refund', 'ticket', 'to_support']);
     expect(paused.variables.find((v: any) => v.nodeId === 'is_refund').outputs).toEqual({ false: { subject: 'App crashes', customer: 'c-1' } });
@@ -79,7 +84,7 @@ describe('stepping a switch (priority_router)', () => {
 });
 
 describe('stepping a map (batch_greetings)', () => {
-  it('STEP_INTO enters the iterations (call stack with map frames); STEP_OUT returns to the map node\'s frame', async () => {
+  it("STEP_INTO enters the iterations (call stack with map frames); STEP_OUT returns to the map node's frame", async () => {
     const project = await projectFromTemplate(t.sg, 'batch_greetings');
     const template = findBuiltinTemplate('batch_greetings')!;
     const s = await t.client.start(project, { inputs: template.sampleInputs, breakpoints: [{ nodeId: 'greet_each' }] });
@@ -98,7 +103,10 @@ describe('stepping a map (batch_greetings)', () => {
     expect(visited).toEqual(['greet_each[0]/item', 'greet_each[0]/clean', 'greet_each[0]/greeting', 'greet_each[0]/result', 'greet_each[1]/item']);
     expect(current.variables.map((v: any) => v.nodeId).sort()).toEqual(['names']);
     const clean = await t.client.step(s.id, 'STEP_OVER');
-    expect(clean.variables.find((v: any) => v.nodeId === 'item')).toMatchObject({ frames: [{ nodeId: 'greet_each', index: 1 }], outputs: { value: ' Grace ' } });
+    expect(clean.variables.find((v: any) => v.nodeId === 'item')).toMatchObject({
+      frames: [{ nodeId: 'greet_each', index: 1 }],
+      outputs: { value: ' Grace ' },
+    });
     const out = await t.client.step(s.id, 'STEP_OUT');
     expect(pathOf(out)).toBe('count');
     expect(out.variables.find((v: any) => v.nodeId === 'greet_each').outputs).toEqual({ items: template.expectedOutputs.greetings });

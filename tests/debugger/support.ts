@@ -13,7 +13,9 @@ export const SESSION_FIELDS = `
 `;
 
 export async function projectFromTemplate(sg: TestSupergraph, templateId: string): Promise<string> {
-  const result = await sg.gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, { input: { name: `debug ${templateId}`, description: '', templateId } });
+  const result = await sg.gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
+    input: { name: `debug ${templateId}`, description: '', templateId },
+  });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data.createProject.id;
 }
@@ -38,22 +40,40 @@ export function debuggerClient(sg: TestSupergraph) {
         { p: projectId, i: options.inputs, b: options.breakpoints, w: options.watches, e: options.breakOnError ?? false },
         'startDebugSession',
       ),
-    step: (sessionId: string, action: string) => ok(`mutation($s: ID!, $a: DebugAction!) { debugStep(sessionId: $s, action: $a) { ${SESSION_FIELDS} } }`, { s: sessionId, a: action }, 'debugStep'),
-    stepRaw: (sessionId: string, action: string) => sg.gql(`mutation($s: ID!, $a: DebugAction!) { debugStep(sessionId: $s, action: $a) { state } }`, { s: sessionId, a: action }),
+    step: (sessionId: string, action: string) =>
+      ok(`mutation($s: ID!, $a: DebugAction!) { debugStep(sessionId: $s, action: $a) { ${SESSION_FIELDS} } }`, { s: sessionId, a: action }, 'debugStep'),
+    stepRaw: (sessionId: string, action: string) =>
+      sg.gql(`mutation($s: ID!, $a: DebugAction!) { debugStep(sessionId: $s, action: $a) { state } }`, { s: sessionId, a: action }),
     get: (sessionId: string) => ok(`query($s: ID!) { debugSession(id: $s) { ${SESSION_FIELDS} } }`, { s: sessionId }, 'debugSession'),
-    evaluate: (sessionId: string, expression: string) => sg.gql(`mutation($s: ID!, $e: String!) { evaluate(sessionId: $s, expression: $e) }`, { s: sessionId, e: expression }),
-    addWatch: (sessionId: string, expression: string) => sg.gql(`mutation($s: ID!, $e: String!) { addWatch(sessionId: $s, expression: $e) { id expression value error } }`, { s: sessionId, e: expression }),
+    evaluate: (sessionId: string, expression: string) =>
+      sg.gql(`mutation($s: ID!, $e: String!) { evaluate(sessionId: $s, expression: $e) }`, { s: sessionId, e: expression }),
+    addWatch: (sessionId: string, expression: string) =>
+      sg.gql(`mutation($s: ID!, $e: String!) { addWatch(sessionId: $s, expression: $e) { id expression value error } }`, { s: sessionId, e: expression }),
     setBreakpoint: (sessionId: string, nodeId: string, condition?: string, enabled = true) =>
-      sg.gql(`mutation($s: ID!, $n: ID!, $c: String, $e: Boolean) { setBreakpoint(sessionId: $s, nodeId: $n, condition: $c, enabled: $e) { nodeId condition enabled hitCount } }`, { s: sessionId, n: nodeId, c: condition, e: enabled }),
-    removeBreakpoint: (sessionId: string, nodeId: string) => sg.gql(`mutation($s: ID!, $n: ID!) { removeBreakpoint(sessionId: $s, nodeId: $n) { breakpoints { nodeId } } }`, { s: sessionId, n: nodeId }),
+      sg.gql(
+        `mutation($s: ID!, $n: ID!, $c: String, $e: Boolean) { setBreakpoint(sessionId: $s, nodeId: $n, condition: $c, enabled: $e) { nodeId condition enabled hitCount } }`,
+        { s: sessionId, n: nodeId, c: condition, e: enabled },
+      ),
+    removeBreakpoint: (sessionId: string, nodeId: string) =>
+      sg.gql(`mutation($s: ID!, $n: ID!) { removeBreakpoint(sessionId: $s, nodeId: $n) { breakpoints { nodeId } } }`, { s: sessionId, n: nodeId }),
     setVariable: (sessionId: string, nodeId: string, port: string, value: unknown) =>
-      sg.gql(`mutation($s: ID!, $n: ID!, $p: String!, $v: JSON) { setVariable(sessionId: $s, nodeId: $n, port: $p, value: $v) { ${SESSION_FIELDS} } }`, { s: sessionId, n: nodeId, p: port, v: value }),
+      sg.gql(`mutation($s: ID!, $n: ID!, $p: String!, $v: JSON) { setVariable(sessionId: $s, nodeId: $n, port: $p, value: $v) { ${SESSION_FIELDS} } }`, {
+        s: sessionId,
+        n: nodeId,
+        p: port,
+        v: value,
+      }),
     end: (sessionId: string) => ok(`mutation($s: ID!) { endDebugSession(id: $s) { id state } }`, { s: sessionId }, 'endDebugSession'),
   };
 }
 
 /** Steps with `action` until the session leaves PAUSED; returns the node ids it paused at, in order. */
-export async function stepToEnd(client: ReturnType<typeof debuggerClient>, sessionId: string, action: string, first: any): Promise<{ pausedAt: string[]; last: any }> {
+export async function stepToEnd(
+  client: ReturnType<typeof debuggerClient>,
+  sessionId: string,
+  action: string,
+  first: any,
+): Promise<{ pausedAt: string[]; last: any }> {
   const pausedAt: string[] = [];
   let session = first;
   for (let guard = 0; session.state === 'PAUSED' && guard < 200; guard++) {
@@ -65,7 +85,11 @@ export async function stepToEnd(client: ReturnType<typeof debuggerClient>, sessi
 
 /** `node` at the top level, `map[1]/node` inside an iteration. */
 export function pathOf(session: { currentNodeId: string; callStack: { nodeId: string; iteration: number | null }[] }): string {
-  const enclosing = session.callStack.slice(1).reverse().map((f) => `${f.nodeId}[${f.iteration}]/`).join('');
+  const enclosing = session.callStack
+    .slice(1)
+    .reverse()
+    .map((f) => `${f.nodeId}[${f.iteration}]/`)
+    .join('');
   return `${enclosing}${session.currentNodeId}`;
 }
 

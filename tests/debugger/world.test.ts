@@ -35,16 +35,25 @@ afterAll(async () => {
 const inputsFor = (t: TemplateDefinition) => (t.needs?.includes('http') ? { ...t.sampleInputs, baseUrl: http.baseUrl } : t.sampleInputs);
 
 describe('one interpreter, two drivers', () => {
-  it.each(builtinTemplates.map((t) => [t.id, t] as [string, TemplateDefinition]))('%s: a session run to the end gives executeGraph\'s outputs', async (_id, template) => {
-    const direct = await executeGraph({ runId: `direct-${template.id}`, graph: template.graph, inputs: inputsFor(template), resolveComponent: (id) => findBuiltinComponent(id), services: worldServicesFromEnv(env()) });
-    expect(direct.status).toBe('succeeded');
-    const project = await projectFromTemplate(sg, template.id);
-    const s = await client.start(project, { inputs: inputsFor(template) });
-    const done = await client.step(s.id, 'CONTINUE');
-    expect(done).toMatchObject({ state: 'COMPLETED', error: null });
-    expect(done.outputs).toEqual(direct.outputs);
-    expect(done.outputs).toEqual(template.expectedOutputs);
-  });
+  it.each(builtinTemplates.map((t) => [t.id, t] as [string, TemplateDefinition]))(
+    "%s: a session run to the end gives executeGraph's outputs",
+    async (_id, template) => {
+      const direct = await executeGraph({
+        runId: `direct-${template.id}`,
+        graph: template.graph,
+        inputs: inputsFor(template),
+        resolveComponent: (id) => findBuiltinComponent(id),
+        services: worldServicesFromEnv(env()),
+      });
+      expect(direct.status).toBe('succeeded');
+      const project = await projectFromTemplate(sg, template.id);
+      const s = await client.start(project, { inputs: inputsFor(template) });
+      const done = await client.step(s.id, 'CONTINUE');
+      expect(done).toMatchObject({ state: 'COMPLETED', error: null });
+      expect(done.outputs).toEqual(direct.outputs);
+      expect(done.outputs).toEqual(template.expectedOutputs);
+    },
+  );
 });
 
 describe('live stream', () => {
@@ -52,7 +61,11 @@ describe('live stream', () => {
     const project = await projectFromTemplate(sg, 'ticket_triage');
     const seed: PlatformEvent[] = [];
     const stopSeed = await sg.launched.events.on<PlatformEvent>(SEED_EVENTS_TOPIC, (e) => void (e.type.startsWith('DEBUG_') && seed.push(e)));
-    const s = await client.start(project, { inputs: { ticket: { subject: 'refund', customer: 'c' } }, breakpoints: [{ nodeId: 'route' }], watches: ['len(keys(vars))'] });
+    const s = await client.start(project, {
+      inputs: { ticket: { subject: 'refund', customer: 'c' } },
+      breakpoints: [{ nodeId: 'route' }],
+      watches: ['len(keys(vars))'],
+    });
     const events: DebugEventPayload[] = [];
     const stop = await sg.launched.events.on(topics.debug(s.id), (e) => void events.push(e as DebugEventPayload));
     await client.step(s.id, 'START');
@@ -67,15 +80,28 @@ describe('live stream', () => {
     expect(events.map((e) => e.type)).toEqual([
       'RESUMED',
       ...['ticket', 'is_refund', 'to_billing'].flatMap(() => ['STEP_EXECUTED', 'WATCH_VALUES']),
-      'PAUSED', 'WATCH_VALUES',
-      'VARIABLE_CHANGED', 'WATCH_VALUES',
+      'PAUSED',
+      'WATCH_VALUES',
+      'VARIABLE_CHANGED',
+      'WATCH_VALUES',
       'RESUMED',
       ...['route', 'out'].flatMap(() => ['STEP_EXECUTED', 'WATCH_VALUES']),
-      'COMPLETED', 'WATCH_VALUES',
+      'COMPLETED',
+      'WATCH_VALUES',
     ]);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => events[0].seq + i));
-    expect(events.find((e) => e.type === 'STEP_EXECUTED')!.step).toMatchObject({ nodeId: 'ticket', status: 'succeeded', outputs: { value: { subject: 'refund', customer: 'c' } } });
-    expect(events.find((e) => e.type === 'VARIABLE_CHANGED')!.variable).toEqual({ nodeId: 'to_billing', frames: [], port: 'text', value: 'edited', previous: '[billing] refund (customer c)' });
+    expect(events.find((e) => e.type === 'STEP_EXECUTED')!.step).toMatchObject({
+      nodeId: 'ticket',
+      status: 'succeeded',
+      outputs: { value: { subject: 'refund', customer: 'c' } },
+    });
+    expect(events.find((e) => e.type === 'VARIABLE_CHANGED')!.variable).toEqual({
+      nodeId: 'to_billing',
+      frames: [],
+      port: 'text',
+      value: 'edited',
+      previous: '[billing] refund (customer c)',
+    });
     expect(events.filter((e) => e.type === 'WATCH_VALUES').map((e) => e.watches![0].value)).toEqual([1, 2, 3, 3, 3, 4, 5, 5]);
     expect(events.at(-2)).toMatchObject({ type: 'COMPLETED', state: 'COMPLETED', outputs: { routed: 'edited' } });
     expect(seed.map((e) => [e.type, e.data.sessionId, e.data.action ?? null])).toEqual([

@@ -45,7 +45,9 @@ it('compiles, starts with node, answers, and stops on SIGTERM', async () => {
     const schema = await postGraphQL(graphql, '{ __schema { subscriptionType { name } } }');
     expect(schema.data.__schema.subscriptionType).toEqual({ name: 'Subscription' });
     const created = await postGraphQL(graphql, 'mutation { createProject(input: {name: "Compiled", templateId: "basic_agent"}) { id } }');
-    const generated = await postGraphQL(graphql, 'mutation($p: ID!) { generateCode(projectId: $p, language: "python") { files { path } } }', { p: created.data.createProject.id });
+    const generated = await postGraphQL(graphql, 'mutation($p: ID!) { generateCode(projectId: $p, language: "python") { files { path } } }', {
+      p: created.data.createProject.id,
+    });
     expect(generated.errors).toBeUndefined();
     expect(generated.data.generateCode.files.length).toBeGreaterThan(1);
 

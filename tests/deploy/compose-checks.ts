@@ -133,14 +133,16 @@ export function appServiceProblems({ services }: ComposeDocument, scripts: Recor
       continue;
     }
     const command = typeof service.command === 'string' ? service.command.split(/\s+/) : (service.command ?? []);
-    if (command.join(' ') !== `node dist/main.js ${name}`) problems.push(`${name}: command must be node dist/main.js ${name}, got ${JSON.stringify(service.command)}`);
+    if (command.join(' ') !== `node dist/main.js ${name}`)
+      problems.push(`${name}: command must be node dist/main.js ${name}, got ${JSON.stringify(service.command)}`);
     else if (!/\bnode\b/.test(scripts[`start:${name}`] ?? '')) problems.push(`${name}: package.json has no "start:${name}" script running node`);
     const environment = environmentOf(service);
     if (environment[app.portEnv] !== String(app.port)) problems.push(`${name}: ${app.portEnv} must be ${app.port}`);
     if (environment.HOST !== '0.0.0.0') problems.push(`${name}: HOST must be 0.0.0.0 so other containers can reach it`);
     const test = service.healthcheck?.test;
     if (!hasHealthcheck(service) || !Array.isArray(test)) problems.push(`${name}: needs an exec-form healthcheck`);
-    else if (test.join(' ') !== `CMD node ${HEALTH_PROBE} ${app.port}`) problems.push(`${name}: healthcheck must probe its port ${app.port}, got ${test.join(' ')}`);
+    else if (test.join(' ') !== `CMD node ${HEALTH_PROBE} ${app.port}`)
+      problems.push(`${name}: healthcheck must probe its port ${app.port}, got ${test.join(' ')}`);
     if (service.restart !== 'unless-stopped') problems.push(`${name}: restart must be unless-stopped`);
     if (!service.build) problems.push(`${name}: must be built from the project Dockerfile`);
     if (service.deploy?.replicas !== 1) problems.push(`${name}: deploy.replicas must be 1 (scale with --scale)`);
@@ -155,7 +157,12 @@ export function appServiceProblems({ services }: ComposeDocument, scripts: Recor
 function containerPort(mapping: string | number | { target?: number }): number | undefined {
   if (typeof mapping === 'number') return mapping;
   if (typeof mapping === 'object') return mapping.target;
-  return Number(mapping.replace(/\/\w+$/, '').split(':').pop());
+  return Number(
+    mapping
+      .replace(/\/\w+$/, '')
+      .split(':')
+      .pop(),
+  );
 }
 
 export function publishedPortProblems({ services }: ComposeDocument): string[] {
@@ -164,7 +171,8 @@ export function publishedPortProblems({ services }: ComposeDocument): string[] {
     const ports = service.ports ?? [];
     // The optional monitoring UI may publish too, but on the host's loopback only.
     const loopbackMonitoring = service.profiles?.includes('monitoring') && ports.every((p) => typeof p === 'string' && p.startsWith('127.0.0.1:'));
-    if (name !== 'router' && ports.length > 0 && !loopbackMonitoring) problems.push(`${name} publishes ports ${JSON.stringify(ports)}; only the router (and loopback-bound monitoring) may`);
+    if (name !== 'router' && ports.length > 0 && !loopbackMonitoring)
+      problems.push(`${name} publishes ports ${JSON.stringify(ports)}; only the router (and loopback-bound monitoring) may`);
   }
   const routerPorts = (services.router?.ports ?? []).map(containerPort);
   if (routerPorts.length !== 1 || routerPorts[0] !== APP_SERVICES.router.port) {
@@ -181,9 +189,13 @@ export function databaseProblems({ services }: ComposeDocument, projectRoot: str
     .find(([, target]) => target === '/docker-entrypoint-initdb.d');
   const initDir = initMount?.[0] ? join(projectRoot, initMount[0]) : undefined;
   if (!initDir || !existsSync(initDir)) problems.push('postgres must mount an existing init directory at /docker-entrypoint-initdb.d');
-  const initSql = initDir && existsSync(initDir)
-    ? readdirSync(initDir).filter((file) => file.endsWith('.sql')).map((file) => readFileSync(join(initDir, file), 'utf8')).join('\n')
-    : '';
+  const initSql =
+    initDir && existsSync(initDir)
+      ? readdirSync(initDir)
+          .filter((file) => file.endsWith('.sql'))
+          .map((file) => readFileSync(join(initDir, file), 'utf8'))
+          .join('\n')
+      : '';
   const created = new Set([...initSql.matchAll(/CREATE\s+DATABASE\s+"?(\w+)"?/gi)].map((match) => match[1]));
   const owners = new Map<string, string>();
   for (const subgraph of SUBGRAPHS) {

@@ -47,7 +47,11 @@ describe('docker-compose.yml against the compose-spec schema', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(InterpolationError);
-    expect([...new Set((thrown as InterpolationError).problems.map((p) => p.variable))].sort()).toEqual(['INTERNAL_TOKEN_SECRET', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD']);
+    expect([...new Set((thrown as InterpolationError).problems.map((p) => p.variable))].sort()).toEqual([
+      'INTERNAL_TOKEN_SECRET',
+      'POSTGRES_PASSWORD',
+      'REDIS_PASSWORD',
+    ]);
   });
 
   it('documents every required variable in deploy/env.example', () => {
@@ -64,32 +68,56 @@ describe('docker-compose.yml against the compose-spec schema', () => {
     broken.services.codegen.command = 42;
     broken.serveces = {};
     const paths = validate(broken).map((error) => error.instancePath);
-    expect(paths).toEqual(expect.arrayContaining([
-      '/services/router/depends_on/workflow/condition',
-      '/services/redis/healthcheck/interval',
-      '/services/router/ports/0',
-      '/services/workflow',
-      '/services/codegen/command',
-      '',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/services/router/depends_on/workflow/condition',
+        '/services/redis/healthcheck/interval',
+        '/services/router/ports/0',
+        '/services/workflow',
+        '/services/codegen/command',
+        '',
+      ]),
+    );
   });
 });
 
 describe('compose-specific formats', () => {
-  it.each([['10s', true], ['1m30s', true], ['500ms', true], ['0', true], ['PT10S', false], ['10', false], ['s', false]])(
-    'duration %s → %s', (text, valid) => expect(isComposeDuration(text)).toBe(valid),
-  );
   it.each([
-    ['8006', true], ['8006:8006', true], ['127.0.0.1:8006:8006/tcp', true], ['127.0.0.1::8006', true],
-    ['[::1]:8006:8006', true], ['8000-8010:8000-8010', true], ['99999:8006', false], ['::8006', false],
-    ['300.1.1.1:80:80', false], ['80:80:80:80', false], ['8010-8000', false], ['8006/http', false],
+    ['10s', true],
+    ['1m30s', true],
+    ['500ms', true],
+    ['0', true],
+    ['PT10S', false],
+    ['10', false],
+    ['s', false],
+  ])('duration %s → %s', (text, valid) => expect(isComposeDuration(text)).toBe(valid));
+  it.each([
+    ['8006', true],
+    ['8006:8006', true],
+    ['127.0.0.1:8006:8006/tcp', true],
+    ['127.0.0.1::8006', true],
+    ['[::1]:8006:8006', true],
+    ['8000-8010:8000-8010', true],
+    ['99999:8006', false],
+    ['::8006', false],
+    ['300.1.1.1:80:80', false],
+    ['80:80:80:80', false],
+    ['8010-8000', false],
+    ['8006/http', false],
   ])('ports %s → %s', (text, valid) => expect(isComposePorts(text)).toBe(valid));
-  it.each([['8007', true], ['8000-8010/udp', true], ['0', false], ['web', false]])(
-    'expose %s → %s', (text, valid) => expect(isComposeExpose(text)).toBe(valid),
-  );
-  it.each([['10.0.0.0/8', true], ['fd00::/64', true], ['10.0.0.0/33', false], ['10.0.0.0', false], ['net/8', false]])(
-    'subnet %s → %s', (text, valid) => expect(isSubnet(text)).toBe(valid),
-  );
+  it.each([
+    ['8007', true],
+    ['8000-8010/udp', true],
+    ['0', false],
+    ['web', false],
+  ])('expose %s → %s', (text, valid) => expect(isComposeExpose(text)).toBe(valid));
+  it.each([
+    ['10.0.0.0/8', true],
+    ['fd00::/64', true],
+    ['10.0.0.0/33', false],
+    ['10.0.0.0', false],
+    ['net/8', false],
+  ])('subnet %s → %s', (text, valid) => expect(isSubnet(text)).toBe(valid));
 });
 
 describe('service wiring', () => {
@@ -97,8 +125,13 @@ describe('service wiring', () => {
 
   it('has redis, postgres, the six subgraphs, the router and the run worker, plus Prometheus and Grafana in the monitoring profile', () => {
     expect(Object.keys(rendered.services).sort()).toEqual(['grafana', 'postgres', 'prometheus', 'redis', 'router', 'worker', ...SUBGRAPHS].sort());
-    const optional = Object.entries(rendered.services).filter(([, s]) => s.profiles?.length).map(([name, s]) => [name, s.profiles]);
-    expect(optional.sort()).toEqual([['grafana', ['monitoring']], ['prometheus', ['monitoring']]]);
+    const optional = Object.entries(rendered.services)
+      .filter(([, s]) => s.profiles?.length)
+      .map(([name, s]) => [name, s.profiles]);
+    expect(optional.sort()).toEqual([
+      ['grafana', ['monitoring']],
+      ['prometheus', ['monitoring']],
+    ]);
   });
 
   it.each([
@@ -151,11 +184,13 @@ describe('the wiring checks catch broken copies', () => {
     (broken.services.router.depends_on as Record<string, { condition: string }>).workflw = { condition: 'service_healthy' };
     delete broken.services.redis.healthcheck;
     delete (broken.services.registry.depends_on as Record<string, unknown>).postgres;
-    expect(dependencyProblems(broken)).toEqual(expect.arrayContaining([
-      'router depends on unknown service "workflw"',
-      'workflow waits for redis to be healthy, but redis has no healthcheck',
-      'registry must depend on postgres with condition service_healthy',
-    ]));
+    expect(dependencyProblems(broken)).toEqual(
+      expect.arrayContaining([
+        'router depends on unknown service "workflw"',
+        'workflow waits for redis to be healthy, but redis has no healthcheck',
+        'registry must depend on postgres with condition service_healthy',
+      ]),
+    );
   });
 
   it('a dependency cycle', () => {
@@ -181,11 +216,13 @@ describe('the wiring checks catch broken copies', () => {
     delete broken.services.assistant.healthcheck;
     broken.services.debugger.command = ['node', 'dist/main.js', 'debuger'];
     broken.services.codegen.container_name = 'codegen';
-    expect(appServiceProblems(broken, packageScripts())).toEqual(expect.arrayContaining([
-      'assistant: needs an exec-form healthcheck',
-      'debugger: command must be node dist/main.js debugger, got ["node","dist/main.js","debuger"]',
-      'codegen: container_name prevents scaling',
-    ]));
+    expect(appServiceProblems(broken, packageScripts())).toEqual(
+      expect.arrayContaining([
+        'assistant: needs an exec-form healthcheck',
+        'debugger: command must be node dist/main.js debugger, got ["node","dist/main.js","debuger"]',
+        'codegen: container_name prevents scaling',
+      ]),
+    );
   });
 
   it('a published subgraph port', () => {

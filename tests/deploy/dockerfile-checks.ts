@@ -36,7 +36,11 @@ export function dockerfileProblems(text: string, scripts: Record<string, string>
   if (stages.length < 2) return [`expected a multi-stage build, found ${stages.length} stage(s)`];
   const runtime = stages[stages.length - 1];
   const builders = stages.slice(0, -1);
-  const runs = (instructions: DockerInstruction[]) => instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+  const runs = (instructions: DockerInstruction[]) =>
+    instructions
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
 
   const deps = builders.find((stage) => /\bnpm ci\b/.test(runs(stage.instructions)));
   if (!deps) problems.push('no build stage runs npm ci');
@@ -68,14 +72,17 @@ export function dockerfileProblems(text: string, scripts: Record<string, string>
 
   // Compiled JavaScript at run time: a stage builds dist/ with the build script (tsc), the runtime copies it and runs it.
   const build = builders.find((stage) => /\bnpm run build\b/.test(runs(stage.instructions)));
-  if (scripts.build !== 'node deploy/build.mjs') problems.push('package.json needs the "build" script node deploy/build.mjs (tsc with tsconfig.build.json, plus run-time files)');
+  if (scripts.build !== 'node deploy/build.mjs')
+    problems.push('package.json needs the "build" script node deploy/build.mjs (tsc with tsconfig.build.json, plus run-time files)');
   if (!build) problems.push('no build stage runs npm run build');
-  else if (!runtime.instructions.some((i) => i.keyword === 'COPY' && i.args.includes(`--from=${build.name}`) && /\bdist\b/.test(i.args))) problems.push(`the runtime stage must copy dist from the ${build.name ?? 'build'} stage`);
+  else if (!runtime.instructions.some((i) => i.keyword === 'COPY' && i.args.includes(`--from=${build.name}`) && /\bdist\b/.test(i.args)))
+    problems.push(`the runtime stage must copy dist from the ${build.name ?? 'build'} stage`);
   if (runtime.instructions.some((i) => i.keyword === 'COPY' && /^\.\s/.test(i.args))) problems.push('the runtime stage must not copy the sources (COPY . .)');
 
   const cmdArgs = cmd ? execFormArgs(cmd.args) : undefined;
   if (!cmdArgs) problems.push('CMD must be in exec form');
-  else if (cmdArgs[0] !== 'node' || cmdArgs[1] !== 'dist/main.js') problems.push(`CMD ${JSON.stringify(cmdArgs)} must run node dist/main.js (compiled JavaScript, node as PID 1)`);
+  else if (cmdArgs[0] !== 'node' || cmdArgs[1] !== 'dist/main.js')
+    problems.push(`CMD ${JSON.stringify(cmdArgs)} must run node dist/main.js (compiled JavaScript, node as PID 1)`);
   else if (cmdArgs.slice(2).join(' ') !== 'router') problems.push('the default CMD must start the router');
   return problems;
 }

@@ -19,10 +19,16 @@ describe('Dockerfile', () => {
   });
 
   it('runs the compiled JavaScript with node, one service per container', () => {
-    const cmd = parseDockerfile(dockerfile).pop()!.instructions.filter((i) => i.keyword === 'CMD').pop()!;
+    const cmd = parseDockerfile(dockerfile)
+      .pop()!
+      .instructions.filter((i) => i.keyword === 'CMD')
+      .pop()!;
     expect(execFormArgs(cmd.args)).toEqual(['node', 'dist/main.js', 'router']);
     // The production build compiles what the services run, not the tests.
-    const build = JSON.parse(readProjectFile('tsconfig.build.json').replace(/^\s*\/\/.*$/gm, '')) as { compilerOptions: Record<string, unknown>; include: string[] };
+    const build = JSON.parse(readProjectFile('tsconfig.build.json').replace(/^\s*\/\/.*$/gm, '')) as {
+      compilerOptions: Record<string, unknown>;
+      include: string[];
+    };
     expect(build.compilerOptions).toMatchObject({ noEmit: false, outDir: 'dist' });
     expect(build.include).toEqual(expect.arrayContaining(['main.ts', 'engine', 'platform', 'subgraphs', 'router', 'schema']));
     expect(build.include).not.toContain('tests');
@@ -59,13 +65,30 @@ describe('Dockerfile', () => {
 describe('.dockerignore', () => {
   const ignored = dockerIgnoreMatcher(readProjectFile('.dockerignore'));
 
-  it.each(['node_modules/yaml/package.json', '.git/HEAD', '.env', '.env.production', 'data/workflow.sqlite', 'tests/deploy/compose.test.ts', 'bench/run.ts', 'engine/runtime/executor.test.ts'])(
-    'keeps %s out of the image', (path) => expect(ignored(path)).toBe(true),
-  );
+  it.each([
+    'node_modules/yaml/package.json',
+    '.git/HEAD',
+    '.env',
+    '.env.production',
+    'data/workflow.sqlite',
+    'tests/deploy/compose.test.ts',
+    'bench/run.ts',
+    'engine/runtime/executor.test.ts',
+  ])('keeps %s out of the image', (path) => expect(ignored(path)).toBe(true));
 
-  it.each(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'main.ts', 'deploy/healthcheck.js', 'schema/supergraph.graphql', 'platform/config.ts', 'engine/runtime/executor.ts', 'subgraphs/workflow/index.ts', 'router/index.ts'])(
-    'keeps %s in the image', (path) => expect(ignored(path)).toBe(false),
-  );
+  it.each([
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'main.ts',
+    'deploy/healthcheck.js',
+    'schema/supergraph.graphql',
+    'platform/config.ts',
+    'engine/runtime/executor.ts',
+    'subgraphs/workflow/index.ts',
+    'router/index.ts',
+  ])('keeps %s in the image', (path) => expect(ignored(path)).toBe(false));
 
   it('follows dockerignore semantics: directories, globs, last match wins, ! re-includes', () => {
     const matcher = dockerIgnoreMatcher('docs\n**/*.log\n*.md\n!README.md\n');

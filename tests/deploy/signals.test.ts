@@ -19,7 +19,10 @@ function descendants(pid: number): number[] {
   } catch {
     return [];
   }
-  const rows = out.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
+  const rows = out
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
   const found: number[] = [];
   const walk = (parent: number) => {
     for (const [child, ppid] of rows) {

@@ -69,7 +69,10 @@ describe('COMPOSE', () => {
 
 describe('KUBERNETES', () => {
   it('objects validate with kubernetes-models; secrets by reference; probes and resources set', () => {
-    const files = build('KUBERNETES', context({ networking: { ingress: { enabled: true, host: 'bot.example.com' } } }, { autoScale: true, environment: 'production' }));
+    const files = build(
+      'KUBERNETES',
+      context({ networking: { ingress: { enabled: true, host: 'bot.example.com' } } }, { autoScale: true, environment: 'production' }),
+    );
     const deployment = yamlOf(files, 'k8s/deployment.yaml');
     new Deployment(deployment).validate();
     new Service(yamlOf(files, 'k8s/service.yaml')).validate();
@@ -130,7 +133,11 @@ describe('serverless', () => {
     expect(fn.Type).toBe('AWS::Serverless::Function');
     expect(files.has(fn.Properties.Handler)).toBe(true);
     expect(files.get('run.sh')).toMatch(/^exec 'node' 'main\.js' '--serve' "\$\{AWS_LWA_PORT:-8080\}"$/m);
-    expect(fn.Properties.Environment.Variables).toMatchObject({ AWS_LWA_PORT: '8080', AWS_LWA_READINESS_CHECK_PATH: '/health', LLM_API_KEY: { Ref: 'LlmApiKey' } });
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      AWS_LWA_PORT: '8080',
+      AWS_LWA_READINESS_CHECK_PATH: '/health',
+      LLM_API_KEY: { Ref: 'LlmApiKey' },
+    });
     expect(template.Parameters.LlmApiKey).toMatchObject({ Type: 'String', NoEcho: true });
   });
 
@@ -140,7 +147,10 @@ describe('serverless', () => {
     expect(service).toMatchObject({ apiVersion: 'serving.knative.dev/v1', kind: 'Service' });
     new Pod({ metadata: { name: 'probe' }, spec: service.spec.template.spec }).validate();
     expect(files.has('Dockerfile')).toBe(true);
-    expect(service.spec.template.spec.containers[0].env).toContainEqual({ name: 'LLM_API_KEY', valueFrom: { secretKeyRef: { name: 'support-bot-llm-api-key', key: 'latest' } } });
+    expect(service.spec.template.spec.containers[0].env).toContainEqual({
+      name: 'LLM_API_KEY',
+      valueFrom: { secretKeyRef: { name: 'support-bot-llm-api-key', key: 'latest' } },
+    });
   });
 
   it.each(['DOCKER', 'COMPOSE', 'KUBERNETES', 'HELM', 'SERVERLESS_AWS', 'SERVERLESS_GCP'] as DeploymentTarget[])('%s writes no secret value', (target) => {

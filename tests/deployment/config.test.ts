@@ -48,10 +48,13 @@ it('refuses an unknown environment and a non-object overrides', () => {
   expect(refusal(() => resolveDeploymentConfig('development', false, [1]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overrides' });
 });
 
-it.each(['NODE_OPTIONS', 'LD_PRELOAD', 'PYTHONPATH', 'PYTHONSTARTUP', 'JAVA_TOOL_OPTIONS', 'HTTPS_PROXY', 'http_proxy', 'HTTP_ALLOWLIST', 'PATH'])('refuses %s in a LOCAL environment', (name) => {
-  const config = resolveDeploymentConfig('development', false, { env: { [name]: 'x' } });
-  expect(refusal(() => assertLocalEnv(config.env))).toMatchObject({ code: 'BAD_USER_INPUT', field: `overrides.env.${name}` });
-});
+it.each(['NODE_OPTIONS', 'LD_PRELOAD', 'PYTHONPATH', 'PYTHONSTARTUP', 'JAVA_TOOL_OPTIONS', 'HTTPS_PROXY', 'http_proxy', 'HTTP_ALLOWLIST', 'PATH'])(
+  'refuses %s in a LOCAL environment',
+  (name) => {
+    const config = resolveDeploymentConfig('development', false, { env: { [name]: 'x' } });
+    expect(refusal(() => assertLocalEnv(config.env))).toMatchObject({ code: 'BAD_USER_INPUT', field: `overrides.env.${name}` });
+  },
+);
 
 it('lets plain variables through to a LOCAL environment', () => {
   expect(() => assertLocalEnv({ GREETING: 'hello', API_BASE_URL: 'https://example.com', LOG_FORMAT: 'json' })).not.toThrow();

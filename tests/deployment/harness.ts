@@ -30,7 +30,11 @@ export class DeploymentHarness {
   private service?: RunningService;
   private unsubscribers: (() => void)[] = [];
 
-  private constructor(readonly config: AppConfig, readonly launched: Launched, private readonly port: number) {}
+  private constructor(
+    readonly config: AppConfig,
+    readonly launched: Launched,
+    private readonly port: number,
+  ) {}
 
   static async start(env: Record<string, string> = {}): Promise<DeploymentHarness> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-deploy-'));
@@ -48,7 +52,15 @@ export class DeploymentHarness {
     const log = createLogger('deployment-test', 'silent');
     const storage = { dataDir: this.config.dataDir };
     this.service = await startDeploymentService(
-      { config: this.config, log, events: this.launched.events, durable: this.launched.durable, services: createServiceClient(this.config), storage, port: this.port },
+      {
+        config: this.config,
+        log,
+        events: this.launched.events,
+        durable: this.launched.durable,
+        services: createServiceClient(this.config),
+        storage,
+        port: this.port,
+      },
       { programs: this.programs },
     );
   }
@@ -68,7 +80,9 @@ export class DeploymentHarness {
   }
 
   async createProject(name = 'Deploy me'): Promise<{ id: string; version: number }> {
-    const result = await this.gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id version } }`, { input: { name, description: '' } });
+    const result = await this.gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id version } }`, {
+      input: { name, description: '' },
+    });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data.createProject;
   }

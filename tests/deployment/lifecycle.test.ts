@@ -10,7 +10,11 @@ import { CRASH_JS, Gate, jsProgram, pyProgram } from './fixture-programs';
 import { DeploymentHarness } from './harness';
 
 let h: DeploymentHarness;
-const SECRETS = { INTERNAL_TOKEN_SECRET: 'platform-secret-that-must-not-leak-0123456789', LLM_API_KEY: 'sk-platform-key', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' };
+const SECRETS = {
+  INTERNAL_TOKEN_SECRET: 'platform-secret-that-must-not-leak-0123456789',
+  LLM_API_KEY: 'sk-platform-key',
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x',
+};
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
@@ -23,8 +27,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 async function post(url: string, body: unknown) {
@@ -51,7 +56,12 @@ describe('LOCAL', () => {
     expect(running.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(running.history.map((c: any) => c.status)).toEqual(['PENDING', 'BUILDING', 'DEPLOYING', 'RUNNING']);
     expect(running.history.every((c: any) => !Number.isNaN(Date.parse(c.at)))).toBe(true);
-    expect(h.events.get(id)!.map((e) => e.status).filter((s) => s !== 'BUILDING')).toEqual(['DEPLOYING', 'RUNNING']);
+    expect(
+      h.events
+        .get(id)!
+        .map((e) => e.status)
+        .filter((s) => s !== 'BUILDING'),
+    ).toEqual(['DEPLOYING', 'RUNNING']);
     expect(h.events.get(id)!.at(-1)).toMatchObject({ deploymentId: id, previousStatus: 'DEPLOYING', endpoint: running.endpoint });
 
     const run = await post(`${running.endpoint}/run`, { inputs: { value: 21 } });
@@ -62,7 +72,10 @@ describe('LOCAL', () => {
     expect(env.names).toEqual(expect.arrayContaining(['PATH', 'PORT']));
 
     const types = h.seedEvents.filter((e) => e.data.deploymentId === id).map((e) => [e.type, e.data.outcome]);
-    expect(types).toEqual([['DEPLOYMENT_STARTED', undefined], ['DEPLOYMENT_COMPLETED', 'succeeded']]);
+    expect(types).toEqual([
+      ['DEPLOYMENT_STARTED', undefined],
+      ['DEPLOYMENT_COMPLETED', 'succeeded'],
+    ]);
 
     const health = (await (await request(`${running.endpoint}/health`)).body.json()) as { pid: number };
     const stopped = await h.mutate('stopDeployment', id);
@@ -133,12 +146,24 @@ describe('LOCAL', () => {
 describe('artefact targets', () => {
   it('KUBERNETES becomes READY with its manifests listed and downloadable as a zip (owner only)', async () => {
     const project = await h.createProject('Kube');
-    const { data } = await h.deploy(project.id, { t: 'KUBERNETES', e: 'production', a: true, o: { networking: { ingress: { enabled: true, host: 'kube.example.com' } } } });
+    const { data } = await h.deploy(project.id, {
+      t: 'KUBERNETES',
+      e: 'production',
+      a: true,
+      o: { networking: { ingress: { enabled: true, host: 'kube.example.com' } } },
+    });
     const ready = await h.waitFor(data.deploy.id, ['READY', 'FAILED']);
     expect(ready.error).toBeNull();
-    expect(ready.files.map((f: any) => f.path).sort()).toEqual(
-      ['.dockerignore', 'Dockerfile', 'k8s/README.md', 'k8s/configmap.yaml', 'k8s/deployment.yaml', 'k8s/hpa.yaml', 'k8s/ingress.yaml', 'k8s/service.yaml'],
-    );
+    expect(ready.files.map((f: any) => f.path).sort()).toEqual([
+      '.dockerignore',
+      'Dockerfile',
+      'k8s/README.md',
+      'k8s/configmap.yaml',
+      'k8s/deployment.yaml',
+      'k8s/hpa.yaml',
+      'k8s/ingress.yaml',
+      'k8s/service.yaml',
+    ]);
     expect(ready.config).toMatchObject({ environment: 'production', auto_scale: true, resources: { replicas: 3 } });
 
     const zip = await h.download(data.deploy.id);
@@ -171,7 +196,9 @@ describe('artefact targets', () => {
     const secondReady = await h.waitFor(second.data.deploy.id, ['READY']);
     expect(secondReady.projectVersion).toBe(2);
 
-    const rolled = await h.gql(`mutation($id: ID!) { rollbackDeployment(id: $id) { id projectVersion rollbackOf target status } }`, { id: second.data.deploy.id });
+    const rolled = await h.gql(`mutation($id: ID!) { rollbackDeployment(id: $id) { id projectVersion rollbackOf target status } }`, {
+      id: second.data.deploy.id,
+    });
     expect(rolled.errors).toBeUndefined();
     expect(rolled.data.rollbackDeployment).toMatchObject({ projectVersion: 1, rollbackOf: first.data.deploy.id, target: 'DOCKER' });
     await h.watch(rolled.data.rollbackDeployment.id);
@@ -182,21 +209,30 @@ describe('artefact targets', () => {
     expect(none.errors?.[0].extensions.code).toBe('CONFLICT');
   });
 
-  it('lists a project\'s deployments and the environment templates', async () => {
+  it("lists a project's deployments and the environment templates", async () => {
     const project = await h.createProject('Listed');
     const { data } = await h.deploy(project.id, { t: 'COMPOSE' });
     await h.waitFor(data.deploy.id, ['READY']);
-    const list = await h.gql(`query($p: ID!) { deployments(projectId: $p) { id } project(id: $p) { deployments { id status } } deploymentConfigTemplates }`, { p: project.id });
+    const list = await h.gql(`query($p: ID!) { deployments(projectId: $p) { id } project(id: $p) { deployments { id status } } deploymentConfigTemplates }`, {
+      p: project.id,
+    });
     expect(list.errors).toBeUndefined();
     expect(list.data.deployments).toEqual([{ id: data.deploy.id }]);
     expect(list.data.project.deployments).toEqual([{ id: data.deploy.id, status: 'READY' }]);
     expect(Object.keys(list.data.deploymentConfigTemplates)).toEqual(['development', 'staging', 'production']);
     // The log lives in its own column: lists and the entity read it only when selected, and give the same lines.
-    const logs = await h.gql(`query($p: ID!, $id: ID!) { deployments(projectId: $p) { logs { message } } project(id: $p) { deployments { logs(last: 2) { message } } } deployment(id: $id) { logs { message } } }`, { p: project.id, id: data.deploy.id });
+    const logs = await h.gql(
+      `query($p: ID!, $id: ID!) { deployments(projectId: $p) { logs { message } } project(id: $p) { deployments { logs(last: 2) { message } } } deployment(id: $id) { logs { message } } }`,
+      { p: project.id, id: data.deploy.id },
+    );
     expect(logs.errors).toBeUndefined();
     expect(logs.data.deployment.logs.length).toBeGreaterThan(1);
     expect(logs.data.deployments[0].logs).toEqual(logs.data.deployment.logs);
     expect(logs.data.project.deployments[0].logs).toEqual(logs.data.deployment.logs.slice(-2));
-    expect(list.data.deploymentConfigTemplates.production).toMatchObject({ resources: { replicas: 3 }, health_checks: { liveness: { path: '/health' } }, networking: { service_type: 'LoadBalancer' } });
+    expect(list.data.deploymentConfigTemplates.production).toMatchObject({
+      resources: { replicas: 3 },
+      health_checks: { liveness: { path: '/health' } },
+      networking: { service_type: 'LoadBalancer' },
+    });
   });
 });

@@ -23,12 +23,15 @@ async function waitForStatus(id: string, statuses: string[]) {
   throw new Error(`deployment ${id} never reached ${statuses.join('/')}`);
 }
 
-const CASES = ['order_totals', 'ticket_triage', 'batch_greetings'].flatMap((template) => ['typescript', 'python'].map((language) => [template, language] as const));
+const CASES = ['order_totals', 'ticket_triage', 'batch_greetings'].flatMap((template) =>
+  ['typescript', 'python'].map((language) => [template, language] as const),
+);
 
 it.each(CASES)('%s deployed LOCAL in %s answers like executeWorkflow', async (template, language) => {
   const { sampleInputs } = (await sg.gql(`query($t: ID!) { template(id: $t) { sampleInputs } }`, { t: template })).data.template;
   const p = (await sg.gql(`mutation($t: ID!) { createProject(input: {name: "local e2e", templateId: $t}) { id } }`, { t: template })).data.createProject.id;
-  const engine = (await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs } }`, { p, i: sampleInputs })).data.executeWorkflow;
+  const engine = (await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs } }`, { p, i: sampleInputs })).data
+    .executeWorkflow;
   expect(engine.status).toBe('SUCCEEDED');
 
   const deployed = await sg.gql(`mutation($p: ID!, $l: String) { deploy(projectId: $p, target: LOCAL, language: $l) { id status } }`, { p, l: language });
@@ -40,7 +43,11 @@ it.each(CASES)('%s deployed LOCAL in %s answers like executeWorkflow', async (te
     const health = await request(`${running.endpoint}/health`);
     expect(health.statusCode).toBe(200);
     await health.body.text();
-    const answer = await request(`${running.endpoint}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleInputs) });
+    const answer = await request(`${running.endpoint}/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sampleInputs),
+    });
     expect(answer.statusCode).toBe(200);
     expect(await answer.body.json()).toEqual(engine.outputs);
   } finally {

@@ -55,10 +55,17 @@ it('shows queries, mutations and subscriptions in the Docs panel, autocompletes,
   await page.locator('[aria-label="Show Documentation Explorer"]').click();
   const docs = page.locator('.graphiql-doc-explorer');
   await docs.getByText('Root Types').waitFor({ timeout: 10_000 });
-  for (const root of ['Query', 'Mutation', 'Subscription']) await docs.locator('a', { hasText: new RegExp(`^${root}$`) }).first().waitFor();
-  await docs.locator('a', { hasText: /^Subscription$/ }).first().click();
+  for (const root of ['Query', 'Mutation', 'Subscription'])
+    await docs
+      .locator('a', { hasText: new RegExp(`^${root}$`) })
+      .first()
+      .waitFor();
+  await docs
+    .locator('a', { hasText: /^Subscription$/ })
+    .first()
+    .click();
   await docs.getByText('projectChanged').first().waitFor({ timeout: 10_000 });
-  expect(await docs.textContent()).toContain('A project\'s changes');
+  expect(await docs.textContent()).toContain("A project's changes");
 
   // Autocomplete: typing in the operation editor offers the subscription's fields.
   const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
@@ -81,7 +88,8 @@ it('shows queries, mutations and subscriptions in the Docs panel, autocompletes,
   // The response pane is a Monaco editor: it renders spaces as no-break spaces.
   const responseText = async () => ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');
   const subscribedBy = Date.now() + 10_000;
-  while (!sentOverWebSocket.some((frame) => frame.includes('"subscribe"') && frame.includes('projectChanged')) && Date.now() < subscribedBy) await page.waitForTimeout(100);
+  while (!sentOverWebSocket.some((frame) => frame.includes('"subscribe"') && frame.includes('projectChanged')) && Date.now() < subscribedBy)
+    await page.waitForTimeout(100);
   expect(sentOverWebSocket.some((frame) => frame.includes('"subscribe"') && frame.includes('projectChanged'))).toBe(true);
   for (let i = 0; i < 10 && !(await responseText()).includes('"replayed": false'); i++) {
     await sg.gql(`mutation($id: ID!) { updateProject(id: $id, input: {description: "live ${i}"}) { version } }`, { id });

@@ -36,7 +36,7 @@ it('serves the app at / with immutable hashed assets, no inline script, and Grap
   expect(index.headers.get('cache-control')).toBe('no-cache');
   const csp = index.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toContain('unsafe-inline\' \'self\''); // scripts: 'self' only
+  expect(csp).not.toContain("unsafe-inline' 'self'"); // scripts: 'self' only
   const html = await index.text();
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
@@ -77,7 +77,10 @@ it('projects: search, create from a template (showing what it needs) and empty, 
   await page.getByTestId('palette').waitFor();
   await page.goto(`${sg.url}/#/`);
   page.once('dialog', (d) => void d.accept('Renamed project'));
-  await page.getByTestId(`project-${projectId}`).getByRole('button', { name: /Rename/ }).click();
+  await page
+    .getByTestId(`project-${projectId}`)
+    .getByRole('button', { name: /Rename/ })
+    .click();
   await page.getByTestId(`project-${projectId}`).getByText('Renamed project').waitFor();
   await page.close();
 });
@@ -85,8 +88,15 @@ it('projects: search, create from a template (showing what it needs) and empty, 
 it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown), move, delete', async () => {
   const projectId = await createProject('Canvas');
   // One by one: a batch that leaves required inputs unconnected is refused.
-  for (const [id, componentId, x] of [['len', 'core/length', 0], ['sp', 'core/split', 350], ['jn', 'core/join', 700]] as const) {
-    const added = await sg.gql(`mutation($p: ID!, $c: ID!, $id: ID!, $x: Float!) { addComponent(projectId: $p, componentId: $c, id: $id, position: {x: $x, y: 0}) { component { id } } }`, { p: projectId, c: componentId, id, x });
+  for (const [id, componentId, x] of [
+    ['len', 'core/length', 0],
+    ['sp', 'core/split', 350],
+    ['jn', 'core/join', 700],
+  ] as const) {
+    const added = await sg.gql(
+      `mutation($p: ID!, $c: ID!, $id: ID!, $x: Float!) { addComponent(projectId: $p, componentId: $c, id: $id, position: {x: $x, y: 0}) { component { id } } }`,
+      { p: projectId, c: componentId, id, x },
+    );
     expect(added.errors).toBeUndefined();
   }
   const page = await openProject(projectId);
@@ -95,7 +105,10 @@ it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown),
   await page.getByRole('searchbox', { name: 'Search components' }).fill('constant');
   await expect(page.getByTestId('palette-item-core/split').count()).resolves.toBe(0);
   await page.dragAndDrop('[data-testid="palette-item-core/constant"]', '[data-testid="canvas"] .react-flow__pane', { targetPosition: { x: 300, y: 400 } });
-  await poll(async () => (await projectGraph(projectId)).components.some((n: any) => n.componentId === 'core/constant'), (v) => v === true);
+  await poll(
+    async () => (await projectGraph(projectId)).components.some((n: any) => n.componentId === 'core/constant'),
+    (v) => v === true,
+  );
   // Connect number → string: refused while dragging with TYPE_MISMATCH.
   const handle = (nodeId: string, port: string) => page.locator(`.react-flow__handle[data-nodeid="${nodeId}"][data-handleid="${port}"]`);
   const drag = async (from: string, fromPort: string, to: string, toPort: string, during?: () => Promise<void>) => {
@@ -113,7 +126,12 @@ it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown),
   });
   expect((await projectGraph(projectId)).connections).toEqual([]);
   await drag('sp', 'items', 'jn', 'items');
-  expect(await poll(async () => (await projectGraph(projectId)).connections, (v) => v.length > 0)).toEqual([{ sourceId: 'sp', sourcePort: 'items', targetId: 'jn', targetPort: 'items' }]);
+  expect(
+    await poll(
+      async () => (await projectGraph(projectId)).connections,
+      (v) => v.length > 0,
+    ),
+  ).toEqual([{ sourceId: 'sp', sourcePort: 'items', targetId: 'jn', targetPort: 'items' }]);
   await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
   // Move: drag the node by its title.
   const title = (await page.getByTestId('node-len').locator('.wf-node-title').boundingBox())!;
@@ -121,11 +139,17 @@ it('canvas: palette search, drag onto the canvas, connect (TYPE_MISMATCH shown),
   await page.mouse.down();
   await page.mouse.move(title.x + 60, title.y + 150, { steps: 10 });
   await page.mouse.up();
-  await poll(async () => (await projectGraph(projectId)).components.find((n: any) => n.id === 'len').position.y, (v) => v > 50);
+  await poll(
+    async () => (await projectGraph(projectId)).components.find((n: any) => n.id === 'len').position.y,
+    (v) => v > 50,
+  );
   // Delete: select and press Delete.
   await page.getByTestId('node-len').click();
   await page.keyboard.press('Delete');
-  await poll(async () => (await projectGraph(projectId)).components.some((n: any) => n.id === 'len'), (v) => v === false);
+  await poll(
+    async () => (await projectGraph(projectId)).components.some((n: any) => n.id === 'len'),
+    (v) => v === false,
+  );
   await expectAccessible(page);
   await shot(page, '03-canvas');
   await page.close();
@@ -156,7 +180,13 @@ it('run: inputs form, nodes light up from runEvents, run output', async () => {
   const page = await openProject(projectId);
   await page.getByTestId('tab-run').click();
   await page.getByTestId('run-inputs').waitFor();
-  await page.getByTestId('run-input-lines').fill(JSON.stringify([{ sku: 'pen', price: 2.5, qty: 4 }, { sku: 'lamp', price: 10, qty: 1 }, { sku: 'tape', price: 1.25, qty: 2 }]));
+  await page.getByTestId('run-input-lines').fill(
+    JSON.stringify([
+      { sku: 'pen', price: 2.5, qty: 4 },
+      { sku: 'lamp', price: 10, qty: 1 },
+      { sku: 'tape', price: 1.25, qty: 2 },
+    ]),
+  );
   await page.getByTestId('run-button').click();
   await page.locator('[data-testid="run-output"][data-run-status="succeeded"]').waitFor({ timeout: 20_000 });
   await expect(page.getByTestId('run-output').textContent()).resolves.toContain('22.5');
@@ -180,7 +210,10 @@ it('together: two browsers co-edit one project — remote edits and presence app
   const before = (await projectGraph(projectId)).components.length;
   await a.getByTestId('palette-item-core/constant').focus();
   await a.keyboard.press('Enter');
-  await poll(async () => (await projectGraph(projectId)).components.length, (v) => v === before + 1);
+  await poll(
+    async () => (await projectGraph(projectId)).components.length,
+    (v) => v === before + 1,
+  );
   const added = (await projectGraph(projectId)).components.find((n: any) => n.componentId === 'core/constant').id;
   await b.getByTestId(`node-${added}`).waitFor({ timeout: 10_000 });
   // B relabels a node: A sees the new label.
@@ -200,7 +233,10 @@ it('code: generate in the five languages with highlighting, download the zip', a
   const projectId = await createProject('Codegen', 'order_totals');
   const page = await openProject(projectId);
   await page.getByTestId('tab-code').click();
-  const languages = await page.getByTestId('codegen-language').locator('option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const languages = await page
+    .getByTestId('codegen-language')
+    .locator('option:not([disabled])')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   expect(languages.length).toBeGreaterThanOrEqual(5);
   for (const language of languages) {
     await page.getByTestId('codegen-language').selectOption(language);
@@ -236,8 +272,16 @@ it('debug: breakpoint, continue, variables, step over, run to the end — driven
   await expect(page.getByTestId('variables').textContent()).resolves.toContain('pen');
   await shot(page, '08-debug-paused');
   await page.getByTestId('step-over').click();
-  await poll(() => page.getByTestId('debug-current').textContent({ timeout: 1000 }).catch(() => null), (v) => v !== 'total');
-  const settled = () => page.locator('[data-testid="debug-state"][data-state="paused"], [data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
+  await poll(
+    () =>
+      page
+        .getByTestId('debug-current')
+        .textContent({ timeout: 1000 })
+        .catch(() => null),
+    (v) => v !== 'total',
+  );
+  const settled = () =>
+    page.locator('[data-testid="debug-state"][data-state="paused"], [data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
   await settled();
   await page.getByTestId('step-into').click();
   await settled();
@@ -255,7 +299,11 @@ it('deploy: LOCAL deployment with its status followed live', async () => {
   const page = await openProject(projectId);
   await page.getByTestId('tab-deploy').click();
   await page.getByTestId('deploy-button').click();
-  await page.locator('[data-testid="deployment-status"][data-status="running"], [data-testid="deployment-status"][data-status="ready"], [data-testid="deployment-status"][data-status="failed"]').waitFor({ timeout: 60_000 });
+  await page
+    .locator(
+      '[data-testid="deployment-status"][data-status="running"], [data-testid="deployment-status"][data-status="ready"], [data-testid="deployment-status"][data-status="failed"]',
+    )
+    .waitFor({ timeout: 60_000 });
   await shot(page, '09-deploy');
   await expect(page.getByTestId('deployment-status').textContent()).resolves.toMatch(/RUNNING|READY/);
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -301,11 +349,17 @@ it('assistant: findings as node badges, apply a fix previewed on the canvas firs
 
 it('auto-layout, minimap and zoom to fit', async () => {
   const projectId = await createProject('Layout', 'order_totals');
-  await edits(projectId, (await projectGraph(projectId)).components.map((n: any) => ({ op: 'moveNode', nodeId: n.id, position: { x: 0, y: 0 } })));
+  await edits(
+    projectId,
+    (await projectGraph(projectId)).components.map((n: any) => ({ op: 'moveNode', nodeId: n.id, position: { x: 0, y: 0 } })),
+  );
   const page = await openProject(projectId);
   await page.locator('.react-flow__minimap').waitFor();
   await page.getByTestId('auto-layout').click();
-  await poll(async () => new Set((await projectGraph(projectId)).components.map((n: any) => `${n.position.x},${n.position.y}`)).size, (v) => v === 8);
+  await poll(
+    async () => new Set((await projectGraph(projectId)).components.map((n: any) => `${n.position.x},${n.position.y}`)).size,
+    (v) => v === 8,
+  );
   await page.getByTestId('zoom-to-fit').click();
   await shot(page, '11-layout');
   await page.close();
@@ -320,7 +374,12 @@ describe('with authentication on', () => {
   afterAll(() => secured?.close());
 
   it('sign-in: the app asks for a credential, then lists the signed-in user’s projects', async () => {
-    const token = await new SignJWT({ name: 'Ada' }).setProtectedHeader({ alg: 'HS256' }).setSubject('ada').setIssuedAt().setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+    const token = await new SignJWT({ name: 'Ada' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('ada')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(SECRET));
     await secured.gql(`mutation { createProject(input: {name: "Ada's flow"}) { id } }`, undefined, { authorization: `Bearer ${token}` });
     const page = await context.newPage();
     await page.goto(`${secured.url}/`);

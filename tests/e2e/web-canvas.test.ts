@@ -35,24 +35,42 @@ it('undo/redo through the API (buttons and Ctrl+Z / Ctrl+Shift+Z); a draft node 
   // Add a Transform from the palette (keyboard): a draft — its input is not wired.
   await page.getByTestId('palette-item-core/transform').focus();
   await page.keyboard.press('Enter');
-  const [added] = await poll(() => nodeIds(projectId), (ids) => ids.length === 1);
+  const [added] = await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.length === 1,
+  );
   await page.getByTestId(`missing-${added}`).waitFor();
   await expect(page.getByTestId(`missing-${added}`).textContent()).resolves.toContain('input value');
   await expect(page.getByTestId(`node-${added}`).getAttribute('data-draft')).resolves.toBe('true');
   await shot(page, '21-draft-node');
   await expectAccessible(page);
   await page.getByTestId('undo').click();
-  await poll(() => nodeIds(projectId), (ids) => ids.length === 0);
+  await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.length === 0,
+  );
   await page.getByTestId(`node-${added}`).waitFor({ state: 'detached' });
   await page.getByTestId('redo').click();
-  await poll(() => nodeIds(projectId), (ids) => ids.length === 1);
+  await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.length === 1,
+  );
   await page.getByTestId(`node-${added}`).waitFor();
   // Keyboard, with the focus on the canvas.
-  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 120, y: 600 } });
+  await page
+    .getByTestId('canvas')
+    .locator('.react-flow__pane')
+    .click({ position: { x: 120, y: 600 } });
   await page.keyboard.press('Control+z');
-  await poll(() => nodeIds(projectId), (ids) => ids.length === 0);
+  await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.length === 0,
+  );
   await page.keyboard.press('Control+Shift+Z');
-  await poll(() => nodeIds(projectId), (ids) => ids.length === 1);
+  await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.length === 1,
+  );
   await page.getByTestId(`node-${added}`).waitFor();
   await page.close();
 });
@@ -66,7 +84,10 @@ it('copy/paste (with the connections between the copied nodes) and duplicate', a
   await page.keyboard.press('Control+c');
   const before = await api().graph(projectId);
   await page.keyboard.press('Control+v');
-  const after = await poll(() => api().graph(projectId), (g: any) => g.components.length === before.components.length + 2);
+  const after = await poll(
+    () => api().graph(projectId),
+    (g: any) => g.components.length === before.components.length + 2,
+  );
   expect(after.version).toBe(before.version + 1);
   const copies = after.components.filter((n: any) => !before.components.some((o: any) => o.id === n.id));
   expect(copies.map((n: any) => n.componentId).sort()).toEqual(['core/input', 'core/reduce']);
@@ -76,7 +97,10 @@ it('copy/paste (with the connections between the copied nodes) and duplicate', a
   // Duplicate (button) one node.
   await page.getByTestId('node-line_count').click();
   await page.getByTestId('duplicate').click();
-  await poll(() => nodeIds(projectId), (ids) => ids.some((id) => id.startsWith('line_count_') || id === 'line_count_copy'));
+  await poll(
+    () => nodeIds(projectId),
+    (ids) => ids.some((id) => id.startsWith('line_count_') || id === 'line_count_copy'),
+  );
   await shot(page, '22-copies');
   await expectAccessible(page);
   await page.close();

@@ -56,19 +56,31 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   const names = Object.keys(EXPRESSION_FUNCTIONS);
   const rare = names[names.length - 1];
   await page.keyboard.type(rare.slice(0, 3));
-  await poll(() => completionLabels(page), (labels) => labels.includes(rare));
+  await poll(
+    () => completionLabels(page),
+    (labels) => labels.includes(rare),
+  );
   await page.keyboard.press('Control+A');
   await page.keyboard.type('upp');
-  await poll(() => completionLabels(page), (labels) => labels[0] === 'upper');
+  await poll(
+    () => completionLabels(page),
+    (labels) => labels[0] === 'upper',
+  );
   await shot(page, '13-expression-completion');
   await accept(page, 'upper');
   // Scope variables of this field (transform: inputs, config, value).
   await page.keyboard.type('va');
-  await poll(() => completionLabels(page), (labels) => labels.includes('value'));
+  await poll(
+    () => completionLabels(page),
+    (labels) => labels.includes('value'),
+  );
   await accept(page, 'value');
   await page.keyboard.type(') + inputs.');
   // Members of `inputs`: the node's input ports.
-  await poll(() => completionLabels(page), (labels) => labels.includes('value'));
+  await poll(
+    () => completionLabels(page),
+    (labels) => labels.includes('value'),
+  );
   await accept(page, 'value');
   await expect(field.locator('.cm-content').textContent()).resolves.toBe('upper(value) + inputs.value');
   await expect(field.locator('.tok-function').first().textContent()).resolves.toBe('upper');
@@ -91,11 +103,17 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   await template.locator('.cm-content').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(', {{va');
-  await poll(() => completionLabels(page), (labels) => labels.includes('value') && !labels.includes('upper'));
+  await poll(
+    () => completionLabels(page),
+    (labels) => labels.includes('value') && !labels.includes('upper'),
+  );
   await accept(page, 'value');
   await page.keyboard.type('}}');
   await page.getByTestId('config-save').click();
-  await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'greet').config.template, (v) => v === 'Hi {{value}}, {{value}}');
+  await poll(
+    async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'greet').config.template,
+    (v) => v === 'Hi {{value}}, {{value}}',
+  );
   await shot(page, '14-template-field');
   await expectAccessible(page);
   await page.close();
@@ -136,10 +154,16 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   await b.getByTestId('config-save').click();
   await b.getByTestId('conflict-notice').waitFor();
   await expect(b.getByTestId('conflict-notice').textContent()).resolves.toContain('who');
-  await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'who').config, (c) => c.default === 41);
+  await poll(
+    async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'who').config,
+    (c) => c.default === 41,
+  );
   expect((await api().graph(projectId)).components.find((n: any) => n.id === 'who').config).toMatchObject({ name: 'who', type: 'number', default: 41 });
   // B's form shows A's change (reloaded) next to its own.
-  await poll(() => b.getByTestId('config-panel').getByLabel('type').inputValue(), (v) => v === 'number');
+  await poll(
+    () => b.getByTestId('config-panel').getByLabel('type').inputValue(),
+    (v) => v === 'number',
+  );
   // A moves a node while B (still held back) moves another: B's move is re-applied after its CONFLICT.
   await a.getByTestId('node-out').click();
   const drag = async (page: Page, nodeId: string, dy: number) => {
@@ -150,7 +174,10 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
     await page.mouse.up();
   };
   await drag(a, 'out', 120);
-  await poll(async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'out').position.y, (y) => y > 40);
+  await poll(
+    async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'out').position.y,
+    (y) => y > 40,
+  );
   await drag(b, 'who', 160);
   const moved = await poll(
     async () => (await api().graph(projectId)).components,
@@ -162,7 +189,10 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   // Once B's link catches up, A sees B's value in its own form.
   release();
   await a.getByTestId('node-who').click();
-  await poll(() => a.getByTestId('config-panel').getByLabel('default').inputValue(), (v) => v === '41');
+  await poll(
+    () => a.getByTestId('config-panel').getByLabel('default').inputValue(),
+    (v) => v === '41',
+  );
   await other.close();
   await a.close();
 });
@@ -174,7 +204,11 @@ it('debug: conditional breakpoints, watches, set a variable and continue', async
   await page.getByTestId('run-input-lines').fill(JSON.stringify([{ sku: 'pen', price: 2, qty: 3 }]));
   await page.getByTestId('debug-toggle').click();
   // total: unconditional; out_total: only when its input is over 50; out_count: only when over 5 (it is 1: never).
-  for (const [nodeId, condition] of [['total', null], ['out_total', 'inputs.value > 50'], ['out_count', 'inputs.value > 5']] as const) {
+  for (const [nodeId, condition] of [
+    ['total', null],
+    ['out_total', 'inputs.value > 50'],
+    ['out_count', 'inputs.value > 5'],
+  ] as const) {
     await page.getByTestId(`breakpoint-${nodeId}`).click();
     await page.locator(`[data-testid="breakpoint-${nodeId}"][aria-pressed="true"]`).waitFor();
     if (condition) {
@@ -184,7 +218,10 @@ it('debug: conditional breakpoints, watches, set a variable and continue', async
       await field.click();
       if (nodeId === 'out_total') {
         await page.keyboard.type('vars.');
-        await poll(() => completionLabels(page), (labels) => labels.includes('total') && labels.includes('line_count'));
+        await poll(
+          () => completionLabels(page),
+          (labels) => labels.includes('total') && labels.includes('line_count'),
+        );
         await page.keyboard.press('Control+A');
       }
       await page.keyboard.type(condition);
@@ -200,21 +237,38 @@ it('debug: conditional breakpoints, watches, set a variable and continue', async
   await expect(page.getByTestId('debug-current').textContent()).resolves.toBe('total');
   // Step over total: its output (6) is now a variable, and the watch sees it.
   await page.getByTestId('step-over').click();
-  await poll(() => page.getByTestId('watches').getByTestId('watch-value').first().textContent(), (v) => v === '12');
+  await poll(
+    () => page.getByTestId('watches').getByTestId('watch-value').first().textContent(),
+    (v) => v === '12',
+  );
   // Set total.value to 100 and continue: out_total's condition (> 50) now holds, out_count's (> 5) never does.
   await page.getByTestId('set-var-node').selectOption('total');
   await page.getByTestId('set-var-port').selectOption('value');
   await page.getByTestId('set-var-value').fill('100');
   await page.getByTestId('set-var-apply').click();
-  await poll(() => page.getByTestId('watches').getByTestId('watch-value').first().textContent(), (v) => v === '200');
+  await poll(
+    () => page.getByTestId('watches').getByTestId('watch-value').first().textContent(),
+    (v) => v === '200',
+  );
   // A watch added while paused is evaluated at once.
   await page.getByTestId('watch-expression').fill('runInputs.lines[0].sku');
   await page.getByTestId('add-watch').click();
-  await poll(() => page.getByTestId('watches').getByTestId('watch-value').nth(1).textContent(), (v) => v === '"pen"');
+  await poll(
+    () => page.getByTestId('watches').getByTestId('watch-value').nth(1).textContent(),
+    (v) => v === '"pen"',
+  );
   await shot(page, '16-debug-watches');
   await expectAccessible(page);
   await page.getByTestId('continue').click();
-  await poll(() => page.getByTestId('debug-current').textContent({ timeout: 1000 }).catch(() => null), (v) => v === 'out_total', 15_000);
+  await poll(
+    () =>
+      page
+        .getByTestId('debug-current')
+        .textContent({ timeout: 1000 })
+        .catch(() => null),
+    (v) => v === 'out_total',
+    15_000,
+  );
   await expect(page.getByTestId('debug-state').getAttribute('data-reason')).resolves.toBe('breakpoint');
   await page.getByTestId('continue').click();
   await page.locator('[data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
@@ -237,7 +291,15 @@ it('debug: pause a running session, step out, stop', async () => {
   await page.getByTestId('debug-toggle').click();
   // Start without breakpoints: the delay keeps it running; Pause stops it at the next node.
   await page.getByTestId('continue').click();
-  await poll(() => page.getByTestId('debug-state').getAttribute('data-state', { timeout: 1000 }).catch(() => null), (state) => state === 'running', 15_000);
+  await poll(
+    () =>
+      page
+        .getByTestId('debug-state')
+        .getAttribute('data-state', { timeout: 1000 })
+        .catch(() => null),
+    (state) => state === 'running',
+    15_000,
+  );
   await page.getByTestId('pause').click();
   await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
   await expect(page.getByTestId('debug-state').getAttribute('data-reason')).resolves.toBe('pause');
@@ -258,7 +320,10 @@ it('deploy: try a LOCAL deployment through the router endpoint path, deploy a ch
   const projectId = await api().create('Deploy twice', 'order_totals');
   const page = await openProject(projectId);
   await page.getByTestId('tab-deploy').click();
-  const running = () => page.locator('[data-testid="deployment-status"][data-status="running"], [data-testid="deployment-status"][data-status="failed"]').waitFor({ timeout: 60_000 });
+  const running = () =>
+    page
+      .locator('[data-testid="deployment-status"][data-status="running"], [data-testid="deployment-status"][data-status="failed"]')
+      .waitFor({ timeout: 60_000 });
   const tryIt = async () => {
     await page.getByTestId('try-body').fill(JSON.stringify({ lines: [{ sku: 'pen', price: 2, qty: 3 }] }));
     await page.getByTestId('try-endpoint').click();
@@ -273,12 +338,21 @@ it('deploy: try a LOCAL deployment through the router endpoint path, deploy a ch
   const first = (await page.locator('[data-testid="deployment-history"] li').first().getAttribute('data-deployment-id'))!;
   expect((await tryIt()).outputs).toMatchObject({ total: 6 });
   // A change (the output renamed), deployed: the endpoint answers with the new name.
-  const renamed = await sg.gql(`mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "out_total", config: {name: "sum"}) { project { version } } }`, { p: projectId });
+  const renamed = await sg.gql(
+    `mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "out_total", config: {name: "sum"}) { project { version } } }`,
+    { p: projectId },
+  );
   expect(renamed.errors).toBeUndefined();
   await page.getByTestId('deploy-button').click();
-  await page.locator('[data-testid="deployment-status"][data-status="running"]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('[data-testid="deployment-status"][data-status="running"]')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await running();
-  await poll(() => page.locator('[data-testid="deployment-history"] li').count(), (n) => n === 2);
+  await poll(
+    () => page.locator('[data-testid="deployment-history"] li').count(),
+    (n) => n === 2,
+  );
   expect((await tryIt()).outputs).toMatchObject({ sum: 6 });
   // Roll back: a new deployment of the first one's program.
   await page.getByTestId('rollback-button').click();

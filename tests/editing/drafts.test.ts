@@ -21,16 +21,25 @@ async function newProject(name: string): Promise<string> {
 }
 
 const edits = (projectId: string, list: unknown[]) =>
-  sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version components { id config } ${VALIDATION} } } }`, { p: projectId, e: list });
+  sg.gql(
+    `mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version components { id config } ${VALIDATION} } } }`,
+    { p: projectId, e: list },
+  );
 
 describe('drafts', () => {
   test('any component can be added without config; defaults are filled; validation lists what is missing; running is refused', async () => {
     const p = await newProject('Draft');
     for (const componentId of ['core/transform', 'core/input', 'core/llm', 'core/switch', 'core/http_request']) {
-      const added = await sg.gql(`mutation($p: ID!, $c: ID!) { addComponent(projectId: $p, componentId: $c) { component { id config } } }`, { p, c: componentId });
+      const added = await sg.gql(`mutation($p: ID!, $c: ID!) { addComponent(projectId: $p, componentId: $c) { component { id config } } }`, {
+        p,
+        c: componentId,
+      });
       expect(added.errors).toBeUndefined();
     }
-    const partial = await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "question", config: {name: "question"}) { component { id config } project { ${VALIDATION} } } }`, { p });
+    const partial = await sg.gql(
+      `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "question", config: {name: "question"}) { component { id config } project { ${VALIDATION} } } }`,
+      { p },
+    );
     expect(partial.errors).toBeUndefined();
     // The schema's defaults are filled in.
     expect(partial.data.addComponent.component.config).toMatchObject({ name: 'question', type: 'any', required: true });
@@ -45,7 +54,10 @@ describe('drafts', () => {
     expect(run.errors![0].extensions.issues.some((i: { code: string }) => i.code === 'CONFIG_MISSING')).toBe(true);
 
     // A wrong value (not a missing one) is still refused at once.
-    const wrong = await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: 42}) { component { id } } }`, { p });
+    const wrong = await sg.gql(
+      `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: 42}) { component { id } } }`,
+      { p },
+    );
     expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
   });
 
@@ -60,10 +72,18 @@ describe('drafts', () => {
     expect(pasted.errors).toBeUndefined();
     const project = pasted.data.applyGraphEdits.project;
     expect(project.components.map((c: { id: string }) => c.id)).toEqual(['a', 'b', 'lonely']);
-    expect(project.validation.errors).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'MISSING_INPUT', nodeId: 'a' }), expect.objectContaining({ code: 'CONFIG_MISSING', nodeId: 'lonely', field: '/expression' })]));
+    expect(project.validation.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'MISSING_INPUT', nodeId: 'a' }),
+        expect.objectContaining({ code: 'CONFIG_MISSING', nodeId: 'lonely', field: '/expression' }),
+      ]),
+    );
 
     // A connection without its source: GraphQL names the edit and the field.
-    const missing = await edits(p, [{ addNode: { id: 'c', componentId: 'core/output' } }, { connect: { sourcePort: 'value', targetId: 'c', targetPort: 'value' } }]);
+    const missing = await edits(p, [
+      { addNode: { id: 'c', componentId: 'core/output' } },
+      { connect: { sourcePort: 'value', targetId: 'c', targetPort: 'value' } },
+    ]);
     expect(missing.errors![0].message).toMatch(/\[1\]\.connect/);
     expect(missing.errors![0].message).toContain('sourceId');
 
@@ -79,7 +99,11 @@ describe('drafts', () => {
     expect(badId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edits[0].connect.id' });
 
     // A batch that adds a real error (a type mismatch, a cycle) is still refused.
-    const cycle = await edits(p, [{ addNode: { id: 't2', componentId: 'core/transform', config: { expression: 'value' } } }, { connect: { sourceId: 'a', sourcePort: 'value', targetId: 't2', targetPort: 'value' } }, { connect: { sourceId: 't2', sourcePort: 'value', targetId: 'a', targetPort: 'value' } }]);
+    const cycle = await edits(p, [
+      { addNode: { id: 't2', componentId: 'core/transform', config: { expression: 'value' } } },
+      { connect: { sourceId: 'a', sourcePort: 'value', targetId: 't2', targetPort: 'value' } },
+      { connect: { sourceId: 't2', sourcePort: 'value', targetId: 'a', targetPort: 'value' } },
+    ]);
     expect(errorCode(cycle)).toBe('INVALID_GRAPH');
   });
 });
@@ -93,7 +117,10 @@ describe('expressions are validated like code', () => {
   ];
   test.each(cases)('%s → %s', async (expression, code, message, position) => {
     const p = await newProject(`Expr ${expression}`);
-    const added = await sg.gql(`mutation($p: ID!, $c: JSON) { addComponent(projectId: $p, componentId: "core/transform", id: "t", config: $c) { project { ${VALIDATION} } } }`, { p, c: { expression } });
+    const added = await sg.gql(
+      `mutation($p: ID!, $c: JSON) { addComponent(projectId: $p, componentId: "core/transform", id: "t", config: $c) { project { ${VALIDATION} } } }`,
+      { p, c: { expression } },
+    );
     expect(added.errors).toBeUndefined();
     const issue = added.data.addComponent.project.validation.errors.find((e: { code: string }) => e.code === code);
     expect(issue).toMatchObject({ nodeId: 't', field: '/expression', position });
@@ -105,13 +132,29 @@ describe('expressions are validated like code', () => {
   test('switch cases are checked at their own pointer; templates check placeholders; inputs.<port> unknown is a warning', async () => {
     const p = await newProject('Switch');
     const result = await edits(p, [
-      { addNode: { id: 's', componentId: 'core/switch', config: { cases: [{ name: 'a', expression: 'value > 1' }, { name: 'b', expression: 'len(value' }] } } },
+      {
+        addNode: {
+          id: 's',
+          componentId: 'core/switch',
+          config: {
+            cases: [
+              { name: 'a', expression: 'value > 1' },
+              { name: 'b', expression: 'len(value' },
+            ],
+          },
+        },
+      },
       { addNode: { id: 'tpl', componentId: 'core/template', config: { template: 'Hi {{ user..name }}' } } },
       { addNode: { id: 'x', componentId: 'core/transform', config: { expression: 'inputs.amount * 2' } } },
     ]);
     expect(result.errors).toBeUndefined();
     const { errors, warnings } = result.data.applyGraphEdits.project.validation;
-    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPRESSION_INVALID', nodeId: 's', field: '/cases/1/expression' }), expect.objectContaining({ code: 'EXPRESSION_INVALID', nodeId: 'tpl', field: '/template' })]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'EXPRESSION_INVALID', nodeId: 's', field: '/cases/1/expression' }),
+        expect.objectContaining({ code: 'EXPRESSION_INVALID', nodeId: 'tpl', field: '/template' }),
+      ]),
+    );
     expect(errors.some((e: { nodeId: string; field: string }) => e.nodeId === 's' && e.field === '/cases/0/expression')).toBe(false);
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'UNKNOWN_VARIABLE', nodeId: 'x', field: '/expression' }));
   });

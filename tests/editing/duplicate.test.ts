@@ -12,7 +12,9 @@ const DUPLICATE = `mutation($p: ID!, $ids: [ID!]!, $o: PositionInput) { duplicat
   project { version components { id } connections { id sourceId targetId } validation { valid } changes(sinceVersion: 1) { op } } } }`;
 
 test('copies the selected nodes and the connections between them, with fresh ids', async () => {
-  const created = await sg.gql(`mutation { createProject(input: {name: "Dup", templateId: "order_totals"}) { id version components { id position { x y } config } connections { sourceId targetId } } }`);
+  const created = await sg.gql(
+    `mutation { createProject(input: {name: "Dup", templateId: "order_totals"}) { id version components { id position { x y } config } connections { sourceId targetId } } }`,
+  );
   const project = created.data.createProject;
   const inner = project.connections.find((c: { sourceId: string; targetId: string }) => c.sourceId !== c.targetId);
   const ids = [inner.sourceId, inner.targetId];
@@ -36,7 +38,10 @@ test('copies the selected nodes and the connections between them, with fresh ids
   // Again: the ids stay fresh.
   const again = await sg.gql(DUPLICATE, { p: project.id, ids: [ids[0]] });
   expect(again.data.duplicateNodes.idMap[ids[0]]).toBe(`${ids[0]}_copy2`);
-  expect(again.data.duplicateNodes.components[0].position).toEqual({ x: project.components.find((c: { id: string }) => c.id === ids[0]).position.x + 40, y: project.components.find((c: { id: string }) => c.id === ids[0]).position.y + 40 });
+  expect(again.data.duplicateNodes.components[0].position).toEqual({
+    x: project.components.find((c: { id: string }) => c.id === ids[0]).position.x + 40,
+    y: project.components.find((c: { id: string }) => c.id === ids[0]).position.y + 40,
+  });
 
   const missing = await sg.gql(DUPLICATE, { p: project.id, ids: ['ghost'] });
   expect(errorCode(missing)).toBe('NOT_FOUND');

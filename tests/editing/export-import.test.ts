@@ -33,11 +33,18 @@ test('every template survives export → import → export unchanged, and the do
   const { templates } = (await sg.gql(`{ templates { id } }`)).data;
   expect(templates.length).toBeGreaterThanOrEqual(10);
   for (const { id: templateId } of templates) {
-    const created = await sg.gql(`mutation($t: String!, $tid: ID!) { createProject(input: {name: $t, description: "from a template", templateId: $tid, metadata: {tags: ["x"]}}) { id } }`, { t: templateId, tid: templateId });
+    const created = await sg.gql(
+      `mutation($t: String!, $tid: ID!) { createProject(input: {name: $t, description: "from a template", templateId: $tid, metadata: {tags: ["x"]}}) { id } }`,
+      { t: templateId, tid: templateId },
+    );
     expect(created.errors).toBeUndefined();
     const first = (await sg.gql(EXPORT, { id: created.data.createProject.id })).data.exportProject;
     expect(validate(first)).toBe(true);
-    expect(first).toMatchObject({ format: 'visual-builder/project', version: 1, project: { name: templateId, description: 'from a template', templateId, metadata: { tags: ['x'] } } });
+    expect(first).toMatchObject({
+      format: 'visual-builder/project',
+      version: 1,
+      project: { name: templateId, description: 'from a template', templateId, metadata: { tags: ['x'] } },
+    });
     const imported = await sg.gql(IMPORT, { d: first });
     expect(imported.errors).toBeUndefined();
     expect(imported.data.importProject.id).not.toBe(created.data.createProject.id);
@@ -58,7 +65,12 @@ test('other formats and versions are refused clearly; unknown components refuse 
   const broken = await sg.gql(IMPORT, { d: { ...document, graph: { nodes: [{ id: 'x' }], connections: [] } } });
   expect(broken.errors![0].extensions.reason).toBe('INVALID_DOCUMENT');
   expect(broken.errors![0].message).toContain('/graph/nodes/0');
-  const unknown = await sg.gql(IMPORT, { d: { ...document, graph: { nodes: [{ id: 'x', componentId: 'acme/nothing', componentVersion: '1.0.0', position: { x: 0, y: 0 }, config: {} }], connections: [] } } });
+  const unknown = await sg.gql(IMPORT, {
+    d: {
+      ...document,
+      graph: { nodes: [{ id: 'x', componentId: 'acme/nothing', componentVersion: '1.0.0', position: { x: 0, y: 0 }, config: {} }], connections: [] },
+    },
+  });
   expect(errorCode(unknown)).toBe('INVALID_GRAPH');
   const renamed = await sg.gql(IMPORT, { d: document, n: 'Renamed' });
   expect(renamed.data.importProject.name).toBe('Renamed');

@@ -30,7 +30,10 @@ async function project(): Promise<string> {
     { connect: { sourceId: 'n', sourcePort: 'value', targetId: 'neg', targetPort: 'value' } },
     { connect: { sourceId: 'neg', sourcePort: 'value', targetId: 'm', targetPort: 'value' } },
   ];
-  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { validation { valid } } } }`, { p, e: edits });
+  const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { validation { valid } } } }`, {
+    p,
+    e: edits,
+  });
   expect(applied.data.applyGraphEdits.project.validation.valid).toBe(true);
   return p;
 }
@@ -47,7 +50,9 @@ test('pins stand in when asked; execute-from-here reuses the last successful run
   const full = (await sg.gql(RUN, { p, i: { n: 5 } })).data.executeWorkflow;
   expect(full.outputs).toEqual({ r: 11, m: -5 });
 
-  const pinned = await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {value: 100}) { component { id pinnedOutput } } }`, { p });
+  const pinned = await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {value: 100}) { component { id pinnedOutput } } }`, {
+    p,
+  });
   expect(pinned.data.pinNodeOutput.component).toEqual({ id: 'double', pinnedOutput: { value: 100 } });
 
   const withPins = (await sg.gql(RUN, { p, i: { n: 5 }, pins: true })).data.executeWorkflow;
@@ -69,8 +74,14 @@ test('pins stand in when asked; execute-from-here reuses the last successful run
   expect(rest.steps.map((s: { status: string }) => s.status)).toContain('pinned');
 
   // The debugger honours pins when asked: the session's run emits the pinned value.
-  for (const [usePinned, r] of [[true, 101], [false, 11]] as const) {
-    const session = await sg.gql(`mutation($p: ID!, $pins: Boolean) { startDebugSession(projectId: $p, inputs: {n: 5}, usePinned: $pins) { id } }`, { p, pins: usePinned });
+  for (const [usePinned, r] of [
+    [true, 101],
+    [false, 11],
+  ] as const) {
+    const session = await sg.gql(`mutation($p: ID!, $pins: Boolean) { startDebugSession(projectId: $p, inputs: {n: 5}, usePinned: $pins) { id } }`, {
+      p,
+      pins: usePinned,
+    });
     expect(session.errors).toBeUndefined();
     const id = session.data.startDebugSession.id;
     await sg.gql(`mutation($id: ID!) { debugStep(sessionId: $id, action: CONTINUE) { id } }`, { id });
@@ -91,7 +102,10 @@ test('a queued (ASYNC) partial run executes the plan made when it was enqueued',
   const p = await project();
   expect((await sg.gql(RUN, { p, i: { n: 5 } })).data.executeWorkflow.outputs).toEqual({ r: 11, m: -5 });
   await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {value: 100}) { project { version } } }`, { p });
-  const queued = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, inputs: {n: 5}, mode: ASYNC, fromNodeId: "plus", usePinned: true) { id status } }`, { p });
+  const queued = await sg.gql(
+    `mutation($p: ID!) { executeWorkflow(projectId: $p, inputs: {n: 5}, mode: ASYNC, fromNodeId: "plus", usePinned: true) { id status } }`,
+    { p },
+  );
   expect(queued.errors).toBeUndefined();
   const id = queued.data.executeWorkflow.id;
   // Unpinning and editing after enqueueing changes nothing for this run: its graph and stand-ins were recorded with it.
@@ -115,8 +129,12 @@ test('bad pins and unknown start nodes are refused clearly', async () => {
   const wrongPort = await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {nope: 1}) { project { version } } }`, { p });
   expect(errorCode(wrongPort)).toBe('BAD_USER_INPUT');
   expect(wrongPort.errors![0].message).toContain('"nope"');
-  expect(errorCode(await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "ghost", output: {value: 1}) { project { version } } }`, { p }))).toBe('NOT_FOUND');
-  expect(errorCode(await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: [1]) { project { version } } }`, { p }))).toBe('BAD_USER_INPUT');
+  expect(
+    errorCode(await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "ghost", output: {value: 1}) { project { version } } }`, { p })),
+  ).toBe('NOT_FOUND');
+  expect(errorCode(await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: [1]) { project { version } } }`, { p }))).toBe(
+    'BAD_USER_INPUT',
+  );
   expect(errorCode(await sg.gql(RUN, { p, i: { n: 1 }, from: 'ghost' }))).toBe('NOT_FOUND');
   // Pins travel with export/import and are undone like any edit.
   await sg.gql(`mutation($p: ID!) { pinNodeOutput(projectId: $p, nodeId: "double", output: {value: 7}) { project { version } } }`, { p });

@@ -66,12 +66,16 @@ async function deploymentFiles(templateId: string, target: 'KUBERNETES' | 'HELM'
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
-test.each(['KUBERNETES', 'HELM'] as const)('%s artefacts reference LLM_API_KEY only when the workflow has a model node', async (target) => {
-  const offline = await deploymentFiles('order_totals', target);
-  // The manifests and their secret instructions (the program's own README documents every variable it reads).
-  const manifests = Object.entries(offline).filter(([name]) => /\.ya?ml$/.test(name) || (name.includes('/') && name.endsWith('README.md')));
-  expect(manifests.length).toBeGreaterThan(0);
-  for (const [name, text] of manifests) expect({ name, mentions: text.includes('LLM_API_KEY') }).toEqual({ name, mentions: false });
-  const agent = await deploymentFiles('basic_agent', target);
-  expect(Object.entries(agent).some(([name, text]) => /\.ya?ml$/.test(name) && text.includes('LLM_API_KEY'))).toBe(true);
-}, 60_000);
+test.each(['KUBERNETES', 'HELM'] as const)(
+  '%s artefacts reference LLM_API_KEY only when the workflow has a model node',
+  async (target) => {
+    const offline = await deploymentFiles('order_totals', target);
+    // The manifests and their secret instructions (the program's own README documents every variable it reads).
+    const manifests = Object.entries(offline).filter(([name]) => /\.ya?ml$/.test(name) || (name.includes('/') && name.endsWith('README.md')));
+    expect(manifests.length).toBeGreaterThan(0);
+    for (const [name, text] of manifests) expect({ name, mentions: text.includes('LLM_API_KEY') }).toEqual({ name, mentions: false });
+    const agent = await deploymentFiles('basic_agent', target);
+    expect(Object.entries(agent).some(([name, text]) => /\.ya?ml$/.test(name) && text.includes('LLM_API_KEY'))).toBe(true);
+  },
+  60_000,
+);

@@ -29,7 +29,10 @@ test('requirements come from the components; the offline ones run with no model 
     // Runnable offline means it: this supergraph has no model configured and the sample inputs give the documented outputs.
     const p = (await sg.gql(`mutation($t: ID!) { createProject(input: {name: "offline", templateId: $t}) { id } }`, { t: id })).data.createProject.id;
     const t = byId.get(id) as { sampleInputs: unknown; expectedOutputs: unknown };
-    const run = await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs error { message } } }`, { p, i: t.sampleInputs });
+    const run = await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs error { message } } }`, {
+      p,
+      i: t.sampleInputs,
+    });
     expect(run.data.executeWorkflow).toMatchObject({ status: 'SUCCEEDED', outputs: t.expectedOutputs });
   }
 });

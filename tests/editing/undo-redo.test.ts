@@ -27,12 +27,36 @@ const ok = (r: { data?: any; errors?: any[] }): any => {
 
 test('a removed node comes back with its id, config, position and connections; redo removes it again', async () => {
   const p = ok(await owner.gql(`mutation { createProject(input: {name: "Undo"}) { id } }`)).createProject.id;
-  for (const u of ['editor-undo-bob', 'editor-undo-carol']) ok(await owner.gql(`mutation($p: ID!, $u: ID!) { addProjectMember(projectId: $p, userId: $u, role: EDITOR) { id } }`, { p, u }));
-  ok(await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "a", config: {name: "a"}) { project { version } } }`, { p }));
-  ok(await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", id: "t", label: "Double", config: {expression: "value * 2"}) { project { version } } }`, { p }));
-  ok(await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/output", id: "o", config: {name: "o"}) { project { version } } }`, { p }));
-  ok(await owner.gql(`mutation($p: ID!) { connect(projectId: $p, sourceId: "a", sourcePort: "value", targetId: "t", targetPort: "value") { project { version } } }`, { p }));
-  ok(await owner.gql(`mutation($p: ID!) { connect(projectId: $p, sourceId: "t", sourcePort: "value", targetId: "o", targetPort: "value") { project { version } } }`, { p }));
+  for (const u of ['editor-undo-bob', 'editor-undo-carol'])
+    ok(await owner.gql(`mutation($p: ID!, $u: ID!) { addProjectMember(projectId: $p, userId: $u, role: EDITOR) { id } }`, { p, u }));
+  ok(
+    await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "a", config: {name: "a"}) { project { version } } }`, {
+      p,
+    }),
+  );
+  ok(
+    await owner.gql(
+      `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", id: "t", label: "Double", config: {expression: "value * 2"}) { project { version } } }`,
+      { p },
+    ),
+  );
+  ok(
+    await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/output", id: "o", config: {name: "o"}) { project { version } } }`, {
+      p,
+    }),
+  );
+  ok(
+    await owner.gql(
+      `mutation($p: ID!) { connect(projectId: $p, sourceId: "a", sourcePort: "value", targetId: "t", targetPort: "value") { project { version } } }`,
+      { p },
+    ),
+  );
+  ok(
+    await owner.gql(
+      `mutation($p: ID!) { connect(projectId: $p, sourceId: "t", sourcePort: "value", targetId: "o", targetPort: "value") { project { version } } }`,
+      { p },
+    ),
+  );
   ok(await owner.gql(`mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "t", position: {x: 300, y: 120}) { project { version } } }`, { p }));
   const before = ok(await owner.gql(`query($p: ID!) { project(id: $p) { ${GRAPH} } }`, { p })).project;
   ok(await owner.gql(`mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "t") { project { version } } }`, { p }));
@@ -41,7 +65,9 @@ test('a removed node comes back with its id, config, position and connections; r
   expect(undone.undoneVersion).toBe(before.version + 1);
   const t = undone.project.components.find((c: { id: string }) => c.id === 't');
   expect(t).toEqual(before.components.find((c: { id: string }) => c.id === 't'));
-  expect([...undone.project.connections].sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id))).toEqual([...before.connections].sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id)));
+  expect([...undone.project.connections].sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id))).toEqual(
+    [...before.connections].sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id)),
+  );
 
   const redone = ok(await redo(owner, p)).redo;
   expect(redone.project.components.map((c: { id: string }) => c.id)).toEqual(['a', 'o']);
@@ -57,7 +83,11 @@ test('a removed node comes back with its id, config, position and connections; r
   // Bob edits: the owner's undo never touches Bob's edits; it clashes with Bob's move of "t" and says so.
   ok(await bob.gql(`mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "t", position: {x: 10, y: 10}) { project { version } } }`, { p }));
   const bobMove = ok(await bob.gql(`query($p: ID!) { project(id: $p) { version } }`, { p })).project.version;
-  ok(await bob.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: "b", config: {value: 1}) { project { version } } }`, { p }));
+  ok(
+    await bob.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: "b", config: {value: 1}) { project { version } } }`, {
+      p,
+    }),
+  );
   const clash = await undo(owner, p);
   expect(errorCode(clash)).toBe('CONFLICT');
   expect(clash.errors![0].message).toContain(`version ${bobMove} (moveComponent by editor-undo-bob)`);

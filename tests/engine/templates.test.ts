@@ -19,7 +19,9 @@ const AI_COMPONENTS = new Set(['core/llm', 'core/classifier', 'core/embedder']);
 
 /** The template's graph and every `map` sub-graph inside it, depth first. */
 function graphsOf(graph: WorkflowGraph): WorkflowGraph[] {
-  const nested = graph.nodes.filter((n) => n.componentId === 'core/map' && n.config.mode === 'subgraph').flatMap((n) => graphsOf(n.config.graph as WorkflowGraph));
+  const nested = graph.nodes
+    .filter((n) => n.componentId === 'core/map' && n.config.mode === 'subgraph')
+    .flatMap((n) => graphsOf(n.config.graph as WorkflowGraph));
   return [graph, ...nested];
 }
 
@@ -38,7 +40,25 @@ describe('shipped templates: structure', () => {
 
   it('covers branching, map with a sub-graph, code, HTTP, text, JSON, aggregation and the AI components', () => {
     const used = new Set(builtinTemplates.flatMap((t) => graphsOf(t.graph).flatMap((g) => g.nodes.map((n) => n.componentId))));
-    for (const id of ['core/condition', 'core/switch', 'core/merge', 'core/map', 'core/code', 'core/http_request', 'core/split', 'core/filter', 'core/join', 'core/json_parse', 'core/get', 'core/set', 'core/object', 'core/reduce', 'core/llm', 'core/classifier', 'core/embedder']) {
+    for (const id of [
+      'core/condition',
+      'core/switch',
+      'core/merge',
+      'core/map',
+      'core/code',
+      'core/http_request',
+      'core/split',
+      'core/filter',
+      'core/join',
+      'core/json_parse',
+      'core/get',
+      'core/set',
+      'core/object',
+      'core/reduce',
+      'core/llm',
+      'core/classifier',
+      'core/embedder',
+    ]) {
       expect([id, used.has(id)]).toEqual([id, true]);
     }
     expect(builtinTemplates.some((t) => t.graph.nodes.some((n) => n.componentId === 'core/map' && n.config.mode === 'subgraph'))).toBe(true);
@@ -138,7 +158,13 @@ describe('shipped templates: runs', () => {
     fakeHttp.requests.length = 0;
     for (const id of ['basic_agent', 'http_user_lookup']) {
       const template = findBuiltinTemplate(id)!;
-      await executeGraph({ runId: `again-${id}`, graph: template.graph, inputs: inputsFor(template), resolveComponent: (c) => findBuiltinComponent(c), services });
+      await executeGraph({
+        runId: `again-${id}`,
+        graph: template.graph,
+        inputs: inputsFor(template),
+        resolveComponent: (c) => findBuiltinComponent(c),
+        services,
+      });
     }
     expect(fakeLlm.requests.map((r) => r.path)).toEqual(['/v1/chat/completions']);
     expect(fakeLlm.requests[0].body.messages[0]).toEqual({ role: 'system', content: 'You are a concise, helpful assistant.' });

@@ -32,7 +32,10 @@ it('keeps every acknowledged edit, with gapless versions and conflicts only on s
   const created = await sg.gql(`mutation { createProject(input: {name: "fifty editors"}) { id version } }`);
   const projectId: string = created.data.createProject.id;
   for (let e = 0; e < EDITORS; e++) {
-    const added = await sg.gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: "start"}) { project { version } } }`, { p: projectId, id: `editor-${e}` });
+    const added = await sg.gql(
+      `mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: "start"}) { project { version } } }`,
+      { p: projectId, id: `editor-${e}` },
+    );
     expect(added.errors).toBeUndefined();
   }
   const acknowledged: Acknowledged[] = [];
@@ -66,7 +69,10 @@ it('keeps every acknowledged edit, with gapless versions and conflicts only on s
 
   const changes: { version: number; op: string }[] = [];
   for (let since = 0; ; ) {
-    const page = await sg.gql(`query($id: ID!, $since: Int) { project(id: $id) { changes(sinceVersion: $since, first: 1000) { version op } } }`, { id: projectId, since });
+    const page = await sg.gql(`query($id: ID!, $since: Int) { project(id: $id) { changes(sinceVersion: $since, first: 1000) { version op } } }`, {
+      id: projectId,
+      since,
+    });
     const batch = page.data.project.changes as { version: number; op: string }[];
     if (!batch.length) break;
     changes.push(...batch);
@@ -84,8 +90,8 @@ it('keeps every acknowledged edit, with gapless versions and conflicts only on s
   const conflictsNotStale = staleConflicts.filter((c) => !(c.expected >= 0 && c.expected < c.current)).length;
 
   printFigures('50 editors × 100 operations on one project', {
-    'operations': EDITORS * OPERATIONS,
-    'outcomes': outcomes.counts,
+    operations: EDITORS * OPERATIONS,
+    outcomes: outcomes.counts,
     'throughput (ops/s)': Math.round((EDITORS * OPERATIONS * 1000) / elapsedMs),
     'final version': final.data.project.version,
     'change log entries / gaps': `${versions.length} / ${gaps}`,

@@ -90,14 +90,16 @@ it('rides out a 10 s Redis outage without crashing or losing a change', async ()
   let deploymentStatuses: string[] = [];
   for (const until = Date.now() + 30_000; Date.now() < until; await sleep(200)) {
     const listed = await sg.gql(`query($id: ID!) { project(id: $id) { deployments { status error } } }`, { id: deployed });
-    deploymentStatuses = (listed.data?.project?.deployments ?? []).map((d: { status: string; error?: string }) => (d.error ? `${d.status}: ${d.error}` : d.status));
+    deploymentStatuses = (listed.data?.project?.deployments ?? []).map((d: { status: string; error?: string }) =>
+      d.error ? `${d.status}: ${d.error}` : d.status,
+    );
     if (deploymentStatuses.length && deploymentStatuses.every((s) => s === 'READY' || s.startsWith('FAILED'))) break;
   }
   const health = await request(`${sg.url}/health`);
   await health.body.text();
 
   printFigures('Redis stopped for 10 s', {
-    'writes': writes.counts,
+    writes: writes.counts,
     'write latency during outage (ms)': `max ${Math.max(...writeLatencies)}, n ${writeLatencies.length}`,
     'runs during outage': runs.counts,
     'deploy answered during outage': deployAnswer,

@@ -27,7 +27,10 @@ async function openSocket(url: string): Promise<{ closed: Promise<number> }> {
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => socket.on('open', () => resolve()).on('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-  const first = await Promise.race([new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data)))), closed.then((code) => `closed ${code}`)]);
+  const first = await Promise.race([
+    new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data)))),
+    closed.then((code) => `closed ${code}`),
+  ]);
   if (!first.includes('connection_ack')) throw new Error(`graphql-ws handshake failed: ${first}`);
   // Wrapped: an async function returning a bare promise would wait for it (until the socket closes).
   return { closed };
@@ -36,7 +39,11 @@ async function openSocket(url: string): Promise<{ closed: Promise<number> }> {
 async function allProjectNames(url: string): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (let after: string | null = null; ; ) {
-    const page: any = await postGraphQL(`${url}/graphql`, `query($after: String) { projects(first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`, { after });
+    const page: any = await postGraphQL(
+      `${url}/graphql`,
+      `query($after: String) { projects(first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     for (const node of page.data.projects.nodes) names.set(node.name, node.id);
     if (!page.data.projects.pageInfo.hasNextPage) return names;
     after = page.data.projects.pageInfo.endCursor;
@@ -76,7 +83,8 @@ it('finishes accepted requests, refuses new ones and loses nothing on SIGTERM', 
     },
     () => exited,
   );
-  for (const until = Date.now() + 30_000; acknowledged.size < 60; await sleep(20)) if (Date.now() > until) throw new Error(`no load acknowledged: ${JSON.stringify(outcomes.counts)}`);
+  for (const until = Date.now() + 30_000; acknowledged.size < 60; await sleep(20))
+    if (Date.now() > until) throw new Error(`no load acknowledged: ${JSON.stringify(outcomes.counts)}`);
   terminatedAt = performance.now();
   child.signal('SIGTERM');
   const exitCode = await child.exited;
@@ -107,8 +115,14 @@ it('finishes accepted requests, refuses new ones and loses nothing on SIGTERM', 
   // Nothing but acknowledgements and refusals: 503 from the closing router, no connection, or an idle keep-alive
   // connection closed as the client reused it (HTTP/1.1's unavoidable race; `unanswered` above proves none of those
   // requests was processed).
-  expect(Object.keys(outcomes.counts).filter((k) => !/^(acknowledged|acknowledged-after-sigterm|503:SERVICE_UNAVAILABLE|transport:(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET))$/.test(k))).toEqual([]);
-  expect(outcomes.count('acknowledged-after-sigterm') + outcomes.count('503:SERVICE_UNAVAILABLE') + outcomes.count('transport:ECONNREFUSED')).toBeGreaterThan(0);
+  expect(
+    Object.keys(outcomes.counts).filter(
+      (k) => !/^(acknowledged|acknowledged-after-sigterm|503:SERVICE_UNAVAILABLE|transport:(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET))$/.test(k),
+    ),
+  ).toEqual([]);
+  expect(outcomes.count('acknowledged-after-sigterm') + outcomes.count('503:SERVICE_UNAVAILABLE') + outcomes.count('transport:ECONNREFUSED')).toBeGreaterThan(
+    0,
+  );
   child.signal('SIGTERM');
   await child.exited;
   child = undefined;

@@ -56,7 +56,9 @@ function debuggerOutcome(result: { data?: any; errors?: any[] }): string {
   if (!result.errors) return 'ok';
   const error = result.errors[0];
   // Project.debugSessions is non-null, so GraphQL nulls the project around the failed field: the error is what counts.
-  return error.extensions?.service === 'debugger' && error.extensions?.code === 'SERVICE_UNAVAILABLE' ? 'named-debugger' : `unexpected:${JSON.stringify(error).slice(0, 120)}`;
+  return error.extensions?.service === 'debugger' && error.extensions?.code === 'SERVICE_UNAVAILABLE'
+    ? 'named-debugger'
+    : `unexpected:${JSON.stringify(error).slice(0, 120)}`;
 }
 
 /** Time until a debugger-touching read succeeds again (-1 if not within 5 s). */

@@ -110,5 +110,9 @@ export const transportKind = (err: unknown) => (err as { code?: string }).code ?
 
 /** Prints one scenario's figures, so CI output shows them. */
 export function printFigures(scenario: string, figures: Record<string, unknown>): void {
-  console.log(`[faults] ${scenario}\n${Object.entries(figures).map(([k, v]) => `  ${k.padEnd(34)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n')}`);
+  console.log(
+    `[faults] ${scenario}\n${Object.entries(figures)
+      .map(([k, v]) => `  ${k.padEnd(34)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join('\n')}`,
+  );
 }

@@ -17,7 +17,8 @@ function normalisePlain(plain: any, ours: any): any {
   const code = ours.extensions?.code;
   if (ours.message === MASKED_MESSAGE && ours.extensions?.serviceName && code === plain.extensions?.code) return { ...plain, message: MASKED_MESSAGE };
   const unreachable = /request to .* failed, reason: .*(ECONNREFUSED|ECONNRESET|socket hang up)/.test(plain.message ?? '');
-  if (code === 'SERVICE_UNAVAILABLE' && unreachable && plain.extensions?.code === 'INTERNAL_SERVER_ERROR') return { ...plain, message: ours.message, extensions: ours.extensions };
+  if (code === 'SERVICE_UNAVAILABLE' && unreachable && plain.extensions?.code === 'INTERNAL_SERVER_ERROR')
+    return { ...plain, message: ours.message, extensions: ours.extensions };
   return plain;
 }
 

@@ -34,7 +34,15 @@ const CASES: Record<string, Case> = {
     query: '{ topProducts(first: 2) { upc name inStock reviews { body author { name username } } } }',
     data: {
       topProducts: [
-        { upc: 'p1', name: 'Table', inStock: true, reviews: [{ body: 'Love it', author: { name: 'Ada Lovelace', username: '@ada' } }, { body: 'Too expensive', author: { name: 'Alan Turing', username: '@alan' } }] },
+        {
+          upc: 'p1',
+          name: 'Table',
+          inStock: true,
+          reviews: [
+            { body: 'Love it', author: { name: 'Ada Lovelace', username: '@ada' } },
+            { body: 'Too expensive', author: { name: 'Alan Turing', username: '@alan' } },
+          ],
+        },
         { upc: 'p2', name: 'Couch', inStock: true, reviews: [{ body: 'Could be better', author: { name: 'Ada Lovelace', username: '@ada' } }] },
       ],
     },
@@ -44,12 +52,24 @@ const CASES: Record<string, Case> = {
   },
   '@requires without arguments': {
     query: '{ topProducts { upc shippingEstimate } }',
-    data: { topProducts: [{ upc: 'p1', shippingEstimate: 50 }, { upc: 'p2', shippingEstimate: 0 }, { upc: 'p3', shippingEstimate: 25 }] },
+    data: {
+      topProducts: [
+        { upc: 'p1', shippingEstimate: 50 },
+        { upc: 'p2', shippingEstimate: 0 },
+        { upc: 'p3', shippingEstimate: 25 },
+      ],
+    },
   },
   '@requires on a field with arguments, nested required selection': {
     query: 'query ($zone: String!) { topProducts { upc shippingTo(zone: $zone) eu: shippingTo(zone: "EU") } }',
     variables: { zone: 'US' },
-    data: { topProducts: [{ upc: 'p1', shippingTo: 'US:100kg', eu: 'EU:100kg' }, { upc: 'p2', shippingTo: 'US:1000kg', eu: 'EU:1000kg' }, { upc: 'p3', shippingTo: 'US:50lb', eu: 'EU:50lb' }] },
+    data: {
+      topProducts: [
+        { upc: 'p1', shippingTo: 'US:100kg', eu: 'EU:100kg' },
+        { upc: 'p2', shippingTo: 'US:1000kg', eu: 'EU:1000kg' },
+        { upc: 'p3', shippingTo: 'US:50lb', eu: 'EU:50lb' },
+      ],
+    },
   },
   '@requires of a field with arguments': {
     query: '{ product(upc: "p1") { name euroPrice } }',
@@ -60,10 +80,12 @@ const CASES: Record<string, Case> = {
     data: { topProducts: [{ packaging: 'box-large' }] },
   },
   '@requires selected through named and inline fragments': {
-    query: 'query { topProducts { ...Shipping ... on Product { upc packaging } } } fragment Shipping on Product { shippingEstimate name ... on Product { price } }',
+    query:
+      'query { topProducts { ...Shipping ... on Product { upc packaging } } } fragment Shipping on Product { shippingEstimate name ... on Product { price } }',
   },
   '@requires with the required field also selected, under @include/@skip': {
-    query: 'query ($yes: Boolean!, $no: Boolean!) { topProducts { price @include(if: $yes) weight @skip(if: $yes) shippingEstimate @include(if: $yes) packaging @include(if: $no) } }',
+    query:
+      'query ($yes: Boolean!, $no: Boolean!) { topProducts { price @include(if: $yes) weight @skip(if: $yes) shippingEstimate @include(if: $yes) packaging @include(if: $no) } }',
     variables: { yes: true, no: false },
   },
   '@provides/@external: the provided field comes from the providing subgraph': {
@@ -75,22 +97,40 @@ const CASES: Record<string, Case> = {
   },
   'interface entity with @interfaceObject': {
     query: '{ allMedia { id title reviewCount ... on Book { author } ... on Movie { minutes } } }',
-    data: { allMedia: [{ id: 'm1', title: 'Dune', reviewCount: 2, author: 'Frank Herbert' }, { id: 'm2', title: 'Alien', reviewCount: 0, minutes: 117 }] },
+    data: {
+      allMedia: [
+        { id: 'm1', title: 'Dune', reviewCount: 2, author: 'Frank Herbert' },
+        { id: 'm2', title: 'Alien', reviewCount: 0, minutes: 117 },
+      ],
+    },
   },
   'interface with implementations in different subgraphs': {
-    query: '{ node(id: "p2") { id ... on Product { name inStock } ... on User { username } } userNode(id: "u1") { id ... on User { name } ... on Product { name } } }',
+    query:
+      '{ node(id: "p2") { id ... on Product { name inStock } ... on User { username } } userNode(id: "u1") { id ... on User { name } ... on Product { name } } }',
     data: { node: { id: 'p2', name: 'Couch', inStock: true }, userNode: { id: 'u1', name: 'Ada Lovelace' } },
   },
   'union whose members live in different subgraphs': {
     query: '{ search(text: "a") { __typename ... on Product { name shippingEstimate } ... on User { name username } } }',
-    data: { search: [{ __typename: 'Product', name: 'Table', shippingEstimate: 50 }, { __typename: 'User', name: 'Alan Turing', username: '@alan' }, { __typename: 'Product', name: 'Chair', shippingEstimate: 25 }] },
+    data: {
+      search: [
+        { __typename: 'Product', name: 'Table', shippingEstimate: 50 },
+        { __typename: 'User', name: 'Alan Turing', username: '@alan' },
+        { __typename: 'Product', name: 'Chair', shippingEstimate: 25 },
+      ],
+    },
   },
   '@shareable value type and field': {
     query: '{ topProducts(first: 1) { name dimensions { size weight unit } } users { name } }',
   },
   '@override: the field comes from the overriding subgraph': {
     query: '{ topProducts { upc inStock } }',
-    data: { topProducts: [{ upc: 'p1', inStock: true }, { upc: 'p2', inStock: true }, { upc: 'p3', inStock: false }] },
+    data: {
+      topProducts: [
+        { upc: 'p1', inStock: true },
+        { upc: 'p2', inStock: true },
+        { upc: 'p3', inStock: false },
+      ],
+    },
   },
   '@inaccessible field is not queryable': {
     query: '{ topProducts { internalCode } }',
@@ -109,7 +149,8 @@ const CASES: Record<string, Case> = {
     },
   },
   '__typename everywhere': {
-    query: '{ __typename t: __typename topProducts(first: 1) { __typename reviews { __typename author { __typename } } } allMedia { __typename } search(text: "") { __typename } }',
+    query:
+      '{ __typename t: __typename topProducts(first: 1) { __typename reviews { __typename author { __typename } } } allMedia { __typename } search(text: "") { __typename } }',
   },
   'nullable field with a partial error (public code)': {
     query: '{ topProducts(first: 1) { name reviews { id flaky } } }',

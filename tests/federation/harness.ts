@@ -30,7 +30,11 @@ export interface SyntheticSubgraph {
 }
 
 export async function startSyntheticSubgraph(name: string, typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): Promise<SyntheticSubgraph> {
-  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return { name, url, typeDefs, close: () => server.stop() };
 }

@@ -64,7 +64,15 @@ test('/health lists it next to our six services', async () => {
   const body = (await response.body.json()) as { status: string; services: Record<string, { status: string }> };
   expect(response.statusCode).toBe(200);
   expect(body.status).toBe('healthy');
-  expect(Object.keys(body.services).sort()).toEqual(['ai_assistant', 'code_generator', 'component_registry', 'debugger', 'deployment', 'ratings', 'workflow_engine']);
+  expect(Object.keys(body.services).sort()).toEqual([
+    'ai_assistant',
+    'code_generator',
+    'component_registry',
+    'debugger',
+    'deployment',
+    'ratings',
+    'workflow_engine',
+  ]);
   expect(body.services.ratings.status).toBe('healthy');
 });
 

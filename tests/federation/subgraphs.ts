@@ -32,10 +32,12 @@ const MEDIA_REVIEWS: Record<string, number> = { m1: 2, m2: 0 };
 
 /** What mutations append to, in the order the subgraphs execute them. */
 export const mutationLog: string[] = [];
-const append = (subgraph: string) => (_: unknown, { entry }: { entry: string }) => {
-  mutationLog.push(`${subgraph}:${entry}`);
-  return [...mutationLog];
-};
+const append =
+  (subgraph: string) =>
+  (_: unknown, { entry }: { entry: string }) => {
+    mutationLog.push(`${subgraph}:${entry}`);
+    return [...mutationLog];
+  };
 
 const byId = <T extends Record<string, unknown>>(list: T[], key: keyof T, id: unknown) => list.find((item) => item[key] === id) ?? null;
 

@@ -21,7 +21,12 @@ describe('supergraph composition', () => {
   it('reports composition errors instead of writing a broken supergraph', () => {
     const broken = subgraphDefinitions();
     const { parse } = require('graphql') as typeof import('graphql');
-    broken[1] = { ...broken[1], typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Project @key(fields: "id") { id: ID! name: Int! }`) };
+    broken[1] = {
+      ...broken[1],
+      typeDefs: parse(
+        `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Project @key(fields: "id") { id: ID! name: Int! }`,
+      ),
+    };
     expect(composeServices(broken).errors?.length).toBeGreaterThan(0);
   });
 });

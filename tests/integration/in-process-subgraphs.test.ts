@@ -10,7 +10,10 @@ let inProcess: TestSupergraph;
 let overHttp: TestSupergraph;
 
 beforeAll(async () => {
-  [inProcess, overHttp] = await Promise.all([startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'true' }), startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false' })]);
+  [inProcess, overHttp] = await Promise.all([
+    startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'true' }),
+    startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false' }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([inProcess?.close(), overHttp?.close()]);
@@ -21,7 +24,8 @@ const DASHBOARD = `query($id: ID!) { project(id: $id) {
   runs { status } artifacts { language lines code files { path } } debugSessions { state } deployments { status target } suggestions { severity }
 } }`;
 
-const counts = (sg: TestSupergraph) => Object.values(sg.launched.subgraphs).map((s) => ({ name: s!.name, requests: s!.stats.requests, inProcess: s!.stats.inProcessRequests }));
+const counts = (sg: TestSupergraph) =>
+  Object.values(sg.launched.subgraphs).map((s) => ({ name: s!.name, requests: s!.stats.requests, inProcess: s!.stats.inProcessRequests }));
 
 /** The same story on a supergraph; ids differ between the two, so answers are returned without them. */
 async function story(sg: TestSupergraph) {

@@ -64,7 +64,9 @@ interface Column {
 
 async function userTables(database: Database<unknown>, schema?: string) {
   const tables = await database.db.introspection.getTables();
-  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_migration') && (!schema || t.schema === schema)).map((t) => ({ name: t.name, columns: t.columns as Column[] }));
+  return tables
+    .filter((t) => !t.isView && !t.name.startsWith('kysely_migration') && (!schema || t.schema === schema))
+    .map((t) => ({ name: t.name, columns: t.columns as Column[] }));
 }
 
 /** A value every column type accepts, distinct per table and row. */

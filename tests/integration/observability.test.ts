@@ -122,7 +122,9 @@ describe('OpenTelemetry', () => {
       await child.ready([routerUrl, urls.workflow]);
       const created = await postGraphQL(`${routerUrl}/graphql`, `mutation { createProject(input: {name: "traced"}) { id } }`);
       // Two subgraphs in one query: workflow owns Project, registry resolves each component.
-      const traced = await postGraphQL(`${routerUrl}/graphql`, `query Traced($id: ID!) { project(id: $id) { name debugSessions { id } } }`, { id: created.data.createProject.id });
+      const traced = await postGraphQL(`${routerUrl}/graphql`, `query Traced($id: ID!) { project(id: $id) { name debugSessions { id } } }`, {
+        id: created.data.createProject.id,
+      });
       expect(traced.errors).toBeUndefined();
       const spans = () => bodies.flatMap((b) => b.resourceSpans.flatMap((r: any) => r.scopeSpans.flatMap((s: any) => s.spans)));
       const deadline = Date.now() + 15_000;

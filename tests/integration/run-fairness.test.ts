@@ -27,13 +27,16 @@ async function delayProject(caller: Caller, ms: number): Promise<string> {
     { connect: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
     { connect: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  expect((await caller.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  expect(
+    (await caller.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits }))
+      .errors,
+  ).toBeUndefined();
   return p;
 }
 
 const start = (caller: Caller, p: string) => caller.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id status } }`, { p });
 
-it('runs another user\'s single run after at most one run of a busy user\'s backlog, and reports queue positions', async () => {
+it("runs another user's single run after at most one run of a busy user's backlog, and reports queue positions", async () => {
   const pa = await delayProject(alice, 400);
   const pb = await delayProject(bob, 10);
   const aliceRuns: string[] = [];
@@ -75,7 +78,7 @@ it('refuses a run with QUEUE_FULL when the queue is at its bound', async () => {
   for (const id of ids) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
 }, 60_000);
 
-it('holds a second run of a busy project while running the same user\'s other project', async () => {
+it("holds a second run of a busy project while running the same user's other project", async () => {
   const px = await delayProject(alice, 3_000);
   const py = await delayProject(alice, 3_000);
   const x1 = (await start(alice, px)).data.executeWorkflow.id;

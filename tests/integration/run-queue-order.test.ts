@@ -2,7 +2,7 @@
 import { createInProcessRunQueue } from '../../subgraphs/workflow/run-queue';
 import { createLogger } from '../../platform/logger';
 
-it('serves a second user\'s single run after at most one run of the first user\'s backlog', async () => {
+it("serves a second user's single run after at most one run of the first user's backlog", async () => {
   const order: string[] = [];
   let release: () => void = () => undefined;
   const queue = createInProcessRunQueue(

@@ -24,7 +24,16 @@ function startWorker(): Promise<ChildProcess> {
   // One process (tsx as a loader, not its CLI, which would fork a child that SIGKILL would not reach).
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', 'worker'], {
     cwd: ROOT,
-    env: { ...process.env, REDIS_URL, REDIS_NAMESPACE: namespace, DATA_DIR: sg.launched.config.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', RUN_CONCURRENCY: '2', ...POLICY },
+    env: {
+      ...process.env,
+      REDIS_URL,
+      REDIS_NAMESPACE: namespace,
+      DATA_DIR: sg.launched.config.dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      RUN_CONCURRENCY: '2',
+      ...POLICY,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   workers.push(child);
@@ -49,7 +58,9 @@ async function project(name: string, delayMs: number): Promise<string> {
     { connect: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
     { connect: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
   ];
-  expect((await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors).toBeUndefined();
+  expect(
+    (await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: edits })).errors,
+  ).toBeUndefined();
   return p;
 }
 
@@ -148,7 +159,8 @@ it('shares a burst of runs between two workers', async () => {
   await startWorker();
   const p = await project('burst', 200);
   const ids: string[] = [];
-  for (let i = 0; i < 12; i++) ids.push((await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id } }`, { p })).data.executeWorkflow.id);
+  for (let i = 0; i < 12; i++)
+    ids.push((await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id } }`, { p })).data.executeWorkflow.id);
   for (const id of ids) expect((await waitForStatus(id, (s) => s === 'SUCCEEDED' || s === 'FAILED', 20_000)).status).toBe('SUCCEEDED');
   const db = new SQLite(path.join(sg.launched.config.dataDir, 'workflow.sqlite'), { readonly: true });
   try {

@@ -38,26 +38,38 @@ async function projectFrom(templateId: string): Promise<string> {
 const inputsFor = (t: TemplateDefinition) => (t.needs?.includes('http') ? { ...t.sampleInputs, baseUrl: http.baseUrl } : t.sampleInputs);
 
 describe('executeWorkflow on every template', () => {
-  it.each(builtinTemplates.map((t) => [t.id, t] as [string, TemplateDefinition]))('%s returns its documented outputs and is queryable afterwards', async (_id, template) => {
-    const projectId = await projectFrom(template.id);
-    const ran = await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { ${RUN_FIELDS} } }`, { p: projectId, i: inputsFor(template) });
-    expect(ran.errors).toBeUndefined();
-    const run = ran.data.executeWorkflow;
-    expect(run).toMatchObject({ status: 'SUCCEEDED', projectId, projectVersion: 1, error: null });
-    expect(run.outputs).toEqual(template.expectedOutputs);
-    expect(run.steps.length).toBeGreaterThanOrEqual(template.graph.nodes.length);
+  it.each(builtinTemplates.map((t) => [t.id, t] as [string, TemplateDefinition]))(
+    '%s returns its documented outputs and is queryable afterwards',
+    async (_id, template) => {
+      const projectId = await projectFrom(template.id);
+      const ran = await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { ${RUN_FIELDS} } }`, {
+        p: projectId,
+        i: inputsFor(template),
+      });
+      expect(ran.errors).toBeUndefined();
+      const run = ran.data.executeWorkflow;
+      expect(run).toMatchObject({ status: 'SUCCEEDED', projectId, projectVersion: 1, error: null });
+      expect(run.outputs).toEqual(template.expectedOutputs);
+      expect(run.steps.length).toBeGreaterThanOrEqual(template.graph.nodes.length);
 
-    const again = await sg.gql(`query($id: ID!, $p: ID!) { run(id: $id) { ${RUN_FIELDS} } project(id: $p) { runs { id status } } }`, { id: run.id, p: projectId });
-    expect(again.data.run).toEqual(run);
-    expect(again.data.project.runs).toEqual([{ id: run.id, status: 'SUCCEEDED' }]);
-  });
+      const again = await sg.gql(`query($id: ID!, $p: ID!) { run(id: $id) { ${RUN_FIELDS} } project(id: $p) { runs { id status } } }`, {
+        id: run.id,
+        p: projectId,
+      });
+      expect(again.data.run).toEqual(run);
+      expect(again.data.project.runs).toEqual([{ id: run.id, status: 'SUCCEEDED' }]);
+    },
+  );
 });
 
 describe('run semantics through the API', () => {
   it('refuses to run an invalid graph, listing the errors', async () => {
     const created = await sg.gql(`mutation { createProject(input: {name: "invalid"}) { id } }`);
     const p = created.data.createProject.id;
-    await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: "value"}, id: "t") { project { version } } }`, { p });
+    await sg.gql(
+      `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: "value"}, id: "t") { project { version } } }`,
+      { p },
+    );
     const ran = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id } }`, { p });
     expect(errorCode(ran)).toBe('INVALID_GRAPH');
     expect(ran.errors![0].extensions.issues).toEqual([expect.objectContaining({ code: 'MISSING_INPUT', nodeId: 't' })]);
@@ -77,10 +89,16 @@ describe('run semantics through the API', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'parse', targetPort: 'text' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'parse', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    const applied = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e, expectedVersion: 1) { project { version validation { valid errors { message } } } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
+    const applied = await sg.gql(
+      `mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e, expectedVersion: 1) { project { version validation { valid errors { message } } } } }`,
+      { p, e: toEditInputs(edits as GraphEdit[]) },
+    );
     expect(applied.errors).toBeUndefined();
     expect(applied.data.applyGraphEdits.project).toMatchObject({ version: 2, validation: { valid: true } });
-    const ran = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { status error { code message } steps { nodeId status error { message } } } }`, { p });
+    const ran = await sg.gql(
+      `mutation($p: ID!) { executeWorkflow(projectId: $p) { status error { code message } steps { nodeId status error { message } } } }`,
+      { p },
+    );
     expect(ran.data.executeWorkflow.status).toBe('FAILED');
     expect(ran.data.executeWorkflow.error.message).toMatch(/parse/);
     expect(ran.data.executeWorkflow.steps.find((s: any) => s.nodeId === 'parse').status).toBe('FAILED');
@@ -96,7 +114,14 @@ describe('run semantics through the API', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    expect((await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) })).errors).toBeUndefined();
+    expect(
+      (
+        await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+          p,
+          e: toEditInputs(edits as GraphEdit[]),
+        })
+      ).errors,
+    ).toBeUndefined();
     const seen: PlatformEvent[] = [];
     const stop = await sg.launched.events.on<PlatformEvent>(SEED_EVENTS_TOPIC, (e) => seen.push(e));
     try {
@@ -109,7 +134,11 @@ describe('run semantics through the API', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       const twice = await sg.gql(`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id });
       expect(errorCode(twice)).toBe('CONFLICT');
-      expect(seen).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'WORKFLOW_EXECUTED', data: expect.objectContaining({ runId: id, status: 'cancelled', projectId: p }) })]));
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'WORKFLOW_EXECUTED', data: expect.objectContaining({ runId: id, status: 'cancelled', projectId: p }) }),
+        ]),
+      );
     } finally {
       stop();
     }

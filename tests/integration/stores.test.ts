@@ -52,7 +52,9 @@ describe.each([
     const p = await store.create({ name: 'p', description: '', ownerId: 'u1' });
     const { project } = await store.mutate(p.id, 'u1', 'updateProject', 1, () => ({ set: { name: 'renamed' }, payload: { name: 'renamed' } }));
     expect(project).toMatchObject({ name: 'renamed', version: 2 });
-    await expect(store.mutate(p.id, 'u1', 'updateProject', 1, () => ({ set: {}, payload: {} }))).rejects.toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: 2 } });
+    await expect(store.mutate(p.id, 'u1', 'updateProject', 1, () => ({ set: {}, payload: {} }))).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT', currentVersion: 2 },
+    });
     expect((await store.changes(p.id, 0, 100)).map((c) => c.version)).toEqual([1, 2]);
     expect((await store.get(p.id))!.name).toBe('renamed');
   });
@@ -61,7 +63,10 @@ describe.each([
     const p = await store.create({ name: 'concurrent', description: '', ownerId: 'u1' });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.mutate(p.id, `u${i}`, 'updateProject', undefined, (current) => ({ set: { metadata: { ...(current.metadata as object), [`k${i}`]: i } }, payload: { i } })),
+        store.mutate(p.id, `u${i}`, 'updateProject', undefined, (current) => ({
+          set: { metadata: { ...(current.metadata as object), [`k${i}`]: i } },
+          payload: { i },
+        })),
       ),
     );
     const final = (await store.get(p.id))!;
@@ -114,20 +119,48 @@ describe.each([
     const old = await openDatabase<unknown>({ service, ...storage, migrations: first });
     const at = '2026-01-01T00:00:00.000Z';
     const files = [{ path: 'main.py', content: 'print(1)\n' }];
-    await new ProjectEntityStore<Attached>(old, 'attached').insert({ id: 'old', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'before', files });
+    await new ProjectEntityStore<Attached>(old, 'attached').insert({
+      id: 'old',
+      projectId: 'p',
+      ownerId: 'u',
+      createdAt: at,
+      updatedAt: at,
+      text: 'before',
+      files,
+    });
     await old.close();
     const db = await openDatabase<unknown>({ service, ...storage, migrations: { ...first, '0002': projectEntityBlobMigration('attached', ['files']) } });
     try {
       const store = new ProjectEntityStore<Attached>(db, 'attached', ['files']);
-      await store.insert({ id: 'new', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'after', files: [...files, { path: 'b.py', content: '' }] });
+      await store.insert({
+        id: 'new',
+        projectId: 'p',
+        ownerId: 'u',
+        createdAt: at,
+        updatedAt: at,
+        text: 'after',
+        files: [...files, { path: 'b.py', content: '' }],
+      });
       const raw = (await (db.db as any).selectFrom('attached').select(['id', 'body']).orderBy('id').execute()) as { body: string }[];
       expect(raw.map((r) => JSON.parse(r.body).files)).toEqual([undefined, undefined]);
       // Lists and entity fetches leave the blob out; the whole entity and `blobs` have it.
       const listed = (await store.listByProjects(['p'], 5)).get('p')!;
-      expect(listed.map((n) => [n.id, n.text, n.files])).toEqual([['old', 'before', undefined], ['new', 'after', undefined]].sort().reverse());
+      expect(listed.map((n) => [n.id, n.text, n.files])).toEqual(
+        [
+          ['old', 'before', undefined],
+          ['new', 'after', undefined],
+        ]
+          .sort()
+          .reverse(),
+      );
       expect((await store.getMany(['old'])).get('old')).toEqual({ id: 'old', projectId: 'p', ownerId: 'u', createdAt: at, updatedAt: at, text: 'before' });
       expect((await store.get('old'))!.files).toEqual(files);
-      expect([...(await store.blobs(['old', 'new', 'gone'], 'files')).entries()]).toEqual(expect.arrayContaining([['old', files], ['new', [...files, { path: 'b.py', content: '' }]]]));
+      expect([...(await store.blobs(['old', 'new', 'gone'], 'files')).entries()]).toEqual(
+        expect.arrayContaining([
+          ['old', files],
+          ['new', [...files, { path: 'b.py', content: '' }]],
+        ]),
+      );
       // Updating an entity read without its blob keeps the stored blob.
       await store.update({ ...(await store.getMany(['old'])).get('old')!, text: 'edited' });
       expect(await store.get('old')).toMatchObject({ text: 'edited', files });

@@ -37,7 +37,10 @@ describe('projects', () => {
     const read = await sg.gql(`query($id: ID!) { project(id: $id) { id name status version validation { valid } } }`, { id: created.id });
     expect(read.data.project).toMatchObject({ id: created.id, name: 'CRUD project', status: 'DRAFT', version: 1, validation: { valid: true } });
 
-    const updated = await sg.gql(`mutation($id: ID!) { updateProject(id: $id, input: {name: "Renamed", status: TESTING}, expectedVersion: 1) { name status version } }`, { id: created.id });
+    const updated = await sg.gql(
+      `mutation($id: ID!) { updateProject(id: $id, input: {name: "Renamed", status: TESTING}, expectedVersion: 1) { name status version } }`,
+      { id: created.id },
+    );
     expect(updated.data.updateProject).toEqual({ name: 'Renamed', status: 'TESTING', version: 2 });
 
     for (let i = 0; i < 4; i++) await createProject(`page ${i}`);
@@ -45,7 +48,10 @@ describe('projects', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = await sg.gql(`query($after: String) { projects(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }`, { after });
+      const page: any = await sg.gql(
+        `query($after: String) { projects(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }`,
+        { after },
+      );
       for (const n of page.data.projects.nodes) seen.add(n.id);
       total = page.data.projects.totalCount;
       after = page.data.projects.pageInfo.hasNextPage ? page.data.projects.pageInfo.endCursor : null;
@@ -91,7 +97,9 @@ describe('graph editing and validation', () => {
     await sg.gql(ADD, { p: p.id, c: 'core/transform', config: { expression: 'upper(value)' }, id: 'up' });
     await sg.gql(ADD, { p: p.id, c: 'output', config: { name: 'result' }, id: 'out' });
 
-    const before = await sg.gql(`query($id: ID!) { project(id: $id) { validation { valid errors { code nodeId port } warnings { code nodeId } } } }`, { id: p.id });
+    const before = await sg.gql(`query($id: ID!) { project(id: $id) { validation { valid errors { code nodeId port } warnings { code nodeId } } } }`, {
+      id: p.id,
+    });
     expect(before.data.project.validation.valid).toBe(false);
     expect(before.data.project.validation.errors).toEqual(expect.arrayContaining([{ code: 'MISSING_INPUT', nodeId: 'up', port: 'value' }]));
     expect(before.data.project.validation.warnings.map((w: any) => w.code)).toContain('DISCONNECTED');
@@ -99,19 +107,37 @@ describe('graph editing and validation', () => {
     const c1 = await sg.gql(CONNECT, { p: p.id, s: 'in', sp: 'value', t: 'up', tp: 'value' });
     expect(c1.errors).toBeUndefined();
     const c2 = await sg.gql(CONNECT, { p: p.id, s: 'up', sp: 'value', t: 'out', tp: 'value' });
-    const after = await sg.gql(`query($id: ID!) { project(id: $id) { version validation { valid errors { code } warnings { code } } connections { id sourceId targetId } } }`, { id: p.id });
+    const after = await sg.gql(
+      `query($id: ID!) { project(id: $id) { version validation { valid errors { code } warnings { code } } connections { id sourceId targetId } } }`,
+      { id: p.id },
+    );
     expect(after.data.project.validation).toEqual({ valid: true, errors: [], warnings: [] });
     expect(after.data.project.connections).toHaveLength(2);
 
-    const moved = await sg.gql(`mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "up", position: {x: 300, y: 40}) { component { position { x y } } } }`, { p: p.id });
+    const moved = await sg.gql(
+      `mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "up", position: {x: 300, y: 40}) { component { position { x y } } } }`,
+      { p: p.id },
+    );
     expect(moved.data.moveComponent.component.position).toEqual({ x: 300, y: 40 });
-    const reconf = await sg.gql(`mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "up", config: {expression: "lower(value)"}, label: "Lower", settings: {retries: 2, onError: CONTINUE}) { component { config label settings { retries onError } } } }`, { p: p.id });
-    expect(reconf.data.updateComponentConfig.component).toEqual({ config: { expression: 'lower(value)' }, label: 'Lower', settings: { retries: 2, onError: 'CONTINUE' } });
+    const reconf = await sg.gql(
+      `mutation($p: ID!) { updateComponentConfig(projectId: $p, nodeId: "up", config: {expression: "lower(value)"}, label: "Lower", settings: {retries: 2, onError: CONTINUE}) { component { config label settings { retries onError } } } }`,
+      { p: p.id },
+    );
+    expect(reconf.data.updateComponentConfig.component).toEqual({
+      config: { expression: 'lower(value)' },
+      label: 'Lower',
+      settings: { retries: 2, onError: 'CONTINUE' },
+    });
 
     const connectionId = c2.data.connect.connection.id;
-    const dis = await sg.gql(`mutation($p: ID!, $c: ID!) { disconnect(projectId: $p, connectionId: $c) { project { connections { id } } } }`, { p: p.id, c: connectionId });
+    const dis = await sg.gql(`mutation($p: ID!, $c: ID!) { disconnect(projectId: $p, connectionId: $c) { project { connections { id } } } }`, {
+      p: p.id,
+      c: connectionId,
+    });
     expect(dis.data.disconnect.project.connections).toHaveLength(1);
-    const removed = await sg.gql(`mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "in") { project { components { id } connections { id } } } }`, { p: p.id });
+    const removed = await sg.gql(`mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "in") { project { components { id } connections { id } } } }`, {
+      p: p.id,
+    });
     expect(removed.data.removeComponent.project).toEqual({ components: [{ id: 'up' }, { id: 'out' }], connections: [] });
   });
 
@@ -161,10 +187,15 @@ describe('graph editing and validation', () => {
 describe('federation across the six subgraphs', () => {
   it('answers one query touching all six subgraphs', async () => {
     await createProject('six', { templateId: 'basic_agent' });
-    const result = await sg.gql(`{ projects(first: 100) { nodes { id name components { id component { id name inputs { name type } } } artifacts { id } debugSessions { id } deployments { id } suggestions { id } } } }`);
+    const result = await sg.gql(
+      `{ projects(first: 100) { nodes { id name components { id component { id name inputs { name type } } } artifacts { id } debugSessions { id } deployments { id } suggestions { id } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const six = result.data.projects.nodes.find((n: any) => n.name === 'six');
-    expect(six.components.find((c: any) => c.component.id === 'core/llm').component).toMatchObject({ name: 'LLM', inputs: expect.arrayContaining([{ name: 'prompt', type: 'string' }]) });
+    expect(six.components.find((c: any) => c.component.id === 'core/llm').component).toMatchObject({
+      name: 'LLM',
+      inputs: expect.arrayContaining([{ name: 'prompt', type: 'string' }]),
+    });
     expect(six).toMatchObject({ artifacts: [], debugSessions: [], deployments: [], suggestions: [] });
   });
 
@@ -203,7 +234,10 @@ describe('bad input never yields a 500', () => {
     const direct = await postGraphQL(`${sg.launched.config.urls.workflow}/graphql`, '{ projects { totalCount } }');
     expect(direct.status).toBe(401);
     expect(errorCode(direct)).toBe('UNAUTHENTICATED');
-    const entities = await postGraphQL(`${sg.launched.config.urls.codegen}/graphql`, '{ _entities(representations: [{__typename: "Project", id: "x"}]) { ... on Project { artifacts { id } } } }');
+    const entities = await postGraphQL(
+      `${sg.launched.config.urls.codegen}/graphql`,
+      '{ _entities(representations: [{__typename: "Project", id: "x"}]) { ... on Project { artifacts { id } } } }',
+    );
     expect(entities.status).toBe(401);
   });
 });

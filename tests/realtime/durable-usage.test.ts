@@ -7,7 +7,8 @@ import { startTestSupergraph, type TestSupergraph } from '../support/supergraph'
 import { toEditInputs } from '../../engine/model/edit-input';
 import type { GraphEdit } from '../../engine/model/edits';
 
-const usage = async (sg: TestSupergraph, id: string) => (await sg.gql(`query($id: ID!) { component(id: $id) { usageCount } }`, { id })).data.component.usageCount as number;
+const usage = async (sg: TestSupergraph, id: string) =>
+  (await sg.gql(`query($id: ID!) { component(id: $id) { usageCount } }`, { id })).data.component.usageCount as number;
 
 async function waitForUsage(sg: TestSupergraph, id: string, expected: number) {
   const deadline = Date.now() + 10_000;
@@ -35,9 +36,13 @@ describe.each([
   it('counts every use of a component, from addComponent, templates and patches', async () => {
     const before = await usage(sg, 'core/delay');
     const p = (await sg.gql(`mutation { createProject(input: {name: "usage"}) { id } }`)).data.createProject.id;
-    for (let i = 0; i < 3; i++) await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/delay", config: {ms: 1}) { project { version } } }`, { p });
+    for (let i = 0; i < 3; i++)
+      await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/delay", config: {ms: 1}) { project { version } } }`, { p });
     const edits = [{ op: 'addNode', node: { id: 'd9', componentId: 'core/delay', position: { x: 0, y: 0 }, config: { ms: 1 } } }];
-    await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as unknown as GraphEdit[]) });
+    await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+      p,
+      e: toEditInputs(edits as unknown as GraphEdit[]),
+    });
     expect(await waitForUsage(sg, 'core/delay', before + 4)).toBe(before + 4);
   });
 });

@@ -25,7 +25,9 @@ it('streams a debug session step by step over debugEvents', async () => {
   expect(started.errors).toBeUndefined();
   const sessionId = started.data.startDebugSession.id;
   const client = wsClient(sg.url);
-  const stream = collect(client, `subscription($s: ID!) { debugEvents(sessionId: $s) { seq type state nodeId reason outputs session { id state } } }`, { s: sessionId });
+  const stream = collect(client, `subscription($s: ID!) { debugEvents(sessionId: $s) { seq type state nodeId reason outputs session { id state } } }`, {
+    s: sessionId,
+  });
   await new Promise((r) => setTimeout(r, 300));
   const stepped = await sg.gql(`mutation($s: ID!) { debugStep(sessionId: $s, action: STEP_OVER) { state } }`, { s: sessionId });
   expect(stepped.data.debugStep.state).toBe('PAUSED');

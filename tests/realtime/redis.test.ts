@@ -18,7 +18,10 @@ async function newProject(sg: TestSupergraph, name: string): Promise<string> {
   return r.data.createProject.id;
 }
 const addConstant = (sg: TestSupergraph, p: string, id: string) =>
-  sg.gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`, { p, id });
+  sg.gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`, {
+    p,
+    id,
+  });
 
 describe('two routers on one Redis', () => {
   let sg: TestSupergraph;

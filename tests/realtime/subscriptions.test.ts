@@ -22,7 +22,10 @@ async function newProject(name: string): Promise<string> {
   return r.data.createProject.id;
 }
 const addConstant = (p: string, id: string) =>
-  sg.gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`, { p, id });
+  sg.gql(`mutation($p: ID!, $id: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $id, config: {value: 1}) { project { version } } }`, {
+    p,
+    id,
+  });
 
 const CHANGED = `subscription($p: ID!, $since: Int) { projectChanged(projectId: $p, sinceVersion: $since) { version op replayed } }`;
 
@@ -153,7 +156,10 @@ describe('runEvents', () => {
       { op: 'connect', connection: { id: 'c1', sourceId: 'k', sourcePort: 'value', targetId: 'wait', targetPort: 'value' } },
       { op: 'connect', connection: { id: 'c2', sourceId: 'wait', sourcePort: 'value', targetId: 'out', targetPort: 'value' } },
     ];
-    await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
+    await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+      p,
+      e: toEditInputs(edits as GraphEdit[]),
+    });
     const run = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id } }`, { p });
     const client = wsClient(sg.url);
     const sub = collect(client, `subscription($r: ID!) { runEvents(runId: $r) { type nodeId outputs } }`, { r: run.data.executeWorkflow.id });
@@ -169,12 +175,18 @@ describe('runEvents', () => {
 describe('events and operations over the socket', () => {
   it('delivers the seed events the caller causes, filtered by type', async () => {
     const client = wsClient(sg.url);
-    const sub = collect(client, `subscription { events(types: [PROJECT_CREATED, COMPONENT_ADDED, COMPONENT_USED, CONNECTION_CREATED, PROJECT_UPDATED, PROJECT_DELETED, WORKFLOW_EXECUTED]) { type source data } }`);
+    const sub = collect(
+      client,
+      `subscription { events(types: [PROJECT_CREATED, COMPONENT_ADDED, COMPONENT_USED, CONNECTION_CREATED, PROJECT_UPDATED, PROJECT_DELETED, WORKFLOW_EXECUTED]) { type source data } }`,
+    );
     await new Promise((r) => setTimeout(r, 200));
     const created = await sg.gql(`mutation { createProject(input: {name: "bus", templateId: "keyword_extractor"}) { id } }`);
     const p = created.data.createProject.id;
     await addConstant(p, 'extra');
-    await sg.gql(`mutation($p: ID!) { connect(projectId: $p, sourceId: "extra", sourcePort: "value", targetId: "extra", targetPort: "value") { project { id } } }`, { p });
+    await sg.gql(
+      `mutation($p: ID!) { connect(projectId: $p, sourceId: "extra", sourcePort: "value", targetId: "extra", targetPort: "value") { project { id } } }`,
+      { p },
+    );
     const tpl = (await sg.gql(`{ template(id: "keyword_extractor") { sampleInputs } }`)).data.template;
     await sg.gql(`mutation($p: ID!) { removeComponent(projectId: $p, nodeId: "extra") { project { version } } }`, { p });
     await sg.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status } }`, { p, i: tpl.sampleInputs });
@@ -182,11 +194,15 @@ describe('events and operations over the socket', () => {
       const q = r.data.createProject.id;
       await addConstant(q, 'a');
       await sg.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/output", id: "o", config: {name: "x"}) { project { id } } }`, { p: q });
-      await sg.gql(`mutation($p: ID!) { connect(projectId: $p, sourceId: "a", sourcePort: "value", targetId: "o", targetPort: "value") { project { id } } }`, { p: q });
+      await sg.gql(`mutation($p: ID!) { connect(projectId: $p, sourceId: "a", sourcePort: "value", targetId: "o", targetPort: "value") { project { id } } }`, {
+        p: q,
+      });
       await sg.gql(`mutation($p: ID!) { deleteProject(id: $p) { deleted } }`, { p: q });
     });
     const seen = await sub.waitFor((r) => new Set(r.map((e) => e.events.type)).size === 7);
-    expect(new Set(seen.map((e) => e.events.type))).toEqual(new Set(['PROJECT_CREATED', 'COMPONENT_ADDED', 'COMPONENT_USED', 'CONNECTION_CREATED', 'PROJECT_UPDATED', 'PROJECT_DELETED', 'WORKFLOW_EXECUTED']));
+    expect(new Set(seen.map((e) => e.events.type))).toEqual(
+      new Set(['PROJECT_CREATED', 'COMPONENT_ADDED', 'COMPONENT_USED', 'CONNECTION_CREATED', 'PROJECT_UPDATED', 'PROJECT_DELETED', 'WORKFLOW_EXECUTED']),
+    );
     expect(seen.find((e) => e.events.type === 'WORKFLOW_EXECUTED')!.events.data).toMatchObject({ projectId: p, status: 'succeeded' });
     await client.dispose();
   });

@@ -31,8 +31,24 @@ test('create from basic_agent → add → connect → execute → generate + dow
   expect(project.template_id).toBe('basic_agent');
 
   // 2. Add components: a transform that shouts the answer, and a second output.
-  const shout = expectOk(await api.post('/components/add', { project_id: project.id, component_type: 'data', component_id: 'transform', position: { x: 860, y: 240 }, config: { expression: 'upper(value)' } }));
-  const loud = expectOk(await api.post('/components/add', { project_id: project.id, component_type: 'data', component_id: 'output', position: { x: 1120, y: 240 }, config: { name: 'loud' } }));
+  const shout = expectOk(
+    await api.post('/components/add', {
+      project_id: project.id,
+      component_type: 'data',
+      component_id: 'transform',
+      position: { x: 860, y: 240 },
+      config: { expression: 'upper(value)' },
+    }),
+  );
+  const loud = expectOk(
+    await api.post('/components/add', {
+      project_id: project.id,
+      component_type: 'data',
+      component_id: 'output',
+      position: { x: 1120, y: 240 },
+      config: { name: 'loud' },
+    }),
+  );
 
   // 3. Connect them.
   for (const body of [
@@ -69,7 +85,12 @@ test('create from basic_agent → add → connect → execute → generate + dow
 
   // 7. Deploy (target local by default, development): the program runs and answers; the status says so.
   const deployment = expectOk(await api.post('/deploy', { project_id: project.id, environment: 'development' }));
-  expect(deployment).toMatchObject({ target: 'local', environment: 'development', language: 'python', config: { environment: 'development', auto_scale: false } });
+  expect(deployment).toMatchObject({
+    target: 'local',
+    environment: 'development',
+    language: 'python',
+    config: { environment: 'development', auto_scale: false },
+  });
   let current = deployment;
   for (let i = 0; i < 200 && !['running', 'failed'].includes(current.status); i++) {
     await new Promise((r) => setTimeout(r, 150));

@@ -26,13 +26,24 @@ afterAll(async () => {
   await sg?.close();
 });
 
-const documented = () => Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+const documented = () =>
+  Object.entries(document.paths as Record<string, Record<string, unknown>>)
+    .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
 
 /** What mountRestShim puts on an express app, read from the router's own stack. */
 function mountedRoutes(): string[] {
   const app = express();
   const bus = createEventBus({ source: 'test', namespace: 'test' });
-  const shim = mountRestShim(app, { apollo: {} as never, httpServer: http.createServer(), events: bus, config: loadConfig({ LOG_LEVEL: 'silent' }), log: createLogger('test', 'silent'), socketLimits: {} as never, auth: {} as never });
+  const shim = mountRestShim(app, {
+    apollo: {} as never,
+    httpServer: http.createServer(),
+    events: bus,
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    log: createLogger('test', 'silent'),
+    socketLimits: {} as never,
+    auth: {} as never,
+  });
   const routes: string[] = [];
   for (const layer of (shim.router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack) {
     if (!layer.route) continue;
@@ -49,13 +60,41 @@ test('every mounted route is documented and every documented route is mounted', 
   expect(documented()).toEqual(mounted);
   // The legacy contract: the 19 gateway routes plus the ones the services had.
   for (const route of [
-    'POST /projects', 'GET /projects', 'GET /projects/{project_id}', 'DELETE /projects/{project_id}', 'POST /components/add', 'POST /connections/create',
-    'GET /components/library', 'POST /generate/code', 'GET /download/{code_id}', 'POST /workflows/execute', 'POST /debug', 'POST /debug/step',
-    'GET /debug/{session_id}', 'POST /deploy', 'GET /deployments/{deployment_id}', 'POST /ai/suggest', 'POST /ai/optimize',
-    'GET /components/{category}', 'GET /components/{category}/{component_id}', 'POST /components/{category}', 'PUT /components/{category}/{component_id}',
-    'DELETE /components/{category}/{component_id}', 'GET /templates', 'GET /templates/{template_id}', 'POST /templates', 'PUT /templates/{template_id}',
-    'DELETE /templates/{template_id}', 'GET /languages', 'GET /debug', 'DELETE /debug/{session_id}', 'GET /deployments', 'DELETE /deployments/{deployment_id}',
-    'GET /config/templates', 'GET /suggestions/{project_id}', 'GET /capabilities',
+    'POST /projects',
+    'GET /projects',
+    'GET /projects/{project_id}',
+    'DELETE /projects/{project_id}',
+    'POST /components/add',
+    'POST /connections/create',
+    'GET /components/library',
+    'POST /generate/code',
+    'GET /download/{code_id}',
+    'POST /workflows/execute',
+    'POST /debug',
+    'POST /debug/step',
+    'GET /debug/{session_id}',
+    'POST /deploy',
+    'GET /deployments/{deployment_id}',
+    'POST /ai/suggest',
+    'POST /ai/optimize',
+    'GET /components/{category}',
+    'GET /components/{category}/{component_id}',
+    'POST /components/{category}',
+    'PUT /components/{category}/{component_id}',
+    'DELETE /components/{category}/{component_id}',
+    'GET /templates',
+    'GET /templates/{template_id}',
+    'POST /templates',
+    'PUT /templates/{template_id}',
+    'DELETE /templates/{template_id}',
+    'GET /languages',
+    'GET /debug',
+    'DELETE /debug/{session_id}',
+    'GET /deployments',
+    'DELETE /deployments/{deployment_id}',
+    'GET /config/templates',
+    'GET /suggestions/{project_id}',
+    'GET /capabilities',
   ]) {
     expect(mounted).toContain(route);
   }
@@ -92,9 +131,14 @@ test('every documented operation is served by the router (an envelope, never the
   for (const route of documented()) {
     const [method, template] = route.split(' ');
     const url = template.replace(/\{[^}]+\}/g, 'does-not-exist');
-    const response = await request(`${sg.url}${url}`, { method: method as 'GET', headers: { 'content-type': 'application/json' }, body: method === 'GET' || method === 'DELETE' ? undefined : '{}' });
+    const response = await request(`${sg.url}${url}`, {
+      method: method as 'GET',
+      headers: { 'content-type': 'application/json' },
+      body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+    });
     const body = await response.body.text();
-    if (route === 'GET /download/{code_id}' || response.statusCode !== 200) expect(JSON.parse(body)).toMatchObject({ status: 'error', message: expect.any(String) });
+    if (route === 'GET /download/{code_id}' || response.statusCode !== 200)
+      expect(JSON.parse(body)).toMatchObject({ status: 'error', message: expect.any(String) });
     if (response.statusCode >= 500) throw new Error(`${route} answered ${response.statusCode}: ${body}`);
   }
 });

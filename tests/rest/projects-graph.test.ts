@@ -43,7 +43,11 @@ describe('projects', () => {
     expectError(await api.post('/projects', { name: 'x', description: '', template_id: 'no_such_template' }), 404, 'NOT_FOUND');
     expectError(await api.post('/projects', '{"name": "x",'), 400, 'BAD_REQUEST');
     expectError(await api.post('/projects', '[1, 2]'), 400);
-    expectError(await api.send('POST', '/projects', 'name=x&description=', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await api.send('POST', '/projects', 'name=x&description=', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expectError(await api.send('POST', '/projects', 'hello', { 'content-type': 'text/plain' }), 415);
     expectError(await api.post('/projects', { name: 'x', description: 'y'.repeat(1_100_000) }), 413, 'LIMIT_EXCEEDED');
   });
@@ -85,12 +89,21 @@ describe('building and running a graph', () => {
     expect(input.component_id).toMatch(/^input_[0-9a-f]{8}$/);
     expect(double.component_id).toMatch(/^transform_[0-9a-f]{8}$/);
 
-    const connect = (source_id: string, source_port: string, target_id: string, target_port: string) => api.post('/connections/create', { project_id: project.id, source_id, source_port, target_id, target_port });
-    expect(expectOk(await connect(input.component_id, 'value', double.component_id, 'value'))).toMatchObject({ status: 'connected', connection: { source: input.component_id, target_port: 'value' } });
+    const connect = (source_id: string, source_port: string, target_id: string, target_port: string) =>
+      api.post('/connections/create', { project_id: project.id, source_id, source_port, target_id, target_port });
+    expect(expectOk(await connect(input.component_id, 'value', double.component_id, 'value'))).toMatchObject({
+      status: 'connected',
+      connection: { source: input.component_id, target_port: 'value' },
+    });
     expectOk(await connect(double.component_id, 'value', output.component_id, 'value'));
 
     const stored = expectOk(await api.get(`/projects/${project.id}`));
-    expect(stored.components[double.component_id]).toMatchObject({ type: 'data', component_id: 'transform', position: { x: 200, y: 0 }, config: { expression: 'value * 2' } });
+    expect(stored.components[double.component_id]).toMatchObject({
+      type: 'data',
+      component_id: 'transform',
+      position: { x: 200, y: 0 },
+      config: { expression: 'value * 2' },
+    });
     expect(stored.connections).toHaveLength(2);
 
     const run = expectOk(await api.post('/workflows/execute', { project_id: project.id, inputs: { n: 21 } }));
@@ -124,7 +137,12 @@ describe('building and running a graph', () => {
     expect(wrongCategory.message).toContain('"ai"');
     expectError(await api.post('/components/add', { project_id: 'nope', component_type: 'data', component_id: 'input', position: { x: 0, y: 0 } }), 404);
     const missing = expectError(await add({ component_type: 'data', component_id: 'input', position: { x: 'left' } }), 400);
-    expect(missing.data.errors).toEqual(expect.arrayContaining([{ field: 'position.x', reason: 'must be number' }, { field: 'position.y', reason: 'is required' }]));
+    expect(missing.data.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'position.x', reason: 'must be number' },
+        { field: 'position.y', reason: 'is required' },
+      ]),
+    );
     // A draft: the seed body without config is accepted; validation says what is missing; a wrong value is refused.
     const draft = expectOk(await api.post('/components/add', { project_id: project.id, component_type: 'data', component_id: 'transform' }));
     expect(draft).toMatchObject({ status: 'added' });
@@ -143,7 +161,17 @@ describe('component library', () => {
   test('GET /components/library groups by category under the original keys', async () => {
     const library = expectOk(await api.get('/components/library'));
     expect(Object.keys(library.categories)).toEqual(expect.arrayContaining(['ai', 'data', 'logic']));
-    for (const [category, key] of [['logic', 'condition'], ['logic', 'loop'], ['logic', 'function'], ['data', 'input'], ['data', 'output'], ['data', 'transform'], ['ai', 'llm'], ['ai', 'classifier'], ['ai', 'embedder']]) {
+    for (const [category, key] of [
+      ['logic', 'condition'],
+      ['logic', 'loop'],
+      ['logic', 'function'],
+      ['data', 'input'],
+      ['data', 'output'],
+      ['data', 'transform'],
+      ['ai', 'llm'],
+      ['ai', 'classifier'],
+      ['ai', 'embedder'],
+    ]) {
       expect(library.categories[category][key]).toMatchObject({ name: expect.any(String), ports: { inputs: expect.any(Array), outputs: expect.any(Array) } });
     }
     expect(library.categories.logic.condition.ports.outputs.map((p: { name: string }) => p.name)).toEqual(['true', 'false']);
@@ -163,9 +191,22 @@ describe('component library', () => {
   });
 
   test('custom component CRUD in the original body shape; built-ins are read-only', async () => {
-    const body = { id: 'shout', name: 'Shout', category: 'text', ports: { inputs: ['text'], outputs: [{ name: 'loud', type: 'string' }] }, metadata: { description: 'Upper-cases', version: '1.2.0' }, default_config: { suffix: '!' } };
+    const body = {
+      id: 'shout',
+      name: 'Shout',
+      category: 'text',
+      ports: { inputs: ['text'], outputs: [{ name: 'loud', type: 'string' }] },
+      metadata: { description: 'Upper-cases', version: '1.2.0' },
+      default_config: { suffix: '!' },
+    };
     const created = expectOk(await api.post('/components/text', body));
-    expect(created).toMatchObject({ component_id: 'shout', name: 'Shout', category: 'text', default_config: { suffix: '!' }, metadata: { version: '1.2.0', description: 'Upper-cases', builtin: false } });
+    expect(created).toMatchObject({
+      component_id: 'shout',
+      name: 'Shout',
+      category: 'text',
+      default_config: { suffix: '!' },
+      metadata: { version: '1.2.0', description: 'Upper-cases', builtin: false },
+    });
     expect(created.ports.inputs[0]).toMatchObject({ name: 'text', type: 'any' });
     expectError(await api.post('/components/text', body), 409, 'CONFLICT');
     expectError(await api.post('/components/other', { ...body, id: 'shout2' }), 400);
@@ -204,9 +245,17 @@ describe('templates', () => {
       metadata: { sample_inputs: { x: 1 }, expected_outputs: { y: 1 } },
     };
     const created = expectOk(await api.post('/templates', body));
-    expect(created).toMatchObject({ id: 'echo_tpl', components: { inp: { component_id: 'input', type: 'data' }, out: { position: { x: 300, y: 0 } } }, metadata: { builtin: false, sample_inputs: { x: 1 } } });
+    expect(created).toMatchObject({
+      id: 'echo_tpl',
+      components: { inp: { component_id: 'input', type: 'data' }, out: { position: { x: 300, y: 0 } } },
+      metadata: { builtin: false, sample_inputs: { x: 1 } },
+    });
     expectError(await api.post('/templates', body), 409);
-    const broken = expectError(await api.post('/templates', { ...body, id: 'broken', connections: [{ source: 'inp', source_port: 'value', target: 'out', target_port: 'nope' }] }), 422, 'INVALID_GRAPH');
+    const broken = expectError(
+      await api.post('/templates', { ...body, id: 'broken', connections: [{ source: 'inp', source_port: 'value', target: 'out', target_port: 'nope' }] }),
+      422,
+      'INVALID_GRAPH',
+    );
     expect(broken.message).toContain('nope');
     expectError(await api.post('/templates', { id: 'x', name: 'x' }), 400);
 

@@ -46,7 +46,8 @@ export function expectError(response: RestResponse, status: number, code?: strin
 
 /** Asserts a success envelope and returns its data. */
 export function expectOk<T = any>(response: RestResponse<T>): T {
-  if (response.status !== 200 || response.body?.status !== 'success') throw new Error(`expected 200 success, got ${response.status}: ${response.text.slice(0, 800)}`);
+  if (response.status !== 200 || response.body?.status !== 'success')
+    throw new Error(`expected 200 success, got ${response.status}: ${response.text.slice(0, 800)}`);
   if (typeof response.body.timestamp !== 'string' || Number.isNaN(Date.parse(response.body.timestamp))) throw new Error('envelope timestamp missing');
   return response.body.data;
 }

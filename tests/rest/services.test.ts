@@ -16,9 +16,18 @@ beforeAll(async () => {
   sg = await startTestSupergraph();
   api = restClient(sg.url);
   const { id } = expectOk(await api.post('/projects', { name: 'Doubler', description: 'doubles n' }));
-  const add = async (component_id: string, config: Record<string, unknown>, x: number) => expectOk(await api.post('/components/add', { project_id: id, component_type: 'data', component_id, position: { x, y: 0 }, config })).component_id as string;
-  project = { id, input: await add('input', { name: 'n' }, 0), double: await add('transform', { expression: 'value * 2' }, 200), output: await add('output', { name: 'result' }, 400) };
-  for (const [source_id, target_id] of [[project.input, project.double], [project.double, project.output]]) {
+  const add = async (component_id: string, config: Record<string, unknown>, x: number) =>
+    expectOk(await api.post('/components/add', { project_id: id, component_type: 'data', component_id, position: { x, y: 0 }, config })).component_id as string;
+  project = {
+    id,
+    input: await add('input', { name: 'n' }, 0),
+    double: await add('transform', { expression: 'value * 2' }, 200),
+    output: await add('output', { name: 'result' }, 400),
+  };
+  for (const [source_id, target_id] of [
+    [project.input, project.double],
+    [project.double, project.output],
+  ]) {
     expectOk(await api.post('/connections/create', { project_id: id, source_id, source_port: 'value', target_id, target_port: 'value' }));
   }
 });
@@ -29,7 +38,11 @@ afterAll(async () => {
 describe('code generation', () => {
   test('POST /generate/code with the original defaults, then GET /download/{code_id}', async () => {
     const generated = expectOk(await api.post('/generate/code', { project_id: project.id }));
-    expect(generated).toMatchObject({ language: 'python', code: expect.any(String), metadata: { project_name: 'Doubler', component_count: 3, connection_count: 2, optimize: true, include_comments: true } });
+    expect(generated).toMatchObject({
+      language: 'python',
+      code: expect.any(String),
+      metadata: { project_name: 'Doubler', component_count: 3, connection_count: 2, optimize: true, include_comments: true },
+    });
     expect(generated.lines).toBe(generated.code.split('\n').length - (generated.code.endsWith('\n') ? 1 : 0));
     expect(Date.parse(generated.timestamp)).not.toBeNaN();
 
@@ -72,12 +85,19 @@ describe('code generation', () => {
 
 describe('debugging', () => {
   test('POST /debug, POST /debug/step through to the end, GET /debug/{id}, GET /debug, DELETE', async () => {
-    const created = expectOk(await api.post('/debug', { project_id: project.id, breakpoints: [project.double], watch_variables: ['inputs'], inputs: { n: 4 } }));
+    const created = expectOk(
+      await api.post('/debug', { project_id: project.id, breakpoints: [project.double], watch_variables: ['inputs'], inputs: { n: 4 } }),
+    );
     expect(created).toEqual({ session_id: expect.any(String), status: 'created', state: 'initialized' });
     const step = async (action: string) => expectOk(await api.post('/debug/step', { session_id: created.session_id, action }));
 
     const atBreakpoint = await step('start');
-    expect(atBreakpoint).toMatchObject({ session_id: created.session_id, state: 'paused', current_component: project.double, breakpoints_hit: [project.double] });
+    expect(atBreakpoint).toMatchObject({
+      session_id: created.session_id,
+      state: 'paused',
+      current_component: project.double,
+      breakpoints_hit: [project.double],
+    });
     expect(atBreakpoint.execution_stack).toEqual([project.double]);
     expect(Object.keys(atBreakpoint.variable_values)).toEqual([project.input]);
 
@@ -87,7 +107,11 @@ describe('debugging', () => {
 
     const done = await step('continue');
     expect(done.state).toBe('completed');
-    expect(expectOk(await api.get(`/debug/${created.session_id}`))).toMatchObject({ session_id: created.session_id, state: 'completed', project_id: project.id });
+    expect(expectOk(await api.get(`/debug/${created.session_id}`))).toMatchObject({
+      session_id: created.session_id,
+      state: 'completed',
+      project_id: project.id,
+    });
     const list = expectOk(await api.get('/debug?state=completed'));
     expect(list.sessions.map((s: { session_id: string }) => s.session_id)).toContain(created.session_id);
     expect(expectOk(await api.del(`/debug/${created.session_id}`))).toMatchObject({ status: 'deleted', session_id: created.session_id });
@@ -112,8 +136,15 @@ describe('deployment', () => {
     const templates = expectOk(await api.get('/config/templates'));
     expect(Object.keys(templates)).toEqual(expect.arrayContaining(['development', 'staging', 'production']));
 
-    const started = expectOk(await api.post('/deploy', { project_id: project.id, environment: 'staging', target: 'docker', config_overrides: { resources: { replicas: 3 } } }));
-    expect(started).toMatchObject({ project_id: project.id, environment: 'staging', target: 'docker', config: { environment: 'staging', resources: { replicas: 3, cpu: templates.staging.resources.cpu } } });
+    const started = expectOk(
+      await api.post('/deploy', { project_id: project.id, environment: 'staging', target: 'docker', config_overrides: { resources: { replicas: 3 } } }),
+    );
+    expect(started).toMatchObject({
+      project_id: project.id,
+      environment: 'staging',
+      target: 'docker',
+      config: { environment: 'staging', resources: { replicas: 3, cpu: templates.staging.resources.cpu } },
+    });
     expect(['pending', 'building', 'deploying', 'ready']).toContain(started.status);
 
     let current = started;
@@ -146,8 +177,18 @@ describe('AI assistance', () => {
     const answer = expectOk(await api.post('/ai/suggest', { project_id: project.id, query: 'How should I handle errors?', context: { editor: 'legacy' } }));
     expect(answer).toMatchObject({ project_id: project.id, query: 'How should I handle errors?', timestamp: expect.any(String) });
     expect(['critical', 'high', 'medium', 'low']).toContain(answer.suggestion.priority);
-    expect(answer.suggestion).toMatchObject({ suggestion: expect.any(String), code_snippets: expect.any(Array), best_practices: expect.any(Array), source: 'rules' });
-    expect(answer.suggestion.project_insights).toEqual({ total_components: 3, component_types: ['core/input', 'core/output', 'core/transform'], connections_count: 2, has_cycles: false });
+    expect(answer.suggestion).toMatchObject({
+      suggestion: expect.any(String),
+      code_snippets: expect.any(Array),
+      best_practices: expect.any(Array),
+      source: 'rules',
+    });
+    expect(answer.suggestion.project_insights).toEqual({
+      total_components: 3,
+      component_types: ['core/input', 'core/output', 'core/transform'],
+      connections_count: 2,
+      has_cycles: false,
+    });
     expectError(await api.post('/ai/suggest', { project_id: project.id }), 400);
     expectError(await api.post('/ai/suggest', { project_id: 'nope', query: 'x' }), 404);
   });
@@ -162,7 +203,8 @@ describe('AI assistance', () => {
 
     const open = expectOk(await api.get(`/suggestions/${project.id}`));
     expect(open).toMatchObject({ project_id: project.id, count: open.suggestions.length });
-    for (const s of open.suggestions) expect(s).toMatchObject({ status: 'open', priority: expect.stringMatching(/^(critical|high|medium|low)$/), suggestion: expect.any(String) });
+    for (const s of open.suggestions)
+      expect(s).toMatchObject({ status: 'open', priority: expect.stringMatching(/^(critical|high|medium|low)$/), suggestion: expect.any(String) });
     expect(expectOk(await api.get(`/suggestions/${project.id}?status=all`)).count).toBeGreaterThanOrEqual(open.count);
     expectError(await api.get('/suggestions/nope'), 404);
     expectError(await api.get('/suggestions/nope?status=all'), 404);

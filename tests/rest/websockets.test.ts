@@ -84,7 +84,10 @@ test('/ws/debug/{session_id}: step and watch_variable drive a real debug session
   const input = await addComponent(projectId, 'input', { name: 'n' });
   const double = await addComponent(projectId, 'transform', { expression: 'value * 2' }, 200);
   const output = await addComponent(projectId, 'output', { name: 'result' }, 400);
-  for (const [source_id, target_id] of [[input, double], [double, output]]) {
+  for (const [source_id, target_id] of [
+    [input, double],
+    [double, output],
+  ]) {
     expectOk(await api.post('/connections/create', { project_id: projectId, source_id, source_port: 'value', target_id, target_port: 'value' }));
   }
   const { session_id } = expectOk(await api.post('/debug', { project_id: projectId, breakpoints: [double], inputs: { n: 5 } }));
@@ -97,7 +100,12 @@ test('/ws/debug/{session_id}: step and watch_variable drive a real debug session
   debug.send({ command: 'step', action: 'start' });
   const paused = await debug.waitFor((m) => m.type === 'execution_state' && m.data.state === 'paused');
   expect(paused.data).toMatchObject({ current_component: double, breakpoints_hit: [double] });
-  expect(await debug.waitFor((m) => m.type === 'debug_event' && m.event === 'paused')).toMatchObject({ session_id, component_id: double, reason: 'breakpoint', state: 'paused' });
+  expect(await debug.waitFor((m) => m.type === 'debug_event' && m.event === 'paused')).toMatchObject({
+    session_id,
+    component_id: double,
+    reason: 'breakpoint',
+    state: 'paused',
+  });
 
   debug.send({ command: 'step', action: 'step_over' });
   const executed = await debug.waitFor((m) => m.type === 'debug_event' && m.event === 'step_executed' && m.step.component_id === double);

@@ -66,9 +66,19 @@ describe('with an HS256 secret and a JWKS file', () => {
 
   it('keeps users apart: a project is invisible to another user', async () => {
     const alice = `Bearer ${await tokenFor('alice')}`;
-    const created = await postGraphQL(`${sg.url}/graphql`, `mutation { createProject(input: {name: "alice's"}) { id ownerId myRole } }`, {}, { authorization: alice });
+    const created = await postGraphQL(
+      `${sg.url}/graphql`,
+      `mutation { createProject(input: {name: "alice's"}) { id ownerId myRole } }`,
+      {},
+      { authorization: alice },
+    );
     expect(created.data.createProject).toMatchObject({ ownerId: 'alice', myRole: 'OWNER' });
-    const seen = await postGraphQL(`${sg.url}/graphql`, `query($id: ID!) { project(id: $id) { id } }`, { id: created.data.createProject.id }, { authorization: `Bearer ${await tokenFor('mallory')}` });
+    const seen = await postGraphQL(
+      `${sg.url}/graphql`,
+      `query($id: ID!) { project(id: $id) { id } }`,
+      { id: created.data.createProject.id },
+      { authorization: `Bearer ${await tokenFor('mallory')}` },
+    );
     expect(seen.data.project).toBeNull();
   });
 
@@ -90,12 +100,22 @@ describe('with an HS256 secret and a JWKS file', () => {
     const afterRevoke = await postGraphQL(`${sg.url}/graphql`, ME, {}, { authorization: `Bearer ${key}` });
     expect(afterRevoke.status).toBe(401);
     // Someone else cannot revoke (or learn about) alice's keys.
-    const other = await postGraphQL(`${sg.url}/graphql`, `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: apiKey.id }, { authorization: `Bearer ${await tokenFor('mallory')}` });
+    const other = await postGraphQL(
+      `${sg.url}/graphql`,
+      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      { id: apiKey.id },
+      { authorization: `Bearer ${await tokenFor('mallory')}` },
+    );
     expect(errorCodes(other)).toEqual(['NOT_FOUND']);
   });
 
   it('the router-only resolveApiKey is not part of the public API', async () => {
-    const result = await postGraphQL(`${sg.url}/graphql`, `{ resolveApiKey(key: "vbk_x") { userId } }`, {}, { authorization: `Bearer ${await tokenFor('alice')}` });
+    const result = await postGraphQL(
+      `${sg.url}/graphql`,
+      `{ resolveApiKey(key: "vbk_x") { userId } }`,
+      {},
+      { authorization: `Bearer ${await tokenFor('alice')}` },
+    );
     expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
@@ -108,7 +128,12 @@ describe('with an HS256 secret and a JWKS file', () => {
     expect((await firstOutcome(bad, `subscription { events { type } }`, {})).kind).toBe('error');
     await bad.dispose();
     const alice = wsClient(sg, { authorization: `Bearer ${await tokenFor('alice')}` });
-    const created = await postGraphQL(`${sg.url}/graphql`, `mutation { createProject(input: {name: "ws"}) { id } }`, {}, { authorization: `Bearer ${await tokenFor('alice')}` });
+    const created = await postGraphQL(
+      `${sg.url}/graphql`,
+      `mutation { createProject(input: {name: "ws"}) { id } }`,
+      {},
+      { authorization: `Bearer ${await tokenFor('alice')}` },
+    );
     const first = await firstOutcome(alice, `subscription($p: ID!) { projectChanged(projectId: $p) { version actor } }`, { p: created.data.createProject.id });
     expect(first).toMatchObject({ kind: 'next', value: { data: { projectChanged: { version: 1, actor: 'alice' } } } });
     await alice.dispose();
@@ -128,7 +153,11 @@ describe('configuration', () => {
   it('production refuses to start the router without authentication, or the local mode off loopback', () => {
     expect(() => assertAuthenticationConfigured(loadConfig({ NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(32) }))).toThrow(ConfigError);
     expect(() => assertAuthenticationConfigured(loadConfig({ HOST: '0.0.0.0' }))).toThrow(/loopback/);
-    expect(() => assertAuthenticationConfigured(loadConfig({ NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(32), HOST: '0.0.0.0', AUTH_JWT_SECRET: 'y'.repeat(32) }))).not.toThrow();
+    expect(() =>
+      assertAuthenticationConfigured(
+        loadConfig({ NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 'x'.repeat(32), HOST: '0.0.0.0', AUTH_JWT_SECRET: 'y'.repeat(32) }),
+      ),
+    ).not.toThrow();
     expect(() => assertAuthenticationConfigured(loadConfig({}))).not.toThrow();
   });
 

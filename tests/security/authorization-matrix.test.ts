@@ -22,7 +22,10 @@ const schemaDir = path.join(__dirname, '..', '..', 'schema');
 function rootFields(file: string, typeName: string): string[] {
   const doc = parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
   return doc.definitions
-    .filter((d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === typeName)
+    .filter(
+      (d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
+        (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === typeName,
+    )
     .flatMap((d) => d.fields ?? [])
     .filter((f) => !f.directives?.some((dir) => dir.name.value === 'inaccessible'))
     .map((f) => f.name.value);
@@ -111,7 +114,11 @@ describe('Subscription × persona', () => {
     try {
       const result = await firstOutcome(client, query, variables);
       const allowed = result.kind === 'next' || result.kind === 'quiet' || result.kind === 'complete';
-      expect({ persona, allowed, result: allowed ? undefined : result.kind }).toEqual({ persona, allowed: allowedFor(rule.need, persona), result: allowedFor(rule.need, persona) ? undefined : 'error' });
+      expect({ persona, allowed, result: allowed ? undefined : result.kind }).toEqual({
+        persona,
+        allowed: allowedFor(rule.need, persona),
+        result: allowedFor(rule.need, persona) ? undefined : 'error',
+      });
     } finally {
       await client.dispose();
     }
@@ -125,7 +132,11 @@ describe('REST routes', () => {
   });
   it.each(routes.map((r) => [r.method.toUpperCase(), r.path] as const))('%s %s refuses anonymous callers with 401', async (method, routePath) => {
     const url = sg.url + routePath.replace(/\{[A-Za-z_]+\}/g, 'some-id');
-    const response = await request(url, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' || method === 'DELETE' ? undefined : '{}' });
+    const response = await request(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+    });
     await response.body.text();
     expect(response.statusCode).toBe(401);
   });
@@ -138,12 +149,18 @@ describe('REST route × persona', () => {
     expect(keys.filter((k) => !(k in REST_RULES))).toEqual([]); // a new route needs a rule in tests/security/rules.ts
     expect(Object.keys(REST_RULES).filter((k) => !keys.includes(k))).toEqual([]);
   });
-  const restCases = Object.entries(REST_RULES).flatMap(([key, rule]) => PERSONAS.filter((p) => p !== 'anonymous').map((persona) => [key, persona, rule] as const));
+  const restCases = Object.entries(REST_RULES).flatMap(([key, rule]) =>
+    PERSONAS.filter((p) => p !== 'anonymous').map((persona) => [key, persona, rule] as const),
+  );
   it.each(restCases)('%s as %s', async (key, persona, rule) => {
     const fixture = rule.fresh ? makeFixture(callers.owner, { viewer: 'viewer', editor: 'editor' }) : shared;
     const [method] = key.split(' ');
     const { path: routePath, body } = await rule.request(fixture, `${persona}${++unique}`);
-    const response = await request(sg.url + routePath, { method: method as 'GET', headers: { 'content-type': 'application/json', ...callers[persona].headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await request(sg.url + routePath, {
+      method: method as 'GET',
+      headers: { 'content-type': 'application/json', ...callers[persona].headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.body.text();
     if (process.env.MATRIX_DEBUG) console.log(key, persona, response.statusCode, text.slice(0, 400));
     expect({ key, persona, status: response.statusCode >= 500 ? text.slice(0, 300) : 'ok' }).toEqual({ key, persona, status: 'ok' });
@@ -155,7 +172,12 @@ describe('REST route × persona', () => {
     }
     const denied = [401, 403, 404].includes(response.statusCode) || (rule.visible !== undefined && response.statusCode < 300 && !rule.visible(data));
     const expected = allowedFor(rule.need, persona) ? 'allowed' : 'denied';
-    expect({ key, persona, outcome: denied ? 'denied' : 'allowed', status: response.statusCode }).toEqual({ key, persona, outcome: expected, status: expect.any(Number) });
+    expect({ key, persona, outcome: denied ? 'denied' : 'allowed', status: response.statusCode }).toEqual({
+      key,
+      persona,
+      outcome: expected,
+      status: expect.any(Number),
+    });
   });
 });
 
@@ -170,7 +192,15 @@ describe('legacy sockets × persona', () => {
       });
       ws.on('error', () => undefined);
     });
-  it.each(PERSONAS.flatMap((persona) => [['/ws/{project_id}', persona], ['/ws/debug/{session_id}', persona]] as const))('%s as %s', async (route, persona) => {
+  it.each(
+    PERSONAS.flatMap(
+      (persona) =>
+        [
+          ['/ws/{project_id}', persona],
+          ['/ws/debug/{session_id}', persona],
+        ] as const,
+    ),
+  )('%s as %s', async (route, persona) => {
     const id = route === '/ws/{project_id}' ? await shared.projectId() : await shared.sessionId();
     const status = await handshake(route.replace(/\{[a-z_]+\}/, id), callers[persona].headers);
     const expected = persona === 'anonymous' ? 401 : allowedFor('viewer', persona) ? 101 : 404;

@@ -29,16 +29,25 @@ async function pipeline(componentId: string, config: Record<string, unknown>, in
     { op: 'connect', connection: { id: 'a', sourceId: 'x', sourcePort: 'value', targetId: 'step', targetPort: inPort } },
     { op: 'connect', connection: { id: 'b', sourceId: 'step', sourcePort: outPort, targetId: 'y', targetPort: 'value' } },
   ];
-  const edited = await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
+  const edited = await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+    p,
+    e: toEditInputs(edits as GraphEdit[]),
+  });
   if (edited.errors) throw new Error(JSON.stringify(edited.errors));
   return p;
 }
 
-const run = async (p: string, x: unknown = 1) => (await owner.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs error { code message } } }`, { p, i: { x } })).data.executeWorkflow;
+const run = async (p: string, x: unknown = 1) =>
+  (await owner.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { status outputs error { code message } } }`, { p, i: { x } }))
+    .data.executeWorkflow;
 
 describe('code nodes (QuickJS)', () => {
   it.each([
-    ['host globals', 'return [typeof process, typeof require, typeof module, typeof Buffer, typeof fetch, typeof setTimeout].join(",")', 'undefined,undefined,undefined,undefined,undefined,undefined'],
+    [
+      'host globals',
+      'return [typeof process, typeof require, typeof module, typeof Buffer, typeof fetch, typeof setTimeout].join(",")',
+      'undefined,undefined,undefined,undefined,undefined,undefined',
+    ],
     ['Function constructor reaches only the sandbox', 'return (function(){}).constructor("return typeof process")()', 'undefined'],
     ['globalThis', 'return Object.keys(globalThis).filter((k) => /process|require|import/i.test(k)).length', 0],
   ])('%s', async (_name, code, expected) => {
@@ -73,7 +82,10 @@ describe('expressions', () => {
     '`${1}`',
   ])('transform refuses %s', async (expression) => {
     const p = (await owner.gql(`mutation { createProject(input: {name: "expr"}) { id } }`)).data.createProject.id;
-    const added = await owner.gql(`mutation($p: ID!, $e: String!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: $e}) { project { version } } }`, { p, e: expression });
+    const added = await owner.gql(
+      `mutation($p: ID!, $e: String!) { addComponent(projectId: $p, componentId: "core/transform", config: {expression: $e}) { project { version } } }`,
+      { p, e: expression },
+    );
     if (!added.errors) {
       // Accepted as syntax (e.g. a plain property path): it must evaluate to nothing of the host.
       const value = JSON.stringify(added);
@@ -89,7 +101,10 @@ describe('expressions', () => {
     const session = (await owner.gql(`mutation($p: ID!) { startDebugSession(projectId: $p, inputs: {x: 2}) { id } }`, { p })).data.startDebugSession.id;
     for (const expression of ['constructor.constructor("return process")()', 'inputs.__proto__', 'x.constructor', 'process.env']) {
       const evaluated = await owner.gql(`mutation($s: ID!, $e: String!) { evaluate(sessionId: $s, expression: $e) }`, { s: session, e: expression });
-      const watch = await owner.gql(`mutation($s: ID!, $e: String!) { addWatch(sessionId: $s, expression: $e) { value error } }`, { s: session, e: expression });
+      const watch = await owner.gql(`mutation($s: ID!, $e: String!) { addWatch(sessionId: $s, expression: $e) { value error } }`, {
+        s: session,
+        e: expression,
+      });
       for (const result of [evaluated, watch]) {
         const text = JSON.stringify(result);
         expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|native code|PATH|HOME|INTERNAL_TOKEN/);
@@ -99,26 +114,46 @@ describe('expressions', () => {
 });
 
 describe('the outbound HTTP guard', () => {
-  it.each(['http://127.0.0.1:1/', 'http://localhost/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://0.0.0.0/', 'http://2130706433/', 'http://10.0.0.1/', 'http://[::ffff:127.0.0.1]/', 'http://metadata.google.internal/'])(
-    'refuses %s',
-    async (url) => {
-      const result = await run(await pipeline('core/http_request', { url }, 'body', 'response'), 'x');
-      expect(result.status).toBe('FAILED');
-      expect(result.error.code).toMatch(/^[A-Z_]+$/);
-      expect(result.error.message).not.toMatch(/ECONNREFUSED/);
-    },
-  );
+  it.each([
+    'http://127.0.0.1:1/',
+    'http://localhost/',
+    'http://[::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://0.0.0.0/',
+    'http://2130706433/',
+    'http://10.0.0.1/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://metadata.google.internal/',
+  ])('refuses %s', async (url) => {
+    const result = await run(await pipeline('core/http_request', { url }, 'body', 'response'), 'x');
+    expect(result.status).toBe('FAILED');
+    expect(result.error.code).toMatch(/^[A-Z_]+$/);
+    expect(result.error.message).not.toMatch(/ECONNREFUSED/);
+  });
 });
 
 describe('code generation escapes user strings', () => {
   // Distinctive names, so a match can only be the injected text (the generated runtime imports os legitimately).
-  const hostile = ['"""\nimport pwned_module\npwned_call("touch /tmp/pwned")\n"""', '*/ pwned_exit(1); /*', '`${pwned_exit(1)}`', '\\"); pwned_call("x"); ("', '\n// @ts-nocheck\npwned_require("child_process")'];
+  const hostile = [
+    '"""\nimport pwned_module\npwned_call("touch /tmp/pwned")\n"""',
+    '*/ pwned_exit(1); /*',
+    '`${pwned_exit(1)}`',
+    '\\"); pwned_call("x"); ("',
+    '\n// @ts-nocheck\npwned_require("child_process")',
+  ];
   it.each(['python', 'typescript', 'javascript'])('%s: names, labels and config stay inside string literals or comments', async (language) => {
-    const p = (await owner.gql(`mutation($n: String!) { createProject(input: {name: $n, description: $n}) { id } }`, { n: hostile.join(' ') })).data.createProject.id;
+    const p = (await owner.gql(`mutation($n: String!) { createProject(input: {name: $n, description: $n}) { id } }`, { n: hostile.join(' ') })).data
+      .createProject.id;
     for (const [i, text] of hostile.entries()) {
-      await owner.gql(`mutation($p: ID!, $l: String, $id: ID) { addComponent(projectId: $p, componentId: "core/constant", label: $l, id: $id, config: {value: $l}) { project { version } } }`, { p, l: text, id: `c${i}` });
+      await owner.gql(
+        `mutation($p: ID!, $l: String, $id: ID) { addComponent(projectId: $p, componentId: "core/constant", label: $l, id: $id, config: {value: $l}) { project { version } } }`,
+        { p, l: text, id: `c${i}` },
+      );
     }
-    const generated = await owner.gql(`mutation($p: ID!, $l: String!) { generateCode(projectId: $p, language: $l, options: {includeComments: true}) { files { path content } } }`, { p, l: language });
+    const generated = await owner.gql(
+      `mutation($p: ID!, $l: String!) { generateCode(projectId: $p, language: $l, options: {includeComments: true}) { files { path content } } }`,
+      { p, l: language },
+    );
     expect(generated.errors).toBeUndefined();
     const code = generated.data.generateCode.files.map((f: { content: string }) => f.content).join('\n');
     // No hostile line ever starts a statement of its own.

@@ -18,7 +18,12 @@ afterAll(async () => {
 });
 
 const fetchUrl: FidelityCase['graph'] = graph(
-  [node('u', 'core/input', 0, 0, { name: 'url', type: 'string' }), node('get', 'core/http_request', 1, 0, { failOnErrorStatus: false }), node('st', 'core/get', 2, 0, { path: 'status' }), node('o', 'core/output', 3, 0, { name: 'status' })],
+  [
+    node('u', 'core/input', 0, 0, { name: 'url', type: 'string' }),
+    node('get', 'core/http_request', 1, 0, { failOnErrorStatus: false }),
+    node('st', 'core/get', 2, 0, { path: 'status' }),
+    node('o', 'core/output', 3, 0, { name: 'status' }),
+  ],
   [wire('u.value', 'get.url'), wire('get.response', 'st.value'), wire('st.value', 'o.value')],
 );
 
@@ -38,13 +43,23 @@ describe.each(['javascript', 'python', 'typescript'] as const)('%s', (language) 
     const port = new URL(fake.baseUrl).port;
     const targets = HOSTILE_TARGETS(port);
     const before = fake.requests.length;
-    const [row] = await generatedOutcomes(language, [{ name: 'ssrf', graph: fetchUrl, inputs: targets.map((url) => ({ url })) }], { includeComments: false }, { HTTP_ALLOWLIST: '' });
+    const [row] = await generatedOutcomes(
+      language,
+      [{ name: 'ssrf', graph: fetchUrl, inputs: targets.map((url) => ({ url })) }],
+      { includeComments: false },
+      { HTTP_ALLOWLIST: '' },
+    );
     expect(row.map((o, i) => [targets[i], o.ok ? 'reached' : o.code])).toEqual(targets.map((t) => [t, 'HTTP_FORBIDDEN_TARGET']));
     expect(fake.requests.length).toBe(before);
   });
 
   it('reaches an allow-listed loopback target', async () => {
-    const [row] = await generatedOutcomes(language, [{ name: 'allowed', graph: fetchUrl, inputs: [{ url: `${fake.baseUrl}/users/1` }] }], { includeComments: false }, { HTTP_ALLOWLIST: '127.0.0.1' });
+    const [row] = await generatedOutcomes(
+      language,
+      [{ name: 'allowed', graph: fetchUrl, inputs: [{ url: `${fake.baseUrl}/users/1` }] }],
+      { includeComments: false },
+      { HTTP_ALLOWLIST: '127.0.0.1' },
+    );
     expect(row).toEqual([{ ok: true, outputs: { status: 200 } }]);
   });
 });

@@ -9,7 +9,19 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../platform/config';
 import { legacyRoutes } from '../../router/rest/routes';
 import type { TestSupergraph } from '../support/supergraph';
-import { bombs, hugeStrings, malformedGraphQL, malformedJson, pathTricks, prototypeKeys, refusedWrites, unicodeCases, wrongContentTypes, wsFrames, type HttpCase } from './hostile-generators';
+import {
+  bombs,
+  hugeStrings,
+  malformedGraphQL,
+  malformedJson,
+  pathTricks,
+  prototypeKeys,
+  refusedWrites,
+  unicodeCases,
+  wrongContentTypes,
+  wsFrames,
+  type HttpCase,
+} from './hostile-generators';
 import { callerFor, startSecuredSupergraph, tokenFor } from './support';
 
 jest.setTimeout(240_000);
@@ -22,13 +34,23 @@ let canaryBefore: unknown;
 const CANARY = `query($p: ID!) { project(id: $p) { version name description metadata members { userId role } components { id config } connections { id } changes { version op } } }`;
 
 /** What must never reach a client: stacks, SQL, file paths, internal URLs. */
-const LEAKS = [/\bat [\w.<>]+ \(/, /node_modules/, /\/work\//, /SQLITE_|sqlite3?|syntax error at or near|select .* from /i, /127\.0\.0\.1:\d{4,5}/, /ECONNREFUSED/, /"stacktrace"/];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /node_modules/,
+  /\/work\//,
+  /SQLITE_|sqlite3?|syntax error at or near|select .* from /i,
+  /127\.0\.0\.1:\d{4,5}/,
+  /ECONNREFUSED/,
+  /"stacktrace"/,
+];
 
 beforeAll(async () => {
   sg = await startSecuredSupergraph();
   const owner = await callerFor(sg, 'owner');
   auth = owner.headers;
-  const created = await owner.gql(`mutation { canary: createProject(input: {name: "canary", templateId: "json_extract"}) { id } playground: createProject(input: {name: "playground"}) { id } }`);
+  const created = await owner.gql(
+    `mutation { canary: createProject(input: {name: "canary", templateId: "json_extract"}) { id } playground: createProject(input: {name: "playground"}) { id } }`,
+  );
   canaryId = created.data.canary.id;
   playgroundId = created.data.playground.id;
   canaryBefore = (await owner.gql(CANARY, { p: canaryId })).data;
@@ -67,7 +89,8 @@ function problems(answers: Answer[]): string[] {
     for (const leak of LEAKS) if (leak.test(a.text.slice(0, 20_000))) found.push(`${a.name}: leaks ${leak} in ${a.text.slice(0, 300)}`);
     try {
       const body = JSON.parse(a.text);
-      for (const error of body.errors ?? []) if (!error?.extensions?.code) found.push(`${a.name}: an error without a code: ${JSON.stringify(error).slice(0, 200)}`);
+      for (const error of body.errors ?? [])
+        if (!error?.extensions?.code) found.push(`${a.name}: an error without a code: ${JSON.stringify(error).slice(0, 200)}`);
     } catch {
       /* non-JSON bodies (HTML pages, files) are checked by status and leaks only */
     }
@@ -75,7 +98,13 @@ function problems(answers: Answer[]): string[] {
   return found;
 }
 
-const restPaths = () => [...new Set(legacyRoutes({ config: loadConfig({ LOG_LEVEL: 'silent' }) }).filter((r) => r.method === 'get' && r.path.includes('{')).map((r) => r.path))];
+const restPaths = () => [
+  ...new Set(
+    legacyRoutes({ config: loadConfig({ LOG_LEVEL: 'silent' }) })
+      .filter((r) => r.method === 'get' && r.path.includes('{'))
+      .map((r) => r.path),
+  ),
+];
 
 let total = 0;
 
@@ -103,7 +132,9 @@ describe('hostile HTTP inputs (GraphQL and REST)', () => {
     total += cases.length;
     const answers = await sendAll(cases, {});
     expect(problems(answers)).toEqual([]);
-    expect(answers.filter((a) => a.status !== 401 && a.status !== 400 && a.status !== 404 && a.status !== 415).map((a) => `${a.name}: ${a.status}`)).toEqual([]);
+    expect(answers.filter((a) => a.status !== 401 && a.status !== 400 && a.status !== 404 && a.status !== 415).map((a) => `${a.name}: ${a.status}`)).toEqual(
+      [],
+    );
   });
 
   it('refused writes leave the canary project untouched', async () => {
@@ -111,7 +142,8 @@ describe('hostile HTTP inputs (GraphQL and REST)', () => {
     total += cases.length;
     const answers = await sendAll(cases, auth, 1);
     expect(problems(answers)).toEqual([]);
-    for (const a of answers) expect({ name: a.name, refused: a.status >= 400 || JSON.parse(a.text).errors?.length > 0 }).toEqual({ name: a.name, refused: true });
+    for (const a of answers)
+      expect({ name: a.name, refused: a.status >= 400 || JSON.parse(a.text).errors?.length > 0 }).toEqual({ name: a.name, refused: true });
     const owner = await callerFor(sg, 'owner');
     expect((await owner.gql(CANARY, { p: canaryId })).data).toEqual(canaryBefore);
   });
@@ -149,7 +181,14 @@ describe('hostile WebSocket inputs', () => {
     for (const script of scripts) outcomes.push({ name: script.name, ...(await runFrames(script.frames, script.init, token)) });
     // 1011 = internal error; 4500 = graphql-ws "internal server error".
     expect(outcomes.filter((o) => o.code === 1011 || o.code === 4500).map((o) => o.name)).toEqual([]);
-    const errorsWithoutCode = outcomes.flatMap((o) => o.messages.map((m) => JSON.parse(m)).filter((m) => m.type === 'error').flatMap((m) => m.payload).filter((e: any) => !e?.extensions?.code).map((e: any) => `${o.name}: ${e?.message}`));
+    const errorsWithoutCode = outcomes.flatMap((o) =>
+      o.messages
+        .map((m) => JSON.parse(m))
+        .filter((m) => m.type === 'error')
+        .flatMap((m) => m.payload)
+        .filter((e: any) => !e?.extensions?.code)
+        .map((e: any) => `${o.name}: ${e?.message}`),
+    );
     expect(errorsWithoutCode).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

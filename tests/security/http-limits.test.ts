@@ -9,7 +9,9 @@ import { wsClient, collect } from '../support/ws-client';
 let sg: TestSupergraph;
 let port: number;
 beforeAll(async () => {
-  sg = await startTestSupergraph({ env: { HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS_PER_CLIENT: '6' } });
+  sg = await startTestSupergraph({
+    env: { HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS_PER_CLIENT: '6' },
+  });
   port = Number(new URL(sg.url).port);
 });
 afterAll(async () => {

@@ -9,7 +9,13 @@ import { collect, wsClient } from '../support/ws-client';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 import { errorCodes } from './support';
 
-const STANDARD = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+const STANDARD = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+});
 const limitOf = (result: { errors?: any[] }) => result.errors?.find((e) => e.extensions?.limit)?.extensions?.limit;
 
 let sg: TestSupergraph;
@@ -30,7 +36,9 @@ it('answers the standard introspection query over HTTP with queries, mutations a
   expect(schema.mutationType.name).toBe('Mutation');
   expect(schema.subscriptionType.name).toBe('Subscription');
   const subscription = schema.types.find((t: any) => t.name === 'Subscription');
-  expect(subscription.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(['projectChanged', 'presence', 'runEvents', 'events', 'debugEvents', 'deploymentEvents']));
+  expect(subscription.fields.map((f: any) => f.name)).toEqual(
+    expect.arrayContaining(['projectChanged', 'presence', 'runEvents', 'events', 'debugEvents', 'deploymentEvents']),
+  );
   expect(schema.types.find((t: any) => t.name === 'ProjectChangeEvent')).toBeDefined();
 });
 
@@ -86,7 +94,9 @@ it('refuses hostile introspection: deep ofType chains, multiplying lists, many r
   expect(limitOf(roots)).toBe('introspectionRoots');
   // A fragment bomb inside introspection is refused cheaply too.
   const levels = 14;
-  const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on __Type { ${i === levels - 1 ? 'name' : `...F${i + 1} ...F${i + 1}`} }`).join('\n');
+  const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on __Type { ${i === levels - 1 ? 'name' : `...F${i + 1} ...F${i + 1}`} }`).join(
+    '\n',
+  );
   const started = Date.now();
   expect(limitOf(await sg.gql(`{ __schema { types { ...F0 } } }\n${fragments}`))).toBe('introspectionFields');
   expect(Date.now() - started).toBeLessThan(2_000);

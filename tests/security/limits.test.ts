@@ -10,11 +10,19 @@ import { request } from 'undici';
 import { postGraphQL, startTestSupergraph, type TestSupergraph } from '../support/supergraph';
 import { errorCodes } from './support';
 
-
 describe('operation limits (local mode, default limits)', () => {
   let sg: TestSupergraph;
   beforeAll(async () => {
-    sg = await startTestSupergraph({ env: { GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '60', GRAPHQL_MAX_TOKENS: '400', MAX_BODY_BYTES: '20000', CORS_ORIGINS: 'https://app.example.test' } });
+    sg = await startTestSupergraph({
+      env: {
+        GRAPHQL_MAX_DEPTH: '5',
+        GRAPHQL_MAX_ALIASES: '5',
+        GRAPHQL_MAX_COST: '60',
+        GRAPHQL_MAX_TOKENS: '400',
+        MAX_BODY_BYTES: '20000',
+        CORS_ORIGINS: 'https://app.example.test',
+      },
+    });
   });
   afterAll(async () => {
     await sg?.close();
@@ -34,7 +42,9 @@ describe('operation limits (local mode, default limits)', () => {
 
   it('expands fragments when counting, so a fragment bomb is refused cheaply', async () => {
     const levels = 12;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Language { ${i === levels - 1 ? 'id' : `...F${i + 1} ...F${i + 1}`} }`).join('\n');
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Language { ${i === levels - 1 ? 'id' : `...F${i + 1} ...F${i + 1}`} }`).join(
+      '\n',
+    );
     const started = Date.now();
     const result = await sg.gql(`{ languages { ...F0 } }\n${fragments}`);
     expect(limitOf(result)).toBe('cost');
@@ -51,17 +61,27 @@ describe('operation limits (local mode, default limits)', () => {
   });
 
   it('refuses batched requests', async () => {
-    const response = await request(`${sg.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ languages { id } }' }, { query: '{ languages { id } }' }]) });
+    const response = await request(`${sg.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ languages { id } }' }, { query: '{ languages { id } }' }]),
+    });
     await response.body.text();
     expect(response.statusCode).toBe(400);
   });
 
   it('sends CORS headers to listed origins only, and security headers with a CSP everywhere', async () => {
-    const listed = await request(`${sg.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://app.example.test', 'access-control-request-method': 'POST' } });
+    const listed = await request(`${sg.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.test', 'access-control-request-method': 'POST' },
+    });
     await listed.body.text();
     expect(listed.statusCode).toBe(204);
     expect(listed.headers['access-control-allow-origin']).toBe('https://app.example.test');
-    const stranger = await request(`${sg.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'POST' } });
+    const stranger = await request(`${sg.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'POST' },
+    });
     await stranger.body.text();
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
     const page = await request(`${sg.url}/health`);
@@ -97,7 +117,15 @@ describe('rate limit, persisted operations, introspection', () => {
   const hash = createHash('sha256').update(allowed).digest('hex');
   beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'safelist.json'), JSON.stringify({ [hash]: allowed }));
-    sg = await startTestSupergraph({ env: { RATE_LIMIT_POINTS: '5', RATE_LIMIT_WINDOW_SECONDS: '60', PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: path.join(dir, 'safelist.json'), GRAPHQL_INTROSPECTION: 'false' } });
+    sg = await startTestSupergraph({
+      env: {
+        RATE_LIMIT_POINTS: '5',
+        RATE_LIMIT_WINDOW_SECONDS: '60',
+        PERSISTED_OPERATIONS_ONLY: 'true',
+        PERSISTED_OPERATIONS_FILE: path.join(dir, 'safelist.json'),
+        GRAPHQL_INTROSPECTION: 'false',
+      },
+    });
   });
   afterAll(async () => {
     await sg?.close();
@@ -108,7 +136,11 @@ describe('rate limit, persisted operations, introspection', () => {
     const first = await sg.gql(allowed);
     expect(first).toMatchObject({ status: 200 });
     expect(first.data.languages.length).toBeGreaterThan(0);
-    const byHash = await request(`${sg.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) });
+    const byHash = await request(`${sg.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
     expect(((await byHash.body.json()) as any).data.languages.length).toBeGreaterThan(0);
     const other = await sg.gql('{ projects { totalCount } }');
     expect(other.status).toBe(400);
@@ -117,7 +149,11 @@ describe('rate limit, persisted operations, introspection', () => {
     // 4 requests so far; the window allows 5, so the 6th and later are refused.
     await sg.gql(allowed);
     await sg.gql(allowed);
-    const limited = await request(`${sg.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: allowed }) });
+    const limited = await request(`${sg.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: allowed }),
+    });
     const body = (await limited.body.json()) as any;
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

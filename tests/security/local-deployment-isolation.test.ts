@@ -42,17 +42,41 @@ async function must(caller: Caller, query: string, variables: Record<string, unk
 /** input "value" → one node → output "result". */
 async function project(name: string, componentId: string, config: Record<string, unknown>, port: string): Promise<string> {
   const p = (await must(owner, `mutation($n: String!) { createProject(input: {name: $n}) { id } }`, { n: name })).createProject.id;
-  await must(owner, `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "in", config: {name: "value", type: "any"}) { project { version } } }`, { p });
-  await must(owner, `mutation($p: ID!, $c: ID!, $cfg: JSON) { addComponent(projectId: $p, componentId: $c, id: "n", config: $cfg) { project { version } } }`, { p, c: componentId, cfg: config });
-  await must(owner, `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/output", id: "out", config: {name: "result"}) { project { version } } }`, { p });
+  await must(
+    owner,
+    `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/input", id: "in", config: {name: "value", type: "any"}) { project { version } } }`,
+    { p },
+  );
+  await must(owner, `mutation($p: ID!, $c: ID!, $cfg: JSON) { addComponent(projectId: $p, componentId: $c, id: "n", config: $cfg) { project { version } } }`, {
+    p,
+    c: componentId,
+    cfg: config,
+  });
+  await must(
+    owner,
+    `mutation($p: ID!) { addComponent(projectId: $p, componentId: "core/output", id: "out", config: {name: "result"}) { project { version } } }`,
+    { p },
+  );
   const inputPort = componentId === 'core/http_request' ? 'url' : 'value';
-  await must(owner, `mutation($p: ID!, $t: String!) { connect(projectId: $p, sourceId: "in", sourcePort: "value", targetId: "n", targetPort: $t) { project { version } } }`, { p, t: inputPort });
-  await must(owner, `mutation($p: ID!, $s: String!) { connect(projectId: $p, sourceId: "n", sourcePort: $s, targetId: "out", targetPort: "value") { project { version } } }`, { p, s: port });
+  await must(
+    owner,
+    `mutation($p: ID!, $t: String!) { connect(projectId: $p, sourceId: "in", sourcePort: "value", targetId: "n", targetPort: $t) { project { version } } }`,
+    { p, t: inputPort },
+  );
+  await must(
+    owner,
+    `mutation($p: ID!, $s: String!) { connect(projectId: $p, sourceId: "n", sourcePort: $s, targetId: "out", targetPort: "value") { project { version } } }`,
+    { p, s: port },
+  );
   return p;
 }
 
 async function deploy(projectId: string, language: string, overrides?: unknown) {
-  return owner.gql(`mutation($p: ID!, $l: String, $o: JSON) { deploy(projectId: $p, target: LOCAL, language: $l, overrides: $o) { id status } }`, { p: projectId, l: language, o: overrides });
+  return owner.gql(`mutation($p: ID!, $l: String, $o: JSON) { deploy(projectId: $p, target: LOCAL, language: $l, overrides: $o) { id status } }`, {
+    p: projectId,
+    l: language,
+    o: overrides,
+  });
 }
 
 async function runningDeployment(projectId: string, language: string) {
@@ -70,7 +94,11 @@ async function runningDeployment(projectId: string, language: string) {
 }
 
 async function callEndpoint(endpoint: string, inputs: unknown, headers: Record<string, string> = owner.headers) {
-  const response = await request(`${sg.url}${endpoint}/run`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(inputs) });
+  const response = await request(`${sg.url}${endpoint}/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(inputs),
+  });
   const text = await response.body.text();
   return { status: response.statusCode, body: text ? JSON.parse(text) : null };
 }
@@ -142,7 +170,16 @@ describe('a hostile code node (Python)', () => {
     const out = answer.body.result ?? answer.body.outputs?.result ?? answer.body;
     // Its parent is the sandbox's own bridge: readable, and holding nothing but the sandbox's variables.
     expect(out.ppid_environ).not.toMatch(/SECRET|DATA_DIR|DATABASE_URL|REDIS_URL/);
-    for (const attack of ['platform_environ', 'pid1_environ', 'secrets_key', 'workflow_sqlite', 'other_deployments', 'redis_loopback', 'redis_host_gateway', 'postgres_loopback']) {
+    for (const attack of [
+      'platform_environ',
+      'pid1_environ',
+      'secrets_key',
+      'workflow_sqlite',
+      'other_deployments',
+      'redis_loopback',
+      'redis_host_gateway',
+      'postgres_loopback',
+    ]) {
       expect([attack, out[attack]]).toEqual([attack, expect.stringMatching(/^refused: /)]);
     }
     expect(out.uid).toBeGreaterThanOrEqual(200_000);

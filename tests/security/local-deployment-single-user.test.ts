@@ -26,7 +26,11 @@ it('runs natively on loopback, says so, and answers directly and through the rou
   const direct = await request(`${d.endpoint}/health`);
   expect(direct.statusCode).toBe(200);
   await direct.body.dump();
-  const viaRouter = await request(`${h.launched.router!.url}/deployments/${d.id}/endpoint/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: { value: 21 } }) });
+  const viaRouter = await request(`${h.launched.router!.url}/deployments/${d.id}/endpoint/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ inputs: { value: 21 } }),
+  });
   expect(viaRouter.statusCode).toBe(200);
   expect(await viaRouter.body.json()).toEqual({ status: 'succeeded', outputs: { doubled: 42 } });
 });

@@ -18,8 +18,10 @@ afterAll(async () => {
   await sg?.close();
 });
 
-const createComponent = (who: Caller, id: string, name: string) => who.gql(`mutation($id: ID!, $n: String!) { createComponent(input: {id: $id, name: $n, category: "custom"}) { id name } }`, { id, n: name });
-const createTemplate = (who: Caller, id: string, name: string) => who.gql(`mutation($id: ID!, $n: String!) { createTemplate(input: {id: $id, name: $n, graph: {nodes: [], connections: []}}) { id name } }`, { id, n: name });
+const createComponent = (who: Caller, id: string, name: string) =>
+  who.gql(`mutation($id: ID!, $n: String!) { createComponent(input: {id: $id, name: $n, category: "custom"}) { id name } }`, { id, n: name });
+const createTemplate = (who: Caller, id: string, name: string) =>
+  who.gql(`mutation($id: ID!, $n: String!) { createTemplate(input: {id: $id, name: $n, graph: {nodes: [], connections: []}}) { id name } }`, { id, n: name });
 const readBoth = (who: Caller, id: string) => who.gql(`query($id: ID!) { component(id: $id) { id name } template(id: $id) { id name } }`, { id });
 
 it('another user probing a private id learns nothing, and gets their own item under the same id', async () => {
@@ -31,10 +33,22 @@ it('another user probing a private id learns nothing, and gets their own item un
   expect((await readBoth(stranger, 'acme/secret-plan')).data).toEqual({ component: null, template: null });
 
   // Creating: no CONFLICT; the stranger's own item, the owner's untouched.
-  expect((await createComponent(stranger, 'acme/secret-plan', 'Stranger plan')).data.createComponent).toEqual({ id: 'acme/secret-plan', name: 'Stranger plan' });
-  expect((await createTemplate(stranger, 'acme/secret-plan', 'Stranger template')).data.createTemplate).toEqual({ id: 'acme/secret-plan', name: 'Stranger template' });
-  expect((await readBoth(stranger, 'acme/secret-plan')).data).toEqual({ component: { id: 'acme/secret-plan', name: 'Stranger plan' }, template: { id: 'acme/secret-plan', name: 'Stranger template' } });
-  expect((await readBoth(owner, 'acme/secret-plan')).data).toEqual({ component: { id: 'acme/secret-plan', name: 'Owner plan' }, template: { id: 'acme/secret-plan', name: 'Owner template' } });
+  expect((await createComponent(stranger, 'acme/secret-plan', 'Stranger plan')).data.createComponent).toEqual({
+    id: 'acme/secret-plan',
+    name: 'Stranger plan',
+  });
+  expect((await createTemplate(stranger, 'acme/secret-plan', 'Stranger template')).data.createTemplate).toEqual({
+    id: 'acme/secret-plan',
+    name: 'Stranger template',
+  });
+  expect((await readBoth(stranger, 'acme/secret-plan')).data).toEqual({
+    component: { id: 'acme/secret-plan', name: 'Stranger plan' },
+    template: { id: 'acme/secret-plan', name: 'Stranger template' },
+  });
+  expect((await readBoth(owner, 'acme/secret-plan')).data).toEqual({
+    component: { id: 'acme/secret-plan', name: 'Owner plan' },
+    template: { id: 'acme/secret-plan', name: 'Owner template' },
+  });
 
   // Updating or deleting the "other" one is not possible: each acts on their own.
   await stranger.gql(`mutation { deleteComponent(id: "acme/secret-plan") { id } deleteTemplate(id: "acme/secret-plan") { id } }`);
@@ -60,7 +74,10 @@ it('publishing keeps the public id, which is unique among published ones; own pr
   expect((await readBoth(owner, 'shared/widget')).data.component.name).toBe('Widget');
 
   const p = (await owner.gql(`mutation { createProject(input: {name: "custom"}) { id } }`)).data.createProject.id;
-  const added = await owner.gql(`mutation($p: ID!) { addComponent(projectId: $p, componentId: "acme/secret-plan", id: "mine") { project { components { component { id name } } } } }`, { p });
+  const added = await owner.gql(
+    `mutation($p: ID!) { addComponent(projectId: $p, componentId: "acme/secret-plan", id: "mine") { project { components { component { id name } } } } }`,
+    { p },
+  );
   expect(added.errors).toBeUndefined();
   expect(added.data.addComponent.project.components[0].component).toEqual({ id: 'acme/secret-plan', name: 'Owner plan' });
 });

@@ -22,12 +22,22 @@ afterAll(async () => {
 it('a viewer reads artefacts of every service, cannot edit, and loses everything (subscriptions included) when removed', async () => {
   const p = (await owner.gql(`mutation { createProject(input: {name: "shared", templateId: "json_extract"}) { id } }`)).data.createProject.id;
   await owner.gql(`mutation($p: ID!) { addProjectMember(projectId: $p, userId: "viewer", role: VIEWER) { id } }`, { p });
-  const run = (await owner.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS })).data.executeWorkflow.id;
+  const run = (await owner.gql(`mutation($p: ID!, $i: JSON) { executeWorkflow(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS })).data
+    .executeWorkflow.id;
   await owner.gql(`mutation($p: ID!) { generateCode(projectId: $p, language: "python") { id } }`, { p });
   await owner.gql(`mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS });
 
-  const seen = await viewer.gql(`query($p: ID!, $r: ID!) { project(id: $p) { myRole members { userId role } artifacts { id } debugSessions { id } runs { id } } run(id: $r) { id } }`, { p, r: run });
-  expect(seen.data.project).toMatchObject({ myRole: 'VIEWER', members: [{ userId: 'owner', role: 'OWNER' }, { userId: 'viewer', role: 'VIEWER' }] });
+  const seen = await viewer.gql(
+    `query($p: ID!, $r: ID!) { project(id: $p) { myRole members { userId role } artifacts { id } debugSessions { id } runs { id } } run(id: $r) { id } }`,
+    { p, r: run },
+  );
+  expect(seen.data.project).toMatchObject({
+    myRole: 'VIEWER',
+    members: [
+      { userId: 'owner', role: 'OWNER' },
+      { userId: 'viewer', role: 'VIEWER' },
+    ],
+  });
   expect(seen.data.project.artifacts).toHaveLength(1);
   expect(seen.data.project.debugSessions).toHaveLength(1);
   expect(seen.data.run.id).toBe(run);
@@ -38,11 +48,14 @@ it('a viewer reads artefacts of every service, cannot edit, and loses everything
   const client = wsClient(sg, { authorization: `Bearer ${await tokenFor('viewer')}` });
   const received: number[] = [];
   const ended = new Promise<string>((resolve) => {
-    client.subscribe({ query: `subscription($p: ID!) { projectChanged(projectId: $p, sinceVersion: 2) { version op } }`, variables: { p } }, {
-      next: (msg) => received.push((msg.data as any)?.projectChanged?.version),
-      error: () => resolve('error'),
-      complete: () => resolve('complete'),
-    });
+    client.subscribe(
+      { query: `subscription($p: ID!) { projectChanged(projectId: $p, sinceVersion: 2) { version op } }`, variables: { p } },
+      {
+        next: (msg) => received.push((msg.data as any)?.projectChanged?.version),
+        error: () => resolve('error'),
+        complete: () => resolve('complete'),
+      },
+    );
   });
   await new Promise((r) => setTimeout(r, 300));
   await owner.gql(`mutation($p: ID!) { removeProjectMember(projectId: $p, userId: "viewer") { version } }`, { p });
@@ -51,7 +64,10 @@ it('a viewer reads artefacts of every service, cannot edit, and loses everything
   await client.dispose();
 
   await new Promise((r) => setTimeout(r, 2_100)); // the other services' access cache (PROJECT_ACCESS_TTL_MS)
-  const after = await viewer.gql(`query($p: ID!, $r: ID!) { project(id: $p) { id } run(id: $r) { id } projectAccess(projectIds: [$p]) { role } }`, { p, r: run });
+  const after = await viewer.gql(`query($p: ID!, $r: ID!) { project(id: $p) { id } run(id: $r) { id } projectAccess(projectIds: [$p]) { role } }`, {
+    p,
+    r: run,
+  });
   expect(after.data).toEqual({ project: null, run: null, projectAccess: [{ role: null }] });
   expect(received.every((v) => typeof v === 'number')).toBe(true);
 });
@@ -59,7 +75,8 @@ it('a viewer reads artefacts of every service, cannot edit, and loses everything
 it('member removal ends the legacy project and debug sockets too (4403), not only graphql-ws', async () => {
   const p = (await owner.gql(`mutation { createProject(input: {name: "legacy", templateId: "json_extract"}) { id } }`)).data.createProject.id;
   await owner.gql(`mutation($p: ID!) { addProjectMember(projectId: $p, userId: "viewer", role: VIEWER) { id } }`, { p });
-  const session = (await owner.gql(`mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS })).data.startDebugSession.id;
+  const session = (await owner.gql(`mutation($p: ID!, $i: JSON) { startDebugSession(projectId: $p, inputs: $i) { id } }`, { p, i: SAMPLE_INPUTS })).data
+    .startDebugSession.id;
   const debug = await openLegacySocket(sg.url, `/ws/debug/${session}`, viewer.headers);
   const project = await openLegacySocket(sg.url, `/ws/${p}`, viewer.headers);
   await debug.waitFor((m) => m.type === 'execution_state');

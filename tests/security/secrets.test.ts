@@ -39,22 +39,47 @@ it('substitutes a secret at run time, masks it everywhere, and never returns or 
   const p = (await owner.gql(`mutation { createProject(input: {name: "with a secret"}) { id } }`)).data.createProject.id;
   await owner.gql(`mutation($p: ID!) { addProjectMember(projectId: $p, userId: "editor", role: EDITOR) { id } }`, { p });
   const editor = await callerFor(sg, 'editor');
-  expect(errorCodes(await editor.gql(`mutation($p: ID!) { createSecret(projectId: $p, name: "API_TOKEN", value: "nope-nope") { name } }`, { p }))).toEqual(['FORBIDDEN']);
-  const created = await owner.gql(`mutation($p: ID!, $v: String!) { createSecret(projectId: $p, name: "API_TOKEN", value: $v) { name createdBy } }`, { p, v: SECRET });
+  expect(errorCodes(await editor.gql(`mutation($p: ID!) { createSecret(projectId: $p, name: "API_TOKEN", value: "nope-nope") { name } }`, { p }))).toEqual([
+    'FORBIDDEN',
+  ]);
+  const created = await owner.gql(`mutation($p: ID!, $v: String!) { createSecret(projectId: $p, name: "API_TOKEN", value: $v) { name createdBy } }`, {
+    p,
+    v: SECRET,
+  });
   expect(created.data.createSecret).toEqual({ name: 'API_TOKEN', createdBy: 'owner' });
 
   const edits = [
-    { op: 'addNode', node: { id: 'call', componentId: 'core/http_request', position: { x: 0, y: 0 }, config: { url: echoUrl, headers: { authorization: { $secret: 'API_TOKEN' } } } } },
+    {
+      op: 'addNode',
+      node: {
+        id: 'call',
+        componentId: 'core/http_request',
+        position: { x: 0, y: 0 },
+        config: { url: echoUrl, headers: { authorization: { $secret: 'API_TOKEN' } } },
+      },
+    },
     { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 1, y: 0 }, config: { name: 'response' } } },
     { op: 'connect', connection: { id: 'c1', sourceId: 'call', sourcePort: 'response', targetId: 'out', targetPort: 'value' } },
   ];
-  const edited = await editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
+  const edited = await editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+    p,
+    e: toEditInputs(edits as GraphEdit[]),
+  });
   expect(edited.errors).toBeUndefined();
 
-  const ran = await editor.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id status outputs error { message } steps { nodeId inputs outputs } } }`, { p });
+  const ran = await editor.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id status outputs error { message } steps { nodeId inputs outputs } } }`, {
+    p,
+  });
   expect(ran.data.executeWorkflow.status).toBe('SUCCEEDED');
   expect(received).toEqual([SECRET]); // the remote end got the real value
-  const everything = JSON.stringify(ran) + JSON.stringify(await owner.gql(`query($p: ID!) { project(id: $p) { components { config } changes { payload } secrets { name } runs { outputs steps { inputs outputs } } artifacts { id } } }`, { p }));
+  const everything =
+    JSON.stringify(ran) +
+    JSON.stringify(
+      await owner.gql(
+        `query($p: ID!) { project(id: $p) { components { config } changes { payload } secrets { name } runs { outputs steps { inputs outputs } } artifacts { id } } }`,
+        { p },
+      ),
+    );
   expect(everything).not.toContain(SECRET);
   expect(everything).toContain('***');
   expect(everything).toContain('"$secret":"API_TOKEN"');
@@ -65,7 +90,10 @@ it('substitutes a secret at run time, masks it everywhere, and never returns or 
   expect(errorCodes(await editor.gql(`mutation($p: ID!) { startDebugSession(projectId: $p) { id } }`, { p }))).toEqual(['NOT_IMPLEMENTED']);
 
   const dbFile = path.join(sg.launched.config.dataDir, 'workflow.sqlite');
-  const onDisk = [dbFile, `${dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+  const onDisk = [dbFile, `${dbFile}-wal`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString('latin1'))
+    .join('');
   expect(onDisk).toContain('API_TOKEN');
   expect(onDisk).not.toContain(SECRET);
 });
@@ -73,11 +101,22 @@ it('substitutes a secret at run time, masks it everywhere, and never returns or 
 it('refuses a run that refers to a secret the project does not have', async () => {
   const p = (await owner.gql(`mutation { createProject(input: {name: "missing secret"}) { id } }`)).data.createProject.id;
   const edits = [
-    { op: 'addNode', node: { id: 'call', componentId: 'core/http_request', position: { x: 0, y: 0 }, config: { url: echoUrl, headers: { authorization: { $secret: 'NOPE' } } } } },
+    {
+      op: 'addNode',
+      node: {
+        id: 'call',
+        componentId: 'core/http_request',
+        position: { x: 0, y: 0 },
+        config: { url: echoUrl, headers: { authorization: { $secret: 'NOPE' } } },
+      },
+    },
     { op: 'addNode', node: { id: 'out', componentId: 'core/output', position: { x: 1, y: 0 }, config: { name: 'response' } } },
     { op: 'connect', connection: { id: 'c1', sourceId: 'call', sourcePort: 'response', targetId: 'out', targetPort: 'value' } },
   ];
-  await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: toEditInputs(edits as GraphEdit[]) });
+  await owner.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+    p,
+    e: toEditInputs(edits as GraphEdit[]),
+  });
   const ran = await owner.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id } }`, { p });
   expect(errorCodes(ran)).toEqual(['BAD_USER_INPUT']);
   expect(ran.errors![0].message).toContain('"NOPE"');
@@ -94,13 +133,25 @@ describe('secrets reach only the fields that declare they take one (issue 16)', 
     editor = await callerFor(sg, 'editor');
   });
 
-  const add = (node: Record<string, unknown>) => editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p, e: [{ addNode: { position: { x: 0, y: 0 }, ...node } }] });
+  const add = (node: Record<string, unknown>) =>
+    editor.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+      p,
+      e: [{ addNode: { position: { x: 0, y: 0 }, ...node } }],
+    });
 
   it.each([
-    ['a code node (which could reverse or space it)', { id: 'code', componentId: 'core/code', config: { code: 'return { value: 1 }', token: { $secret: 'TOKEN' } } }, '/token'],
+    [
+      'a code node (which could reverse or space it)',
+      { id: 'code', componentId: 'core/code', config: { code: 'return { value: 1 }', token: { $secret: 'TOKEN' } } },
+      '/token',
+    ],
     ['a constant (a port value)', { id: 'const', componentId: 'core/constant', config: { value: { $secret: 'TOKEN' } } }, '/value'],
     ['an http_request URL', { id: 'url', componentId: 'core/http_request', config: { url: { $secret: 'TOKEN' } } }, '/url'],
-    ['a nested header value', { id: 'deep', componentId: 'core/http_request', config: { url: 'https://example.test', headers: { a: { b: { $secret: 'TOKEN' } } } } }, '/headers/a/b'],
+    [
+      'a nested header value',
+      { id: 'deep', componentId: 'core/http_request', config: { url: 'https://example.test', headers: { a: { b: { $secret: 'TOKEN' } } } } },
+      '/headers/a/b',
+    ],
   ])('refuses a reference in %s with SECRET_NOT_ALLOWED, node id and pointer', async (_what, node, pointer) => {
     const result = await add(node);
     expect(errorCodes(result)).toEqual(['INVALID_GRAPH']);
@@ -117,15 +168,25 @@ describe('secrets reach only the fields that declare they take one (issue 16)', 
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/`;
-      expect((await add({ id: 'call', componentId: 'core/http_request', config: { url, headers: { 'x-token': { $secret: 'TOKEN' } } } })).errors).toBeUndefined();
-      const ran = await editor.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p) { id status error { message } steps { nodeId inputs outputs error { message } } } }`, { p });
+      expect(
+        (await add({ id: 'call', componentId: 'core/http_request', config: { url, headers: { 'x-token': { $secret: 'TOKEN' } } } })).errors,
+      ).toBeUndefined();
+      const ran = await editor.gql(
+        `mutation($p: ID!) { executeWorkflow(projectId: $p) { id status error { message } steps { nodeId inputs outputs error { message } } } }`,
+        { p },
+      );
       expect(ran.data.executeWorkflow.status).toBe('FAILED');
-      const viewerSees = await owner.gql(`query($r: ID!) { run(id: $r) { error { message } steps { inputs outputs error { message } } } }`, { r: ran.data.executeWorkflow.id });
+      const viewerSees = await owner.gql(`query($r: ID!) { run(id: $r) { error { message } steps { inputs outputs error { message } } } }`, {
+        r: ran.data.executeWorkflow.id,
+      });
       const everything = JSON.stringify(ran) + JSON.stringify(viewerSees);
       expect(everything).toContain('***');
       for (const form of [TRICKY, JSON.stringify(TRICKY).slice(1, -1), 'back-slashed-0123']) expect(everything).not.toContain(form);
       const dbFile = path.join(sg.launched.config.dataDir, 'workflow.sqlite');
-      const onDisk = [dbFile, `${dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+      const onDisk = [dbFile, `${dbFile}-wal`]
+        .filter((f) => fs.existsSync(f))
+        .map((f) => fs.readFileSync(f).toString('latin1'))
+        .join('');
       expect(onDisk).not.toContain('back-slashed-0123');
     } finally {
       await new Promise((resolve) => failing.close(resolve));

@@ -24,7 +24,10 @@ export function startSecuredSupergraph(env: Record<string, string> = {}): Promis
   return startTestSupergraph({ env: { ...AUTH_ENV, ...env } });
 }
 
-export async function tokenFor(sub: string, options: { secret?: string; issuer?: string; audience?: string; expiresIn?: string | number } = {}): Promise<string> {
+export async function tokenFor(
+  sub: string,
+  options: { secret?: string; issuer?: string; audience?: string; expiresIn?: string | number } = {},
+): Promise<string> {
   return new SignJWT({ name: `User ${sub}` })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
@@ -54,7 +57,12 @@ export function wsClient(sg: TestSupergraph, params: Record<string, unknown>): C
 }
 
 /** The first message of a subscription, or the error that ended it, or `quiet` after `waitMs` without either. */
-export function firstOutcome(client: Client, query: string, variables: Record<string, unknown>, waitMs = 1_500): Promise<{ kind: 'next'; value: any } | { kind: 'error'; error: any } | { kind: 'complete' } | { kind: 'quiet' }> {
+export function firstOutcome(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  waitMs = 1_500,
+): Promise<{ kind: 'next'; value: any } | { kind: 'error'; error: any } | { kind: 'complete' } | { kind: 'quiet' }> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       stop();

@@ -23,7 +23,11 @@ const OPERATIONS = {
 };
 
 async function call(url: string, headers: Record<string, string>, body?: object) {
-  const response = await request(url, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+  const response = await request(url, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body && JSON.stringify(body),
+  });
   return { status: response.statusCode, text: await response.body.text() };
 }
 

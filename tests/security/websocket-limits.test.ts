@@ -109,7 +109,10 @@ it('caps connections per identity on graphql-ws and the legacy sockets together 
   const second = await initialised('hoarder');
   const third = await rawSocket();
   third.ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await tokenFor('hoarder')}` } }));
-  expect((await within(third.closed, 3_000)) as { code: number; reason: string }).toMatchObject({ code: 1008, reason: expect.stringMatching(/Too many WebSocket connections/) });
+  expect((await within(third.closed, 3_000)) as { code: number; reason: string }).toMatchObject({
+    code: 1008,
+    reason: expect.stringMatching(/Too many WebSocket connections/),
+  });
   const owner = await user('hoarder');
   const p = (await owner.gql(`mutation { createProject(input: {name: "mine"}) { id } }`)).data.createProject.id;
   await expect(openLegacySocket(sg.url, `/ws/${p}`, owner.headers)).rejects.toMatchObject({ statusCode: 429 });

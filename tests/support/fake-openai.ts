@@ -139,7 +139,10 @@ function chatCompletion(body: ChatBody, customContent: string | undefined) {
 /** The documented default rule (see the file header). */
 export function defaultChatContent(messages: Array<{ role: string; content: string }>, json: boolean): string {
   const text = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
-  const labels = messages.filter((message) => message.role === 'system').map((message) => labelsIn(String(message.content))).find(Boolean);
+  const labels = messages
+    .filter((message) => message.role === 'system')
+    .map((message) => labelsIn(String(message.content)))
+    .find(Boolean);
   if (labels) {
     const label = labels.find((candidate) => text.toLowerCase().includes(candidate.toLowerCase())) ?? labels[0];
     return json ? JSON.stringify({ label }) : label;

@@ -29,7 +29,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations).toEqual([]);
 }
@@ -54,11 +56,17 @@ export function projectApi(sg: TestSupergraph) {
     },
     /** Edits as the engine writes them (`{op: 'addNode', node}`), sent as applyGraphEdits' typed input. */
     async edits(projectId: string, list: unknown[]): Promise<void> {
-      const result = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: projectId, e: toEditInputs(list as GraphEdit[]) });
+      const result = await sg.gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+        p: projectId,
+        e: toEditInputs(list as GraphEdit[]),
+      });
       expect(result.errors).toBeUndefined();
     },
     async graph(projectId: string) {
-      const result = await sg.gql(`query($id: ID!) { project(id: $id) { version components { id componentId label position { x y } config } connections { sourceId sourcePort targetId targetPort } } }`, { id: projectId });
+      const result = await sg.gql(
+        `query($id: ID!) { project(id: $id) { version components { id componentId label position { x y } config } connections { sourceId sourcePort targetId targetPort } } }`,
+        { id: projectId },
+      );
       return result.data.project;
     },
   };

@@ -40,13 +40,33 @@ export async function seedLargeProject(gql: Gql, nodeCount = 500): Promise<strin
     const baseX = (c % columns) * CHAIN.length * 240;
     const baseY = Math.floor(c / columns) * 150;
     CHAIN.forEach((componentId, i) => {
-      const config = componentId === 'core/constant' ? { value: `text ${c}` } : componentId === 'core/transform' ? { expression: 'upper(value)' } : componentId === 'core/output' ? { name: `out${c}` } : {};
+      const config =
+        componentId === 'core/constant'
+          ? { value: `text ${c}` }
+          : componentId === 'core/transform'
+            ? { expression: 'upper(value)' }
+            : componentId === 'core/output'
+              ? { name: `out${c}` }
+              : {};
       edits.push({ op: 'addNode', node: { id: `c${c}n${i}`, componentId, position: { x: baseX + i * 240, y: baseY }, config } });
-      if (i > 0) edits.push({ op: 'connect', connection: { id: `c${c}e${i}`, sourceId: `c${c}n${i - 1}`, sourcePort: PORTS[CHAIN[i - 1]].out, targetId: `c${c}n${i}`, targetPort: PORTS[componentId].in } });
+      if (i > 0)
+        edits.push({
+          op: 'connect',
+          connection: {
+            id: `c${c}e${i}`,
+            sourceId: `c${c}n${i - 1}`,
+            sourcePort: PORTS[CHAIN[i - 1]].out,
+            targetId: `c${c}n${i}`,
+            targetPort: PORTS[componentId].in,
+          },
+        });
     });
   }
   for (const edits of batches) {
-    const applied = await gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, { p: projectId, e: toEditInputs(edits as GraphEdit[]) });
+    const applied = await gql(`mutation($p: ID!, $e: [GraphEditInput!]!) { applyGraphEdits(projectId: $p, edits: $e) { project { version } } }`, {
+      p: projectId,
+      e: toEditInputs(edits as GraphEdit[]),
+    });
     if (applied.errors) throw new Error(JSON.stringify(applied.errors).slice(0, 500));
   }
   return projectId;

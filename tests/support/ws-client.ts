@@ -33,7 +33,11 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
           } else if (errors.length || collected.completed) {
             waiters.delete(check);
             clearTimeout(timer);
-            reject(new Error(`subscription ended first: ${JSON.stringify(errors).slice(0, 500)} after ${results.length} results: ${JSON.stringify(results).slice(0, 500)}`));
+            reject(
+              new Error(
+                `subscription ended first: ${JSON.stringify(errors).slice(0, 500)} after ${results.length} results: ${JSON.stringify(results).slice(0, 500)}`,
+              ),
+            );
           }
         };
         const timer = setTimeout(() => {

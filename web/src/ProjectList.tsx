@@ -91,7 +91,11 @@ export function ProjectList() {
           />
         </label>
       </div>
-      {actionError && <p role="alert" className="error">{actionError}</p>}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
+      )}
       {creating && (
         <section className="new-project" aria-label="New project">
           <label htmlFor="new-project-name">Name</label>
@@ -114,7 +118,11 @@ export function ProjectList() {
         </section>
       )}
       {loading && !data && <p>Loading…</p>}
-      {error && <p role="alert" className="error">{errorText(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
       <ul className="project-list" data-testid="project-list">
         {projects.map((p) => (
           <li key={p.id} data-testid={`project-${p.id}`}>

@@ -11,7 +11,12 @@ export interface ServerIssue {
 export function serverIssues(error: unknown): ServerIssue[] {
   if (!error) return [];
   if (CombinedGraphQLErrors.is(error)) {
-    return error.errors.map((e) => ({ code: e.extensions?.code as string | undefined, message: e.message, field: e.extensions?.field as string | undefined, extensions: e.extensions }));
+    return error.errors.map((e) => ({
+      code: e.extensions?.code as string | undefined,
+      message: e.message,
+      field: e.extensions?.field as string | undefined,
+      extensions: e.extensions,
+    }));
   }
   return [{ message: error instanceof Error ? error.message : String(error) }];
 }

@@ -305,8 +305,6 @@ export const DuplicateNodes = graphql(`
   }
 `);
 
-
-
 export const ExportProject = graphql(`
   query ExportProject($id: ID!) {
     exportProject(id: $id)

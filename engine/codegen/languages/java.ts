@@ -103,11 +103,15 @@ export function javaBackend(): LanguageBackend {
     helper: (component, configName, extra, world) => `${javaHelperName(component, world)}(${['ctx', `${configName}()`, ...extra].join(', ')})`,
     list: (items) => `Rt.arr(${items.join(', ')})`,
     // `if (true)` keeps the final `return null` reachable whether or not the user's body ends with a return.
-    userFunction: (name, body) => `  static Object ${name}(Map<String, Object> inputs, Map<String, Object> config) throws Exception {\n    if (true) {\n${body.replace(/\r\n?/g, '\n')}\n    }\n    return null;\n  }`,
+    userFunction: (name, body) =>
+      `  static Object ${name}(Map<String, Object> inputs, Map<String, Object> config) throws Exception {\n    if (true) {\n${body.replace(/\r\n?/g, '\n')}\n    }\n    return null;\n  }`,
     functionReference: (name) => `Workflow::${name}`,
     nodeTable: (name, entries) => {
       const rows = entries.map((e) => {
-        const inputs = e.inputs.map((i) => `new Scheduler.Input(${q(i.port)}, ${i.multiple}, new int[] {${i.sources.map(([s]) => s).join(', ')}}, new String[] {${i.sources.map(([, p]) => q(p)).join(', ')}})`);
+        const inputs = e.inputs.map(
+          (i) =>
+            `new Scheduler.Input(${q(i.port)}, ${i.multiple}, new int[] {${i.sources.map(([s]) => s).join(', ')}}, new String[] {${i.sources.map(([, p]) => q(p)).join(', ')}})`,
+        );
         const output = e.output === null ? 'null' : q(e.output);
         return `new Scheduler.Node(${q(e.id)}, ${q(e.component)}, Workflow::${e.functionName}, new Scheduler.Input[] {${inputs.join(', ')}}, ${e.partial}, Rt.obj(${chunks(JSON.stringify(e.settings)).join(', ')}), ${output})`;
       });
@@ -126,9 +130,11 @@ export function javaBackend(): LanguageBackend {
 }
 
 const RESERVED = new Set(
-  ('abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements ' +
+  (
+    'abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements ' +
     'import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw ' +
-    'throws transient try void volatile while true false null var record yield sealed permits java javax workflowruntime').split(' '),
+    'throws transient try void volatile while true false null var record yield sealed permits java javax workflowruntime'
+  ).split(' '),
 );
 
 /** The Java package: a lower-case identifier that is no keyword and no reserved package. */
@@ -164,7 +170,8 @@ export function javaProject(program: Program, options: CodegenOptions, name: str
     '}',
     '',
   ].join('\n');
-  const build = '#!/bin/sh\n# Builds with the JDK alone (no Maven or Gradle needed): classes go to out/.\nset -e\ncd "$(dirname "$0")"\nrm -rf out\njavac -encoding UTF-8 -d out $(find src -name \'*.java\')\n';
+  const build =
+    '#!/bin/sh\n# Builds with the JDK alone (no Maven or Gradle needed): classes go to out/.\nset -e\ncd "$(dirname "$0")"\nrm -rf out\njavac -encoding UTF-8 -d out $(find src -name \'*.java\')\n';
   const files: GeneratedFile[] = [
     { path: `src/${packageName}/Workflow.java`, content: workflow },
     ...runtimeFiles('java').map((f) => ({ path: `src/workflowruntime/${f.path}`, content: f.content })),

@@ -51,10 +51,10 @@ export function readmeFor(language: LanguageId, options: CodegenOptions, package
     '',
     '## Semantics',
     '',
-    'Values flow along the workflow\'s connections; a node whose inputs were not produced (an untaken branch) is skipped',
+    "Values flow along the workflow's connections; a node whose inputs were not produced (an untaken branch) is skipped",
     'and so are its dependants; `merge` takes the first produced value; per-node timeouts, retries with exponential',
     'backoff and onError (fail / continue / route) behave as in the builder; expressions follow its specification',
-    '(numbers, text conversion, canonical JSON, errors). Outbound HTTP is not filtered here: the builder\'s guard',
+    "(numbers, text conversion, canonical JSON, errors). Outbound HTTP is not filtered here: the builder's guard",
     'against private addresses belongs to the builder, this program trusts whoever runs it.',
     '',
   ].join('\n');

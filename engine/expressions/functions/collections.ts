@@ -5,11 +5,27 @@ import { argumentTypeError, arrayArg, fn, integerArg, objectArg, stringArg, stri
 
 export const collectionFunctions: ExpressionFunction[] = [
   fn('len', [1, 1], 'len(x: string | array | object): number', 'UTF-16 length of a string, element count of an array, key count of an object.', len),
-  fn('contains', [2, 2], 'contains(x: string | array, needle): boolean', 'Substring test for strings (needle must be a string); deep-equality membership for arrays.', (a) =>
-    indexOf(a) >= 0,
+  fn(
+    'contains',
+    [2, 2],
+    'contains(x: string | array, needle): boolean',
+    'Substring test for strings (needle must be a string); deep-equality membership for arrays.',
+    (a) => indexOf(a) >= 0,
   ),
-  fn('indexOf', [2, 2], 'indexOf(x: string | array, needle): number', 'First UTF-16 offset of a substring, or first index of a deep-equal element; -1 if absent.', indexOf),
-  fn('slice', [2, 3], 'slice(x: string | array, start: integer, end?: integer): string | array', 'Like JavaScript slice: negative offsets count from the end, out-of-range offsets are clamped.', slice),
+  fn(
+    'indexOf',
+    [2, 2],
+    'indexOf(x: string | array, needle): number',
+    'First UTF-16 offset of a substring, or first index of a deep-equal element; -1 if absent.',
+    indexOf,
+  ),
+  fn(
+    'slice',
+    [2, 3],
+    'slice(x: string | array, start: integer, end?: integer): string | array',
+    'Like JavaScript slice: negative offsets count from the end, out-of-range offsets are clamped.',
+    slice,
+  ),
   fn('first', [1, 1], 'first(items: array): any', 'First element, or null when empty.', (a) => getIndex(arrayArg(a, 0), 0)),
   fn('last', [1, 1], 'last(items: array): any', 'Last element, or null when empty.', (a) => {
     const items = arrayArg(a, 0);
@@ -22,15 +38,31 @@ export const collectionFunctions: ExpressionFunction[] = [
     return concatArrays(a);
   }),
   fn('unique', [1, 1], 'unique(items: array): array', 'Keeps the first of each group of deep-equal elements, in order.', unique),
-  fn('sort', [1, 1], 'sort(items: array<number> | array<string>): array', 'Ascending; numbers numerically, strings by UTF-16 code units; stable; mixed types are an error.', sort),
-  fn('range', [1, 2], 'range(end: integer) | range(start: integer, end: integer): array<number>', `Integers start (default 0) up to end exclusive; at most ${EXPRESSION_LIMITS.maxRange} elements.`, range),
+  fn(
+    'sort',
+    [1, 1],
+    'sort(items: array<number> | array<string>): array',
+    'Ascending; numbers numerically, strings by UTF-16 code units; stable; mixed types are an error.',
+    sort,
+  ),
+  fn(
+    'range',
+    [1, 2],
+    'range(end: integer) | range(start: integer, end: integer): array<number>',
+    `Integers start (default 0) up to end exclusive; at most ${EXPRESSION_LIMITS.maxRange} elements.`,
+    range,
+  ),
   fn('keys', [1, 1], 'keys(o: object): array<string>', 'Own keys sorted by UTF-16 code units.', (a) => sortedKeys(objectArg(a, 0))),
   fn('values', [1, 1], 'values(o: object): array', 'Values in the order of keys(o).', (a) => {
     const object = objectArg(a, 0);
     return sortedKeys(object).map((key) => asValue(object[key]));
   }),
-  fn('has', [2, 2], 'has(x: any, key: string | number): boolean', 'True if x is an object with own key `key`, or an array with valid index `key`; otherwise false (never an error).', (a) =>
-    Array.isArray(a[0]) ? isValidIndex(a[0], a[1]) : isPlainObject(a[0]) && typeof a[1] === 'string' && Object.hasOwn(a[0], a[1]),
+  fn(
+    'has',
+    [2, 2],
+    'has(x: any, key: string | number): boolean',
+    'True if x is an object with own key `key`, or an array with valid index `key`; otherwise false (never an error).',
+    (a) => (Array.isArray(a[0]) ? isValidIndex(a[0], a[1]) : isPlainObject(a[0]) && typeof a[1] === 'string' && Object.hasOwn(a[0], a[1])),
   ),
   fn('merge', [1, null], 'merge(a: object | null, b: object | null, ...): object', 'Shallow merge, later arguments win; null arguments are skipped.', merge),
   fn('pick', [2, 2], 'pick(o: object, keys: array<string>): object', 'Only the listed keys that o has.', (a) => {

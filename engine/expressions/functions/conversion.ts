@@ -7,17 +7,35 @@ import { argumentTypeError, fn, stringArg, type ExpressionFunction } from './arg
 export const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const conversionFunctions: ExpressionFunction[] = [
-  fn('number', [1, 1], 'number(x: number | string | boolean): number', 'Numbers as-is; true → 1, false → 0; strings matching the decimal grammar (after trim) are parsed; anything else is an error.', toNumber),
-  fn('string', [1, 1], 'string(x: any): string', 'String conversion: strings as-is, numbers in spec formatting, true/false/null as words, arrays/objects as canonical JSON.', (a) =>
-    toText(a[0]),
+  fn(
+    'number',
+    [1, 1],
+    'number(x: number | string | boolean): number',
+    'Numbers as-is; true → 1, false → 0; strings matching the decimal grammar (after trim) are parsed; anything else is an error.',
+    toNumber,
   ),
-  fn('boolean', [1, 1], 'boolean(x: any): boolean', 'Truthiness: false for false, null, 0 and ""; true otherwise (including [] and {}).', (a) => isTruthy(a[0])),
+  fn(
+    'string',
+    [1, 1],
+    'string(x: any): string',
+    'String conversion: strings as-is, numbers in spec formatting, true/false/null as words, arrays/objects as canonical JSON.',
+    (a) => toText(a[0]),
+  ),
+  fn('boolean', [1, 1], 'boolean(x: any): boolean', 'Truthiness: false for false, null, 0 and ""; true otherwise (including [] and {}).', (a) =>
+    isTruthy(a[0]),
+  ),
   fn('typeOf', [1, 1], 'typeOf(x: any): string', 'One of "null", "boolean", "number", "string", "array", "object".', (a) => kindOf(a[0])),
   fn('isNull', [1, 1], 'isNull(x: any): boolean', 'True only for null (missing members read as null).', (a) => a[0] === null),
-  fn('default', [2, 2], 'default(x: any, fallback: any): any', 'x unless it is null, then fallback (same as x ?? fallback).', (a) => (a[0] === null ? a[1] : a[0])),
+  fn('default', [2, 2], 'default(x: any, fallback: any): any', 'x unless it is null, then fallback (same as x ?? fallback).', (a) =>
+    a[0] === null ? a[1] : a[0],
+  ),
   fn('toJson', [1, 1], 'toJson(x: any): string', 'Canonical compact JSON text (keys sorted, no whitespace).', (a) => toJsonText(a[0])),
-  fn('parseJson', [1, 1], 'parseJson(s: string): any', `Parses JSON text (RFC 8259); invalid text, non-finite numbers or nesting deeper than ${EXPRESSION_LIMITS.maxJsonDepth} are errors.`, (a) =>
-    parseJson(stringArg(a, 0)),
+  fn(
+    'parseJson',
+    [1, 1],
+    'parseJson(s: string): any',
+    `Parses JSON text (RFC 8259); invalid text, non-finite numbers or nesting deeper than ${EXPRESSION_LIMITS.maxJsonDepth} are errors.`,
+    (a) => parseJson(stringArg(a, 0)),
   ),
 ];
 

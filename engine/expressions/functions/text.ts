@@ -14,9 +14,19 @@ export const textFunctions: ExpressionFunction[] = [
   fn('endsWith', [2, 2], 'endsWith(s: string, suffix: string): boolean', 'True if s ends with suffix ("" → true).', (a) =>
     stringArg(a, 0).endsWith(stringArg(a, 1)),
   ),
-  fn('replace', [3, 3], 'replace(s: string, find: string, replacement: string): string', 'Replaces every literal (non-regex) occurrence, left to right, non-overlapping; an empty `find` returns s unchanged.', replaceAll),
-  fn('split', [2, 2], 'split(s: string, separator: string): array<string>', 'Splits on every literal occurrence; separator "" splits into UTF-16 code units; split("", "") = [], split("", ",") = [""].', (a) =>
-    stringArg(a, 0).split(stringArg(a, 1)),
+  fn(
+    'replace',
+    [3, 3],
+    'replace(s: string, find: string, replacement: string): string',
+    'Replaces every literal (non-regex) occurrence, left to right, non-overlapping; an empty `find` returns s unchanged.',
+    replaceAll,
+  ),
+  fn(
+    'split',
+    [2, 2],
+    'split(s: string, separator: string): array<string>',
+    'Splits on every literal occurrence; separator "" splits into UTF-16 code units; split("", "") = [], split("", ",") = [""].',
+    (a) => stringArg(a, 0).split(stringArg(a, 1)),
   ),
   fn('join', [1, 2], 'join(items: array, separator?: string = ","): string', 'Concatenates string() of each item with the separator between.', join),
 ];

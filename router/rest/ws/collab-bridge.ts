@@ -12,15 +12,30 @@ import { storedOperation, type GatewayCall } from '../gateway-call';
 import { componentKinds, legacyComponents, legacyConnection, type GqlConnection, type GqlNode } from '../legacy-shapes';
 import { badMessage, pump, type SocketSession } from './socket-session';
 
-const MOVE = storedOperation('LegacyMoveComponent', `mutation LegacyMoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) { moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { version } } }`);
+const MOVE = storedOperation(
+  'LegacyMoveComponent',
+  `mutation LegacyMoveComponent($projectId: ID!, $nodeId: ID!, $position: PositionInput!) { moveComponent(projectId: $projectId, nodeId: $nodeId, position: $position) { project { version } } }`,
+);
 const PRESENCE = storedOperation(
   'LegacyUpdatePresence',
   `mutation LegacyUpdatePresence($projectId: ID!, $cursor: PositionInput, $selection: [ID!], $sessionId: ID) { updatePresence(projectId: $projectId, cursor: $cursor, selection: $selection, sessionId: $sessionId) { userId } }`,
 );
-const LEAVE = storedOperation('LegacyLeavePresence', `mutation LegacyLeavePresence($projectId: ID!, $sessionId: ID) { leavePresence(projectId: $projectId, sessionId: $sessionId) }`);
+const LEAVE = storedOperation(
+  'LegacyLeavePresence',
+  `mutation LegacyLeavePresence($projectId: ID!, $sessionId: ID) { leavePresence(projectId: $projectId, sessionId: $sessionId) }`,
+);
 
 type Generators = ReturnType<typeof subscriptionFields>;
-type Edit = { op: string; node?: GqlNode; connection?: GqlConnection; nodeId?: string; position?: unknown; connectionId?: string; config?: unknown; label?: unknown };
+type Edit = {
+  op: string;
+  node?: GqlNode;
+  connection?: GqlConnection;
+  nodeId?: string;
+  position?: unknown;
+  connectionId?: string;
+  config?: unknown;
+  label?: unknown;
+};
 interface Change {
   version: number;
   actor: string;
@@ -51,7 +66,14 @@ async function editMessages(edit: Edit, call: GatewayCall): Promise<Record<strin
     case 'disconnect':
       return [{ type: 'connection_removed', connection_id: edit.connectionId }];
     case 'updateNode':
-      return [{ type: 'component_updated', component_id: edit.nodeId, ...(edit.config !== undefined ? { config: edit.config } : {}), ...(edit.label !== undefined ? { label: edit.label } : {}) }];
+      return [
+        {
+          type: 'component_updated',
+          component_id: edit.nodeId,
+          ...(edit.config !== undefined ? { config: edit.config } : {}),
+          ...(edit.label !== undefined ? { label: edit.label } : {}),
+        },
+      ];
     default:
       return [];
   }
@@ -78,7 +100,11 @@ function selectionOf(message: Record<string, unknown>): string[] {
   return raw as string[];
 }
 
-export async function runCollabBridge(ws: WebSocket, session: SocketSession, args: { projectId: string; version: number; context: RouterContext; call: GatewayCall; generators: Generators }): Promise<void> {
+export async function runCollabBridge(
+  ws: WebSocket,
+  session: SocketSession,
+  args: { projectId: string; version: number; context: RouterContext; call: GatewayCall; generators: Generators },
+): Promise<void> {
   const { projectId, context, call, generators } = args;
   /** Selections this socket announced, so it is not told about its own (the original sent them to the others). */
   const ownSelections: string[] = [];
@@ -123,7 +149,11 @@ export async function runCollabBridge(ws: WebSocket, session: SocketSession, arg
       if (change.op === 'deleteProject') ws.close(1000, 'Project deleted');
     }),
     pump(presence, session, ws, (event) => {
-      if (event.kind === 'SNAPSHOT') return session.send({ type: 'presence', users: event.entries.map((e) => ({ user_id: e.userId, name: e.name ?? null, selection: e.selection, cursor: e.cursor })) });
+      if (event.kind === 'SNAPSHOT')
+        return session.send({
+          type: 'presence',
+          users: event.entries.map((e) => ({ user_id: e.userId, name: e.name ?? null, selection: e.selection, cursor: e.cursor })),
+        });
       for (const entry of event.entries) {
         if (event.kind === 'LEFT') {
           session.send({ type: 'user_left', user_id: entry.userId });

@@ -55,61 +55,79 @@ export function mountLegacySockets(httpServer: http.Server, options: LegacySocke
   const generators = subscriptionFields(bus, execute, options.slowConsumerEvents);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-  const stopRouting = routeUpgrades(httpServer, (pathname) => pathname.startsWith('/ws/'), (req, socket, head) => {
-    void (async () => {
-      const pathname = new URL(req.url ?? '/', 'http://router').pathname;
-      let target: Target | undefined;
-      try {
-        target = targetOf(pathname);
-      } catch {
-        target = undefined; // a malformed %-escape
-      }
-      if (!target) return refuseUpgrade(socket, 404, 'Not Found');
-      try {
-        const context = await routerContextFor(req, options.auth);
-        const call = gatewayCaller(apollo, context);
-        // Checked before upgrading, so an unknown or foreign id is a plain 404.
-        let start: (ws: import('ws').WebSocket) => Promise<void>;
-        // Each client message draws from the caller's HTTP rate-limit budget.
-        const throttle = () => options.limits.consume(context.identity, req.socket.remoteAddress);
-        let projectId: string;
-        if (target.kind === 'debug') {
-          const { sessionId } = target;
-          const state = await debugState(call, sessionId);
-          projectId = state.projectId;
-          start = (ws) => runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), { sessionId, initialState: state.legacyState, call, bus, bufferLimit: options.slowConsumerEvents });
-        } else {
-          projectId = target.projectId;
-          const { project } = await call<{ project: { version: number } | null }>(PROJECT_VERSION, { id: projectId });
-          if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${projectId}" not found`);
-          start = (ws) => runCollabBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), { projectId, version: project.version, context, call, generators });
+  const stopRouting = routeUpgrades(
+    httpServer,
+    (pathname) => pathname.startsWith('/ws/'),
+    (req, socket, head) => {
+      void (async () => {
+        const pathname = new URL(req.url ?? '/', 'http://router').pathname;
+        let target: Target | undefined;
+        try {
+          target = targetOf(pathname);
+        } catch {
+          target = undefined; // a malformed %-escape
         }
-        const release = options.limits.admit(context.identity);
-        if (!release) throw new RestError(429, 'RATE_LIMITED', options.limits.tooManyConnections);
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          ws.once('close', release);
-          // Revocation ends the socket like a graphql-ws subscription: member removal (project topic) and revoked or
-          // expired credentials (checked again every WS_REVALIDATE_MS).
-          options.limits.watchCredentials(ws, context.identity, {}, req);
-          const revoke = { return: async () => ws.close(CLOSE_ACCESS_REVOKED, 'Access to the project was revoked') };
-          const watching = endWhenAccessLost(bus, execute, projectId, context, revoke);
-          ws.once('close', () => void watching.then((unwatch) => unwatch()));
-          start(ws)
-            .then(() => {
-              if (ws.readyState === ws.OPEN) ws.close(1000, 'Stream ended');
-            })
-            .catch((err) => {
-              log.warn({ err, path: pathname }, 'legacy WebSocket bridge ended with an error');
-              ws.close(1011, 'Internal error');
-            });
-        });
-      } catch (err) {
-        if (err instanceof RestError) return refuseUpgrade(socket, err.status, err.message);
-        log.error({ err, path: pathname }, 'legacy WebSocket handshake failed');
-        refuseUpgrade(socket, 500, 'Internal Server Error');
-      }
-    })();
-  });
+        if (!target) return refuseUpgrade(socket, 404, 'Not Found');
+        try {
+          const context = await routerContextFor(req, options.auth);
+          const call = gatewayCaller(apollo, context);
+          // Checked before upgrading, so an unknown or foreign id is a plain 404.
+          let start: (ws: import('ws').WebSocket) => Promise<void>;
+          // Each client message draws from the caller's HTTP rate-limit budget.
+          const throttle = () => options.limits.consume(context.identity, req.socket.remoteAddress);
+          let projectId: string;
+          if (target.kind === 'debug') {
+            const { sessionId } = target;
+            const state = await debugState(call, sessionId);
+            projectId = state.projectId;
+            start = (ws) =>
+              runDebugBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), {
+                sessionId,
+                initialState: state.legacyState,
+                call,
+                bus,
+                bufferLimit: options.slowConsumerEvents,
+              });
+          } else {
+            projectId = target.projectId;
+            const { project } = await call<{ project: { version: number } | null }>(PROJECT_VERSION, { id: projectId });
+            if (!project) throw new RestError(404, 'NOT_FOUND', `Project "${projectId}" not found`);
+            start = (ws) =>
+              runCollabBridge(ws, socketSession(ws, log, options.slowConsumerBytes, throttle), {
+                projectId,
+                version: project.version,
+                context,
+                call,
+                generators,
+              });
+          }
+          const release = options.limits.admit(context.identity);
+          if (!release) throw new RestError(429, 'RATE_LIMITED', options.limits.tooManyConnections);
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            ws.once('close', release);
+            // Revocation ends the socket like a graphql-ws subscription: member removal (project topic) and revoked or
+            // expired credentials (checked again every WS_REVALIDATE_MS).
+            options.limits.watchCredentials(ws, context.identity, {}, req);
+            const revoke = { return: async () => ws.close(CLOSE_ACCESS_REVOKED, 'Access to the project was revoked') };
+            const watching = endWhenAccessLost(bus, execute, projectId, context, revoke);
+            ws.once('close', () => void watching.then((unwatch) => unwatch()));
+            start(ws)
+              .then(() => {
+                if (ws.readyState === ws.OPEN) ws.close(1000, 'Stream ended');
+              })
+              .catch((err) => {
+                log.warn({ err, path: pathname }, 'legacy WebSocket bridge ended with an error');
+                ws.close(1011, 'Internal error');
+              });
+          });
+        } catch (err) {
+          if (err instanceof RestError) return refuseUpgrade(socket, err.status, err.message);
+          log.error({ err, path: pathname }, 'legacy WebSocket handshake failed');
+          refuseUpgrade(socket, 500, 'Internal Server Error');
+        }
+      })();
+    },
+  );
 
   return {
     async close() {

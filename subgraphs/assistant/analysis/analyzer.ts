@@ -30,7 +30,13 @@ export function analyzeGraph(graph: WorkflowGraph, components: ReadonlyMap<strin
   );
 }
 
-function verifiedPatch(graph: WorkflowGraph, components: ReadonlyMap<string, ComponentShape>, rule: Rule, fingerprint: string, patch: GraphEdit[]): GraphEdit[] | null {
+function verifiedPatch(
+  graph: WorkflowGraph,
+  components: ReadonlyMap<string, ComponentShape>,
+  rule: Rule,
+  fingerprint: string,
+  patch: GraphEdit[],
+): GraphEdit[] | null {
   const checked = checkPatch(graph, patch, components);
   if (!checked.ok) return null;
   const again = rule.check(new GraphContext(checked.graph, components));

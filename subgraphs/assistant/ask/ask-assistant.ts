@@ -76,12 +76,21 @@ export class AskAssistant {
     if (this.llm?.configured) {
       const components = await this.service.components.forGraph(snapshot.graph, identity);
       const question = componentId ? `${query}\n(The question is about node/component "${componentId}".)` : query;
-      const outcome = await askModel(this.llm, describeProject(snapshot.name, snapshot.version, snapshot.graph, suggestions), question, (patch) => checkPatch(snapshot.graph, pinAddedNodes(patch, components), components));
+      const outcome = await askModel(this.llm, describeProject(snapshot.name, snapshot.version, snapshot.graph, suggestions), question, (patch) =>
+        checkPatch(snapshot.graph, pinAddedNodes(patch, components), components),
+      );
       if (!outcome.ok) {
         answer.patchNote = `No model answer (${outcome.reason}); answered from the rules instead.`;
       } else {
         const proposal = outcome.patch ? await this.storeProposal(snapshot, category, query, outcome.answer, outcome.patch) : null;
-        answer = { ...answer, suggestion: outcome.answer, source: 'MODEL', proposal, patchNote: outcome.patchNote ?? null, priority: proposal ? proposal.severity : answer.priority };
+        answer = {
+          ...answer,
+          suggestion: outcome.answer,
+          source: 'MODEL',
+          proposal,
+          patchNote: outcome.patchNote ?? null,
+          priority: proposal ? proposal.severity : answer.priority,
+        };
       }
     }
     await this.service.events.publish('AI_SUGGESTION_GENERATED', {
@@ -97,10 +106,22 @@ export class AskAssistant {
     return answer;
   }
 
-  private async storeProposal(snapshot: { id: string; ownerId: string; version: number }, category: AskCategory, query: string, answer: string, patch: NonNullable<SuggestionRecord['patch']>): Promise<SuggestionRecord> {
+  private async storeProposal(
+    snapshot: { id: string; ownerId: string; version: number },
+    category: AskCategory,
+    query: string,
+    answer: string,
+    patch: NonNullable<SuggestionRecord['patch']>,
+  ): Promise<SuggestionRecord> {
     const now = new Date().toISOString();
     const id = randomUUID();
-    const nodeIds = [...new Set(patch.flatMap((e) => ('nodeId' in e ? [e.nodeId] : e.op === 'addNode' ? [e.node.id] : e.op === 'connect' ? [e.connection.sourceId, e.connection.targetId] : [])))];
+    const nodeIds = [
+      ...new Set(
+        patch.flatMap((e) =>
+          'nodeId' in e ? [e.nodeId] : e.op === 'addNode' ? [e.node.id] : e.op === 'connect' ? [e.connection.sourceId, e.connection.targetId] : [],
+        ),
+      ),
+    ];
     const proposal: SuggestionRecord = {
       id,
       projectId: snapshot.id,

@@ -8,7 +8,10 @@ const MAX_PROMPT_CHARS = 24_000;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function describeProject(name: string, version: number, graph: WorkflowGraph, findings: SuggestionRecord[]): string {
-  const lines = [`Project "${name}", version ${version}: ${graph.nodes.length} nodes, ${graph.connections.length} connections.`, 'Nodes (id: component [label] config settings):'];
+  const lines = [
+    `Project "${name}", version ${version}: ${graph.nodes.length} nodes, ${graph.connections.length} connections.`,
+    'Nodes (id: component [label] config settings):',
+  ];
   for (const n of graph.nodes) {
     const settings = n.settings && Object.keys(n.settings).length ? ` settings=${JSON.stringify(n.settings)}` : '';
     lines.push(`- ${n.id}: ${n.componentId}${n.label ? ` [${n.label}]` : ''} config=${clip(JSON.stringify(n.config ?? {}), MAX_CONFIG_CHARS)}${settings}`);

@@ -8,13 +8,11 @@ import type { ChatMessage, LlmClient } from '../../../engine/components/types';
 import type { GraphEdit } from '../../../engine/model/edits';
 import type { PatchCheck } from '../analysis/patch-check';
 
-export type ModelOutcome =
-  | { ok: true; answer: string; patch?: GraphEdit[]; patchNote?: string; model: string }
-  | { ok: false; reason: string };
+export type ModelOutcome = { ok: true; answer: string; patch?: GraphEdit[]; patchNote?: string; model: string } | { ok: false; reason: string };
 
 export const MODEL_SYSTEM_PROMPT = [
   'You are the assistant of a visual builder for AI-agent workflows. A project is a graph of component instances (nodes) wired by typed connections.',
-  'Answer the user\'s question about the project described below, concretely and briefly.',
+  "Answer the user's question about the project described below, concretely and briefly.",
   'Reply with one JSON object only: {"answer": "<text>", "patch": [<graph edits>]} — "patch" is optional; include it only when a concrete change to the graph fixes what was asked.',
   'Graph edits: {"op":"addNode","node":{"id","componentId","position":{"x","y"},"config":{}}}, {"op":"updateNode","nodeId","config"?,"label"?,"settings"?},',
   '{"op":"removeNode","nodeId"}, {"op":"connect","connection":{"id","sourceId","sourcePort","targetId","targetPort"}}, {"op":"disconnect","connectionId"}, {"op":"moveNode","nodeId","position"}.',
@@ -55,13 +53,20 @@ export async function askModel(llm: LlmClient, description: string, question: st
     const last = attempt >= 2;
     if (typeof parsed === 'string') {
       if (last) return { ok: false, reason: `the model's reply was not the JSON asked for (${parsed}), twice` };
-      messages.push({ role: 'assistant', content: reply.content }, { role: 'user', content: `Your reply was rejected: ${parsed}. Reply again with one JSON object {"answer": "...", "patch": [...]} and nothing else.` });
+      messages.push(
+        { role: 'assistant', content: reply.content },
+        { role: 'user', content: `Your reply was rejected: ${parsed}. Reply again with one JSON object {"answer": "...", "patch": [...]} and nothing else.` },
+      );
       continue;
     }
     if (parsed.patch === undefined) return { ok: true, answer: parsed.answer, model: reply.model };
     const checked = check(parsed.patch);
     if (checked.ok) return { ok: true, answer: parsed.answer, patch: checked.edits, model: reply.model };
-    if (last) return { ok: true, answer: parsed.answer, model: reply.model, patchNote: `The model proposed a patch that was dropped because ${checked.reason}.` };
-    messages.push({ role: 'assistant', content: reply.content }, { role: 'user', content: `Your patch was rejected: ${checked.reason}. Reply again with a corrected patch, or without "patch".` });
+    if (last)
+      return { ok: true, answer: parsed.answer, model: reply.model, patchNote: `The model proposed a patch that was dropped because ${checked.reason}.` };
+    messages.push(
+      { role: 'assistant', content: reply.content },
+      { role: 'user', content: `Your patch was rejected: ${checked.reason}. Reply again with a corrected patch, or without "patch".` },
+    );
   }
 }

@@ -28,7 +28,9 @@ export function inCategory(category: AskCategory, findings: SuggestionRecord[]):
 /** HIGH and CRITICAL findings outside the question's category: named first whatever the question's words. */
 export function urgentOutside(category: AskCategory, findings: SuggestionRecord[]): SuggestionRecord[] {
   const inside = new Set(inCategory(category, findings));
-  return findings.filter((f) => !inside.has(f) && SEVERITY_RANK[f.severity] <= SEVERITY_RANK.HIGH).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return findings
+    .filter((f) => !inside.has(f) && SEVERITY_RANK[f.severity] <= SEVERITY_RANK.HIGH)
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
 /**
@@ -54,7 +56,10 @@ export function answerFromRules(category: AskCategory, version: number, findings
 
 function answerForCategory(category: AskCategory, version: number, findings: SuggestionRecord[]): RulesAnswer {
   const kinds = CATEGORY_KINDS[category];
-  const practices = new Set([...findings.flatMap((f) => f.bestPractices), ...ANALYSIS_RULES.filter((r) => !kinds || kinds.includes(r.kind)).flatMap((r) => r.bestPractices)]);
+  const practices = new Set([
+    ...findings.flatMap((f) => f.bestPractices),
+    ...ANALYSIS_RULES.filter((r) => !kinds || kinds.includes(r.kind)).flatMap((r) => r.bestPractices),
+  ]);
   const listed = findings.slice(0, MAX_LISTED);
   const fixable = findings.filter((f) => f.patch?.length).length;
   const suggestion = findings.length

@@ -23,7 +23,8 @@ export interface CodeOptimization {
 export function findOptimizer(language: string): LanguageOptimizer {
   const wanted = language.trim().toLowerCase();
   const optimizer = CODE_OPTIMIZERS.find((o) => o.language === (ALIASES[wanted] ?? wanted));
-  if (!optimizer) throw badInput(`language "${language}" is not supported; supported: ${CODE_OPTIMIZERS.map((o) => o.language).join(', ')}`, { field: 'language' });
+  if (!optimizer)
+    throw badInput(`language "${language}" is not supported; supported: ${CODE_OPTIMIZERS.map((o) => o.language).join(', ')}`, { field: 'language' });
   return optimizer;
 }
 

@@ -35,17 +35,25 @@ function rangeLen(loop: Node, names: Set<string>): Rewrite | undefined {
   if (!seq || (seq.type !== 'identifier' && seq.type !== 'attribute')) return undefined;
   const index = left.text;
   const message = `range(len(${seq.text})) loop: iterate ${seq.text} directly (enumerate() when the index is needed).`;
-  const isElement = (n: Node | null): n is Node => n?.type === 'subscript' && n.childForFieldName('value')?.text === seq.text && n.childForFieldName('subscript')?.text === index;
+  const isElement = (n: Node | null): n is Node =>
+    n?.type === 'subscript' && n.childForFieldName('value')?.text === seq.text && n.childForFieldName('subscript')?.text === index;
   const indexUses = descendants(body, 'identifier').filter((n) => n.text === index);
   const elementReads = indexUses.map((n) => n.parent).filter(isElement);
   // Writing xs[i], rebinding i or xs, or touching xs otherwise (xs.append…) makes direct iteration differ.
   const root = seq.type === 'identifier' ? seq.text : seq.text.split('.')[0];
-  const seqTouched = descendants(body, 'identifier').some((n) => n.text === root && !isElement(seq.type === 'identifier' ? n.parent : n.parent?.parent ?? null));
-  if (elementReads.some(isAssignmentTarget) || indexUses.some(isAssignmentTarget) || seqTouched || !elementReads.length) return report('py-range-len', loop, message);
+  const seqTouched = descendants(body, 'identifier').some(
+    (n) => n.text === root && !isElement(seq.type === 'identifier' ? n.parent : (n.parent?.parent ?? null)),
+  );
+  if (elementReads.some(isAssignmentTarget) || indexUses.some(isAssignmentTarget) || seqTouched || !elementReads.length)
+    return report('py-range-len', loop, message);
   const element = freshName(seq.type === 'identifier' && seq.text.endsWith('s') && seq.text.length > 1 ? seq.text.slice(0, -1) : 'item', names);
   names.add(element);
   const indexElsewhere = indexUses.length > elementReads.length;
-  const header = { start: left.startIndex, end: right.endIndex, text: indexElsewhere ? `${index}, ${element} in enumerate(${seq.text})` : `${element} in ${seq.text}` };
+  const header = {
+    start: left.startIndex,
+    end: right.endIndex,
+    text: indexElsewhere ? `${index}, ${element} in enumerate(${seq.text})` : `${element} in ${seq.text}`,
+  };
   return { rule: 'py-range-len', message, at: loop.startIndex, edits: [header, ...elementReads.map((n) => edit(n, element))] };
 }
 
@@ -55,7 +63,11 @@ function rangeLen(loop: Node, names: Set<string>): Rewrite | undefined {
  */
 function printCall(call: Node): Rewrite | undefined {
   if (call.childForFieldName('function')?.text !== 'print') return undefined;
-  return report('py-print-logging', call, 'print() in program code: use logging (levels, handlers, timestamps) where the output is diagnostics; not rewritten, as it would change what the program prints.');
+  return report(
+    'py-print-logging',
+    call,
+    'print() in program code: use logging (levels, handlers, timestamps) where the output is diagnostics; not rewritten, as it would change what the program prints.',
+  );
 }
 
 function bareExcept(clause: Node): Rewrite | undefined {
@@ -71,15 +83,26 @@ function noneComparison(cmp: Node): Rewrite | undefined {
   if (cmp.childCount !== 3) return undefined;
   const [left, op, right] = [cmp.child(0)!, cmp.child(1)!, cmp.child(2)!];
   if ((op.type !== '==' && op.type !== '!=') || (left.type !== 'none' && right.type !== 'none')) return undefined;
-  return { rule: 'py-none-compare', message: `Compare with None using \`${op.type === '==' ? 'is' : 'is not'}\`.`, at: op.startIndex, edits: [edit(op, op.type === '==' ? 'is' : 'is not')] };
+  return {
+    rule: 'py-none-compare',
+    message: `Compare with None using \`${op.type === '==' ? 'is' : 'is not'}\`.`,
+    at: op.startIndex,
+    edits: [edit(op, op.type === '==' ? 'is' : 'is not')],
+  };
 }
 
 /** `for k in d.keys():` → `for k in d:`. */
 function keysIteration(loop: Node): Rewrite | undefined {
   const right = loop.childForFieldName('right');
   const fn = right?.type === 'call' ? right.childForFieldName('function') : null;
-  if (!right || fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'keys' || right.childForFieldName('arguments')?.namedChildCount !== 0) return undefined;
-  return { rule: 'py-dict-keys', message: 'Iterating a dict yields its keys: `.keys()` is redundant.', at: right.startIndex, edits: [edit(right, fn.childForFieldName('object')!.text)] };
+  if (!right || fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'keys' || right.childForFieldName('arguments')?.namedChildCount !== 0)
+    return undefined;
+  return {
+    rule: 'py-dict-keys',
+    message: 'Iterating a dict yields its keys: `.keys()` is redundant.',
+    at: right.startIndex,
+    edits: [edit(right, fn.childForFieldName('object')!.text)],
+  };
 }
 
 /**
@@ -94,9 +117,16 @@ function mutableDefault(param: Node): Rewrite | undefined {
 }
 
 function reportOnly(node: Node): Rewrite | undefined {
-  if (node.type === 'call' && node.childForFieldName('function')?.text === 'open' && !hasAncestor(node, 'with_item')) return report('py-open-without-with', node, 'open() outside a `with` block leaks the file when an exception is raised.');
-  if (node.type === 'comparison_operator' && node.childCount === 3 && /^type\(/.test(node.child(0)!.text) && node.child(1)!.type === '==') return report('py-type-compare', node, 'type(x) == T ignores subclasses; use isinstance(x, T).');
-  if (node.type === 'augmented_assignment' && node.child(1)?.type === '+=' && node.childForFieldName('right')?.type === 'string' && (hasAncestor(node, 'for_statement') || hasAncestor(node, 'while_statement'))) {
+  if (node.type === 'call' && node.childForFieldName('function')?.text === 'open' && !hasAncestor(node, 'with_item'))
+    return report('py-open-without-with', node, 'open() outside a `with` block leaks the file when an exception is raised.');
+  if (node.type === 'comparison_operator' && node.childCount === 3 && /^type\(/.test(node.child(0)!.text) && node.child(1)!.type === '==')
+    return report('py-type-compare', node, 'type(x) == T ignores subclasses; use isinstance(x, T).');
+  if (
+    node.type === 'augmented_assignment' &&
+    node.child(1)?.type === '+=' &&
+    node.childForFieldName('right')?.type === 'string' &&
+    (hasAncestor(node, 'for_statement') || hasAncestor(node, 'while_statement'))
+  ) {
     return report('py-string-concat-loop', node, 'Building a string with += in a loop is quadratic; collect the parts and "".join() them.');
   }
   return undefined;
@@ -110,7 +140,17 @@ function hasAncestor(node: Node, type: string): boolean {
 export const pythonOptimizer: LanguageOptimizer = {
   language: 'python',
   parser: 'tree-sitter-python (web-tree-sitter)',
-  checks: ['py-range-len', 'py-print-logging', 'py-bare-except', 'py-none-compare', 'py-dict-keys', 'py-mutable-default', 'py-open-without-with', 'py-type-compare', 'py-string-concat-loop'],
+  checks: [
+    'py-range-len',
+    'py-print-logging',
+    'py-bare-except',
+    'py-none-compare',
+    'py-dict-keys',
+    'py-mutable-default',
+    'py-open-without-with',
+    'py-type-compare',
+    'py-string-concat-loop',
+  ],
   syntaxError: (code) => withPythonTree(code, (tree) => firstSyntaxError(tree.rootNode)),
   rewrites: (code) =>
     withPythonTree(code, (tree) => {

@@ -7,7 +7,7 @@ import type { Rewrite, TextEdit } from './types';
 export function applyRewrites(source: string, rewrites: Rewrite[]): { code: string; applied: Set<Rewrite> } {
   const taken: TextEdit[] = [];
   const applied = new Set<Rewrite>();
-  const overlaps = (a: TextEdit, b: TextEdit) => a.start < b.end && b.start < a.end || (a.start === b.start && a.end === a.start && b.end === b.start);
+  const overlaps = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === a.start && b.end === b.start);
   for (const rewrite of rewrites) {
     if (!rewrite.edits.length) continue;
     if (rewrite.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;

@@ -26,7 +26,11 @@ export function constantValue(source: unknown): { value: unknown } | undefined {
 const BRANCHING: Record<string, (node: NodeInstance) => { field: string; source: unknown }[]> = {
   'core/condition': (node) => [{ field: 'expression', source: node.config?.expression }],
   'core/filter': (node) => [{ field: 'expression', source: node.config?.expression }],
-  'core/switch': (node) => (Array.isArray(node.config?.cases) ? node.config.cases : []).map((c: { expression?: unknown }, i: number) => ({ field: `cases[${i}].expression`, source: c?.expression })),
+  'core/switch': (node) =>
+    (Array.isArray(node.config?.cases) ? node.config.cases : []).map((c: { expression?: unknown }, i: number) => ({
+      field: `cases[${i}].expression`,
+      source: c?.expression,
+    })),
 };
 
 export const constantConditionRule: Rule = {

@@ -13,13 +13,19 @@ const callsModel = (componentId: string): boolean => findBuiltinComponent(compon
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 function callSignature(ctx: GraphContext, node: NodeInstance): string {
-  const inputs = ctx.wiresInto(node.id).map((c) => `${c.targetPort}<-${c.sourceId}.${c.sourcePort}`).sort();
+  const inputs = ctx
+    .wiresInto(node.id)
+    .map((c) => `${c.targetPort}<-${c.sourceId}.${c.sourcePort}`)
+    .sort();
   return canonicalJson({ component: node.componentId, config: node.config ?? {}, inputs });
 }
 

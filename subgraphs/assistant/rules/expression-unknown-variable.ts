@@ -13,7 +13,7 @@ export const expressionUnknownVariableRule: Rule = {
   severity: 'HIGH',
   title: 'Expression reads a variable that does not exist',
   autoFix: true,
-  bestPractices: ['Read the node\'s input as `value` (or `inputs.<port>`), array elements as `item`, and the accumulator as `acc`.'],
+  bestPractices: ["Read the node's input as `value` (or `inputs.<port>`), array elements as `item`, and the accumulator as `acc`."],
   check(ctx) {
     return ctx.graph.nodes.flatMap((node) => {
       const component = ctx.component(node);

@@ -19,14 +19,24 @@ export const noOutputNodeRule: Rule = {
     const dead = deadBranches(ctx);
     const deadIds = new Set(dead.flatMap((b) => [...b.removed].filter((id) => id !== b.node.id)));
     const ends: [NodeInstance, string][] = ctx.graph.nodes
-      .filter((node) => !deadIds.has(node.id) && !dead.some((b) => b.node.id === node.id) && ctx.outputPorts(node).length > 0 && ctx.wiresFrom(node.id).length === 0 && ctx.isConnected(node.id))
+      .filter(
+        (node) =>
+          !deadIds.has(node.id) &&
+          !dead.some((b) => b.node.id === node.id) &&
+          ctx.outputPorts(node).length > 0 &&
+          ctx.wiresFrom(node.id).length === 0 &&
+          ctx.isConnected(node.id),
+      )
       .map((node) => [node, ctx.outputPorts(node)[0].name]);
     for (const b of dead) if (!ctx.wiresFrom(b.node.id, String(b.taken)).length) ends.push([b.node, String(b.taken)]);
     const sinks = ends.map(([node]) => node);
     const taken = new Set<string>();
     const patch: GraphEdit[] = ends.flatMap(([sink, port]) => {
       const output = newNode(ctx, taken, `out_${sink.id}`, 'core/output', { name: sink.id.replace(/[^A-Za-z0-9_]/g, '_') }, sink, { x: 260, y: 0 });
-      return [{ op: 'addNode' as const, node: output }, { op: 'connect' as const, connection: wire(ctx, taken, sink.id, port, output.id, 'value') }];
+      return [
+        { op: 'addNode' as const, node: output },
+        { op: 'connect' as const, connection: wire(ctx, taken, sink.id, port, output.id, 'value') },
+      ];
     });
     return [
       {

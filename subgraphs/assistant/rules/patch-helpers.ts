@@ -12,7 +12,15 @@ export function wire(ctx: GraphContext, taken: Set<string>, sourceId: string, so
 }
 
 /** A new built-in node placed near `near`, with a fresh id. */
-export function newNode(ctx: GraphContext, taken: Set<string>, base: string, componentId: string, config: Record<string, unknown>, near?: NodeInstance, offset = { x: 130, y: 90 }): NodeInstance {
+export function newNode(
+  ctx: GraphContext,
+  taken: Set<string>,
+  base: string,
+  componentId: string,
+  config: Record<string, unknown>,
+  near?: NodeInstance,
+  offset = { x: 130, y: 90 },
+): NodeInstance {
   const component = findBuiltinComponent(componentId);
   if (!component) throw new Error(`unknown built-in ${componentId}`);
   const id = ctx.freshId(base, taken);

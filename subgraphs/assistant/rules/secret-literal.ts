@@ -55,7 +55,10 @@ export const secretLiteralRule: Rule = {
 };
 
 function readPath(config: unknown, path: string): unknown {
-  return path.split('/').filter(Boolean).reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], config);
+  return path
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], config);
 }
 
 /** Enough to recognise the key, not enough to use it. */

@@ -12,7 +12,9 @@ const rootOf = (path: string) => path.split(/[.[]/)[0].trim();
 
 /** The run-input type a placeholder path implies: `{{user.name}}` needs an object, `{{items[0]}}` an array. */
 function impliedType(template: string, name: string): string {
-  const uses = listPlaceholders(template).filter((p) => rootOf(p) === name).map((p) => p.trim().slice(name.length).trim()[0]);
+  const uses = listPlaceholders(template)
+    .filter((p) => rootOf(p) === name)
+    .map((p) => p.trim().slice(name.length).trim()[0]);
   if (uses.includes('.')) return 'object';
   return uses.includes('[') ? 'array' : 'string';
 }
@@ -42,7 +44,11 @@ export const templateMissingVariableRule: Rule = {
         nodeIds: [node.id],
         message: `${describeNode(node)} uses ${missing.map((m) => `{{${m}}}`).join(', ')} but ${valuesWire ? `its values only have ${[...provided].join(', ') || 'no keys'}` : 'nothing is connected to its inputs'}; the node would fail at run time. Add ${missing.length > 1 ? 'run inputs' : 'a run input'} for ${missing.join(', ')}.`,
         codeSnippets: [template],
-        patch: provideVariables(ctx, node, missing.map((name) => [name, impliedType(template, name)])),
+        patch: provideVariables(
+          ctx,
+          node,
+          missing.map((name) => [name, impliedType(template, name)]),
+        ),
       });
     }
     return findings;

@@ -10,7 +10,13 @@ import { describeNode, insertOnWire, newNode } from './patch-helpers';
 
 export const MAP_ITEM_CAP = 100;
 /** Nodes an array passes through unchanged in size or smaller. */
-const ARRAY_CARRIERS: Record<string, string> = { 'core/filter': 'items', 'core/map': 'items', 'core/condition': 'value', 'core/delay': 'value', 'core/switch': 'value' };
+const ARRAY_CARRIERS: Record<string, string> = {
+  'core/filter': 'items',
+  'core/map': 'items',
+  'core/condition': 'value',
+  'core/delay': 'value',
+  'core/switch': 'value',
+};
 
 function effectfulSubgraph(graph: WorkflowGraph | undefined): string[] {
   return (graph?.nodes ?? []).filter((n) => findBuiltinComponent(n.componentId)?.sideEffects).map((n) => n.id);
@@ -35,7 +41,7 @@ export const unboundedMapRule: Rule = {
   autoFix: true,
   bestPractices: [
     `Cap the number of items a run may fan out over (e.g. slice(value, 0, ${MAP_ITEM_CAP})) before calling models or APIs per item.`,
-    'Keep map concurrency within the provider\'s rate limit.',
+    "Keep map concurrency within the provider's rate limit.",
   ],
   check(ctx) {
     return ctx.nodesOf('core/map').flatMap((node) => {

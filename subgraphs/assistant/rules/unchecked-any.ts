@@ -17,12 +17,18 @@ function fix(ctx: GraphContext, c: Connection, targetType: string): GraphEdit[] 
   const target = ctx.nodes.get(c.targetId)!;
   const conversion = CONVERSIONS[targetType];
   if (conversion) {
-    const convert = newNode(ctx, taken, `${c.targetId}_${c.targetPort}_as_${targetType}`, 'core/transform', { expression: conversion }, target, { x: -130, y: 90 });
+    const convert = newNode(ctx, taken, `${c.targetId}_${c.targetPort}_as_${targetType}`, 'core/transform', { expression: conversion }, target, {
+      x: -130,
+      y: 90,
+    });
     return insertOnWire(ctx, c, convert, 'value', 'value', taken);
   }
   // Objects and arrays cannot be converted meaningfully: only let the right kind through.
   const kind = arrayItemType(targetType) !== undefined ? 'array' : targetType;
-  const guard = newNode(ctx, taken, `${c.targetId}_${c.targetPort}_is_${kind}`, 'core/condition', { expression: `typeOf(value) == "${kind}"` }, target, { x: -130, y: 90 });
+  const guard = newNode(ctx, taken, `${c.targetId}_${c.targetPort}_is_${kind}`, 'core/condition', { expression: `typeOf(value) == "${kind}"` }, target, {
+    x: -130,
+    y: 90,
+  });
   return insertOnWire(ctx, c, guard, 'value', 'true', taken);
 }
 

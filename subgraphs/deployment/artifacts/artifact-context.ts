@@ -20,7 +20,13 @@ export const containerPort = (ctx: ArtifactContext) => ctx.config.networking.por
 
 /** Lower-case, dashes, starts with a letter, at most 40 characters (room for suffixes within 63). */
 export function dnsLabel(text: string): string {
-  const label = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^[^a-z]+/, '').slice(0, 40).replace(/-+$/, '');
+  const label = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   return label || 'workflow';
 }
 
@@ -42,7 +48,17 @@ export function cpuCount(quantity: string): number {
 export function memoryMiB(quantity: string): number {
   const match = /^([0-9]+)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(quantity);
   if (!match) return 256;
-  const factor: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024, K: 1000 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576, T: 1e12 / 1048576, '': 1 / 1048576 };
+  const factor: Record<string, number> = {
+    Ki: 1 / 1024,
+    Mi: 1,
+    Gi: 1024,
+    Ti: 1024 * 1024,
+    K: 1000 / 1048576,
+    M: 1e6 / 1048576,
+    G: 1e9 / 1048576,
+    T: 1e12 / 1048576,
+    '': 1 / 1048576,
+  };
   return Math.max(1, Math.round(Number(match[1]) * factor[match[2] ?? '']));
 }
 

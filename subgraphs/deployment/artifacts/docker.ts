@@ -49,7 +49,20 @@ export function dockerfile(ctx: ArtifactContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const DOCKERIGNORE = ['.git', 'node_modules', '__pycache__', '*.pyc', '.env', '.env.*', '*.log', 'k8s', 'chart', 'cloudrun', 'docker-compose.yml', ''].join('\n');
+export const DOCKERIGNORE = [
+  '.git',
+  'node_modules',
+  '__pycache__',
+  '*.pyc',
+  '.env',
+  '.env.*',
+  '*.log',
+  'k8s',
+  'chart',
+  'cloudrun',
+  'docker-compose.yml',
+  '',
+].join('\n');
 
 export function dockerArtifacts(ctx: ArtifactContext): StoredFile[] {
   return [

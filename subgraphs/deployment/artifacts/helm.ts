@@ -19,7 +19,10 @@ function environmentValues(config: DeploymentConfig) {
   return {
     replicaCount: config.resources.replicas,
     strategy: config.deployment_type === 'recreate' ? 'Recreate' : 'RollingUpdate',
-    resources: { requests: { cpu: config.resources.cpu, memory: config.resources.memory }, limits: { cpu: config.resources.cpu, memory: config.resources.memory } },
+    resources: {
+      requests: { cpu: config.resources.cpu, memory: config.resources.memory },
+      limits: { cpu: config.resources.cpu, memory: config.resources.memory },
+    },
     probes: { liveness: probe(config.health_checks.liveness), readiness: probe(config.health_checks.readiness) },
     service: { type: config.networking.service_type, port: config.networking.ports[0] },
     autoscaling: {

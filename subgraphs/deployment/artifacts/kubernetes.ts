@@ -48,7 +48,10 @@ export function kubernetesObjects(ctx: ArtifactContext) {
               envFrom: [{ configMapRef: { name: `${ctx.name}-config` } }],
               // Secrets by reference only: the Secret is created by the operator (see README.md), never written here.
               env: config.secrets.map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretName(ctx), key: name } } })),
-              resources: { requests: { cpu: config.resources.cpu, memory: config.resources.memory }, limits: { cpu: config.resources.cpu, memory: config.resources.memory } },
+              resources: {
+                requests: { cpu: config.resources.cpu, memory: config.resources.memory },
+                limits: { cpu: config.resources.cpu, memory: config.resources.memory },
+              },
               livenessProbe: httpProbe(config.health_checks.liveness, port),
               readinessProbe: httpProbe(config.health_checks.readiness, port),
               securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
@@ -60,7 +63,11 @@ export function kubernetesObjects(ctx: ArtifactContext) {
   });
   const service = new Service({
     metadata: metadata(),
-    spec: { type: config.networking.service_type, selector, ports: config.networking.ports.map((p, i) => ({ name: i === 0 ? 'http' : `port-${p}`, port: p, targetPort: i === 0 ? 'http' : p })) },
+    spec: {
+      type: config.networking.service_type,
+      selector,
+      ports: config.networking.ports.map((p, i) => ({ name: i === 0 ? 'http' : `port-${p}`, port: p, targetPort: i === 0 ? 'http' : p })),
+    },
   });
   const objects: { file: string; object: { validate(): void } }[] = [
     { file: 'configmap.yaml', object: configMap },
@@ -76,7 +83,9 @@ export function kubernetesObjects(ctx: ArtifactContext) {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: ctx.name },
           minReplicas: config.autoscaling.min_replicas,
           maxReplicas: config.autoscaling.max_replicas,
-          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: config.autoscaling.target_cpu_percent } } }],
+          metrics: [
+            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: config.autoscaling.target_cpu_percent } } },
+          ],
         },
       }),
     });
@@ -122,4 +131,3 @@ export function kubernetesArtifacts(ctx: ArtifactContext): StoredFile[] {
   const manifests = kubernetesObjects(ctx).map(({ file, object }) => yamlFile(`k8s/${file}`, (object as unknown as { toJSON(): unknown }).toJSON()));
   return [...dockerArtifacts(ctx), ...manifests, { path: 'k8s/README.md', content: secretsReadme(ctx) }];
 }
-

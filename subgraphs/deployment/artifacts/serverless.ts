@@ -12,13 +12,21 @@ import { dockerArtifacts } from './docker';
 /** Lambda Web Adapter (public layer by AWS, account 753240598075). */
 const WEB_ADAPTER_LAYER = 'arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:25';
 
-const parameterName = (variable: string) => variable.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const parameterName = (variable: string) =>
+  variable
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 export function samTemplate(ctx: ArtifactContext): Record<string, unknown> {
   const port = containerPort(ctx);
   const { config } = ctx;
   const parameters = Object.fromEntries(
-    config.secrets.map((name) => [parameterName(name), { Type: 'String', NoEcho: true, Description: `Value of ${name} (given at deploy time, never stored in the template)` }]),
+    config.secrets.map((name) => [
+      parameterName(name),
+      { Type: 'String', NoEcho: true, Description: `Value of ${name} (given at deploy time, never stored in the template)` },
+    ]),
   );
   return {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -101,9 +109,17 @@ export function cloudRunService(ctx: ArtifactContext): Record<string, unknown> {
               env: [
                 ...Object.entries(config.env).map(([name, value]) => ({ name, value })),
                 // Secret Manager references: Cloud Run resolves them at start, nothing secret is in this file.
-                ...config.secrets.map((name) => ({ name, valueFrom: { secretKeyRef: { name: `${ctx.name}-${name.toLowerCase().replace(/_/g, '-')}`, key: 'latest' } } })),
+                ...config.secrets.map((name) => ({
+                  name,
+                  valueFrom: { secretKeyRef: { name: `${ctx.name}-${name.toLowerCase().replace(/_/g, '-')}`, key: 'latest' } },
+                })),
               ],
-              resources: { limits: { cpu: String(Math.max(1, Math.ceil(cpuCount(config.resources.cpu)))), memory: `${Math.max(512, memoryMiB(config.resources.memory))}Mi` } },
+              resources: {
+                limits: {
+                  cpu: String(Math.max(1, Math.ceil(cpuCount(config.resources.cpu)))),
+                  memory: `${Math.max(512, memoryMiB(config.resources.memory))}Mi`,
+                },
+              },
               startupProbe: probe(config.health_checks.readiness),
               livenessProbe: probe(config.health_checks.liveness),
             },

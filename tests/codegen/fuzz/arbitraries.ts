@@ -10,18 +10,113 @@ import { graph, node, wire } from '../../../engine/templates/build';
 
 // ---- values ----
 
-const TRICKY_CHARS = ['\ud83d', '\ude00', '😀', '𝒳', 'é', 'ß', 'İ', 'ς', 'Σ', '\u0000', '\u001f', '\x1c', '\u0085', '\u00a0', '\u2028', '\ufeff', '\u3000', '\u180e', ' ', '\t', '\n', ',', '.', '"', '\\', '{', '}', '[', ']', '$&', 'a', 'b', 'A', '0', '1', '-', '_'];
-const char = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TRICKY_CHARS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) });
+const TRICKY_CHARS = [
+  '\ud83d',
+  '\ude00',
+  '😀',
+  '𝒳',
+  'é',
+  'ß',
+  'İ',
+  'ς',
+  'Σ',
+  '\u0000',
+  '\u001f',
+  '\x1c',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\u3000',
+  '\u180e',
+  ' ',
+  '\t',
+  '\n',
+  ',',
+  '.',
+  '"',
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  '$&',
+  'a',
+  'b',
+  'A',
+  '0',
+  '1',
+  '-',
+  '_',
+];
+const char = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY_CHARS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+);
 export const text = fc.array(char, { maxLength: 8 }).map((cs) => cs.join(''));
 
-const SPECIAL_NUMBERS = [0, -0, 1, -1, 2, 0.5, -2.5, 2.5, 0.1, 0.2, 0.30000000000000004, 7, 10, 100, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53 - 1), 2 ** 31, 2 ** 32, 1e21, 1e20, 1e-7, 1e-6, 123456789012, 5e-324, 2.2250738585072014e-308, 2.225073858507201e-308, 1.7976931348623157e308, -1.5e300, 4294967295];
+const SPECIAL_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  0.5,
+  -2.5,
+  2.5,
+  0.1,
+  0.2,
+  0.30000000000000004,
+  7,
+  10,
+  100,
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53 - 1),
+  2 ** 31,
+  2 ** 32,
+  1e21,
+  1e20,
+  1e-7,
+  1e-6,
+  123456789012,
+  5e-324,
+  2.2250738585072014e-308,
+  2.225073858507201e-308,
+  1.7976931348623157e308,
+  -1.5e300,
+  4294967295,
+];
 export const number = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SPECIAL_NUMBERS) },
   { weight: 2, arbitrary: fc.integer({ min: -20, max: 20 }) },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
 );
 
-const KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '0', '1', '10', '01', '-1', '4294967295', 'a', 'b', 'n', 's', 'items', 'value', '', 'é', '😀', '\ud83d'];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'prototype',
+  '0',
+  '1',
+  '10',
+  '01',
+  '-1',
+  '4294967295',
+  'a',
+  'b',
+  'n',
+  's',
+  'items',
+  'value',
+  '',
+  'é',
+  '😀',
+  '\ud83d',
+];
 export const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: text });
 
 /** A JSON object built with own data properties (a `__proto__` key stays a key). */
@@ -106,9 +201,18 @@ export function expression(scope: Scope, maxDepth = 3): fc.Arbitrary<string> {
       case 'bool':
         return fc.oneof(fc.constantFrom('true', 'false'), vars);
       case 'arr':
-        return fc.oneof(fc.array(number.map(numberLiteral), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`), fc.array(text.map(quote), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`), vars);
+        return fc.oneof(
+          fc.array(number.map(numberLiteral), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+          fc.array(text.map(quote), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+          vars,
+        );
       case 'obj':
-        return fc.oneof(fc.uniqueArray(fc.tuple(key, number), { maxLength: 3, selector: ([k]) => k }).map((es) => `{${es.map(([k, v]) => `${quote(k)}: ${numberLiteral(v)}`).join(', ')}}`), vars);
+        return fc.oneof(
+          fc
+            .uniqueArray(fc.tuple(key, number), { maxLength: 3, selector: ([k]) => k })
+            .map((es) => `{${es.map(([k, v]) => `${quote(k)}: ${numberLiteral(v)}`).join(', ')}}`),
+          vars,
+        );
       case 'any':
         return fc.oneof(vars, fc.constant('null'), number.map(numberLiteral), text.map(quote));
     }
@@ -119,21 +223,106 @@ export function expression(scope: Scope, maxDepth = 3): fc.Arbitrary<string> {
     const cached = memo.get(id);
     if (cached) return cached;
     const e = (u: T) => at(u, d - 1);
-    const common = [leaf(t), fc.tuple(e('bool'), e(t), e(t)).map(([c, a, b]) => `(${c} ? ${a} : ${b})`), bin('??', e('any'), e(t)), bin('||', e(t), e(t)), bin('&&', e(t), e(t))];
+    const common = [
+      leaf(t),
+      fc.tuple(e('bool'), e(t), e(t)).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
+      bin('??', e('any'), e(t)),
+      bin('||', e(t), e(t)),
+      bin('&&', e(t), e(t)),
+    ];
     const forType: Record<T, fc.Arbitrary<string>[]> = {
-      num: [bin('+', e('num'), e('num')), bin('-', e('num'), e('num')), bin('*', e('num'), e('num')), bin('/', e('num'), e('num')), bin('%', e('num'), e('num')), e('num').map((a) => `(-${a})`),
-        call('len', fc.oneof(e('str'), e('arr'), e('obj'))), call('indexOf', e('str'), e('str')), call('indexOf', e('arr'), e('any')), call('abs', e('num')), call('floor', e('num')), call('ceil', e('num')),
-        call('round', e('num')), call('min', e('num'), e('num')), call('max', e('arr')), call('sum', e('arr')), call('avg', e('arr')), call('number', fc.oneof(e('str'), e('bool'), e('num')))],
-      str: [bin('+', e('str'), e('any')), bin('+', e('any'), e('str')), call('upper', e('str')), call('lower', e('str')), call('trim', e('str')), call('replace', e('str'), e('str'), e('str')),
-        call('slice', e('str'), smallInt), call('slice', e('str'), fc.oneof(smallInt, bigInt), smallInt), call('join', e('arr'), e('str')), call('join', e('arr')), call('string', e('any')), call('toJson', e('any')), call('typeOf', e('any')),
-        call('first', e('arr')), call('default', e('any'), e('str'))],
-      bool: [bin('==', e('any'), e('any')), bin('!=', e('any'), e('any')), bin('<', e('num'), e('num')), bin('>=', e('str'), e('str')), e('any').map((a) => `(!${a})`), call('contains', e('str'), e('str')),
-        call('contains', e('arr'), e('any')), call('startsWith', e('str'), e('str')), call('endsWith', e('str'), e('str')), call('has', e('any'), e('str')), call('has', e('arr'), smallInt), call('isNull', e('any')), call('boolean', e('any'))],
-      arr: [fc.array(e('any'), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`), call('split', e('str'), e('str')), call('range', smallInt), call('range', fc.oneof(smallInt, bigInt), fc.oneof(smallInt, bigInt)), call('slice', e('arr'), smallInt, smallInt),
-        call('reverse', e('arr')), call('flatten', e('arr')), call('concat', e('arr'), e('arr')), call('unique', e('arr')), call('sort', e('arr')), call('keys', e('obj')), call('values', e('obj'))],
-      obj: [fc.uniqueArray(fc.tuple(key, e('any')), { maxLength: 3, selector: ([k]) => k }).map((es) => `{${es.map(([k, v]) => `${quote(k)}: ${v}`).join(', ')}}`), call('merge', e('obj'), e('obj')),
-        call('pick', e('obj'), fc.array(key.map(quote), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`)), call('omit', e('obj'), fc.array(key.map(quote), { maxLength: 2 }).map((a) => `[${a.join(', ')}]`)), call('parseJson', e('str'))],
-      any: [e('num'), e('str'), e('bool'), e('arr'), e('obj'), fc.tuple(e('any'), key).map(([o, k]) => `(${o})[${quote(k)}]`), fc.tuple(e('arr'), smallInt).map(([o, i]) => `(${o})[${i}]`), call('last', e('arr')), call('parseJson', call('toJson', e('any')))],
+      num: [
+        bin('+', e('num'), e('num')),
+        bin('-', e('num'), e('num')),
+        bin('*', e('num'), e('num')),
+        bin('/', e('num'), e('num')),
+        bin('%', e('num'), e('num')),
+        e('num').map((a) => `(-${a})`),
+        call('len', fc.oneof(e('str'), e('arr'), e('obj'))),
+        call('indexOf', e('str'), e('str')),
+        call('indexOf', e('arr'), e('any')),
+        call('abs', e('num')),
+        call('floor', e('num')),
+        call('ceil', e('num')),
+        call('round', e('num')),
+        call('min', e('num'), e('num')),
+        call('max', e('arr')),
+        call('sum', e('arr')),
+        call('avg', e('arr')),
+        call('number', fc.oneof(e('str'), e('bool'), e('num'))),
+      ],
+      str: [
+        bin('+', e('str'), e('any')),
+        bin('+', e('any'), e('str')),
+        call('upper', e('str')),
+        call('lower', e('str')),
+        call('trim', e('str')),
+        call('replace', e('str'), e('str'), e('str')),
+        call('slice', e('str'), smallInt),
+        call('slice', e('str'), fc.oneof(smallInt, bigInt), smallInt),
+        call('join', e('arr'), e('str')),
+        call('join', e('arr')),
+        call('string', e('any')),
+        call('toJson', e('any')),
+        call('typeOf', e('any')),
+        call('first', e('arr')),
+        call('default', e('any'), e('str')),
+      ],
+      bool: [
+        bin('==', e('any'), e('any')),
+        bin('!=', e('any'), e('any')),
+        bin('<', e('num'), e('num')),
+        bin('>=', e('str'), e('str')),
+        e('any').map((a) => `(!${a})`),
+        call('contains', e('str'), e('str')),
+        call('contains', e('arr'), e('any')),
+        call('startsWith', e('str'), e('str')),
+        call('endsWith', e('str'), e('str')),
+        call('has', e('any'), e('str')),
+        call('has', e('arr'), smallInt),
+        call('isNull', e('any')),
+        call('boolean', e('any')),
+      ],
+      arr: [
+        fc.array(e('any'), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+        call('split', e('str'), e('str')),
+        call('range', smallInt),
+        call('range', fc.oneof(smallInt, bigInt), fc.oneof(smallInt, bigInt)),
+        call('slice', e('arr'), smallInt, smallInt),
+        call('reverse', e('arr')),
+        call('flatten', e('arr')),
+        call('concat', e('arr'), e('arr')),
+        call('unique', e('arr')),
+        call('sort', e('arr')),
+        call('keys', e('obj')),
+        call('values', e('obj')),
+      ],
+      obj: [
+        fc.uniqueArray(fc.tuple(key, e('any')), { maxLength: 3, selector: ([k]) => k }).map((es) => `{${es.map(([k, v]) => `${quote(k)}: ${v}`).join(', ')}}`),
+        call('merge', e('obj'), e('obj')),
+        call(
+          'pick',
+          e('obj'),
+          fc.array(key.map(quote), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+        ),
+        call(
+          'omit',
+          e('obj'),
+          fc.array(key.map(quote), { maxLength: 2 }).map((a) => `[${a.join(', ')}]`),
+        ),
+        call('parseJson', e('str')),
+      ],
+      any: [
+        e('num'),
+        e('str'),
+        e('bool'),
+        e('arr'),
+        e('obj'),
+        fc.tuple(e('any'), key).map(([o, k]) => `(${o})[${quote(k)}]`),
+        fc.tuple(e('arr'), smallInt).map(([o, i]) => `(${o})[${i}]`),
+        call('last', e('arr')),
+        call('parseJson', call('toJson', e('any'))),
+      ],
     };
     const arb = fc.oneof({ depthSize: 'small' }, ...common, ...forType[t]);
     memo.set(id, arb);
@@ -148,8 +337,55 @@ export interface FuzzEnv {
   httpBaseUrl: string;
 }
 
-type StepKind = 'transform' | 'condition' | 'switch' | 'filter' | 'map' | 'map_subgraph' | 'reduce' | 'template' | 'object' | 'get' | 'set' | 'split' | 'join' | 'json_parse' | 'length' | 'merge' | 'constant' | 'delay' | 'llm' | 'classifier' | 'embedder' | 'http_request';
-const KINDS: StepKind[] = ['transform', 'transform', 'transform', 'condition', 'switch', 'filter', 'map', 'map_subgraph', 'reduce', 'template', 'object', 'get', 'set', 'split', 'join', 'json_parse', 'length', 'merge', 'constant', 'delay', 'llm', 'classifier', 'embedder', 'http_request'];
+type StepKind =
+  | 'transform'
+  | 'condition'
+  | 'switch'
+  | 'filter'
+  | 'map'
+  | 'map_subgraph'
+  | 'reduce'
+  | 'template'
+  | 'object'
+  | 'get'
+  | 'set'
+  | 'split'
+  | 'join'
+  | 'json_parse'
+  | 'length'
+  | 'merge'
+  | 'constant'
+  | 'delay'
+  | 'llm'
+  | 'classifier'
+  | 'embedder'
+  | 'http_request';
+const KINDS: StepKind[] = [
+  'transform',
+  'transform',
+  'transform',
+  'condition',
+  'switch',
+  'filter',
+  'map',
+  'map_subgraph',
+  'reduce',
+  'template',
+  'object',
+  'get',
+  'set',
+  'split',
+  'join',
+  'json_parse',
+  'length',
+  'merge',
+  'constant',
+  'delay',
+  'llm',
+  'classifier',
+  'embedder',
+  'http_request',
+];
 
 interface Step {
   kind: StepKind;
@@ -182,7 +418,10 @@ export type WorkflowSpec = Step[];
  * by host and are not compared).
  */
 export function buildWorkflow(spec: WorkflowSpec, env: FuzzEnv): WorkflowGraph {
-  const nodes: NodeInstance[] = [node('x', 'core/input', 0, 0, { name: 'x', type: 'any', required: false }), node('y', 'core/input', 0, 1, { name: 'y', type: 'any', required: false })];
+  const nodes: NodeInstance[] = [
+    node('x', 'core/input', 0, 0, { name: 'x', type: 'any', required: false }),
+    node('y', 'core/input', 0, 1, { name: 'y', type: 'any', required: false }),
+  ];
   const wires: Connection[] = [];
   const producers = ['x.value', 'y.value'];
   const pick = (step: Step, i: number) => producers[step.sources[i] % producers.length];
@@ -198,7 +437,12 @@ export function buildWorkflow(spec: WorkflowSpec, env: FuzzEnv): WorkflowGraph {
       // Only the last step may fail the run: with two failing nodes, which failure a run reports depends on timing
       // (the engine reports the first in time); every other failure is compared per node, through its error route.
       const onError = step.onError === 'fail' && n < spec.length - 1 ? 'route' : step.onError;
-      const settings: NodeSettings = onError === 'fail' ? {} : onError === 'continue' ? { onError: 'continue', defaultOutputs: Object.fromEntries(outs.map((o) => [o, step.literal])) } : { onError: 'route' };
+      const settings: NodeSettings =
+        onError === 'fail'
+          ? {}
+          : onError === 'continue'
+            ? { onError: 'continue', defaultOutputs: Object.fromEntries(outs.map((o) => [o, step.literal])) }
+            : { onError: 'route' };
       nodes.push({ ...node(id, componentId, n + 1, 0, config), settings });
       ins.forEach((port, i) => wires.push(wire(pick(step, i), `${id}.${port}`)));
       for (const out of outs) {
@@ -227,15 +471,30 @@ export function buildWorkflow(spec: WorkflowSpec, env: FuzzEnv): WorkflowGraph {
       case 'condition':
         return add('core/condition', { expression: `boolean(${e0})` }, ['value'], ['true', 'false']);
       case 'switch':
-        return add('core/switch', { cases: [{ name: 'p', expression: `boolean(${e0})` }, { name: 'q', expression: `boolean(${e1})` }], defaultPort: 'other' }, ['value'], ['p', 'q', 'other']);
+        return add(
+          'core/switch',
+          {
+            cases: [
+              { name: 'p', expression: `boolean(${e0})` },
+              { name: 'q', expression: `boolean(${e1})` },
+            ],
+            defaultPort: 'other',
+          },
+          ['value'],
+          ['p', 'q', 'other'],
+        );
       case 'filter':
         return add('core/filter', { expression: `boolean(${step.itemExpr})` }, ['items'], ['items']);
       case 'map':
         return add('core/map', { mode: 'expression', expression: step.itemExpr }, ['items'], ['items']);
       case 'map_subgraph': {
         const sub = graph(
-          [node('item', 'core/input', 0, 0, { name: 'item' }), node('index', 'core/input', 0, 1, { name: 'index', type: 'number' }), node('t', 'core/transform', 1, 0, { expression: step.itemExpr.replace(/\bitem\b/g, 'value') }),
-            node('r', 'core/output', 2, 0, { name: 'result' })],
+          [
+            node('item', 'core/input', 0, 0, { name: 'item' }),
+            node('index', 'core/input', 0, 1, { name: 'index', type: 'number' }),
+            node('t', 'core/transform', 1, 0, { expression: step.itemExpr.replace(/\bitem\b/g, 'value') }),
+            node('r', 'core/output', 2, 0, { name: 'result' }),
+          ],
           [wire('item.value', 't.value'), wire('t.value', 'r.value')],
         );
         return add('core/map', { mode: 'subgraph', graph: sub, concurrency: 2 }, ['items'], ['items']);
@@ -243,7 +502,12 @@ export function buildWorkflow(spec: WorkflowSpec, env: FuzzEnv): WorkflowGraph {
       case 'reduce':
         return add('core/reduce', { expression: step.accExpr, initial: step.literal }, ['items'], ['value']);
       case 'template':
-        return add('core/template', { template: `<{{value}}|${t0.replace(/[{}]/g, '')}|{{ ${/^[\w.[\]]+$/.test(t1) ? t1 : 'a'} }}>` }, ['values', 'value'], ['text']);
+        return add(
+          'core/template',
+          { template: `<{{value}}|${t0.replace(/[{}]/g, '')}|{{ ${/^[\w.[\]]+$/.test(t1) ? t1 : 'a'} }}>` },
+          ['values', 'value'],
+          ['text'],
+        );
       case 'object':
         return add('core/object', { keys: [t0 || 'k', t1 === t0 || !t1 ? `${t0}_2` : t1] }, ['values', 'values'], ['value']);
       case 'get':

@@ -36,7 +36,15 @@ async function main(): Promise<void> {
       },
       { llmUrl: llm.url, httpBaseUrl: http.baseUrl },
     );
-    console.log(JSON.stringify({ cases: report.cases, workflows: report.workflows, divergences: report.divergences.length, seconds: (Date.now() - started) / 1000, millis: report.millis }));
+    console.log(
+      JSON.stringify({
+        cases: report.cases,
+        workflows: report.workflows,
+        divergences: report.divergences.length,
+        seconds: (Date.now() - started) / 1000,
+        millis: report.millis,
+      }),
+    );
     const seen = new Set<string>();
     for (const d of report.divergences) {
       if (seen.has(d.workflow) || seen.size >= 20) continue;
@@ -52,7 +60,9 @@ async function main(): Promise<void> {
 /** Only the outputs that differ (whole outcomes when either side failed). */
 function difference(engine: Outcome, generated: Outcome | undefined): Record<string, unknown> {
   if (!engine.ok || !generated?.ok) return { engine, generated };
-  const keys = [...new Set([...Object.keys(engine.outputs), ...Object.keys(generated.outputs)])].filter((k) => !sameOutcome(engine.outputs[k] as Outcome, generated.outputs[k] as Outcome));
+  const keys = [...new Set([...Object.keys(engine.outputs), ...Object.keys(generated.outputs)])].filter(
+    (k) => !sameOutcome(engine.outputs[k] as Outcome, generated.outputs[k] as Outcome),
+  );
   return { engine: Object.fromEntries(keys.map((k) => [k, engine.outputs[k]])), generated: Object.fromEntries(keys.map((k) => [k, generated.outputs[k]])) };
 }
 

@@ -44,10 +44,19 @@ type Generated = { spec: fc.Value<WorkflowSpec>; inputs: fc.Value<Record<string,
 /** A third of the workflows are a single transform: the expression language alone, random ASTs in every runtime. */
 const specArb: fc.Arbitrary<WorkflowSpec> = fc.oneof(
   { weight: 2, arbitrary: workflowSpec },
-  { weight: 1, arbitrary: fc.tuple(expression('value', 4), workflowSpec).map(([e, [first]]) => [{ ...first, kind: 'transform' as const, exprs: [e, e], onError: 'fail' as const }]) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(expression('value', 4), workflowSpec)
+      .map(([e, [first]]) => [{ ...first, kind: 'transform' as const, exprs: [e, e], onError: 'fail' as const }]),
+  },
 );
 
-const toCase = (name: string, spec: WorkflowSpec, inputs: Record<string, unknown>[], env: FuzzEnv): FidelityCase => ({ name, graph: buildWorkflow(spec, env), inputs });
+const toCase = (name: string, spec: WorkflowSpec, inputs: Record<string, unknown>[], env: FuzzEnv): FidelityCase => ({
+  name,
+  graph: buildWorkflow(spec, env),
+  inputs,
+});
 
 export async function fuzzCodegen(options: FuzzOptions, env: Env): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
@@ -69,7 +78,14 @@ export async function fuzzCodegen(options: FuzzOptions, env: Env): Promise<FuzzR
     for (let i = start; i < Math.min(workflows, start + batchSize); i++) {
       generated.push({ spec: specArb.generate(random, undefined), inputs: Array.from({ length: perWorkflow }, () => runInputs.generate(random, undefined)) });
     }
-    const cases = generated.map((g, i) => toCase(`seed ${options.seed} workflow ${start + i}`, g.spec.value, g.inputs.map((v) => v.value), env));
+    const cases = generated.map((g, i) =>
+      toCase(
+        `seed ${options.seed} workflow ${start + i}`,
+        g.spec.value,
+        g.inputs.map((v) => v.value),
+        env,
+      ),
+    );
     const expected = await time('engine', () => engineOutcomes(cases, { llmUrl: env.llmUrl }));
     const optimize = options.optimize === 'alternate' ? batch % 2 === 1 : options.optimize;
     for (const language of options.languages) {
@@ -92,12 +108,25 @@ export async function fuzzCodegen(options: FuzzOptions, env: Env): Promise<FuzzR
 }
 
 /** Greedy shrinking: each round tries up to 24 smaller workflows and 24 smaller inputs in one batch. */
-async function shrinkCase(language: LanguageId, optimize: boolean, spec: fc.Value<WorkflowSpec>, input: fc.Value<Record<string, unknown>>, env: Env, log: (line: string) => void): Promise<FidelityCase> {
+async function shrinkCase(
+  language: LanguageId,
+  optimize: boolean,
+  spec: fc.Value<WorkflowSpec>,
+  input: fc.Value<Record<string, unknown>>,
+  env: Env,
+  log: (line: string) => void,
+): Promise<FidelityCase> {
   let current = { spec, input };
   for (let round = 0; round < 40; round++) {
     const candidates = [
-      ...specArb.shrink(current.spec.value_, current.spec.context).take(24).map((s) => ({ spec: s, input: current.input })),
-      ...runInputs.shrink(current.input.value_, current.input.context).take(24).map((i) => ({ spec: current.spec, input: i })),
+      ...specArb
+        .shrink(current.spec.value_, current.spec.context)
+        .take(24)
+        .map((s) => ({ spec: s, input: current.input })),
+      ...runInputs
+        .shrink(current.input.value_, current.input.context)
+        .take(24)
+        .map((i) => ({ spec: current.spec, input: i })),
     ];
     if (candidates.length === 0) break;
     const cases = candidates.map((c, i) => toCase(`candidate ${i}`, c.spec.value, [c.input.value], env));
@@ -131,7 +160,9 @@ function saveCase(dir: string, found: FidelityCase, env: FuzzEnv): void {
 export function savedCases(dir: string, httpBaseUrl: string): FidelityCase[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -140,4 +171,3 @@ export function savedCases(dir: string, httpBaseUrl: string): FidelityCase[] {
     return { ...c, name: `found ${f}: ${c.name}` };
   });
 }
-

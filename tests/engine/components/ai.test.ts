@@ -46,7 +46,10 @@ describe('llm', () => {
   });
   it('in JSON mode emits the parsed reply on json, and only the text when it does not parse', async () => {
     const parsed = scriptedLlm(() => '{"answer": 42}');
-    await expect(run(llmDef, { json: true }, { inputs: { prompt: 'q' }, services: { llm: parsed.llm } })).resolves.toEqual({ text: '{"answer": 42}', json: { answer: 42 } });
+    await expect(run(llmDef, { json: true }, { inputs: { prompt: 'q' }, services: { llm: parsed.llm } })).resolves.toEqual({
+      text: '{"answer": 42}',
+      json: { answer: 42 },
+    });
     const prose = scriptedLlm(() => 'not json');
     await expect(run(llmDef, { json: true }, { inputs: { prompt: 'q' }, services: { llm: prose.llm } })).resolves.toEqual({ text: 'not json' });
   });
@@ -89,11 +92,19 @@ describe('embedder', () => {
   it('embeds one string on embedding and an array on embeddings', async () => {
     const { llm, embeds } = scriptedLlm(() => '');
     await expect(run(embedder, { model: 'e1' }, { inputs: { text: 'abc' }, services: { llm } })).resolves.toEqual({ embedding: [3, 1] });
-    await expect(run(embedder, {}, { inputs: { text: ['a', 'bb'] }, services: { llm } })).resolves.toEqual({ embeddings: [[1, 1], [2, 1]] });
+    await expect(run(embedder, {}, { inputs: { text: ['a', 'bb'] }, services: { llm } })).resolves.toEqual({
+      embeddings: [
+        [1, 1],
+        [2, 1],
+      ],
+    });
     expect(embeds).toEqual([['abc'], ['a', 'bb']]);
   });
   it('fails when the service returns the wrong number of vectors', async () => {
-    const { llm } = scriptedLlm(() => '', () => [[1]]);
+    const { llm } = scriptedLlm(
+      () => '',
+      () => [[1]],
+    );
     await expect(run(embedder, {}, { inputs: { text: ['a', 'b'] }, services: { llm } })).rejects.toThrow('asked for 2 embedding(s), received 1');
   });
   it('rejects bad input and bad config', async () => {
@@ -114,15 +125,30 @@ describe('AI components against the fake OpenAI server with the real client', ()
   it('llm: sends the conversation over HTTP and emits the reply, parsed in JSON mode', async () => {
     await expect(run(def('core/llm'), { system: 'Be brief.' }, { inputs: { prompt: 'hello' }, services: { llm } })).resolves.toEqual({ text: 'echo: hello' });
     const last = server.requests[server.requests.length - 1];
-    expect(last.body).toMatchObject({ model: FAKE_MODEL, temperature: 0, max_tokens: 1024, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello' }] });
-    await expect(run(def('core/llm'), { json: true }, { inputs: { prompt: 'hi' }, services: { llm } })).resolves.toEqual({ text: '{"echo":"hi"}', json: { echo: 'hi' } });
+    expect(last.body).toMatchObject({
+      model: FAKE_MODEL,
+      temperature: 0,
+      max_tokens: 1024,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello' },
+      ],
+    });
+    await expect(run(def('core/llm'), { json: true }, { inputs: { prompt: 'hi' }, services: { llm } })).resolves.toEqual({
+      text: '{"echo":"hi"}',
+      json: { echo: 'hi' },
+    });
   });
 
   it('classifier: the labels reach the model and its JSON reply is validated', async () => {
-    await expect(run(def('core/classifier'), { labels: ['billing', 'bug', 'other'] }, { inputs: { text: 'I found a bug in the app' }, services: { llm } })).resolves.toEqual({ label: 'bug' });
+    await expect(
+      run(def('core/classifier'), { labels: ['billing', 'bug', 'other'] }, { inputs: { text: 'I found a bug in the app' }, services: { llm } }),
+    ).resolves.toEqual({ label: 'bug' });
     server.setHandler(() => '{"label":"refund"}');
     try {
-      await expect(run(def('core/classifier'), { labels: ['billing', 'bug'] }, { inputs: { text: 'x' }, services: { llm } })).rejects.toMatchObject({ code: 'LLM_INVALID_RESPONSE' });
+      await expect(run(def('core/classifier'), { labels: ['billing', 'bug'] }, { inputs: { text: 'x' }, services: { llm } })).rejects.toMatchObject({
+        code: 'LLM_INVALID_RESPONSE',
+      });
     } finally {
       server.setHandler();
     }

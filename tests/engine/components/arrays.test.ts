@@ -6,7 +6,9 @@ const def = (id: string) => findBuiltinComponent(id)!;
 describe('filter', () => {
   const filter = def('core/filter');
   it('keeps items matching the expression, with item and index in scope', async () => {
-    await expect(run(filter, { expression: 'item.score > 0.5 && index < 3' }, { inputs: { items: [{ score: 0.9 }, { score: 0.1 }, { score: 0.7 }, { score: 1 }] } })).resolves.toEqual({
+    await expect(
+      run(filter, { expression: 'item.score > 0.5 && index < 3' }, { inputs: { items: [{ score: 0.9 }, { score: 0.1 }, { score: 0.7 }, { score: 1 }] } }),
+    ).resolves.toEqual({
       items: [{ score: 0.9 }, { score: 0.7 }],
     });
   });
@@ -23,7 +25,9 @@ describe('reduce', () => {
   const reduce = def('core/reduce');
   it('folds with acc, item and index from initial', async () => {
     await expect(run(reduce, { expression: 'acc + item * index', initial: 100 }, { inputs: { items: [5, 6, 7] } })).resolves.toEqual({ value: 120 });
-    await expect(run(reduce, { expression: '{sum: acc.sum + item, n: acc.n + 1}', initial: { sum: 0, n: 0 } }, { inputs: { items: [4, 6] } })).resolves.toEqual({ value: { sum: 10, n: 2 } });
+    await expect(run(reduce, { expression: '{sum: acc.sum + item, n: acc.n + 1}', initial: { sum: 0, n: 0 } }, { inputs: { items: [4, 6] } })).resolves.toEqual(
+      { value: { sum: 10, n: 2 } },
+    );
     await expect(run(reduce, { expression: 'acc + item' }, { inputs: { items: [] } })).resolves.toEqual({ value: null });
   });
   it('reports type errors from the expression', async () => {
@@ -64,7 +68,9 @@ describe('split', () => {
   const split = def('core/split');
   it('splits on newlines by default and on any separator', async () => {
     await expect(run(split, {}, { inputs: { text: 'a\nb\n' } })).resolves.toEqual({ items: ['a', 'b', ''] });
-    await expect(run(split, { separator: ',', trim: true, removeEmpty: true }, { inputs: { text: ' a, b ,, c ' } })).resolves.toEqual({ items: ['a', 'b', 'c'] });
+    await expect(run(split, { separator: ',', trim: true, removeEmpty: true }, { inputs: { text: ' a, b ,, c ' } })).resolves.toEqual({
+      items: ['a', 'b', 'c'],
+    });
     await expect(run(split, { separator: '' }, { inputs: { text: 'abc' } })).resolves.toEqual({ items: ['a', 'b', 'c'] });
   });
   it('rejects non-string input and bad config', async () => {

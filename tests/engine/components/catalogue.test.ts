@@ -46,7 +46,10 @@ describe('built-in catalogue', () => {
   });
 
   it('marks the world-touching components as side-effecting and only merge as partial-input', () => {
-    const sideEffects = builtinComponents.filter((def) => def.sideEffects).map((def) => def.id).sort();
+    const sideEffects = builtinComponents
+      .filter((def) => def.sideEffects)
+      .map((def) => def.id)
+      .sort();
     expect(sideEffects).toEqual(['core/classifier', 'core/code', 'core/embedder', 'core/http_request', 'core/llm']);
     expect(builtinComponents.filter((def) => def.runsOnPartialInputs).map((def) => def.id)).toEqual(['core/merge']);
   });

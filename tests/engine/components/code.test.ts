@@ -20,14 +20,18 @@ describe('code (real QuickJS sandbox)', () => {
   });
 
   it('fails with the error the user code throws, and stops runaway code at the deadline', async () => {
-    await expect(run(code, { code: 'throw new Error("bad input: " + inputs.value);' }, { inputs: { value: 7 }, services: { sandbox } })).rejects.toThrow('bad input: 7');
+    await expect(run(code, { code: 'throw new Error("bad input: " + inputs.value);' }, { inputs: { value: 7 }, services: { sandbox } })).rejects.toThrow(
+      'bad input: 7',
+    );
     const started = Date.now();
     await expect(run(code, { code: 'while (true) {}', timeoutMs: 50 }, { services: { sandbox } })).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('cannot reach host objects', async () => {
-    await expect(run(code, { code: 'return typeof process + "/" + typeof require;' }, { services: { sandbox } })).resolves.toEqual({ value: 'undefined/undefined' });
+    await expect(run(code, { code: 'return typeof process + "/" + typeof require;' }, { services: { sandbox } })).resolves.toEqual({
+      value: 'undefined/undefined',
+    });
   });
 
   it('rejects bad config', () => {

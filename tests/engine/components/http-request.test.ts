@@ -42,7 +42,11 @@ describe('http_request (canned remote endpoint)', () => {
 
   it('takes the URL from its input, sends string bodies as they are and leaves non-JSON replies unparsed', async () => {
     const { http, calls } = cannedHttp(201, 'created', { 'content-type': 'text/plain' });
-    const result = await run(httpRequest, { method: 'PUT', headers: { 'Content-Type': 'text/csv' } }, { inputs: { url: 'http://h.example.test/a', body: 'a,b' }, services: { http } });
+    const result = await run(
+      httpRequest,
+      { method: 'PUT', headers: { 'Content-Type': 'text/csv' } },
+      { inputs: { url: 'http://h.example.test/a', body: 'a,b' }, services: { http } },
+    );
     expect(result).toEqual({ response: { status: 201, headers: { 'content-type': 'text/plain' }, body: 'created' } });
     expect(calls[0]).toMatchObject({ url: 'http://h.example.test/a', headers: { 'Content-Type': 'text/csv' }, body: 'a,b' });
   });
@@ -65,7 +69,12 @@ describe('http_request (canned remote endpoint)', () => {
   });
 
   it('rejects bad config', () => {
-    expect(invalidFields(httpRequest, { url: 'ftp://x', method: 'FETCH', headers: { a: 1 }, timeoutMs: 0 }).sort()).toEqual(['/headers/a', '/method', '/timeoutMs', '/url']);
+    expect(invalidFields(httpRequest, { url: 'ftp://x', method: 'FETCH', headers: { a: 1 }, timeoutMs: 0 }).sort()).toEqual([
+      '/headers/a',
+      '/method',
+      '/timeoutMs',
+      '/url',
+    ]);
   });
 });
 
@@ -86,7 +95,11 @@ describe('http_request (real HTTP guard, local HTTP service)', () => {
 
   it('POSTs a JSON body with query parameters', async () => {
     const http = new HttpGuard({ allow: ['127.0.0.1'] });
-    const result = (await run(httpRequest, { url: `${server.baseUrl}/echo`, method: 'POST' }, { inputs: { body: { a: 1 }, query: { q: 'x y' } }, services: { http } })) as {
+    const result = (await run(
+      httpRequest,
+      { url: `${server.baseUrl}/echo`, method: 'POST' },
+      { inputs: { body: { a: 1 }, query: { q: 'x y' } }, services: { http } },
+    )) as {
       response: { json: unknown };
     };
     expect(result.response.json).toEqual({ method: 'POST', query: { q: 'x y' }, headers: { 'content-type': 'application/json' }, body: '{"a":1}' });

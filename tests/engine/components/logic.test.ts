@@ -12,7 +12,9 @@ describe('condition', () => {
     await expect(run(condition, { expression: 'value.amount > 100' }, { inputs: { value: { amount: 5 } } })).resolves.toEqual({ false: { amount: 5 } });
   });
   it('insists on a boolean result', async () => {
-    await expect(run(condition, { expression: 'value' }, { inputs: { value: 1 } })).rejects.toThrow('config.expression "value" must produce a boolean, got number');
+    await expect(run(condition, { expression: 'value' }, { inputs: { value: 1 } })).rejects.toThrow(
+      'config.expression "value" must produce a boolean, got number',
+    );
   });
   it('requires its input and rejects bad config', async () => {
     await expect(run(condition, { expression: 'true' })).rejects.toMatchObject({ code: 'MISSING_INPUT' });
@@ -37,8 +39,12 @@ describe('switch', () => {
     expect(switchDef.outputsFor!({ ...config, defaultPort: 'low' }).map((p) => p.name)).toEqual(['high', 'medium', 'low']);
   });
   it('names the failing case and refuses duplicate ports', async () => {
-    await expect(run(switchDef, { cases: [{ name: 'a', expression: '"x"' }] }, { inputs: { value: 1 } })).rejects.toThrow('config.cases[0].expression "\\"x\\"" must produce a boolean');
-    await expect(run(switchDef, { cases: [{ name: 'a', expression: 'true' }], defaultPort: 'a' }, { inputs: { value: 1 } })).rejects.toThrow('port name "a" is used twice');
+    await expect(run(switchDef, { cases: [{ name: 'a', expression: '"x"' }] }, { inputs: { value: 1 } })).rejects.toThrow(
+      'config.cases[0].expression "\\"x\\"" must produce a boolean',
+    );
+    await expect(run(switchDef, { cases: [{ name: 'a', expression: 'true' }], defaultPort: 'a' }, { inputs: { value: 1 } })).rejects.toThrow(
+      'port name "a" is used twice',
+    );
   });
   it('rejects bad config', () => {
     expect(invalidFields(switchDef, { cases: [] })).toEqual(['/cases']);
@@ -106,7 +112,11 @@ describe('map', () => {
       inFlight--;
       return { result: `${inputs.item}!` };
     };
-    const result = await run(map, { mode: 'subgraph', graph: subgraph, concurrency: 2 }, { inputs: { items: ['a', 'b', 'c', 'd', 'e'] }, services: { runSubgraph }, nodeId: 'loop' });
+    const result = await run(
+      map,
+      { mode: 'subgraph', graph: subgraph, concurrency: 2 },
+      { inputs: { items: ['a', 'b', 'c', 'd', 'e'] }, services: { runSubgraph }, nodeId: 'loop' },
+    );
     expect(result).toEqual({ items: ['a!', 'b!', 'c!', 'd!', 'e!'] });
     expect(maxInFlight).toBe(2);
     expect(frames.map((f) => f.index).sort()).toEqual([0, 1, 2, 3, 4]);
@@ -118,9 +128,13 @@ describe('map', () => {
       if (inputs.index === 1) throw new Error('boom');
       return { result: 1 };
     };
-    await expect(run(map, { mode: 'subgraph', graph: subgraph, concurrency: 1 }, { inputs: { items: [1, 2] }, services: { runSubgraph: failing } })).rejects.toThrow('node "node1": item 1: boom');
+    await expect(
+      run(map, { mode: 'subgraph', graph: subgraph, concurrency: 1 }, { inputs: { items: [1, 2] }, services: { runSubgraph: failing } }),
+    ).rejects.toThrow('node "node1": item 1: boom');
     const wrongOutput = async () => ({ answer: 1 });
-    await expect(run(map, { mode: 'subgraph', graph: subgraph }, { inputs: { items: [1] }, services: { runSubgraph: wrongOutput } })).rejects.toThrow('produced no output "result" (it produced: answer)');
+    await expect(run(map, { mode: 'subgraph', graph: subgraph }, { inputs: { items: [1] }, services: { runSubgraph: wrongOutput } })).rejects.toThrow(
+      'produced no output "result" (it produced: answer)',
+    );
   });
 
   it('refuses more items than the run allows', async () => {

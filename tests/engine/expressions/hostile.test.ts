@@ -46,7 +46,9 @@ describe('prototype tricks', () => {
   });
 
   it('does not pollute Object.prototype through __proto__ keys', () => {
-    const merged = run('merge(parseJson("{\\"__proto__\\": {\\"polluted\\": true}}"), {"__proto__": {"polluted": 1}}, pick(parseJson("{\\"__proto__\\": 2}"), ["__proto__"]))') as object;
+    const merged = run(
+      'merge(parseJson("{\\"__proto__\\": {\\"polluted\\": true}}"), {"__proto__": {"polluted": 1}}, pick(parseJson("{\\"__proto__\\": 2}"), ["__proto__"]))',
+    ) as object;
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(Object.hasOwn(merged, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -21,10 +21,23 @@ describe('OpenAiCompatibleClient against a fake OpenAI server over HTTP', () => 
     fake.setHandler();
     fake.requests.length = 0;
   });
-  const client = (extra: { timeoutMs?: number } = {}) => llmClientFromEnv({ LLM_BASE_URL: fake.url, LLM_API_KEY: 'sk-test', LLM_MODEL: 'test-model', ...(extra.timeoutMs ? { LLM_TIMEOUT_MS: String(extra.timeoutMs) } : {}) });
+  const client = (extra: { timeoutMs?: number } = {}) =>
+    llmClientFromEnv({
+      LLM_BASE_URL: fake.url,
+      LLM_API_KEY: 'sk-test',
+      LLM_MODEL: 'test-model',
+      ...(extra.timeoutMs ? { LLM_TIMEOUT_MS: String(extra.timeoutMs) } : {}),
+    });
 
   it('chats: sends the OpenAI request and returns the content, model and usage', async () => {
-    const result = await client().chat({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello world' }], temperature: 0.2, maxTokens: 50 });
+    const result = await client().chat({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello world' },
+      ],
+      temperature: 0.2,
+      maxTokens: 50,
+    });
     expect(result).toEqual({ content: 'echo: hello world', model: 'test-model', usage: { prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 } });
     const [request] = fake.requests;
     expect(request.method).toBe('POST');
@@ -32,7 +45,10 @@ describe('OpenAiCompatibleClient against a fake OpenAI server over HTTP', () => 
     expect(request.headers.authorization).toBe('Bearer sk-test');
     expect(request.body).toEqual({
       model: 'test-model',
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello world' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello world' },
+      ],
       temperature: 0.2,
       max_tokens: 50,
     });
@@ -68,9 +84,17 @@ describe('OpenAiCompatibleClient against a fake OpenAI server over HTTP', () => 
   it('puts embeddings returned out of order back in input order', async () => {
     fake.setHandler(() => ({
       status: 200,
-      body: { data: [{ index: 1, embedding: [0, 1] }, { index: 0, embedding: [1, 0] }] },
+      body: {
+        data: [
+          { index: 1, embedding: [0, 1] },
+          { index: 0, embedding: [1, 0] },
+        ],
+      },
     }));
-    await expect(client().embed({ input: ['a', 'b'] })).resolves.toEqual([[1, 0], [0, 1]]);
+    await expect(client().embed({ input: ['a', 'b'] })).resolves.toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('sends the key as a Bearer token; a wrong key gets the server’s 401 message', async () => {

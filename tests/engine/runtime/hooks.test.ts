@@ -36,7 +36,10 @@ describe('step hooks (the debugger driver)', () => {
 
   it('replay uses recorded outputs instead of running a side-effecting node', async () => {
     const sideEffect = counter();
-    const workflow = graph([node('c', 'test/const', { value: 'x' }), node('effect', 'test/counter'), node('out', 'core/output')], [link('c.value', 'effect.value'), link('effect.value', 'out.value')]);
+    const workflow = graph(
+      [node('c', 'test/const', { value: 'x' }), node('effect', 'test/counter'), node('out', 'core/output')],
+      [link('c.value', 'effect.value'), link('effect.value', 'out.value')],
+    );
     const result = await run(workflow, {
       components: [sideEffect],
       hooks: { beforeNode: ({ node: current }) => (current.id === 'effect' ? { replay: { value: 'recorded' } } : undefined) },
@@ -135,6 +138,9 @@ describe('step hooks (the debugger driver)', () => {
       },
     });
     expect(result.status).toBe('cancelled');
-    expect(result.steps.map((step) => [step.nodeId, step.status])).toEqual([['c', 'succeeded'], ['n1', 'failed']]);
+    expect(result.steps.map((step) => [step.nodeId, step.status])).toEqual([
+      ['c', 'succeeded'],
+      ['n1', 'failed'],
+    ]);
   });
 });

@@ -69,10 +69,7 @@ describe('per-node policy', () => {
   it('a failing node aborts its running siblings and stops pending nodes', async () => {
     const flaky = failNTimes(1);
     const hang = stubborn();
-    const workflow = graph(
-      [node('h', 'test/stubborn'), node('f', 'test/flaky'), node('after', 'test/add')],
-      [link('f.value', 'after.value')],
-    );
+    const workflow = graph([node('h', 'test/stubborn'), node('f', 'test/flaky'), node('after', 'test/add')], [link('f.value', 'after.value')]);
     const result = await run(workflow, { components: [flaky, hang] });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('FLAKY');
@@ -86,10 +83,7 @@ describe('cancellation', () => {
   it('cancels mid-run: running nodes aborted, pending ones never start', async () => {
     const controller = new AbortController();
     const sideEffect = counter();
-    const workflow = graph(
-      [node('s', 'test/slow', { delay: 5_000, value: 1 }), node('next', 'test/counter')],
-      [link('s.value', 'next.value')],
-    );
+    const workflow = graph([node('s', 'test/slow', { delay: 5_000, value: 1 }), node('next', 'test/counter')], [link('s.value', 'next.value')]);
     const pending = run(workflow, {
       signal: controller.signal,
       components: [sideEffect],

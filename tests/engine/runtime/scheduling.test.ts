@@ -9,7 +9,13 @@ describe('data-flow scheduling', () => {
     expect(result.status).toBe('succeeded');
     expect(result.outputs).toEqual({ total: 15 });
     expect(result.steps.map((step) => [step.nodeId, step.status])).toEqual([
-      ['c', 'succeeded'], ['n1', 'succeeded'], ['n2', 'succeeded'], ['n3', 'succeeded'], ['n4', 'succeeded'], ['n5', 'succeeded'], ['out', 'succeeded'],
+      ['c', 'succeeded'],
+      ['n1', 'succeeded'],
+      ['n2', 'succeeded'],
+      ['n3', 'succeeded'],
+      ['n4', 'succeeded'],
+      ['n5', 'succeeded'],
+      ['out', 'succeeded'],
     ]);
     expect(result.steps[3]).toMatchObject({ inputs: { value: 12 }, outputs: { value: 13 }, attempt: 1, frames: [] });
     expect(result.events[0].type).toBe('RUN_STARTED');
@@ -26,7 +32,10 @@ describe('data-flow scheduling', () => {
   });
 
   it('applies configSchema defaults before run', async () => {
-    const workflow = graph([node('c', 'test/const'), node('a', 'test/add'), node('o', 'core/output')], [link('c.value', 'a.value'), link('a.value', 'o.value')]);
+    const workflow = graph(
+      [node('c', 'test/const'), node('a', 'test/add'), node('o', 'core/output')],
+      [link('c.value', 'a.value'), link('a.value', 'o.value')],
+    );
     const result = await run(workflow);
     // const defaults to 0, add defaults to amount 1.
     expect(result.outputs).toEqual({ o: 1 });

@@ -29,8 +29,17 @@ const tattler: ComponentDefinition = {
 
 it('resolves the reference only into the declaring node, never into steps or events', async () => {
   const sent: Record<string, string>[] = [];
-  const services = { ...noServices, http: { request: async (req: { headers?: Record<string, string> }) => (sent.push(req.headers ?? {}), { status: 200, headers: {}, body: 'ok' }) } };
-  const workflow = graph([node('call', 'core/http_request', { url: 'https://api.example.test/', headers: { authorization: { $secret: 'TOKEN' } } }), node('tell', 'test/tattler', { leak: { $secret: 'TOKEN' } })], []);
+  const services = {
+    ...noServices,
+    http: { request: async (req: { headers?: Record<string, string> }) => (sent.push(req.headers ?? {}), { status: 200, headers: {}, body: 'ok' }) },
+  };
+  const workflow = graph(
+    [
+      node('call', 'core/http_request', { url: 'https://api.example.test/', headers: { authorization: { $secret: 'TOKEN' } } }),
+      node('tell', 'test/tattler', { leak: { $secret: 'TOKEN' } }),
+    ],
+    [],
+  );
   const result = await run(workflow, { services, secrets, components: [httpRequestComponent, tattler] });
   expect(result.status).toBe('succeeded');
   expect(sent).toEqual([{ authorization: SECRET }]);
@@ -42,8 +51,23 @@ it('resolves the reference only into the declaring node, never into steps or eve
 it('matches declared pointers exactly and reports misplaced references with their pointers', () => {
   const config = { url: { $secret: 'A' }, headers: { x: { $secret: 'B' }, nested: { y: { $secret: 'C' } } }, 'a/b': { $secret: 'D' } };
   expect(misplacedSecretRefs(config, ['/headers/*']).sort()).toEqual(['/a~1b', '/headers/nested/y', '/url']);
-  expect(resolveSecretFields(config, ['/headers/*'], new Map([['B', 'b-value']]))).toEqual({ ...config, headers: { x: 'b-value', nested: { y: { $secret: 'C' } } } });
-  const shapes = new Map<string, ComponentShape>([[httpRequestComponent.id, httpRequestComponent], [tattler.id, tattler]]);
-  const report = validateGraph(graph([node('t', 'test/tattler', { leak: { $secret: 'TOKEN' } }), node('h', 'core/http_request', { url: 'https://x.test', headers: { a: { $secret: 'TOKEN' } } })], []), shapes);
+  expect(resolveSecretFields(config, ['/headers/*'], new Map([['B', 'b-value']]))).toEqual({
+    ...config,
+    headers: { x: 'b-value', nested: { y: { $secret: 'C' } } },
+  });
+  const shapes = new Map<string, ComponentShape>([
+    [httpRequestComponent.id, httpRequestComponent],
+    [tattler.id, tattler],
+  ]);
+  const report = validateGraph(
+    graph(
+      [
+        node('t', 'test/tattler', { leak: { $secret: 'TOKEN' } }),
+        node('h', 'core/http_request', { url: 'https://x.test', headers: { a: { $secret: 'TOKEN' } } }),
+      ],
+      [],
+    ),
+    shapes,
+  );
   expect(report.errors).toEqual([expect.objectContaining({ code: 'SECRET_NOT_ALLOWED', nodeId: 't', field: '/leak' })]);
 });

@@ -42,7 +42,13 @@ describe('skip propagation and merge', () => {
 
   it('skips a normal node when any one of its inputs is dead', async () => {
     const workflow = graph(
-      [node('c', 'test/const', { value: 0 }), node('branch', 'test/branch'), node('live', 'test/const', { value: 1 }), node('p', 'test/pair'), node('after', 'test/add')],
+      [
+        node('c', 'test/const', { value: 0 }),
+        node('branch', 'test/branch'),
+        node('live', 'test/const', { value: 1 }),
+        node('p', 'test/pair'),
+        node('after', 'test/add'),
+      ],
       [link('c.value', 'branch.value'), link('live.value', 'p.a'), link('branch.true', 'p.b'), link('p.value', 'after.value')],
     );
     const result = await run(workflow);
@@ -82,7 +88,13 @@ describe('skip propagation and merge', () => {
 
   it('a multiple port omits dead connections but keeps live ones', async () => {
     const workflow = graph(
-      [node('c', 'test/const', { value: 0 }), node('branch', 'test/branch'), node('one', 'test/const', { value: 1 }), node('two', 'test/const', { value: 2 }), node('s', 'test/sum')],
+      [
+        node('c', 'test/const', { value: 0 }),
+        node('branch', 'test/branch'),
+        node('one', 'test/const', { value: 1 }),
+        node('two', 'test/const', { value: 2 }),
+        node('s', 'test/sum'),
+      ],
       [link('c.value', 'branch.value'), link('one.value', 's.values'), link('branch.true', 's.values'), link('two.value', 's.values')],
     );
     const result = await run(workflow);

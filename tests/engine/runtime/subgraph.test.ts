@@ -21,7 +21,12 @@ describe('runSubgraph (map support)', () => {
     expect(result.outputs).toEqual({ out: [11, 12] });
     const nested = result.steps.filter((step) => step.frames.length > 0);
     expect(nested.map((step) => `${step.nodeId}@${step.frames.map((frame) => frame.index).join('.')}`)).toEqual([
-      'in@0', 'plus@0', 'result@0', 'in@1', 'plus@1', 'result@1',
+      'in@0',
+      'plus@0',
+      'result@0',
+      'in@1',
+      'plus@1',
+      'result@1',
     ]);
     expect(nested[1]).toMatchObject({ frames: [{ parentNodeId: 'm', index: 0 }], inputs: { value: 1 }, outputs: { value: 11 } });
     expect(result.events.map(show)).toContain('succeeded:plus@m[1]');
@@ -39,12 +44,18 @@ describe('runSubgraph (map support)', () => {
     const result = await run(mapOver([[1, 2], [3]], innerFromInput));
     expect(result.outputs).toEqual({ out: [[11, 12], [13]] });
     const deepest = result.steps.find((step) => step.nodeId === 'plus' && step.frames.length === 2 && step.frames[0].index === 1);
-    expect(deepest?.frames).toEqual([{ parentNodeId: 'm', index: 1 }, { parentNodeId: 'm2', index: 0 }]);
+    expect(deepest?.frames).toEqual([
+      { parentNodeId: 'm', index: 1 },
+      { parentNodeId: 'm2', index: 0 },
+    ]);
   });
 
   it('a failing iteration fails the map node, whose own policy then applies', async () => {
     const flaky = failNTimes(1);
-    const failing = graph([node('in', 'core/input'), node('f', 'test/flaky'), node('result', 'core/output')], [link('in.value', 'f.value'), link('f.value', 'result.value')]);
+    const failing = graph(
+      [node('in', 'core/input'), node('f', 'test/flaky'), node('result', 'core/output')],
+      [link('in.value', 'f.value'), link('f.value', 'result.value')],
+    );
     const failed = await run(mapOver([1], failing), { components: [flaky] });
     expect(failed.status).toBe('failed');
     expect(failed.error?.code).toBe('FLAKY');
@@ -103,9 +114,16 @@ describe('runSubgraph (map support)', () => {
   });
 
   it("the map node's timeout aborts the nodes running inside its iterations", async () => {
-    const slowBody = graph([node('in', 'core/input'), node('wait', 'test/slow', { delay: 5_000 }), node('result', 'core/output')], [link('in.value', 'wait.value'), link('wait.value', 'result.value')]);
+    const slowBody = graph(
+      [node('in', 'core/input'), node('wait', 'test/slow', { delay: 5_000 }), node('result', 'core/output')],
+      [link('in.value', 'wait.value'), link('wait.value', 'result.value')],
+    );
     const result = await run(mapOver([1], slowBody, { timeoutMs: 20 }));
     expect(result.error?.code).toBe('NODE_TIMEOUT');
-    expect(result.steps.find((step) => step.nodeId === 'wait')).toMatchObject({ status: 'failed', frames: [{ parentNodeId: 'm', index: 0 }], error: { code: 'NODE_TIMEOUT' } });
+    expect(result.steps.find((step) => step.nodeId === 'wait')).toMatchObject({
+      status: 'failed',
+      frames: [{ parentNodeId: 'm', index: 0 }],
+      error: { code: 'NODE_TIMEOUT' },
+    });
   });
 });

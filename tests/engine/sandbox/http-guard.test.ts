@@ -14,9 +14,15 @@ async function startServer(handler: (req: IncomingMessage, res: ServerResponse, 
   const state: CountingServer = {
     port: 0,
     connections: 0,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
-  server.on('connection', () => { state.connections++; });
+  server.on('connection', () => {
+    state.connections++;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.address() as AddressInfo).port;
   return state;
@@ -227,7 +233,10 @@ describe('HttpGuard: allowed traffic', () => {
     const guard = new HttpGuard({ allow: ['127.0.0.1'] });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(guard.request({ url: `${base()}/slow` }, controller.signal)).rejects.toMatchObject({ code: 'HTTP_FAILED', message: expect.stringContaining('cancelled') });
+    await expect(guard.request({ url: `${base()}/slow` }, controller.signal)).rejects.toMatchObject({
+      code: 'HTTP_FAILED',
+      message: expect.stringContaining('cancelled'),
+    });
   });
 
   it('reads the allow-list from HTTP_ALLOWLIST', async () => {

@@ -173,7 +173,8 @@ describe('QuickJsSandbox: containment', () => {
 
   it('does not leak: 500 runs (some failing) leave the host memory bounded', async () => {
     const codes = ['return inputs.items.map((x) => x * 2)', 'throw new Error("x")', 'return () => 1'];
-    const run = (i: number) => sandbox.run(codes[i % codes.length], { inputs: { items: Array.from({ length: 20_000 }, (_, k) => k) }, config: {} }).catch(() => undefined);
+    const run = (i: number) =>
+      sandbox.run(codes[i % codes.length], { inputs: { items: Array.from({ length: 20_000 }, (_, k) => k) }, config: {} }).catch(() => undefined);
     for (let i = 0; i < 50; i++) await run(i);
     const before = process.memoryUsage().rss;
     for (let i = 0; i < 500; i++) await run(i);

@@ -79,7 +79,12 @@ export function AssistantPanel({ project, onFindings, onPreview }: AssistantPane
                 <button type="button" aria-expanded={preview === f.id} onClick={() => setPreview(preview === f.id ? undefined : f.id)}>
                   Show patch
                 </button>
-                <button type="button" data-testid={`apply-suggestion-${f.id}`} aria-pressed={pending?.id === f.id} onClick={() => startPreview(pending?.id === f.id ? undefined : f)}>
+                <button
+                  type="button"
+                  data-testid={`apply-suggestion-${f.id}`}
+                  aria-pressed={pending?.id === f.id}
+                  onClick={() => startPreview(pending?.id === f.id ? undefined : f)}
+                >
                   Apply fix…
                 </button>
               </div>
@@ -95,7 +100,11 @@ export function AssistantPanel({ project, onFindings, onPreview }: AssistantPane
                 </button>
               </div>
             )}
-            {preview === f.id && <pre tabIndex={0} className="patch">{JSON.stringify(f.patch, null, 2)}</pre>}
+            {preview === f.id && (
+              <pre tabIndex={0} className="patch">
+                {JSON.stringify(f.patch, null, 2)}
+              </pre>
+            )}
           </li>
         ))}
       </ul>
@@ -130,5 +139,10 @@ function describePatch(patch: PatchEdit[]): string {
     [count('removeNode'), 'node removed'],
     [count('disconnect'), 'connection removed'],
   ] as const;
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what.replace(/^(\w+)/, n === 1 ? '$1' : '$1s')}`).join(', ') || 'no change';
+  return (
+    parts
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what.replace(/^(\w+)/, n === 1 ? '$1' : '$1s')}`)
+      .join(', ') || 'no change'
+  );
 }

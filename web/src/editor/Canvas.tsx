@@ -116,8 +116,26 @@ export function Canvas(props: CanvasProps) {
       previewed.addedNodes.flatMap((node) => {
         const component = catalog?.components.find((c) => c.id === node.componentId);
         if (!component) return [];
-        const instance: Instance = { id: node.id, componentId: node.componentId, label: node.label ?? null, position: { x: node.position?.x ?? 0, y: node.position?.y ?? 0 }, config: node.config ?? {}, component };
-        return [{ id: node.id, type: 'workflow' as const, position: instance.position, selectable: false, draggable: false, connectable: false, deletable: false, data: { instance, issues: [], findings: [], debugging: false, breakpoint: false, current: false, onToggleBreakpoint, preview: 'ghost' as const } }];
+        const instance: Instance = {
+          id: node.id,
+          componentId: node.componentId,
+          label: node.label ?? null,
+          position: { x: node.position?.x ?? 0, y: node.position?.y ?? 0 },
+          config: node.config ?? {},
+          component,
+        };
+        return [
+          {
+            id: node.id,
+            type: 'workflow' as const,
+            position: instance.position,
+            selectable: false,
+            draggable: false,
+            connectable: false,
+            deletable: false,
+            data: { instance, issues: [], findings: [], debugging: false, breakpoint: false, current: false, onToggleBreakpoint, preview: 'ghost' as const },
+          },
+        ];
       }),
     [previewed, catalog, onToggleBreakpoint],
   );
@@ -139,7 +157,17 @@ export function Canvas(props: CanvasProps) {
     });
     // Connections the fix adds: dashed ghosts.
     for (const c of previewed.addedConnections) {
-      edges.push({ id: `ghost-${c.id}`, source: c.sourceId, sourceHandle: c.sourcePort, target: c.targetId, targetHandle: c.targetPort, className: 'ghost-edge', selectable: false, deletable: false, style: { strokeDasharray: '6 4', strokeWidth: 2 } });
+      edges.push({
+        id: `ghost-${c.id}`,
+        source: c.sourceId,
+        sourceHandle: c.sourcePort,
+        target: c.targetId,
+        targetHandle: c.targetPort,
+        className: 'ghost-edge',
+        selectable: false,
+        deletable: false,
+        style: { strokeDasharray: '6 4', strokeWidth: 2 },
+      });
     }
     return edges;
   }, [project.connections, project.components, project.validation.errors, statuses, previewed]);
@@ -172,7 +200,12 @@ export function Canvas(props: CanvasProps) {
   };
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={(e) => e.dataTransfer.types.includes(DRAG_TYPE) && (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))} onDrop={onDrop}>
+    <div
+      className="canvas"
+      data-testid="canvas"
+      onDragOver={(e) => e.dataTransfer.types.includes(DRAG_TYPE) && (e.preventDefault(), (e.dataTransfer.dropEffect = 'copy'))}
+      onDrop={onDrop}
+    >
       <ReactFlow<WorkflowNode>
         nodes={ghosts.length ? [...nodes, ...ghosts] : nodes}
         edges={edges}
@@ -189,7 +222,10 @@ export function Canvas(props: CanvasProps) {
         onDelete={({ nodes: removed, edges: removedEdges }) => {
           const nodeIds = new Set(removed.map((n) => n.id));
           // Connections of removed nodes go with them on the server.
-          props.onDelete([...nodeIds], removedEdges.filter((e) => !nodeIds.has(e.source) && !nodeIds.has(e.target)).map((e) => e.id));
+          props.onDelete(
+            [...nodeIds],
+            removedEdges.filter((e) => !nodeIds.has(e.source) && !nodeIds.has(e.target)).map((e) => e.id),
+          );
         }}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -28,7 +28,9 @@ function toDraft(config: Record<string, unknown>, properties: Record<string, Sch
     const value = config[key];
     if (p.type === 'boolean') draft[key] = Boolean(value ?? p.default ?? false);
     else if (value === undefined) draft[key] = '';
-    else draft[key] = isJsonField(p) || typeof value !== 'string' ? (typeof value === 'string' && !isJsonField(p) ? value : JSON.stringify(value, null, 2)) : value;
+    else
+      draft[key] =
+        isJsonField(p) || typeof value !== 'string' ? (typeof value === 'string' && !isJsonField(p) ? value : JSON.stringify(value, null, 2)) : value;
   }
   return draft;
 }
@@ -63,7 +65,17 @@ interface Saved {
   label: string | null;
 }
 
-export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance; issues: Issue[]; onSave: (base: Saved, next: Saved) => Promise<unknown>; onDelete: () => void }) {
+export function ConfigPanel({
+  node,
+  issues,
+  onSave,
+  onDelete,
+}: {
+  node: Instance;
+  issues: Issue[];
+  onSave: (base: Saved, next: Saved) => Promise<unknown>;
+  onDelete: () => void;
+}) {
   // The palette loaded the catalog already (cache-first): the schema is read from there.
   const { data: catalog } = useQuery(CatalogQuery);
   const entry = catalog?.components.find((c) => c.id === node.componentId);
@@ -97,7 +109,12 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
   for (const f of entry?.expressionFields ?? []) {
     const key = f.pointer.slice(1);
     if (/^[^/*]+$/.test(key) && properties[key])
-      codeFields[key] = { kind: f.kind === 'template' ? 'template' : 'expression', scope: f.scope, inputPorts: node.component.inputs.map((p) => p.name), configKeys: Object.keys(properties) };
+      codeFields[key] = {
+        kind: f.kind === 'template' ? 'template' : 'expression',
+        scope: f.scope,
+        inputPorts: node.component.inputs.map((p) => p.name),
+        configKeys: Object.keys(properties),
+      };
   }
 
   const serverFieldErrors: Record<string, string> = {};
@@ -175,9 +192,23 @@ export function ConfigPanel({ node, issues, onSave, onDelete }: { node: Instance
                 onChange={(text) => setDraft((d) => ({ ...d, [key]: text }))}
               />
             ) : isJsonField(p) ? (
-              <textarea id={id} rows={3} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+              <textarea
+                id={id}
+                rows={3}
+                value={String(value ?? '')}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+              />
             ) : (
-              <input id={id} type={p.type === 'number' || p.type === 'integer' ? 'number' : 'text'} value={String(value ?? '')} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+              <input
+                id={id}
+                type={p.type === 'number' || p.type === 'integer' ? 'number' : 'text'}
+                value={String(value ?? '')}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+              />
             )}
             {p.description && <small className="muted">{p.description}</small>}
             {error && (

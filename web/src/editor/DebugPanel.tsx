@@ -110,7 +110,12 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
   const finished = session?.variables.filter((v) => v.outputs && typeof v.outputs === 'object') ?? [];
   const ports = Object.keys((finished.find((v) => v.nodeId === variable.nodeId)?.outputs ?? {}) as Record<string, unknown>);
   const live = session && LIVE.has(session.state);
-  const watches = session && LIVE.has(session.state) ? session.watches : session?.watches.length ? session.watches : pendingWatches.map((expression, i) => ({ id: `pending-${i}`, expression, value: null, error: null }));
+  const watches =
+    session && LIVE.has(session.state)
+      ? session.watches
+      : session?.watches.length
+        ? session.watches
+        : pendingWatches.map((expression, i) => ({ id: `pending-${i}`, expression, value: null, error: null }));
   return (
     <section className="panel" aria-label="Debugger">
       <p className="muted">Toggle breakpoints with the red dots on the nodes. Inputs come from the Run tab.</p>
@@ -193,7 +198,13 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
         }}
       >
         <label htmlFor="watch-expression">Watch</label>
-        <input id="watch-expression" data-testid="watch-expression" value={watchText} placeholder="e.g. vars.total.value * 2" onChange={(e) => setWatchText(e.target.value)} />
+        <input
+          id="watch-expression"
+          data-testid="watch-expression"
+          value={watchText}
+          placeholder="e.g. vars.total.value * 2"
+          onChange={(e) => setWatchText(e.target.value)}
+        />
         <button type="submit" data-testid="add-watch">
           Add watch
         </button>
@@ -202,7 +213,12 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
         <fieldset className="set-variable">
           <legend>Set a finished node’s output, then continue</legend>
           <label htmlFor="set-var-node">Node</label>
-          <select id="set-var-node" data-testid="set-var-node" value={variable.nodeId} onChange={(e) => setVariableForm({ ...variable, nodeId: e.target.value, port: '' })}>
+          <select
+            id="set-var-node"
+            data-testid="set-var-node"
+            value={variable.nodeId}
+            onChange={(e) => setVariableForm({ ...variable, nodeId: e.target.value, port: '' })}
+          >
             <option value="">(choose)</option>
             {finished.map((v) => (
               <option key={v.nodeId}>{v.nodeId}</option>
@@ -216,7 +232,12 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
             ))}
           </select>
           <label htmlFor="set-var-value">Value (JSON)</label>
-          <input id="set-var-value" data-testid="set-var-value" value={variable.value} onChange={(e) => setVariableForm({ ...variable, value: e.target.value })} />
+          <input
+            id="set-var-value"
+            data-testid="set-var-value"
+            value={variable.value}
+            onChange={(e) => setVariableForm({ ...variable, value: e.target.value })}
+          />
           <button type="button" data-testid="set-var-apply" disabled={!variable.nodeId || !variable.port} onClick={onSetVariable}>
             Set
           </button>
@@ -239,7 +260,11 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
           <ol className="stack">
             {session.callStack.map((f, i) => (
               <li key={i}>
-                {f.nodeId} <small className="muted">{f.componentId}{f.iteration != null ? ` [${f.iteration}]` : ''}</small>
+                {f.nodeId}{' '}
+                <small className="muted">
+                  {f.componentId}
+                  {f.iteration != null ? ` [${f.iteration}]` : ''}
+                </small>
               </li>
             ))}
           </ol>
@@ -265,7 +290,9 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
           {session.state === 'COMPLETED' && (
             <>
               <h3>Outputs</h3>
-              <pre tabIndex={0} data-testid="debug-outputs">{JSON.stringify(session.outputs, null, 2)}</pre>
+              <pre tabIndex={0} data-testid="debug-outputs">
+                {JSON.stringify(session.outputs, null, 2)}
+              </pre>
             </>
           )}
         </div>

@@ -40,7 +40,11 @@ export function DeployPanel({ project }: { project: ProjectData }) {
   const tryEndpoint = async () => {
     setError(undefined);
     try {
-      const response = await fetch(`/deployments/${encodeURIComponent(deploymentId!)}/endpoint/run`, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: tryBody });
+      const response = await fetch(`/deployments/${encodeURIComponent(deploymentId!)}/endpoint/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authHeaders() },
+        body: tryBody,
+      });
       setTryResult({ status: response.status, body: await response.text() });
     } catch (err) {
       setError(errorText(err));
@@ -101,7 +105,12 @@ export function DeployPanel({ project }: { project: ProjectData }) {
         <button
           type="button"
           disabled={!deploymentId || !['RUNNING', 'READY'].includes(status ?? '')}
-          onClick={() => deploymentId && stop({ variables: { id: deploymentId } }).then((r) => r.data && setStatus(r.data.stopDeployment.status)).catch((err) => setError(errorText(err)))}
+          onClick={() =>
+            deploymentId &&
+            stop({ variables: { id: deploymentId } })
+              .then((r) => r.data && setStatus(r.data.stopDeployment.status))
+              .catch((err) => setError(errorText(err)))
+          }
         >
           Stop
         </button>

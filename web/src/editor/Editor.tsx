@@ -6,7 +6,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
-import { AddComponent, ApplyEdits, DuplicateNodes, Redo, Undo, Connect, Disconnect, ProjectChanged, RemoveComponent, ProjectQuery, RemoveBreakpoint, SetBreakpoint, UpdateConfig } from '../operations';
+import {
+  AddComponent,
+  ApplyEdits,
+  DuplicateNodes,
+  Redo,
+  Undo,
+  Connect,
+  Disconnect,
+  ProjectChanged,
+  RemoveComponent,
+  ProjectQuery,
+  RemoveBreakpoint,
+  SetBreakpoint,
+  UpdateConfig,
+} from '../operations';
 import { errorText } from '../errors';
 import type { DebugFieldsFragment } from '../gql/graphql';
 import { AssistantPanel } from './AssistantPanel';
@@ -38,8 +52,21 @@ export function Editor({ projectId }: { projectId: string }) {
   }, [project, sinceVersion]);
   useSubscription(ProjectChanged, { variables: { projectId, sinceVersion }, skip: sinceVersion === undefined });
 
-  if (error) return <main className="editor-error"><p role="alert" className="error">{errorText(error)}</p><a href="#/">Back to projects</a></main>;
-  if (!project) return <main><p>{loading ? 'Loading…' : 'Project not found.'}</p></main>;
+  if (error)
+    return (
+      <main className="editor-error">
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+        <a href="#/">Back to projects</a>
+      </main>
+    );
+  if (!project)
+    return (
+      <main>
+        <p>{loading ? 'Loading…' : 'Project not found.'}</p>
+      </main>
+    );
   return (
     <ReactFlowProvider>
       <EditorView project={project} />
@@ -104,7 +131,13 @@ function EditorView({ project }: { project: ProjectData }) {
 
   const onAdd = useCallback(
     (componentId: string, position: { x: number; y: number }) =>
-      void attempt(() => edit((p) => addComponent({ variables: { projectId, componentId, position: { x: Math.round(position.x), y: Math.round(position.y) }, expectedVersion: p.version } }))),
+      void attempt(() =>
+        edit((p) =>
+          addComponent({
+            variables: { projectId, componentId, position: { x: Math.round(position.x), y: Math.round(position.y) }, expectedVersion: p.version },
+          }),
+        ),
+      ),
     [attempt, edit, projectId],
   );
   const addAtCentre = (componentId: string) => {
@@ -114,14 +147,30 @@ function EditorView({ project }: { project: ProjectData }) {
   };
   // Moves of nodes a collaborator deleted meanwhile are dropped on the re-apply.
   const moveEdits = (p: ProjectData, moves: { nodeId: string; position: { x: number; y: number } }[]) =>
-    moves.filter((m) => p.components.some((n) => n.id === m.nodeId)).map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } }));
+    moves
+      .filter((m) => p.components.some((n) => n.id === m.nodeId))
+      .map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } }));
   const onMove = useCallback(
-    (moves: { nodeId: string; position: { x: number; y: number } }[]) => void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }))),
+    (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
+      void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }))),
     [attempt, edit, projectId],
   );
   const onConnect = useCallback(
     (c: Connection) =>
-      void attempt(() => edit((p) => connect({ variables: { projectId, sourceId: c.source, sourcePort: c.sourceHandle ?? '', targetId: c.target, targetPort: c.targetHandle ?? '', expectedVersion: p.version } }))),
+      void attempt(() =>
+        edit((p) =>
+          connect({
+            variables: {
+              projectId,
+              sourceId: c.source,
+              sourcePort: c.sourceHandle ?? '',
+              targetId: c.target,
+              targetPort: c.targetHandle ?? '',
+              expectedVersion: p.version,
+            },
+          }),
+        ),
+      ),
     [attempt, edit, projectId],
   );
   // One mutation per item: applyGraphEdits refuses a batch that leaves a required input unconnected, which removing
@@ -131,8 +180,13 @@ function EditorView({ project }: { project: ProjectData }) {
     (nodeIds: string[], connectionIds: string[]) =>
       void attempt(async () => {
         for (const connectionId of connectionIds)
-          await edit(async (p) => p.connections.some((c) => c.id === connectionId) && disconnect({ variables: { projectId, connectionId, expectedVersion: p.version } }));
-        for (const nodeId of nodeIds) await edit(async (p) => p.components.some((n) => n.id === nodeId) && removeComponent({ variables: { projectId, nodeId, expectedVersion: p.version } }));
+          await edit(
+            async (p) => p.connections.some((c) => c.id === connectionId) && disconnect({ variables: { projectId, connectionId, expectedVersion: p.version } }),
+          );
+        for (const nodeId of nodeIds)
+          await edit(
+            async (p) => p.components.some((n) => n.id === nodeId) && removeComponent({ variables: { projectId, nodeId, expectedVersion: p.version } }),
+          );
       }),
     [attempt, edit, projectId],
   );
@@ -151,7 +205,13 @@ function EditorView({ project }: { project: ProjectData }) {
   };
   const onPaste = () => void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: pasteEdits(p), expectedVersion: p.version } })));
   const onDuplicate = () =>
-    void attempt(() => edit(async (p) => selection.length && duplicateNodes({ variables: { projectId, nodeIds: selection.filter((id) => p.components.some((n) => n.id === id)), expectedVersion: p.version } })));
+    void attempt(() =>
+      edit(
+        async (p) =>
+          selection.length &&
+          duplicateNodes({ variables: { projectId, nodeIds: selection.filter((id) => p.components.some((n) => n.id === id)), expectedVersion: p.version } }),
+      ),
+    );
   // Keyboard: Ctrl/⌘+Z undo, +Shift+Z (or +Y) redo, +C copy, +V paste, +D duplicate — not while typing in a field
   // (fields and CodeMirror have their own undo).
   const shortcuts = useRef({ onUndo, onRedo, onCopy, onPaste, onDuplicate });
@@ -163,7 +223,19 @@ function EditorView({ project }: { project: ProjectData }) {
       if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || target.isContentEditable)) return;
       const key = e.key.toLowerCase();
       const action =
-        key === 'z' ? (e.shiftKey ? 'onRedo' : 'onUndo') : key === 'y' ? 'onRedo' : key === 'c' ? 'onCopy' : key === 'v' ? 'onPaste' : key === 'd' ? 'onDuplicate' : undefined;
+        key === 'z'
+          ? e.shiftKey
+            ? 'onRedo'
+            : 'onUndo'
+          : key === 'y'
+            ? 'onRedo'
+            : key === 'c'
+              ? 'onCopy'
+              : key === 'v'
+                ? 'onPaste'
+                : key === 'd'
+                  ? 'onDuplicate'
+                  : undefined;
       if (!action) return;
       e.preventDefault();
       shortcuts.current[action]();
@@ -173,13 +245,19 @@ function EditorView({ project }: { project: ProjectData }) {
   }, []);
 
   /** Saves the fields the form changed (relative to the config it loaded) onto the latest config of the node. */
-  const onSaveConfig = (nodeId: string, base: { config: Record<string, unknown>; label: string | null }, next: { config: Record<string, unknown>; label: string | null }) => {
+  const onSaveConfig = (
+    nodeId: string,
+    base: { config: Record<string, unknown>; label: string | null },
+    next: { config: Record<string, unknown>; label: string | null },
+  ) => {
     const patch = configPatch(base.config, next.config);
     return edit((p) => {
       const latest = p.components.find((n) => n.id === nodeId);
       if (!latest) throw new Error(`${nodeId} was deleted by a collaborator`);
       const label = next.label !== base.label ? next.label : (latest.label ?? null);
-      return updateConfig({ variables: { projectId, nodeId, config: applyConfigPatch((latest.config ?? {}) as Record<string, unknown>, patch), label, expectedVersion: p.version } });
+      return updateConfig({
+        variables: { projectId, nodeId, config: applyConfigPatch((latest.config ?? {}) as Record<string, unknown>, patch), label, expectedVersion: p.version },
+      });
     });
   };
 
@@ -194,7 +272,9 @@ function EditorView({ project }: { project: ProjectData }) {
       });
       if (liveSession) {
         const on = !breakpoints.has(nodeId);
-        void attempt(() => (on ? setBreakpoint({ variables: { sessionId: liveSession.id, nodeId } }) : removeBreakpoint({ variables: { sessionId: liveSession.id, nodeId } })));
+        void attempt(() =>
+          on ? setBreakpoint({ variables: { sessionId: liveSession.id, nodeId } }) : removeBreakpoint({ variables: { sessionId: liveSession.id, nodeId } }),
+        );
       }
     },
     [liveSession, breakpoints, attempt],
@@ -308,9 +388,19 @@ function EditorView({ project }: { project: ProjectData }) {
             ) : (
               <p className="muted panel">Select one node to edit its configuration.</p>
             ))}
-          {tab === 'Run' && <RunPanel project={project} inputValues={inputValues} onInputValues={setInputValues} onStatuses={setStatuses} selectedNodeId={selection[0]} />}
+          {tab === 'Run' && (
+            <RunPanel project={project} inputValues={inputValues} onInputValues={setInputValues} onStatuses={setStatuses} selectedNodeId={selection[0]} />
+          )}
           {tab === 'Debug' && (
-            <DebugPanel project={project} inputValues={inputValues} breakpoints={breakpoints} selectedNodeId={selection[0]} onCondition={onCondition} session={session} onSession={setSession} />
+            <DebugPanel
+              project={project}
+              inputValues={inputValues}
+              breakpoints={breakpoints}
+              selectedNodeId={selection[0]}
+              onCondition={onCondition}
+              session={session}
+              onSession={setSession}
+            />
           )}
           {tab === 'Code' && <CodePanel project={project} />}
           {tab === 'Deploy' && <DeployPanel project={project} />}

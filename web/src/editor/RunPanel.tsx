@@ -13,7 +13,13 @@ import type { NodeStatus, ProjectData } from './types';
 
 type FinishedRun = NonNullable<RunEventsSubscription['runEvents']['run']>;
 
-const STATUS_OF_EVENT: Record<string, NodeStatus> = { NODE_STARTED: 'running', NODE_RETRIED: 'running', NODE_SUCCEEDED: 'succeeded', NODE_FAILED: 'failed', NODE_SKIPPED: 'skipped' };
+const STATUS_OF_EVENT: Record<string, NodeStatus> = {
+  NODE_STARTED: 'running',
+  NODE_RETRIED: 'running',
+  NODE_SUCCEEDED: 'succeeded',
+  NODE_FAILED: 'failed',
+  NODE_SKIPPED: 'skipped',
+};
 
 export interface RunPanelProps {
   project: ProjectData;

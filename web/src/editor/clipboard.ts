@@ -16,8 +16,12 @@ interface Clipboard {
 export function copyNodes(project: ProjectData, nodeIds: string[]): number {
   const ids = new Set(nodeIds);
   const clip: Clipboard = {
-    nodes: project.components.filter((n) => ids.has(n.id)).map((n) => ({ id: n.id, componentId: n.componentId, label: n.label ?? null, position: { x: n.position.x, y: n.position.y }, config: n.config })),
-    connections: project.connections.filter((c) => ids.has(c.sourceId) && ids.has(c.targetId)).map(({ sourceId, sourcePort, targetId, targetPort }) => ({ sourceId, sourcePort, targetId, targetPort })),
+    nodes: project.components
+      .filter((n) => ids.has(n.id))
+      .map((n) => ({ id: n.id, componentId: n.componentId, label: n.label ?? null, position: { x: n.position.x, y: n.position.y }, config: n.config })),
+    connections: project.connections
+      .filter((c) => ids.has(c.sourceId) && ids.has(c.targetId))
+      .map(({ sourceId, sourcePort, targetId, targetPort }) => ({ sourceId, sourcePort, targetId, targetPort })),
   };
   localStorage.setItem(KEY, JSON.stringify(clip));
   return clip.nodes.length;
@@ -41,7 +45,23 @@ export function pasteEdits(project: ProjectData, offset = { x: 60, y: 60 }): Gra
   };
   const ids = new Map(clip.nodes.map((n) => [n.id, fresh(n.id)]));
   return [
-    ...clip.nodes.map((n) => ({ addNode: { id: ids.get(n.id)!, componentId: n.componentId, label: n.label, position: { x: n.position.x + offset.x, y: n.position.y + offset.y }, config: n.config } })),
-    ...clip.connections.map((c) => ({ connect: { id: fresh(`${ids.get(c.sourceId)}-${ids.get(c.targetId)}`), sourceId: ids.get(c.sourceId)!, sourcePort: c.sourcePort, targetId: ids.get(c.targetId)!, targetPort: c.targetPort } })),
+    ...clip.nodes.map((n) => ({
+      addNode: {
+        id: ids.get(n.id)!,
+        componentId: n.componentId,
+        label: n.label,
+        position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+        config: n.config,
+      },
+    })),
+    ...clip.connections.map((c) => ({
+      connect: {
+        id: fresh(`${ids.get(c.sourceId)}-${ids.get(c.targetId)}`),
+        sourceId: ids.get(c.sourceId)!,
+        sourcePort: c.sourcePort,
+        targetId: ids.get(c.targetId)!,
+        targetPort: c.targetPort,
+      },
+    })),
   ];
 }

@@ -18,10 +18,14 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -52,13 +56,19 @@ export const slow = define('test/slow', {
 /** Fires `true` or `false` with its input, by the input's truthiness. */
 export const branch = define('test/branch', {
   inputs: valueIn,
-  outputs: [{ name: 'true', type: 'any' }, { name: 'false', type: 'any' }],
+  outputs: [
+    { name: 'true', type: 'any' },
+    { name: 'false', type: 'any' },
+  ],
   run: (ctx) => (ctx.inputs.value ? { true: ctx.inputs.value } : { false: ctx.inputs.value }),
 });
 
 /** Merge-like: first present of `a`, `b`. */
 export const merge = define('test/merge', {
-  inputs: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }],
+  inputs: [
+    { name: 'a', type: 'any' },
+    { name: 'b', type: 'any' },
+  ],
   outputs: valueOut,
   runsOnPartialInputs: true,
   run: (ctx) => ({ value: 'a' in ctx.inputs ? ctx.inputs.a : ctx.inputs.b }),
@@ -66,14 +76,20 @@ export const merge = define('test/merge', {
 
 /** Needs both `a` and `b` (a normal, non-partial node with two ports). */
 export const pair = define('test/pair', {
-  inputs: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }],
+  inputs: [
+    { name: 'a', type: 'any' },
+    { name: 'b', type: 'any' },
+  ],
   outputs: valueOut,
   run: (ctx) => ({ value: [ctx.inputs.a, ctx.inputs.b] }),
 });
 
 export const sum = define('test/sum', {
   inputs: [{ name: 'values', type: 'array<number>', multiple: true }],
-  outputs: [{ name: 'value', type: 'number' }, { name: 'count', type: 'number' }],
+  outputs: [
+    { name: 'value', type: 'number' },
+    { name: 'count', type: 'number' },
+  ],
   run: (ctx) => {
     const values = ctx.inputs.values as number[];
     return { value: values.reduce((total, value) => total + value, 0), count: values.length };
