@@ -7,23 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
 import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
-import { ARTIFACTS, ensureWebBuilt, expectAccessible, openProject as open, poll, projectApi, shot } from '../support/web-app';
+import { ARTIFACTS, expectAccessible, openProject as open, poll, projectApi, shot, startWebSuite, type WebSuite } from '../support/web-app';
 
+let suite: WebSuite | undefined;
 let sg: TestSupergraph;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  suite = await startWebSuite();
+  ({ sg, browser, context } = suite);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sg?.close();
-});
+afterAll(() => suite?.close());
 
 const createProject = (name: string, templateId?: string) => projectApi(sg).create(name, templateId);
 const edits = (projectId: string, list: unknown[]) => projectApi(sg).edits(projectId, list);

@@ -5,23 +5,19 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPRESSION_FUNCTIONS } from '../../engine/expressions';
-import { launchChromium } from '../support/browser';
-import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
-import { ensureWebBuilt, expectAccessible, openProject as open, poll, projectApi, shot } from '../support/web-app';
+import type { TestSupergraph } from '../support/supergraph';
+import { expectAccessible, openProject as open, poll, projectApi, shot, startWebSuite, type WebSuite } from '../support/web-app';
 
+let suite: WebSuite | undefined;
 let sg: TestSupergraph;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  suite = await startWebSuite();
+  ({ sg, browser, context } = suite);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sg?.close();
-});
+afterAll(() => suite?.close());
 
 const api = () => projectApi(sg);
 const openProject = (projectId: string, page?: Page) => open(sg, context, projectId, page);

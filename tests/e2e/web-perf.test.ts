@@ -5,22 +5,19 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestSupergraph, type TestSupergraph } from '../support/supergraph';
-import { ensureWebBuilt, expectAccessible, shot } from '../support/web-app';
+import type { TestSupergraph } from '../support/supergraph';
+import { expectAccessible, shot, startWebSuite, type WebSuite } from '../support/web-app';
 import { initialJsGzipBytes, measureFirstRender, measurePanFrames, measureZoomToFit, seedLargeProject } from '../support/web-perf';
 
+let suite: WebSuite | undefined;
 let sg: TestSupergraph;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
+  suite = await startWebSuite();
+  ({ sg, browser } = suite);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await sg?.close();
-});
+afterAll(() => suite?.close());
 
 it('a 500-node project: opens with the visible nodes mounted, pans, zooms to fit every node', async () => {
   const projectId = await seedLargeProject(sg.gql, 500);

@@ -5,14 +5,38 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { toEditInputs } from '../../engine/model/edit-input';
 import type { GraphEdit } from '../../engine/model/edits';
-import type { TestSupergraph } from './supergraph';
+import { launchChromium } from './browser';
+import { startTestSupergraph, type TestSupergraph } from './supergraph';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'web-app');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.join(ROOT, 'web')] }), 'utf8');
+
+/** What one browser-test file runs against: the whole supergraph, Chromium, and a desktop-sized context. */
+export interface WebSuite {
+  sg: TestSupergraph;
+  browser: Browser;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function startWebSuite(contextOptions: BrowserContextOptions = {}): Promise<WebSuite> {
+  ensureWebBuilt();
+  const [sg, browser] = await Promise.all([startTestSupergraph(), launchChromium()]);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...contextOptions });
+  return {
+    sg,
+    browser,
+    context,
+    close: async () => {
+      await browser.close();
+      await sg.close();
+    },
+  };
+}
 
 /** The app the router serves: built when web/dist is missing or stale (as `npm install` / `npm start` do). */
 export function ensureWebBuilt(): void {
