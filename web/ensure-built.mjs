@@ -1,8 +1,9 @@
 /**
  * Builds the web app when web/dist is missing or stale (run by the root `postinstall` and `prestart`). Stale = the
  * hash of the app's sources (src/, index.html, configs, lock file, and the engine modules it imports) differs from the
- * one stamped into dist at the last build. Dependencies are installed with `npm ci` when web/node_modules is missing
- * or older than the lock file. Set SKIP_WEB_BUILD=1 to skip (e.g. server-only images).
+ * one stamped into dist at the last build. Dependencies are installed with `npm ci` when the lock file's hash differs
+ * from the one stamped into web/node_modules at the last install (content, not file times: a fresh checkout or a git
+ * worktree has a new lock-file mtime but the same dependencies). Set SKIP_WEB_BUILD=1 to skip (e.g. server-only images).
  */
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const stampFile = path.join(web, 'dist', '.source-hash');
+const lockStampFile = path.join(web, 'node_modules', '.lock-hash');
 const inputs = [
   'src',
   'index.html',
@@ -39,14 +41,21 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
+function lockHash() {
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(web, 'package-lock.json')))
+    .digest('hex');
+}
+
 export function ensureBuilt({ log = console.log } = {}) {
   if (process.env.SKIP_WEB_BUILD === '1') return false;
   const hash = sourceHash();
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return false;
-  const installed = path.join(web, 'node_modules', '.package-lock.json');
-  if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(path.join(web, 'package-lock.json')).mtimeMs) {
+  const lock = lockHash();
+  if (!fs.existsSync(lockStampFile) || fs.readFileSync(lockStampFile, 'utf8') !== lock) {
     log('web: installing dependencies (npm ci)…');
     execSync('npm ci --no-audit --no-fund', { cwd: web, stdio: 'inherit' });
+    fs.writeFileSync(lockStampFile, lock);
   }
   log('web: building (vite build)…');
   execSync('npm run build', { cwd: web, stdio: 'inherit' });
