@@ -304,7 +304,7 @@ export type StackFrame = {
   __typename?: 'StackFrame';
   /** The component it instantiates. */
   componentId: Scalars['String']['output'];
-  /** 0 for the current node, 1 for its enclosing map node, and so on. */
+  /** How deep the node is nested: 0 for a node of the project's graph, 1 for a node of a map iteration, and so on. */
   depth: Scalars['Int']['output'];
   /** The iteration of this map node that is running; null for the current node. */
   iteration?: Maybe<Scalars['Int']['output']>;
