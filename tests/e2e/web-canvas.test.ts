@@ -123,3 +123,28 @@ it('export a project as a JSON document and import it back from the project list
   await shot(page, '24-imported');
   await page.close();
 });
+
+it('component icons are inline SVG that draw without an emoji font, named on the nodes', async () => {
+  const projectId = await api().create('Icons', 'order_totals');
+  const page = await openProject(projectId);
+  /** What the icon's shapes cover (getBBox measures the drawing, not the 16×16 box), and its accessible name. */
+  const drawn = (selector: string) =>
+    page.locator(selector).evaluate((svg) => {
+      const box = (svg as SVGSVGElement).getBBox();
+      return { tag: svg.tagName, icon: svg.getAttribute('data-icon'), label: svg.getAttribute('aria-label'), width: box.width, height: box.height };
+    });
+  const total = await drawn('[data-testid="icon-total"]');
+  expect(total).toMatchObject({ tag: 'svg', icon: 'reduce', label: 'Reduce' });
+  expect(total.width).toBeGreaterThan(4);
+  expect(total.height).toBeGreaterThan(4);
+  await expect(page.getByTestId('node-total').getByRole('img', { name: 'Reduce' }).count()).resolves.toBe(1);
+  // In the palette the name is written next to the icon: decorative there.
+  const llm = await drawn('[data-testid="palette-item-core/llm"] svg');
+  expect(llm).toMatchObject({ icon: 'llm', label: null });
+  expect(llm.width * llm.height).toBeGreaterThan(16);
+  await expect(page.locator('[data-testid="palette-item-core/llm"] svg').getAttribute('aria-hidden')).resolves.toBe('true');
+  // No emoji left in the node headers or the palette.
+  const text = (await page.locator('.wf-node-head').allTextContents()).join('') + (await page.getByTestId('palette').textContent());
+  expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+  await page.close();
+});

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { CatalogQuery } from '../operations';
+import { ComponentIcon } from './icons';
 
 export const DRAG_TYPE = 'application/x-vb-component';
 
@@ -37,7 +38,7 @@ export function Palette({ onAdd }: { onAdd: (componentId: string) => void }) {
                   }}
                   onClick={() => onAdd(c.id)}
                 >
-                  <span aria-hidden="true">{c.icon}</span> {c.name}
+                  <ComponentIcon component={c} /> {c.name}
                 </button>
               </li>
             ))}

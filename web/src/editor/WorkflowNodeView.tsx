@@ -1,6 +1,10 @@
-/** A node on the canvas: typed ports (coloured), validation and assistant badges, run status, breakpoint toggle. */
+/**
+ * A node on the canvas: its component's icon, typed ports (coloured), validation and assistant badges, run status,
+ * breakpoint toggle.
+ */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { ComponentIcon } from './icons';
 import { portColor, type WorkflowNode } from './types';
 
 export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowNode>) {
@@ -20,7 +24,8 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
       style={{ borderTopColor: component.color ?? '#607d8b' }}
     >
       <div className="wf-node-head">
-        <span aria-hidden="true">{component.icon}</span>
+        {/* Named: the title may be a custom label, so the icon is what says which component this is. */}
+        <ComponentIcon component={component} label={component.name} testId={`icon-${id}`} />
         <span className="wf-node-title">{title}</span>
         {issues.length > 0 && (
           <span className="badge badge-error" data-testid={`badge-${id}`} title={issues.map((i) => i.message).join('\n')}>
