@@ -15,6 +15,7 @@ export const ProjectFields = graphql(`
       label
       position { x y }
       config
+      pinnedOutput
       # The config schema comes from the catalog (same normalised Component): a 500-node project must not carry it 500 times.
       component { id name category icon color inputs { name type required } outputs { name type } }
     }
@@ -138,8 +139,20 @@ export const UpdatePresence = graphql(`
 `);
 
 export const ExecuteWorkflow = graphql(`
-  mutation ExecuteWorkflow($projectId: ID!, $inputs: JSON) {
-    executeWorkflow(projectId: $projectId, inputs: $inputs, mode: ASYNC) { id status }
+  mutation ExecuteWorkflow($projectId: ID!, $inputs: JSON, $fromNodeId: ID, $usePinned: Boolean) {
+    executeWorkflow(projectId: $projectId, inputs: $inputs, mode: ASYNC, fromNodeId: $fromNodeId, usePinned: $usePinned) { id status }
+  }
+`);
+
+export const PinNodeOutput = graphql(`
+  mutation PinNodeOutput($projectId: ID!, $nodeId: ID!, $output: JSON!, $expectedVersion: Int) {
+    pinNodeOutput(projectId: $projectId, nodeId: $nodeId, output: $output, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
+  }
+`);
+
+export const UnpinNodeOutput = graphql(`
+  mutation UnpinNodeOutput($projectId: ID!, $nodeId: ID!, $expectedVersion: Int) {
+    unpinNodeOutput(projectId: $projectId, nodeId: $nodeId, expectedVersion: $expectedVersion) { project { ...ProjectFields } }
   }
 `);
 
@@ -148,11 +161,12 @@ export const RunEvents = graphql(`
     runEvents(runId: $runId) {
       type
       nodeId
+      frames
       status
       outputs
       error { code message }
       durationMs
-      run { id status outputs error { code message } durationMs steps { nodeId status inputs outputs error { code message } durationMs } }
+      run { id status outputs error { code message } durationMs steps { nodeId frames status inputs outputs error { code message } durationMs } }
     }
   }
 `);

@@ -122,6 +122,7 @@ export function Canvas(props: CanvasProps) {
           label: node.label ?? null,
           position: { x: node.position?.x ?? 0, y: node.position?.y ?? 0 },
           config: node.config ?? {},
+          pinnedOutput: null,
           component,
         };
         return [

@@ -1,10 +1,10 @@
 /**
- * A node on the canvas: its component's icon, typed ports (coloured), validation and assistant badges, run status,
- * breakpoint toggle.
+ * A node on the canvas: its component's icon, typed ports (coloured), validation and assistant badges, the pinned-data
+ * mark, run status, breakpoint toggle.
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { ComponentIcon } from './icons';
+import { ComponentIcon, PinIcon } from './icons';
 import { portColor, type WorkflowNode } from './types';
 
 export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowNode>) {
@@ -19,6 +19,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
       data-testid={preview === 'ghost' ? `ghost-node-${id}` : `node-${id}`}
       data-preview={preview}
       data-draft={missing.length > 0 || undefined}
+      data-pinned={instance.pinnedOutput != null || undefined}
       data-status={status ?? 'idle'}
       data-current={current || undefined}
       style={{ borderTopColor: component.color ?? '#607d8b' }}
@@ -27,6 +28,11 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ id, data, selec
         {/* Named: the title may be a custom label, so the icon is what says which component this is. */}
         <ComponentIcon component={component} label={component.name} testId={`icon-${id}`} />
         <span className="wf-node-title">{title}</span>
+        {instance.pinnedOutput != null && (
+          <span className="pin-mark" title="Pinned output: runs that use pinned data take it instead of running this node">
+            <PinIcon label="Pinned output" testId={`pinned-${id}`} />
+          </span>
+        )}
         {issues.length > 0 && (
           <span className="badge badge-error" data-testid={`badge-${id}`} title={issues.map((i) => i.message).join('\n')}>
             {issues.length}
