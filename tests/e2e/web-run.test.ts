@@ -1,8 +1,8 @@
 /**
- * The web app's run tools (issue 19) in headless Chromium against the whole supergraph: pin a node's output from the
- * run view (pin the last output, edit the pinned JSON, unpin) with the node marked on the canvas, runs that replay
- * the pin, and "run from here" (a partial run). Every effect is checked through the public API too. Screenshots under
- * test-artifacts/web-app/, axe-core on each screen.
+ * The web app's run and debug tools (issue 19) in headless Chromium against the whole supergraph: pin a node's output
+ * from the run view (pin the last output, edit the pinned JSON, unpin) with the node marked on the canvas, runs that
+ * replay the pin, "run from here" (a partial run), and stepping into a map iteration in the debugger. Every effect is
+ * checked through the public API too. Screenshots under test-artifacts/web-app/, axe-core on each screen.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TestSupergraph } from '../support/supergraph';
@@ -147,5 +147,75 @@ it('pin a node’s output from the run view, replay it, run from a node, unpin',
   await expect(status(page, 'double')).resolves.toBe('reused');
   await expect(status(page, 'n')).resolves.toBe('idle');
   await expect(page.getByTestId('node-run-details').getAttribute('data-step-status')).resolves.toBe('succeeded');
+  await page.close();
+}, 120_000);
+
+it('debug: step into a map iteration (the call stack shows the frame), step out back to the graph', async () => {
+  const projectId = await api().create('Debug a map', 'batch_greetings');
+  const page = await openProject(projectId);
+  await page.getByTestId('tab-run').click();
+  await page.getByTestId('run-input-names').fill(JSON.stringify(['Ada', ' Grace ', 'Alan']));
+  await page.getByTestId('debug-toggle').click();
+  await page.getByTestId('breakpoint-greet_each').click();
+  await page.locator('[data-testid="breakpoint-greet_each"][aria-pressed="true"]').waitFor();
+  const current = () =>
+    page
+      .getByTestId('debug-current')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+  const pausedAt = async (nodeId: string) => {
+    await poll(current, (v) => v === nodeId, 15_000);
+    await page.locator('[data-testid="debug-state"][data-state="paused"]').waitFor();
+  };
+  const stack = () =>
+    page
+      .getByTestId('call-stack')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => [li.getAttribute('data-node-id'), li.getAttribute('data-iteration')]));
+  /** The caller's newest session, from the API. */
+  const session = async () => (await sg.gql(`{ debugSessions(first: 1) { state currentNodeId callStack { nodeId iteration depth } } }`)).data.debugSessions[0];
+
+  await page.getByTestId('continue').click();
+  await pausedAt('greet_each');
+  expect(await stack()).toEqual([['greet_each', null]]);
+
+  // Step into the map: paused on the first node of iteration 0; the canvas keeps the map node as the current one.
+  await page.getByTestId('step-into').click();
+  await pausedAt('item');
+  expect(await stack()).toEqual([
+    ['item', null],
+    ['greet_each', '0'],
+  ]);
+  await expect(page.getByTestId('node-greet_each').getAttribute('data-current')).resolves.toBe('true');
+  expect(await session()).toMatchObject({
+    state: 'PAUSED',
+    currentNodeId: 'item',
+    callStack: [
+      { nodeId: 'item', iteration: null, depth: 1 },
+      { nodeId: 'greet_each', iteration: 0, depth: 0 },
+    ],
+  });
+  await shot(page, '32-debug-map-iteration');
+  await expectAccessible(page);
+
+  // Step over the iteration's four nodes: the next iteration starts.
+  for (const next of ['clean', 'greeting', 'result', 'item']) {
+    await page.getByTestId('step-over').click();
+    await pausedAt(next);
+  }
+  expect(await stack()).toEqual([
+    ['item', null],
+    ['greet_each', '1'],
+  ]);
+
+  // Step out: the map finishes its iterations and the run pauses at the next node of the graph.
+  await page.getByTestId('step-out').click();
+  await pausedAt('count');
+  expect(await stack()).toEqual([['count', null]]);
+  await expect(page.getByTestId('node-count').getAttribute('data-current')).resolves.toBe('true');
+  expect(await session()).toMatchObject({ state: 'PAUSED', currentNodeId: 'count', callStack: [{ nodeId: 'count', depth: 0 }] });
+  await page.getByTestId('continue').click();
+  await page.locator('[data-testid="debug-state"][data-state="completed"]').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('debug-outputs').textContent()).resolves.toContain('Hello, Grace!');
   await page.close();
 }, 120_000);

@@ -257,13 +257,14 @@ export function DebugPanel({ project, inputValues, breakpoints, selectedNodeId, 
           </p>
           {session.error && <p className="error">{`${session.error.code}: ${session.error.message}`}</p>}
           <h3>Call stack</h3>
-          <ol className="stack">
+          {/* Innermost first: the current node, then the map iterations it runs in (step into / step out). */}
+          <ol className="stack" data-testid="call-stack">
             {session.callStack.map((f, i) => (
-              <li key={i}>
+              <li key={i} data-node-id={f.nodeId} data-iteration={f.iteration ?? undefined} className={i === 0 ? 'frame-current' : undefined}>
                 {f.nodeId}{' '}
                 <small className="muted">
                   {f.componentId}
-                  {f.iteration != null ? ` [${f.iteration}]` : ''}
+                  {f.iteration != null ? ` · iteration ${f.iteration}` : ''}
                 </small>
               </li>
             ))}

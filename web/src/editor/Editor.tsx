@@ -262,6 +262,8 @@ function EditorView({ project }: { project: ProjectData }) {
   };
 
   const liveSession = session && LIVE_DEBUG.has(session.state) ? session : undefined;
+  // Paused inside a map iteration: the canvas shows the map node (the call stack's top-level frame).
+  const currentOnCanvas = liveSession?.callStack.find((f) => f.depth === 0)?.nodeId ?? liveSession?.currentNodeId;
   const onToggleBreakpoint = useCallback(
     (nodeId: string) => {
       setBreakpoints((current) => {
@@ -358,7 +360,7 @@ function EditorView({ project }: { project: ProjectData }) {
           findings={findings}
           debugging={debugging}
           breakpoints={breakpointIds}
-          currentNodeId={liveSession?.currentNodeId}
+          currentNodeId={currentOnCanvas}
           onToggleBreakpoint={onToggleBreakpoint}
           onSelect={setSelection}
           onAdd={onAdd}
