@@ -1,11 +1,12 @@
 'use strict';
 /**
- * The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL) and plain
- * HTTP, both through Node's built-in fetch. Same requests, replies and error codes as the visual builder's engine.
+ * The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL) through
+ * Node's built-in fetch, and plain HTTP through the outbound guard (http-guard.js). Same requests, replies and error
+ * codes as the visual builder's engine.
  */
 const { ComponentError, WorkflowError } = require('./scheduler');
 const { read, typeMismatch } = require('./components');
-const { checkTarget } = require('./http-guard');
+const { guardedRequest } = require('./http-guard');
 
 const HINT = 'set LLM_BASE_URL (e.g. http://127.0.0.1:1234/v1), LLM_API_KEY (if the server needs one) and LLM_MODEL';
 const truncate = (t, n = 500) => (t.length > n ? `${t.slice(0, n)}…` : t);
@@ -144,21 +145,11 @@ const worldComponents = {
       body = typeof raw === 'string' ? raw : JSON.stringify(raw);
       if (typeof raw !== 'string' && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     }
-    await checkTarget(url);
-    let reply;
-    try {
-      // Bytes, not a string: fetch would add "content-type: text/plain;charset=UTF-8", which the engine does not send.
-      const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
-      reply = await fetch(url, { method: c.method, headers, body: bytes, redirect: 'manual', signal: AbortSignal.timeout(c.timeoutMs) });
-    } catch (error) {
-      const host = new URL(url).host;
-      if (error && error.name === 'TimeoutError') throw new WorkflowError('HTTP_TIMEOUT', `request to ${host} timed out after ${c.timeoutMs} ms`);
-      throw new WorkflowError('HTTP_FAILED', `request to ${host} failed: ${(error.cause && error.cause.message) || error.message}`);
-    }
-    const text = await reply.text();
+    const reply = await guardedRequest(url, { method: c.method, headers, body, timeoutMs: c.timeoutMs });
+    const text = reply.body;
     if (c.failOnErrorStatus && reply.status >= 400) throw new ComponentError('HTTP_ERROR', `${c.method} ${url} answered ${reply.status}: ${truncate(text, 200)}`, ctx.nodeId);
-    const response = { status: reply.status, headers: Object.fromEntries(reply.headers), body: text };
-    if (/\bjson\b/i.test(reply.headers.get('content-type') || '')) {
+    const response = { status: reply.status, headers: reply.headers, body: text };
+    if (/\bjson\b/i.test(reply.headers['content-type'] || '')) {
       try {
         response.json = JSON.parse(text);
       } catch {

@@ -1,5 +1,6 @@
-"""The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL) and
-plain HTTP, both through urllib. Same requests, replies and error codes as the visual builder's engine."""
+"""The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL) through
+urllib, and plain HTTP through the outbound guard (http_guard.py). Same requests, replies and error codes as the visual
+builder's engine."""
 import json
 import os
 import re
@@ -10,7 +11,7 @@ import urllib.request
 
 from . import values as V
 from .components import read, type_mismatch
-from .http_guard import check_target
+from .http_guard import guarded_request
 from .scheduler import ComponentError, WorkflowError
 
 _HINT = "set LLM_BASE_URL (e.g. http://127.0.0.1:1234/v1), LLM_API_KEY (if the server needs one) and LLM_MODEL"
@@ -206,18 +207,11 @@ def c_http_request(ctx, c):
         body = _well_formed(raw if isinstance(raw, str) else V.js_json(raw)).encode("utf-8")
         if not isinstance(raw, str) and not any(k.lower() == "content-type" for k in headers):
             headers["content-type"] = "application/json"
-    host = urllib.parse.urlsplit(url).netloc
-    check_target(url)
-    try:
-        status, reply_headers, text = _send(url, method, headers, body, c["timeoutMs"] / 1000.0)
-    except socket.timeout:
-        raise WorkflowError("HTTP_TIMEOUT", "request to %s timed out after %d ms" % (host, c["timeoutMs"]))
-    except (OSError, ValueError) as error:
-        raise WorkflowError("HTTP_FAILED", "request to %s failed: %s" % (host, error))
+    status, reply_headers, text = guarded_request(_well_formed(url), method, headers, body, c["timeoutMs"])
     if c["failOnErrorStatus"] and status >= 400:
         raise ComponentError("HTTP_ERROR", "%s %s answered %d: %s" % (method, url, status, _truncate(text, 200)), node)
-    response = {"status": float(status), "headers": {k.lower(): v for k, v in reply_headers.items()}, "body": text}
-    content_type = next((v for k, v in reply_headers.items() if k.lower() == "content-type"), "")
+    response = {"status": float(status), "headers": reply_headers, "body": text}
+    content_type = reply_headers.get("content-type", "")
     if re.search(r"\bjson\b", content_type, re.IGNORECASE):
         try:
             response["json"] = V.parse_json(text)
