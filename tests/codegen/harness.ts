@@ -49,10 +49,11 @@ export function writeProject(root: string, files: { path: string; content: strin
   }
 }
 
-export async function engineOutcomes(cases: FidelityCase[], env: { llmUrl: string }): Promise<Outcome[][]> {
+/** `httpAllow` is the engine's HTTP_ALLOWLIST (default: the fakes' 127.0.0.1). */
+export async function engineOutcomes(cases: FidelityCase[], env: { llmUrl: string; httpAllow?: string[] }): Promise<Outcome[][]> {
   const services = {
     llm: new OpenAiCompatibleClient({ baseUrl: env.llmUrl, model: 'fake-model' }),
-    http: new HttpGuard({ allow: ['127.0.0.1'] }),
+    http: new HttpGuard({ allow: env.httpAllow ?? ['127.0.0.1'] }),
     sandbox: new QuickJsSandbox(),
   };
   const results: Outcome[][] = [];

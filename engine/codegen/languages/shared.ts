@@ -48,14 +48,16 @@ export function readmeFor(language: LanguageId, options: CodegenOptions, package
     '',
     '- `LLM_BASE_URL`, `LLM_API_KEY`, `LLM_MODEL`, `LLM_EMBEDDING_MODEL`, `LLM_TIMEOUT_MS`: the OpenAI-compatible provider for llm / classifier / embedder nodes.',
     '- `HOST`, `PORT`: where `--serve` listens (default 127.0.0.1 and the port given).',
+    '- `HTTP_ALLOWLIST`: host names, IP addresses and CIDR ranges (comma-separated) that http_request nodes may reach although they are not public.',
     '',
     '## Semantics',
     '',
     "Values flow along the workflow's connections; a node whose inputs were not produced (an untaken branch) is skipped",
     'and so are its dependants; `merge` takes the first produced value; per-node timeouts, retries with exponential',
     'backoff and onError (fail / continue / route) behave as in the builder; expressions follow its specification',
-    "(numbers, text conversion, canonical JSON, errors). Outbound HTTP is not filtered here: the builder's guard",
-    'against private addresses belongs to the builder, this program trusts whoever runs it.',
+    '(numbers, text conversion, canonical JSON, errors). Outbound HTTP passes the same guard as in the builder: loopback,',
+    'private, link-local and cloud metadata addresses are refused (`HTTP_FORBIDDEN_TARGET`), after DNS resolution and',
+    'on every redirect, unless `HTTP_ALLOWLIST` names them.',
     '',
   ].join('\n');
 }

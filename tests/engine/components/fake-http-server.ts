@@ -3,7 +3,9 @@
  * real sockets, real HTTP. Routes:
  * - `GET /users/<id>` → 200 JSON {id, name, email} for ids 1..3, else 404 JSON {error};
  * - `POST /echo` → 200 JSON {method, query, headers: {content-type}, body};
- * - `GET /text` → 200 text/plain "plain text".
+ * - `GET /text` → 200 text/plain "plain text";
+ * - `/redirect?to=<url>[&status=<3xx>]` → that redirect (302 by default) to `to`, as given;
+ * - `/loop` → 302 to itself, forever.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +43,10 @@ export async function startFakeHttpServer(): Promise<FakeHttpServer> {
           headers: { 'content-type': req.headers['content-type'] ?? null },
           body: Buffer.concat(chunks).toString('utf8'),
         });
+      }
+      if (url.pathname === '/redirect' || url.pathname === '/loop') {
+        res.writeHead(Number(url.searchParams.get('status') ?? 302), { location: url.searchParams.get('to') ?? '/loop' });
+        return res.end();
       }
       if (url.pathname === '/text') {
         res.writeHead(200, { 'content-type': 'text/plain' });

@@ -1,7 +1,8 @@
 package rt
 
 // The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL,
-// LLM_TIMEOUT_MS) and plain HTTP, both through net/http. Same requests, replies and error codes as the builder.
+// LLM_TIMEOUT_MS) and plain HTTP (through the outbound guard, http_guard.go), both through net/http. Same requests,
+// replies and error codes as the builder.
 
 import (
 	"errors"
@@ -323,14 +324,7 @@ func CHTTPRequest(ctx *Ctx, c *Object) Ports {
 		text = wellFormed(text)
 		body = &text
 	}
-	timeoutMs := cfgNumber(c, "timeoutMs")
-	status, replyHeaders, text, err := send(method, target.String(), headers, body, time.Duration(timeoutMs*float64(time.Millisecond)))
-	if err != nil {
-		if isTimeout(err) {
-			Fail("HTTP_TIMEOUT", "request to "+target.Host+" timed out after "+FormatNumber(timeoutMs)+" ms")
-		}
-		Fail("HTTP_FAILED", "request to "+target.Host+" failed: "+err.Error())
-	}
+	status, replyHeaders, text := guardedSend(method, target, headers, body, cfgNumber(c, "timeoutMs"))
 	if cfgBool(c, "failOnErrorStatus") && status >= 400 {
 		ComponentFail("HTTP_ERROR", method+" "+target.String()+" answered "+strconv.Itoa(status)+": "+truncate(text, 200), ctx.NodeID)
 	}

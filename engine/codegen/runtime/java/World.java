@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workflowruntime.Scheduler.Ctx;
@@ -21,7 +20,8 @@ import workflowruntime.Scheduler.WorkflowError;
 
 /**
  * The outside world: an OpenAI-compatible LLM (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_EMBEDDING_MODEL,
- * LLM_TIMEOUT_MS) and plain HTTP, both through java.net.http. Same requests, replies and error codes as the builder.
+ * LLM_TIMEOUT_MS) through java.net.http, and plain HTTP through the outbound guard (HttpGuard). Same requests, replies
+ * and error codes as the builder.
  */
 public final class World {
   private World() {}
@@ -214,7 +214,8 @@ public final class World {
     URI target;
     try {
       target = URI.create(baseUrl);
-      if (target.getHost() == null) throw new IllegalArgumentException("no host");
+      // The host as the engine reads it: 2130706433 is 127.0.0.1, not a registry name java.net.URI gives up on.
+      if (HttpGuard.parse(baseUrl, null) == null) throw new IllegalArgumentException("no host");
     } catch (IllegalArgumentException error) {
       throw Scheduler.componentError("INVALID_INPUT", "URL " + Json.quote(baseUrl) + " is not valid", ctx.nodeId);
     }
@@ -238,25 +239,15 @@ public final class World {
       body = wellFormed(raw instanceof String ? (String) raw : Json.stringify(raw));
       if (!(raw instanceof String) && headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("content-type"))) headers.put("content-type", "application/json");
     }
-    double timeoutMs = (Double) c.get("timeoutMs");
-    HttpResponse<String> reply;
-    try {
-      reply = send(method, url.toString(), headers, body, timeoutMs);
-    } catch (HttpTimeoutException error) {
-      throw new WorkflowError("HTTP_TIMEOUT", "request to " + target.getAuthority() + " timed out after " + Rt.formatNumber(timeoutMs) + " ms");
-    } catch (IOException | InterruptedException | IllegalArgumentException error) {
-      throw new WorkflowError("HTTP_FAILED", "request to " + target.getAuthority() + " failed: " + error);
+    HttpGuard.Reply reply = HttpGuard.send(method, url.toString(), headers, body, (Double) c.get("timeoutMs"));
+    if (Boolean.TRUE.equals(c.get("failOnErrorStatus")) && reply.status() >= 400) {
+      throw Scheduler.componentError("HTTP_ERROR", method + " " + url + " answered " + reply.status() + ": " + truncate(reply.body(), 200), ctx.nodeId);
     }
-    if (Boolean.TRUE.equals(c.get("failOnErrorStatus")) && reply.statusCode() >= 400) {
-      throw Scheduler.componentError("HTTP_ERROR", method + " " + url + " answered " + reply.statusCode() + ": " + truncate(reply.body(), 200), ctx.nodeId);
-    }
-    Map<String, Object> replyHeaders = new LinkedHashMap<>();
-    new TreeMap<>(reply.headers().map()).forEach((k, v) -> replyHeaders.put(k.toLowerCase(), String.join(", ", v)));
     Map<String, Object> response = new LinkedHashMap<>();
-    response.put("status", (double) reply.statusCode());
-    response.put("headers", replyHeaders);
+    response.put("status", (double) reply.status());
+    response.put("headers", new LinkedHashMap<String, Object>(reply.headers()));
     response.put("body", reply.body());
-    if (JSON_TYPE.matcher(reply.headers().firstValue("content-type").orElse("")).find()) {
+    if (JSON_TYPE.matcher(reply.headers().getOrDefault("content-type", "")).find()) {
       try {
         response.put("json", Json.parse(reply.body()));
       } catch (Json.JsonException mislabelled) {
