@@ -272,7 +272,7 @@ export class DebugService {
 
   async journalOf(record: DebugSessionRecord): Promise<Journal> {
     const held = await this.registry.get(record.id);
-    return held?.journal ?? new Journal(await this.deps.store.journal(record.id));
+    return held?.journal ?? new Journal(await this.deps.store.journal(record.id, record.journalLength));
   }
 
   /** Process shutdown: abandon in-memory runs without recording anything (their journals keep them resumable). */
@@ -381,7 +381,8 @@ export class DebugService {
       pending = (async () => {
         const record = await this.deps.store.get(id);
         if (!record) return undefined;
-        const s = new LiveSession(record, new Journal(await this.deps.store.journal(id)), this.deps.store, this.deps.events, this.deps.settings.idleTimeoutMs);
+        const journal = new Journal(await this.deps.store.journal(id, record.journalLength));
+        const s = new LiveSession(record, journal, this.deps.store, this.deps.events, this.deps.settings.idleTimeoutMs);
         // It was running when its process went away: rebuild it now, paused where the journal ends.
         if (record.state === 'RUNNING') await s.exclusive(() => restoreDriver(s, this.deps.world));
         return s;

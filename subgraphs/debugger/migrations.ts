@@ -4,7 +4,8 @@ import { projectEntityMigration } from '../../platform/project-entity-store';
 /**
  * Forward-only migrations of the debugger's tables. 0001 is the generic entity table the service started with
  * (kept so existing data directories migrate); 0002 adds the columns the debugger queries by (state, expiry) and
- * the journal of completed steps that a restarted process replays.
+ * the journal of completed steps that a restarted process replays; 0003 records which replica drives a live session
+ * and until when (session-leases.ts).
  */
 export const debuggerMigrations: Record<string, Migration> = {
   '0001_debug_sessions': projectEntityMigration('debug_sessions'),
@@ -23,6 +24,13 @@ export const debuggerMigrations: Record<string, Migration> = {
         .addColumn('entry', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('debug_journal_pk', ['session_id', 'seq'])
         .execute();
+    },
+  },
+  '0003_debug_session_lease': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('debug_sessions').addColumn('lease_holder', 'text').execute();
+      await db.schema.alterTable('debug_sessions').addColumn('lease_until', 'text').execute();
+      await db.schema.createIndex('debug_sessions_lease_holder').on('debug_sessions').column('lease_holder').execute();
     },
   },
 };
