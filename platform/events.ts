@@ -89,6 +89,13 @@ export interface RunControlPayload {
   action: 'cancel';
 }
 
+/** Between debugger replicas: a session command for the replica driving the session, or its answer (subgraphs/debugger/command-router.ts). */
+export interface DebugControlPayload {
+  kind: 'request' | 'reply';
+  /** Pairs an answer with its request. */
+  requestId: string;
+}
+
 export interface DebugEventStepPayload {
   nodeId: string;
   frames: unknown[];
@@ -149,6 +156,8 @@ export const topics = {
   /** Not exposed to clients. */
   runControl: (runId: string) => topic<RunControlPayload>(`runctl.${runId}`),
   debug: (sessionId: string) => topic<DebugEventTopicPayload>(`debug.${sessionId}`),
+  /** Not exposed to clients: one debugger replica's inbox. */
+  debugControl: (replicaId: string) => topic<DebugControlPayload>(`debugctl.${replicaId}`),
   deployment: (deploymentId: string) => topic<DeploymentEventTopicPayload>(`deployment.${deploymentId}`),
   presence: (projectId: string) => topic<PresencePayload>(`presence.${projectId}`),
 };

@@ -2,6 +2,7 @@
  * Debug sessions: start (pinning the project version), control, breakpoints, watches, evaluation, edits, end and
  * idle expiry. A session's run lives in this process (the interpreter awaits our hooks), so sessions are held in a
  * per-process registry keyed by id; one whose run is not in memory (after a restart) is rebuilt from its journal.
+ * With several replicas, commands reach this class only on the replica that drives the session (command-router.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { typeMismatch } from '../../engine/components/port-types';
@@ -20,6 +21,7 @@ import { allNodeIds, graphAt, inputsFrom, nodeAt, outputPortNames, outputPortOf 
 import { Journal } from './journal';
 import { LiveSession } from './live-session';
 import { launchDriver, refreshWatches, restoreDriver, watchEvents } from './session-runner';
+import type { SessionOwner } from './session-owner';
 import type { BreakpointRecord, DebugSessionRecord, DebugState, SessionStore, WatchRecord } from './session-store';
 import type { DebuggerSettings } from './settings';
 
@@ -44,6 +46,8 @@ export interface DebugServiceDeps {
   log: Logger;
   /** Reading a session needs the viewer role on its project; starting and driving one, the editor role. */
   access: ProjectAccessClient;
+  /** With several replicas: which sessions this one drives (its copies of others are stale). Absent in one process. */
+  replicas?: Pick<SessionOwner, 'drives' | 'place'>;
 }
 
 export class DebugService {
@@ -253,7 +257,7 @@ export class DebugService {
   async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, DebugSessionRecord>> {
     const found = await this.deps.store.getMany(ids);
     for (const id of ids) {
-      const held = await this.registry.get(id);
+      const held = await this.current(id);
       if (held) found.set(id, held.record);
     }
     const readable = new Set(await this.deps.access.filter([...found.values()], identity));
@@ -271,23 +275,47 @@ export class DebugService {
   }
 
   async journalOf(record: DebugSessionRecord): Promise<Journal> {
-    const held = await this.registry.get(record.id);
+    const held = await this.current(record.id);
     return held?.journal ?? new Journal(await this.deps.store.journal(record.id, record.journalLength));
   }
 
-  /** Process shutdown: abandon in-memory runs without recording anything (their journals keep them resumable). */
+  /**
+   * Process shutdown: abandon in-memory runs without recording anything (their journals keep them resumable), once
+   * the writes already made are stored — another replica may rebuild them as soon as this one lets go.
+   */
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const pending of this.registry.values()) (await pending)?.driver?.detach();
+    for (const pending of this.registry.values()) {
+      const s = await pending.catch(() => undefined);
+      s?.driver?.detach();
+      await s?.flushed();
+    }
     this.registry.clear();
   }
 
-  /** Stops live sessions idle past their expiry. */
+  /** Another replica drives the session now, or it ended (session-owner.ts): forget this process's copy. */
+  async evict(id: string): Promise<void> {
+    const pending = this.registry.get(id);
+    this.registry.delete(id);
+    const s = await pending?.catch(() => undefined);
+    s?.driver?.detach();
+    await s?.flushed();
+  }
+
+  /** Stops live sessions idle past their expiry (with several replicas, those this one drives or may take over). */
   async expireIdle(): Promise<void> {
     for (const id of await this.deps.store.expiredLiveIds(new Date().toISOString())) {
-      const s = await this.load(id);
-      if (s) await s.exclusive(() => (isExpired(s.record) ? this.stopSession(s, 'IDLE_TIMEOUT') : Promise.resolve()));
+      const expire = async () => {
+        const s = await this.load(id);
+        if (s) await s.exclusive(() => (isExpired(s.record) ? this.stopSession(s, 'IDLE_TIMEOUT') : Promise.resolve()));
+      };
+      await (this.deps.replicas ? this.deps.replicas.place(id, expire) : expire());
     }
+  }
+
+  /** This process's copy of a session, when it is the current one. */
+  private current(id: string): Promise<LiveSession | undefined> | undefined {
+    return this.deps.replicas && !this.deps.replicas.drives(id) ? undefined : this.registry.get(id);
   }
 
   private async control(s: LiveSession, action: DebugAction) {

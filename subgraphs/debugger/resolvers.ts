@@ -2,7 +2,7 @@
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { badInput } from '../../platform/errors';
 import type { SubgraphContext } from '../../platform/subgraph-server';
-import type { DebugService } from './debug-service';
+import type { DebugApi } from './command-router';
 import type { Resolvers } from './generated/resolvers-types';
 import { nodeAt } from './graph-paths';
 import type { Journal } from './journal';
@@ -18,18 +18,18 @@ function bounded(value: number | null | undefined, fallback: number, max: number
   return n;
 }
 
-function sessionLoader(service: DebugService, ctx: SubgraphContext) {
+function sessionLoader(service: DebugApi, ctx: SubgraphContext) {
   return ctx.loader<string, DebugSessionRecord | null>('DebugSession:id', async (ids) => {
     const found = await service.getMany(ids, ctx.identity);
     return ids.map((id) => found.get(id) ?? null);
   });
 }
 
-function journalOf(service: DebugService, ctx: SubgraphContext, session: DebugSessionRecord): Promise<Journal> {
+function journalOf(service: DebugApi, ctx: SubgraphContext, session: DebugSessionRecord): Promise<Journal> {
   return ctx.loader<DebugSessionRecord, Journal>('DebugSession:journal', (sessions) => Promise.all(sessions.map((s) => service.journalOf(s)))).load(session);
 }
 
-export function debuggerResolvers(service: DebugService): Resolvers {
+export function debuggerResolvers(service: DebugApi): Resolvers {
   return {
     JSON: GraphQLJSON,
     DateTime: GraphQLDateTime,

@@ -6,6 +6,13 @@ export interface DebuggerSettings {
   maxLiveSessionsPerUser: number;
   /** How long `debugStep` waits for the run to pause or end before answering RUNNING (DEBUG_STEP_WAIT_MS, default 10 s). */
   stepWaitMs: number;
+  /**
+   * With several replicas (REDIS_URL): how long a replica's lease on a session lasts without renewal, so how soon
+   * another replica takes over the sessions of one that died (DEBUG_LEASE_MS, default 15 s; renewed every third).
+   */
+  leaseMs: number;
+  /** How long a replica waits for the replica driving a session to answer a forwarded command (DEBUG_FORWARD_TIMEOUT_MS, default 60 s). */
+  forwardTimeoutMs: number;
 }
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
@@ -20,5 +27,7 @@ export function debuggerSettings(env: NodeJS.ProcessEnv = {}): DebuggerSettings 
     idleTimeoutMs: positiveInt(env.DEBUG_SESSION_IDLE_MS, 30 * 60_000, 'DEBUG_SESSION_IDLE_MS'),
     maxLiveSessionsPerUser: positiveInt(env.DEBUG_MAX_LIVE_SESSIONS, 10, 'DEBUG_MAX_LIVE_SESSIONS'),
     stepWaitMs: positiveInt(env.DEBUG_STEP_WAIT_MS, 10_000, 'DEBUG_STEP_WAIT_MS'),
+    leaseMs: positiveInt(env.DEBUG_LEASE_MS, 15_000, 'DEBUG_LEASE_MS'),
+    forwardTimeoutMs: positiveInt(env.DEBUG_FORWARD_TIMEOUT_MS, 60_000, 'DEBUG_FORWARD_TIMEOUT_MS'),
   };
 }
