@@ -21,7 +21,8 @@ const inputs = [
   'tsconfig.json',
   'package.json',
   'package-lock.json',
-  '../engine/model/ports.ts',
+  // The engine modules the app imports (and theirs).
+  '../engine/model',
   '../engine/expressions',
 ];
 

@@ -185,6 +185,17 @@ function invertEdit(graph: WorkflowGraph, edit: GraphEdit): GraphEdit[] {
   }
 }
 
+/**
+ * The graph edits a change-log entry recorded: a batch's `edits`, or the single edit that is the payload (other
+ * changes — a rename, a member — record none). The server replays them for undo; clients replay them to catch up.
+ */
+export function recordedEdits(payload: unknown): GraphEdit[] {
+  const p = payload as { edits?: unknown; op?: unknown } | null;
+  if (!p || typeof p !== 'object') return [];
+  if (Array.isArray(p.edits)) return p.edits as GraphEdit[];
+  return typeof p.op === 'string' ? [p as GraphEdit] : [];
+}
+
 /** Node and connection ids an edit reads or writes: two edits clash when these overlap. */
 export function touchedIds(edit: GraphEdit): string[] {
   switch (edit.op) {

@@ -3,7 +3,7 @@
  * catalogue before it is committed, each logged as a ProjectChangeRecord and announced on the event bus after commit.
  */
 import { randomBytes } from 'node:crypto';
-import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, touchedIds, type GraphEdit } from '../../engine/model/edits';
+import { applyGraphEdit, applyGraphEdits, GraphEditError, invertEdits, recordedEdits, touchedIds, type GraphEdit } from '../../engine/model/edits';
 import { duplicateFragment } from '../../engine/model/fragments';
 import { parseProjectDocument, PROJECT_DOCUMENT_VERSION, toProjectDocument, type ProjectDocument } from '../../engine/model/project-document';
 import { EditInputError, fromEditInputs, type GraphEditInput, type SettingsInput } from '../../engine/model/edit-input';
@@ -511,7 +511,7 @@ export class ProjectService {
       if (!later.length) break;
       for (const change of later) {
         if (change.actor === identity.sub) continue;
-        if (editsOf(change.payload).some((edit) => touchedIds(edit).some((id) => touched.has(id)))) {
+        if (recordedEdits(change.payload).some((edit) => touchedIds(edit).some((id) => touched.has(id)))) {
           throw appError(
             'CONFLICT',
             `Cannot ${kind}: version ${change.version} (${change.op} by ${change.actor}) changed what your edit of version ${target.version} touched`,
@@ -637,14 +637,6 @@ const UNDO_DEPTH = 500;
 interface HistoryEntry {
   version: number;
   edits: GraphEdit[];
-}
-
-/** A change's graph edits, as recorded: a batch's `edits`, or the single edit that is the payload. */
-function editsOf(payload: unknown): GraphEdit[] {
-  const p = payload as { edits?: unknown; op?: unknown } | null;
-  if (!p || typeof p !== 'object') return [];
-  if (Array.isArray(p.edits)) return p.edits as GraphEdit[];
-  return typeof p.op === 'string' ? [p as GraphEdit] : [];
 }
 
 /** The actor's undo and redo stacks, rebuilt from their changes (oldest first); each entry holds the edits to apply. */

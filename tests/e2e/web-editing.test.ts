@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPRESSION_FUNCTIONS } from '../../engine/expressions';
 import type { TestSupergraph } from '../support/supergraph';
-import { expectAccessible, openProject as open, poll, projectApi, shot, startWebSuite, type WebSuite } from '../support/web-app';
+import { expectAccessible, openProject as open, poll, projectApi, shot, slowLink, startWebSuite, type WebSuite } from '../support/web-app';
 
 let suite: WebSuite | undefined;
 let sg: TestSupergraph;
@@ -125,21 +125,10 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   const other = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const b = await other.newPage();
   // B's live updates are held back (a slow link), so B edits a version that is no longer current.
-  let holding = false;
-  const held: (string | Buffer)[] = [];
-  let release = () => {};
-  await b.routeWebSocket(/\/graphql$/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((m) => server.send(m));
-    server.onMessage((m) => (holding ? held.push(m) : ws.send(m)));
-    release = () => {
-      holding = false;
-      for (const m of held.splice(0)) ws.send(m);
-    };
-  });
+  const link = await slowLink(b);
   const [a] = await Promise.all([openProject(projectId), openProject(projectId, b)]);
   for (const page of [a, b]) await page.getByTestId('node-who').click();
-  holding = true;
+  link.hold();
   // A changes the node's type and saves: the project moves on.
   await a.getByTestId('config-panel').getByLabel('type').fill('number');
   await a.getByTestId('config-save').click();
@@ -183,7 +172,7 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   await shot(b, '15-conflict-reapplied');
   await expectAccessible(b);
   // Once B's link catches up, A sees B's value in its own form.
-  release();
+  link.release();
   await a.getByTestId('node-who').click();
   await poll(
     () => a.getByTestId('config-panel').getByLabel('default').inputValue(),

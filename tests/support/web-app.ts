@@ -103,3 +103,35 @@ export async function openProject(sg: TestSupergraph, context: BrowserContext, p
   await page.getByTestId('canvas').locator('.react-flow__node').first().or(page.getByTestId('canvas').locator('.react-flow__pane')).first().waitFor();
   return page;
 }
+
+/**
+ * Holds back what the server pushes to a page over its WebSocket (a slow link) while `holding` is set, so the page
+ * keeps editing a version that is no longer current; `release()` delivers what was held. Call before opening the page.
+ */
+export async function slowLink(page: Page): Promise<{ hold(): void; release(): void }> {
+  let holding = false;
+  const held: (() => void)[] = [];
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => server.send(m));
+    server.onMessage((m) => (holding ? held.push(() => ws.send(m)) : ws.send(m)));
+  });
+  return {
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      for (const send of held.splice(0)) send();
+    },
+  };
+}
+
+/** The operation names of the GraphQL requests a page sends over HTTP, as they happen. */
+export function graphqlOperations(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.endsWith('/graphql')) return;
+    const body = request.postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName) names.push(body.operationName);
+  });
+  return names;
+}

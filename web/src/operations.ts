@@ -20,11 +20,15 @@ export const ProjectFields = graphql(`
       component { id name category icon color inputs { name type required } outputs { name type } }
     }
     connections { id sourceId sourcePort targetId targetPort }
-    validation {
-      valid
-      errors { code message nodeId connectionId port field }
-      warnings { code message nodeId connectionId port field }
-    }
+    validation { ...ValidationFields }
+  }
+`);
+
+export const ValidationFields = graphql(`
+  fragment ValidationFields on ValidationReport {
+    valid
+    errors { code message nodeId connectionId port field }
+    warnings { code message nodeId connectionId port field }
   }
 `);
 
@@ -38,6 +42,25 @@ export const ProjectsQuery = graphql(`
 export const ProjectQuery = graphql(`
   query Project($id: ID!) {
     project(id: $id) { ...ProjectFields }
+  }
+`);
+
+/**
+ * What changed since a version, for catching up after a CONFLICT without reloading the project: the change log (its
+ * graph edits are replayed onto the cached graph) and the project's own fields as they are now.
+ */
+export const ProjectChangesSince = graphql(`
+  query ProjectChangesSince($id: ID!, $sinceVersion: Int!, $first: Int) {
+    project(id: $id) {
+      id
+      name
+      description
+      version
+      updatedAt
+      templateId
+      validation { ...ValidationFields }
+      changes(sinceVersion: $sinceVersion, first: $first) { version actor op payload }
+    }
   }
 `);
 

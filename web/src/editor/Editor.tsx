@@ -30,12 +30,12 @@ import { ConfigPanel } from './ConfigPanel';
 import { DebugPanel } from './DebugPanel';
 import { DeployPanel } from './DeployPanel';
 import { copyNodes, hasClipboard, pasteEdits } from './clipboard';
-import { applyConfigPatch, configPatch, useVersionedEdit } from './conflicts';
+import { applyConfigPatch, configPatch, describeChange, overwrittenFields, useVersionedEdit, type Notice } from './conflicts';
 import { layoutPositions } from './layout';
 import { Palette } from './Palette';
 import { Presence } from './Presence';
 import { RunPanel } from './RunPanel';
-import type { NodeStatus, PatchEdit, ProjectData } from './types';
+import type { Instance, NodeStatus, PatchEdit, ProjectData } from './types';
 
 const TABS = ['Config', 'Run', 'Debug', 'Code', 'Deploy', 'Assistant'] as const;
 type Tab = (typeof TABS)[number];
@@ -121,13 +121,10 @@ function EditorView({ project }: { project: ProjectData }) {
     }
   }, []);
 
-  // Every gesture sends expectedVersion and is re-applied on the reloaded project after a CONFLICT.
-  const [notice, setNotice] = useState<string>();
-  const onReloaded = useCallback(
-    (changed: string[]) => setNotice(`A collaborator changed ${changed.length ? changed.join(', ') : 'the project'} first: reloaded and re-applied your edit.`),
-    [],
-  );
-  const edit = useVersionedEdit(projectId, onReloaded);
+  // Every gesture sends expectedVersion and is re-applied over the changes since after a CONFLICT; what the person
+  // should know about that (their target was deleted, their value replaced a collaborator's) shows as a notice.
+  const [notice, setNotice] = useState<Notice>();
+  const edit = useVersionedEdit(projectId, setNotice);
 
   const onAdd = useCallback(
     (componentId: string, position: { x: number; y: number }) =>
@@ -145,21 +142,26 @@ function EditorView({ project }: { project: ProjectData }) {
     const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
     onAdd(componentId, centre);
   };
-  // Moves of nodes a collaborator deleted meanwhile are dropped on the re-apply.
-  const moveEdits = (p: ProjectData, moves: { nodeId: string; position: { x: number; y: number } }[]) =>
-    moves
-      .filter((m) => p.components.some((n) => n.id === m.nodeId))
-      .map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } }));
+  // Moves of nodes a collaborator deleted meanwhile cannot be re-applied: the others are, and the person is told.
+  const moveNodes = (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
+    edit(async (p, rebase) => {
+      const [kept, gone] = partition(moves, (m) => p.components.some((n) => n.id === m.nodeId));
+      if (gone.length) rebase.tell({ text: `Not moved: ${gone.map((m) => rebase.whyGone(m.nodeId)).join('; ')}.` });
+      if (!kept.length) return;
+      const edits = kept.map((m) => ({ moveNode: { nodeId: m.nodeId, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } } }));
+      return applyEdits({ variables: { projectId, edits, expectedVersion: p.version } });
+    });
   const onMove = useCallback(
-    (moves: { nodeId: string; position: { x: number; y: number } }[]) =>
-      void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }))),
+    (moves: { nodeId: string; position: { x: number; y: number } }[]) => void attempt(() => moveNodes(moves)),
     [attempt, edit, projectId],
   );
   const onConnect = useCallback(
     (c: Connection) =>
       void attempt(() =>
-        edit((p) =>
-          connect({
+        edit(async (p, rebase) => {
+          const gone = [c.source, c.target].filter((id) => !p.components.some((n) => n.id === id));
+          if (gone.length) return rebase.tell({ text: `Not connected: ${gone.map((id) => rebase.whyGone(id)).join('; ')}.` });
+          return connect({
             variables: {
               projectId,
               sourceId: c.source,
@@ -168,8 +170,8 @@ function EditorView({ project }: { project: ProjectData }) {
               targetPort: c.targetHandle ?? '',
               expectedVersion: p.version,
             },
-          }),
-        ),
+          });
+        }),
       ),
     [attempt, edit, projectId],
   );
@@ -192,8 +194,7 @@ function EditorView({ project }: { project: ProjectData }) {
   );
   const onLayout = () =>
     void attempt(async () => {
-      const moves = await layoutPositions(project);
-      await edit((p) => applyEdits({ variables: { projectId, edits: moveEdits(p, moves), expectedVersion: p.version } }));
+      await moveNodes(await layoutPositions(project));
       setTimeout(() => void flow.fitView({ duration: 200 }), 50);
     });
   // Undo/redo go through the API (per user, so collaborators see them and never lose theirs).
@@ -206,11 +207,11 @@ function EditorView({ project }: { project: ProjectData }) {
   const onPaste = () => void attempt(() => edit((p) => applyEdits({ variables: { projectId, edits: pasteEdits(p), expectedVersion: p.version } })));
   const onDuplicate = () =>
     void attempt(() =>
-      edit(
-        async (p) =>
-          selection.length &&
-          duplicateNodes({ variables: { projectId, nodeIds: selection.filter((id) => p.components.some((n) => n.id === id)), expectedVersion: p.version } }),
-      ),
+      edit(async (p, rebase) => {
+        const [kept, gone] = partition(selection, (id) => p.components.some((n) => n.id === id));
+        if (gone.length) rebase.tell({ text: `Not duplicated: ${gone.map((id) => rebase.whyGone(id)).join('; ')}.` });
+        return kept.length && duplicateNodes({ variables: { projectId, nodeIds: kept, expectedVersion: p.version } });
+      }),
     );
   // Keyboard: Ctrl/⌘+Z undo, +Shift+Z (or +Y) redo, +C copy, +V paste, +D duplicate — not while typing in a field
   // (fields and CodeMirror have their own undo).
@@ -244,22 +245,58 @@ function EditorView({ project }: { project: ProjectData }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  /** Saves the fields the form changed (relative to the config it loaded) onto the latest config of the node. */
+  /**
+   * Saves the fields the form changed (relative to the config it loaded) onto the latest config of the node: after a
+   * CONFLICT they go on top of the collaborator's change (theirs kept for the other fields, ours last for the same
+   * field), and the person is told. A node deleted meanwhile is not silently dropped: the notice offers to restore it.
+   */
   const onSaveConfig = (
     nodeId: string,
     base: { config: Record<string, unknown>; label: string | null },
     next: { config: Record<string, unknown>; label: string | null },
   ) => {
     const patch = configPatch(base.config, next.config);
-    return edit((p) => {
+    return edit(async (p, rebase) => {
       const latest = p.components.find((n) => n.id === nodeId);
-      if (!latest) throw new Error(`${nodeId} was deleted by a collaborator`);
+      if (!latest) {
+        const before = rebase.first?.components.find((n) => n.id === nodeId);
+        const links = rebase.first?.connections.filter((c) => c.sourceId === nodeId || c.targetId === nodeId) ?? [];
+        const label = next.label !== base.label ? next.label : (before?.label ?? null);
+        return rebase.tell({
+          text: `Your change to ${nodeId} was not saved: ${rebase.whyGone(nodeId)}.`,
+          action: before && { label: `Restore ${nodeId} with your change`, run: () => restoreNode(before, links, patch, label) },
+        });
+      }
+      const latestConfig = (latest.config ?? {}) as Record<string, unknown>;
       const label = next.label !== base.label ? next.label : (latest.label ?? null);
-      return updateConfig({
-        variables: { projectId, nodeId, config: applyConfigPatch((latest.config ?? {}) as Record<string, unknown>, patch), label, expectedVersion: p.version },
-      });
+      const result = await updateConfig({ variables: { projectId, nodeId, config: applyConfigPatch(latestConfig, patch), label, expectedVersion: p.version } });
+      const touching = rebase.touching(nodeId);
+      if (touching.length) {
+        const replaced = overwrittenFields(base.config, latestConfig, patch);
+        rebase.tell({
+          text:
+            `${touching.map(describeChange).join(', ')} changed ${nodeId} while you were editing it: your change was re-applied on top` +
+            (replaced.length ? `, and your value replaced theirs for ${replaced.join(', ')}.` : `, and theirs was kept.`),
+        });
+      }
+      return result;
     });
   };
+  /** Adds a node a collaborator deleted back, with the person's change, and those of its connections that still can be. */
+  const restoreNode = (before: Instance, links: ProjectData['connections'], patch: Record<string, unknown>, label: string | null) =>
+    attempt(() =>
+      edit((p) => {
+        const present = new Set([...p.components.map((n) => n.id), before.id]);
+        const config = applyConfigPatch((before.config ?? {}) as Record<string, unknown>, patch);
+        const edits = [
+          { addNode: { id: before.id, componentId: before.componentId, label, position: { x: before.position.x, y: before.position.y }, config } },
+          ...links
+            .filter((c) => present.has(c.sourceId) && present.has(c.targetId))
+            .map(({ sourceId, sourcePort, targetId, targetPort }) => ({ connect: { sourceId, sourcePort, targetId, targetPort } })),
+        ];
+        return applyEdits({ variables: { projectId, edits, expectedVersion: p.version } });
+      }),
+    );
 
   const liveSession = session && LIVE_DEBUG.has(session.state) ? session : undefined;
   // Paused inside a map iteration: the canvas shows the map node (the call stack's top-level frame).
@@ -336,14 +373,30 @@ function EditorView({ project }: { project: ProjectData }) {
         </button>
         <Presence projectId={projectId} selection={selection} />
       </div>
-      {notice && (
-        <p role="status" className="notice banner" data-testid="conflict-notice">
-          {notice}
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
-            ×
-          </button>
-        </p>
-      )}
+      {/* A live region present from the start, so screen readers announce what appears in it. */}
+      <div role="status" className="notices">
+        {notice && (
+          <p className="notice banner" data-testid="conflict-notice">
+            {notice.text}
+            {notice.action && (
+              <button
+                type="button"
+                data-testid="conflict-notice-action"
+                onClick={() => {
+                  const { run } = notice.action!;
+                  setNotice(undefined);
+                  void run();
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
+            <button type="button" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+              ×
+            </button>
+          </p>
+        )}
+      </div>
       {actionError && (
         <p role="alert" className="error banner" data-testid="action-error">
           {actionError}
@@ -411,4 +464,8 @@ function EditorView({ project }: { project: ProjectData }) {
       </div>
     </main>
   );
+}
+
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))];
 }
