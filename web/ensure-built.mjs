@@ -23,6 +23,7 @@ const inputs = [
   'package-lock.json',
   // The engine modules the app imports (and theirs).
   '../engine/model',
+  '../engine/components',
   '../engine/expressions',
 ];
 

@@ -1,6 +1,6 @@
 /**
  * The web app's editing flows (issue 19) in headless Chromium against the whole supergraph, through the router's
- * public API only: CodeMirror expression/template fields, co-editing conflicts, and more. Split from web-app.test.ts
+ * public API only: CodeMirror expression/template fields, switch cases, co-editing conflicts, and more. Split from web-app.test.ts
  * to keep each file's runtime short. Screenshots under test-artifacts/web-app/, axe-core on each screen.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -115,7 +115,7 @@ it('expression and template fields: CodeMirror with highlighting, the engine’s
   await page.close();
 });
 
-it('together: a stale edit gets CONFLICT, the tab reloads the changed node and re-applies the gesture — no edit lost', async () => {
+it('together: a stale edit gets CONFLICT, the tab catches up from the change log and re-applies the gesture — no edit lost', async () => {
   const projectId = await api().create('Conflicts');
   await api().edits(projectId, [
     { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
@@ -180,7 +180,109 @@ it('together: a stale edit gets CONFLICT, the tab reloads the changed node and r
   );
   await other.close();
   await a.close();
-});
+}, 120_000);
+
+it('switch cases: a list editor (add, remove, reorder by keyboard; expressions in CodeMirror with the server’s messages) that routes a run', async () => {
+  const projectId = await api().create('Switch');
+  const output = (id: string, name: string, y: number) => ({
+    op: 'addNode',
+    node: { id, componentId: 'core/output', position: { x: 640, y }, config: { name } },
+  });
+  await api().edits(projectId, [
+    { op: 'addNode', node: { id: 'n', componentId: 'core/input', position: { x: 0, y: 120 }, config: { name: 'n', type: 'number' } } },
+    {
+      op: 'addNode',
+      node: { id: 'route', componentId: 'core/switch', position: { x: 300, y: 120 }, config: { cases: [{ name: 'big', expression: 'value > 100' }] } },
+    },
+    output('bigOut', 'big', 0),
+    output('mediumOut', 'medium', 140),
+    output('smallOut', 'small', 280),
+    { op: 'connect', connection: { id: 'c1', sourceId: 'n', sourcePort: 'value', targetId: 'route', targetPort: 'value' } },
+    { op: 'connect', connection: { id: 'c2', sourceId: 'route', sourcePort: 'big', targetId: 'bigOut', targetPort: 'value' } },
+    { op: 'connect', connection: { id: 'c3', sourceId: 'route', sourcePort: 'default', targetId: 'smallOut', targetPort: 'value' } },
+  ]);
+  const page = await openProject(projectId);
+  const cases = async () => (await api().graph(projectId)).components.find((n: any) => n.id === 'route').config.cases;
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  /** Replaces the text of a CodeMirror field (closing the completion list it may open). */
+  const typeInto = async (testId: string, text: string) => {
+    await page.getByTestId(testId).locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Escape');
+  };
+  const save = async () => {
+    await page.getByTestId('config-save').click();
+    await page.getByTestId('config-panel').getByRole('status').getByText('Saved').waitFor();
+  };
+  // The case port feeds its output on the canvas: every case is a port of the node.
+  await page.locator('.react-flow__handle[data-nodeid="route"][data-handleid="big"]').waitFor();
+  await page.getByTestId('node-route').click();
+  const list = page.getByTestId('list-cases');
+  await expect(list.getByLabel('Case 1 name').inputValue()).resolves.toBe('big');
+  await expect(page.getByTestId('code-field-cases-0-expression').locator('.cm-content').textContent()).resolves.toBe('value > 100');
+  // The server's validation of a case's expression shows on that case's field.
+  await typeInto('code-field-cases-0-expression', 'vaule > 100');
+  await page.getByTestId('config-save').click();
+  await expect(page.getByTestId('field-error-cases-0-expression').textContent()).resolves.toContain('vaule');
+  await typeInto('code-field-cases-0-expression', 'value > 100');
+  // Keyboard only: add a case (focus goes to its name), name it, Tab into its expression.
+  await page.getByTestId('add-cases').focus();
+  await page.keyboard.press('Enter');
+  await poll(focused, (id) => id === 'cfg-cases-1-name');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('medium');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('value > 10');
+  await page.keyboard.press('Escape');
+  // Add a third and remove it again: the focus lands on the remove button of the case before.
+  await page.getByTestId('add-cases').press('Enter');
+  await list.getByLabel('Case 3 name').waitFor();
+  await list.getByRole('button', { name: 'Remove case 3' }).press('Enter');
+  await poll(focused, (id) => id === 'cfg-cases-1-remove');
+  await expect(list.getByLabel('Case 3 name').count()).resolves.toBe(0);
+  await save();
+  expect(await cases()).toEqual([
+    { name: 'big', expression: 'value > 100' },
+    { name: 'medium', expression: 'value > 10' },
+  ]);
+  await expect(page.getByTestId('field-error-cases-0-expression').count()).resolves.toBe(0);
+  await shot(page, '19-switch-cases');
+  await expectAccessible(page);
+  // The new case's port appears on the node; wire it to its output by dragging.
+  const handle = (nodeId: string, port: string) => page.locator(`.react-flow__handle[data-nodeid="${nodeId}"][data-handleid="${port}"]`);
+  const from = (await handle('route', 'medium').boundingBox())!;
+  const to = (await handle('mediumOut', 'value').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await poll(
+    async () => (await api().graph(projectId)).connections.some((c: any) => c.sourcePort === 'medium' && c.targetId === 'mediumOut'),
+    (wired) => wired,
+  );
+  const run = async (n: number) => {
+    await page.getByTestId('tab-run').click();
+    await page.getByTestId('run-input-n').fill(String(n));
+    await page.getByTestId('run-button').click();
+    await page.locator('[data-testid="run-output"][data-run-status="succeeded"]').waitFor({ timeout: 20_000 });
+    const outputs = JSON.parse((await page.getByTestId('run-output').locator('pre').textContent())!);
+    await page.getByTestId('tab-config').click();
+    return outputs;
+  };
+  // Cases are tried in order: 50 is not > 100, but > 10.
+  expect(await run(50)).toEqual({ medium: 50 });
+  // Reorder by keyboard: "medium" first now takes 500 too (the focus follows the moved case).
+  await page.getByTestId('node-route').click();
+  await list.getByRole('button', { name: 'Move case 2 up' }).press('Enter');
+  await poll(focused, (id) => id === 'cfg-cases-0-down');
+  await expect(list.getByLabel('Case 1 name').inputValue()).resolves.toBe('medium');
+  await save();
+  expect((await cases()).map((c: any) => c.name)).toEqual(['medium', 'big']);
+  expect(await run(500)).toEqual({ medium: 500 });
+  expect(await run(5)).toEqual({ small: 5 });
+  await page.close();
+}, 120_000);
 
 it('debug: conditional breakpoints, watches, set a variable and continue', async () => {
   const projectId = await api().create('Debug more', 'order_totals');

@@ -20,6 +20,7 @@ import {
 } from '@xyflow/react';
 import { isAssignable } from '../../../engine/model/ports';
 import { DRAG_TYPE } from './Palette';
+import { withConfiguredOutputs } from './ports';
 import { WorkflowNodeView } from './WorkflowNodeView';
 import { useQuery } from '@apollo/client/react';
 import { CatalogQuery } from '../operations';
@@ -52,7 +53,7 @@ export interface CanvasProps {
 function connectionProblem(project: ProjectData, c: Connection | Edge): string | undefined {
   const source = project.components.find((n) => n.id === c.source);
   const target = project.components.find((n) => n.id === c.target);
-  const from = source?.component.outputs.find((p) => p.name === c.sourceHandle);
+  const from = source && withConfiguredOutputs(source).component.outputs.find((p) => p.name === c.sourceHandle);
   const to = target?.component.inputs.find((p) => p.name === c.targetHandle);
   if (!from || !to) return undefined;
   if (c.source === c.target) return 'CYCLE: a node cannot feed itself';
@@ -97,7 +98,7 @@ export function Canvas(props: CanvasProps) {
         position: { x: instance.position.x, y: instance.position.y },
         selected: selected.has(instance.id),
         data: {
-          instance,
+          instance: withConfiguredOutputs(instance),
           status: statuses[instance.id],
           issues: issuesByNode[instance.id] ?? [],
           findings: findings[instance.id] ?? [],
@@ -144,7 +145,8 @@ export function Canvas(props: CanvasProps) {
   const edges = useMemo<Edge[]>(() => {
     const broken = new Set(project.validation.errors.map((e) => e.connectionId).filter(Boolean));
     const edges: Edge[] = project.connections.map((c) => {
-      const type = project.components.find((n) => n.id === c.sourceId)?.component.outputs.find((p) => p.name === c.sourcePort)?.type ?? 'any';
+      const source = project.components.find((n) => n.id === c.sourceId);
+      const type = (source && withConfiguredOutputs(source).component.outputs.find((p) => p.name === c.sourcePort)?.type) ?? 'any';
       return {
         id: c.id,
         source: c.sourceId,

@@ -7,6 +7,7 @@ import { useQuery } from '@apollo/client/react';
 import { CatalogQuery } from '../operations';
 import { serverIssues } from '../errors';
 import { CodeField } from './CodeField';
+import { isObjectList, ObjectListField } from './ObjectListField';
 import type { FieldScope } from './expression-language';
 import type { Instance, Issue } from './types';
 
@@ -16,6 +17,7 @@ interface SchemaProperty {
   description?: string;
   default?: unknown;
   title?: string;
+  items?: unknown;
 }
 
 type Draft = Record<string, string | boolean>;
@@ -103,18 +105,21 @@ export function ConfigPanel({
     base.current = { config, label: node.label ?? null };
   }, [node.id, JSON.stringify(node.config), node.label, Boolean(catalog)]);
 
-  // Top-level expression/template fields get a CodeMirror editor with the field's scope (nested ones, e.g. switch
-  // cases, stay in the JSON editor of their array).
+  // Expression/template fields get a CodeMirror editor with the field's scope: top-level ones (`/expression`) and
+  // those of each entry of a list (`/cases/*/expression`, by list key then entry field).
   const codeFields: Record<string, FieldScope> = {};
+  const entryCodeFields: Record<string, Record<string, FieldScope>> = {};
   for (const f of entry?.expressionFields ?? []) {
-    const key = f.pointer.slice(1);
-    if (/^[^/*]+$/.test(key) && properties[key])
-      codeFields[key] = {
-        kind: f.kind === 'template' ? 'template' : 'expression',
-        scope: f.scope,
-        inputPorts: node.component.inputs.map((p) => p.name),
-        configKeys: Object.keys(properties),
-      };
+    const scope: FieldScope = {
+      kind: f.kind === 'template' ? 'template' : 'expression',
+      scope: f.scope,
+      inputPorts: node.component.inputs.map((p) => p.name),
+      configKeys: Object.keys(properties),
+    };
+    const [, key, star, field, ...rest] = f.pointer.split('/');
+    if (!properties[key]) continue;
+    if (star === undefined) codeFields[key] = scope;
+    else if (star === '*' && field && !rest.length) (entryCodeFields[key] ??= {})[field] = scope;
   }
 
   const serverFieldErrors: Record<string, string> = {};
@@ -180,6 +185,17 @@ export function ConfigPanel({
                   </option>
                 ))}
               </select>
+            ) : isObjectList(p) ? (
+              <ObjectListField
+                id={id}
+                name={key}
+                schema={p.items}
+                value={String(value ?? '')}
+                errors={shown}
+                pointer={`/${key}`}
+                codeFields={entryCodeFields[key] ?? {}}
+                onChange={(text) => setDraft((d) => ({ ...d, [key]: text }))}
+              />
             ) : codeFields[key] || (key === 'code' && p.type === 'string') ? (
               <CodeField
                 value={String(value ?? '')}
@@ -211,7 +227,7 @@ export function ConfigPanel({
               />
             )}
             {p.description && <small className="muted">{p.description}</small>}
-            {error && (
+            {error && !isObjectList(p) && (
               <small className="error" id={`${id}-error`} data-testid={`field-error-${key}`}>
                 {error}
               </small>
