@@ -11,6 +11,7 @@ import { errorText } from '../errors';
 import type { RunEventsSubscription } from '../gql/graphql';
 import { useVersionedEdit } from './conflicts';
 import { PinIcon } from './icons';
+import { withConfiguredOutputs } from './ports';
 import type { Instance } from './types';
 
 export type RunStep = NonNullable<RunEventsSubscription['runEvents']['run']>['steps'][number];
@@ -24,9 +25,10 @@ export interface SelectedNodeRunProps {
   onRunFrom: () => void;
 }
 
-/** The pin editor's text: the pin, else the last run's output, else every output port with null. */
+/** The pin editor's text: the pin, else the last run's output, else every output port (a switch's: one per case) with null. */
 function draftOf(node: Instance, step?: RunStep): string {
-  const values = node.pinnedOutput ?? step?.outputs ?? Object.fromEntries(node.component.outputs.map((p) => [p.name, null]));
+  const ports = withConfiguredOutputs(node).component.outputs;
+  const values = node.pinnedOutput ?? step?.outputs ?? Object.fromEntries(ports.map((p) => [p.name, null]));
   return JSON.stringify(values, null, 2);
 }
 
