@@ -3,6 +3,8 @@
  * event loop only waits for a message. QuickJS stops itself at the deadline (interrupt handler); if the thread has not
  * answered by the deadline plus a grace period (a VM stuck inside a native call), the thread is terminated and
  * replaced, and the call fails with CODE_TIMEOUT. Calls beyond the pool size wait in FIFO order.
+ * A call goes to a thread only once the thread has loaded QuickJS and said so: the code's deadline is its own, never
+ * spent on our thread's start-up (seconds on a busy machine, where these low-priority threads start slowly).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,8 @@ import type { SandboxReply, SandboxTask } from './sandbox-thread';
 
 /** Time the thread gets past the VM's own deadline before it is terminated. */
 const GRACE_MS = 1_000;
+/** A thread that has not started by then is given up, with the calls waiting for it. */
+const START_TIMEOUT_MS = 60_000;
 const THREAD_MODULE = path.join(__dirname, 'sandbox-thread');
 
 interface Pending {
@@ -25,6 +29,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Set once the thread has loaded its module (its `ready` message); until then it takes no call. */
+  ready: boolean;
   busy?: { pending: Pending; timer: NodeJS.Timeout };
 }
 
@@ -71,18 +77,33 @@ export class SandboxPool implements CodeSandbox {
 
   private pump(): void {
     while (this.waiting.length) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.busy);
+      if (!slot) break;
       this.dispatch(slot, this.waiting.shift()!);
     }
+    const starting = this.slots.filter((s) => !s.ready).length;
+    for (let more = this.waiting.length - starting; more > 0 && this.slots.length < this.size; more--) this.spawn();
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: spawnTsWorker(THREAD_MODULE) };
-    slot.worker.on('message', (reply: SandboxReply) => this.settle(slot, reply));
+    const slot: Slot = { worker: spawnTsWorker(THREAD_MODULE), ready: false };
+    const started = setTimeout(() => {
+      const error = new SandboxError('CODE_ERROR', `the sandbox thread did not start within ${START_TIMEOUT_MS} ms`);
+      if (this.slots.every((s) => !s.ready)) for (const pending of this.waiting.splice(0)) pending.reject(error);
+      void this.retire(slot, error);
+    }, START_TIMEOUT_MS);
+    started.unref();
+    slot.worker.on('message', (reply: SandboxReply) => {
+      if (!('ready' in reply)) return this.settle(slot, reply);
+      clearTimeout(started);
+      slot.ready = true;
+      this.pump();
+    });
     slot.worker.on('error', (error) => void this.retire(slot, new SandboxError('CODE_ERROR', `the sandbox thread failed: ${error.message}`)));
-    slot.worker.on('exit', () => void this.retire(slot, new SandboxError('CODE_ERROR', 'the sandbox thread exited')));
+    slot.worker.on('exit', () => {
+      clearTimeout(started);
+      void this.retire(slot, new SandboxError('CODE_ERROR', 'the sandbox thread exited'));
+    });
     slot.worker.unref();
     this.slots.push(slot);
     return slot;
@@ -99,7 +120,7 @@ export class SandboxPool implements CodeSandbox {
     slot.worker.postMessage(pending.task);
   }
 
-  private settle(slot: Slot, reply: SandboxReply): void {
+  private settle(slot: Slot, reply: Exclude<SandboxReply, { ready: true }>): void {
     const busy = slot.busy;
     if (!busy || busy.pending.task.id !== reply.id) return;
     clearTimeout(busy.timer);
