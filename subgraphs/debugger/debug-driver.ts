@@ -3,8 +3,13 @@
  * `executeGraph`, run sequentially, with step hooks that pause at node boundaries. A paused hook is an unresolved
  * promise the interpreter awaits; a command resolves it. Replay (after a restart) hands the interpreter recorded
  * outputs for completed nodes, so nothing already done runs again, and pauses where the old process stood.
+ *
+ * It runs only on a debug host thread (debug-host-thread.ts), never on the thread that serves requests
+ * (docs/ARCHITECTURE.md §5.1): the request thread holds a RemoteDriver (remote-driver.ts) and answers the callbacks
+ * below, which cross threads as messages the driver awaits.
  */
 import { randomUUID } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
 import { findBuiltinComponent } from '../../engine/components';
 import type { PortValues } from '../../engine/components/types';
 import { executeGraph } from '../../engine/runtime/interpreter';
@@ -19,16 +24,16 @@ export type StepMode = 'CONTINUE' | 'STEP_INTO' | 'STEP_OVER' | 'STEP_OUT';
 /** A paused run may sit for as long as the session lives; the idle expiry, not the run clock, bounds it. */
 const DEBUG_RUN_MAX_MS = 24 * 60 * 60 * 1000;
 
+/** What the driver asks of its session (the request thread answers; the run waits for each answer). */
 export interface DriverCallbacks {
   /** Should an enabled breakpoint stop before this node? (evaluates conditions, counts hits) */
-  breakpointStops(boundary: NodeBoundary): boolean;
-  breakOnError(): boolean;
+  breakpointStops(position: Position): boolean | Promise<boolean>;
+  breakOnError(): boolean | Promise<boolean>;
   /** Persist and publish the pause; commands are accepted once it resolves. */
   paused(position: Position, reason: PauseReason, error: { code: string; message: string } | null): Promise<void>;
   /** Replay reached the place a previous process paused at (nothing to publish: the session was already paused). */
   restored(position: Position): Promise<void>;
   stepped(step: StepRecord): Promise<void>;
-  finished(result: RunResult): Promise<void>;
 }
 
 export interface DriverOptions {
@@ -50,18 +55,17 @@ export class DebugDriver {
   private pauseRequested = false;
   private editedWhilePaused = false;
   private resume: ((mode: StepMode) => void) | undefined;
-  private pausePublished = false;
-  private settleListeners: (() => void)[] = [];
   private replay: DriverOptions['replay'];
   private readonly controller = new AbortController();
   /** Each frame's live values map (the interpreter's own: editing it is edit-and-continue). */
   private readonly frameValues = new Map<string, Map<string, PortValues>>();
   private current: NodeBoundary | undefined;
   private detached = false;
-  finished = false;
-  readonly done: Promise<void>;
+  /** The run's result, or undefined when the run was abandoned (detach). */
+  readonly done: Promise<RunResult | undefined>;
 
   constructor(private readonly options: DriverOptions) {
+    if (isMainThread) throw new Error('the debugger runs the interpreter on a debug host thread, never on the thread that serves requests');
     this.mode = options.mode;
     this.replay = options.replay?.outputs.size ? options.replay : undefined;
     const result = executeGraph({
@@ -79,38 +83,13 @@ export class DebugDriver {
         onNodeError: (boundary, error) => this.onNodeError(boundary, error),
       },
     });
-    this.done = result.then(async (run) => {
-      if (!this.detached) await options.callbacks.finished(run);
-      this.finished = true;
-      this.notifySettled();
-    });
-  }
-
-  get paused(): boolean {
-    return this.resume !== undefined;
-  }
-
-  /** Paused and published, or finished: a step request can answer. */
-  get settled(): boolean {
-    return this.finished || (this.resume !== undefined && this.pausePublished);
-  }
-
-  whenSettled(timeoutMs: number): Promise<void> {
-    if (this.settled) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.settleListeners.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    this.done = result.then((run) => (this.detached ? undefined : run));
   }
 
   resumeWith(mode: StepMode): void {
     const resume = this.resume;
     if (!resume) throw new Error('the run is not paused');
     this.resume = undefined;
-    this.pausePublished = false;
     this.mode = mode;
     this.modeDepth = this.current?.frames.length ?? 0;
     resume(mode);
@@ -121,9 +100,8 @@ export class DebugDriver {
   }
 
   /** Ends the run (the interpreter reports it cancelled). */
-  stop(): Promise<void> {
+  stop(): void {
     this.controller.abort();
-    return this.done;
   }
 
   /** Abandons the run without recording anything (process shutdown: the journal keeps the session resumable). */
@@ -155,7 +133,7 @@ export class DebugDriver {
     // Pinned data (the session was started with usePinned): the node's pins stand in for running it.
     if (!boundary.frames.length && boundary.node.pinnedOutput) return { replay: boundary.node.pinnedOutput };
     const depth = boundary.frames.length;
-    const atBreakpoint = this.options.callbacks.breakpointStops(boundary);
+    const atBreakpoint = await this.options.callbacks.breakpointStops(positionOf(boundary));
     let reason: PauseReason | undefined;
     if (this.pauseRequested) reason = 'PAUSE';
     else if (atBreakpoint) reason = 'BREAKPOINT';
@@ -169,7 +147,7 @@ export class DebugDriver {
    * resuming without one lets the error take its normal course (the node's onError policy).
    */
   private async onNodeError(boundary: NodeBoundary, error: { code: string; message: string }): Promise<'fail' | 'retry'> {
-    if (!this.options.callbacks.breakOnError() || this.detached) return 'fail';
+    if (this.detached || !(await this.options.callbacks.breakOnError())) return 'fail';
     await this.pauseAt(boundary, 'ERROR', error);
     return this.editedWhilePaused ? 'retry' : 'fail';
   }
@@ -179,25 +157,13 @@ export class DebugDriver {
     return this.waitForCommand(boundary, () => this.options.callbacks.paused(positionOf(boundary), reason, error));
   }
 
+  /** Pauses: the run waits until a command resumes it (which may come while the pause is still being published). */
   private async waitForCommand(boundary: NodeBoundary, publish: () => Promise<void>): Promise<void> {
     this.current = boundary;
     this.editedWhilePaused = false;
-    let resume!: (mode: StepMode) => void;
-    const resumed = new Promise<StepMode>((resolve) => (resume = resolve));
-    this.resume = resume;
+    const resumed = new Promise<StepMode>((resolve) => (this.resume = resolve));
     await publish();
-    // A command may already have resumed the run while the pause was being written.
-    if (this.resume === resume) {
-      this.pausePublished = true;
-      this.notifySettled();
-    }
     await resumed;
-  }
-
-  private notifySettled(): void {
-    const listeners = this.settleListeners;
-    this.settleListeners = [];
-    for (const listener of listeners) listener();
   }
 }
 

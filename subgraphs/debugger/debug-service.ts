@@ -3,10 +3,10 @@
  * idle expiry. A session's run lives in this process (the interpreter awaits our hooks), so sessions are held in a
  * per-process registry keyed by id; one whose run is not in memory (after a restart) is rebuilt from its journal.
  * With several replicas, commands reach this class only on the replica that drives the session (command-router.ts).
+ * The interpreter itself runs on a debug host thread (debug-hosts.ts); this class runs on the request thread.
  */
 import { randomUUID } from 'node:crypto';
 import { typeMismatch } from '../../engine/components/port-types';
-import type { WorldServices } from '../../engine/runtime/types';
 import { preflight } from '../../engine/runtime/preflight';
 import { appError, badInput, notFound } from '../../platform/errors';
 import type { EventPublisher } from '../../platform/events';
@@ -16,6 +16,7 @@ import type { ProjectAccessClient } from '../../platform/project-access';
 import { fetchProjectSnapshot } from '../../platform/project-client';
 import type { ServiceClient } from '../../platform/service-client';
 import type { StepMode } from './debug-driver';
+import type { DebugHosts } from './debug-hosts';
 import { compileForDebugger, evaluateSafely, positionScope } from './debug-expressions';
 import { allNodeIds, graphAt, inputsFrom, nodeAt, outputPortNames, outputPortOf } from './graph-paths';
 import { Journal } from './journal';
@@ -41,7 +42,8 @@ export interface DebugServiceDeps {
   store: SessionStore;
   services: ServiceClient;
   events: EventPublisher;
-  world: WorldServices;
+  /** Where sessions' runs execute: threads that serve no requests. */
+  hosts: DebugHosts;
   settings: DebuggerSettings;
   log: Logger;
   /** Reading a session needs the viewer role on its project; starting and driving one, the editor role. */
@@ -120,6 +122,7 @@ export class DebugService {
       eventSeq: 0,
     };
     await this.deps.store.insert(record);
+    this.deps.hosts.warm();
     const s = this.adopt(record, new Journal());
     await s.commit(
       () => refreshWatches(s, { frames: [], inputs: {} }),
@@ -214,7 +217,7 @@ export class DebugService {
     const s = await this.open(id, identity);
     return s.exclusive(async () => {
       if (s.record.state !== 'PAUSED') throw badInput(`setVariable needs a paused session; this one is ${s.record.state}`, { state: s.record.state });
-      const driver = s.driver ?? (await restoreDriver(s, this.deps.world));
+      const driver = s.driver ?? (await restoreDriver(s, this.deps.hosts));
       const position = s.record.position;
       if (!driver || !position) throw badInput('the session is no longer paused');
       const finished = s.journal.visible(position.frames).get(nodeId);
@@ -227,7 +230,7 @@ export class DebugService {
       if (!spec) throw badInput(`node "${nodeId}" has no output port "${port}" (ports: ${outputPortNames(node).join(', ')})`, { nodeId, port });
       const mismatch = value === undefined ? 'expected a value' : typeMismatch(value, spec.type);
       if (mismatch) throw badInput(`${nodeId}.${port} is ${spec.type}: ${mismatch}`, { nodeId, port, type: spec.type });
-      const previous = driver.edit(finished.frames, nodeId, port, value);
+      const previous = await driver.edit(finished.frames, nodeId, port, value);
       const edit = { kind: 'edit' as const, nodeId, frames: finished.frames, port, value, previous: previous ?? null, at: new Date().toISOString() };
       await s.commit(
         (r) => {
@@ -349,7 +352,7 @@ export class DebugService {
         },
         () => [{ type: 'RESUMED', action }],
       );
-      return launchDriver(s, this.deps.world, 'CONTINUE');
+      return launchDriver(s, this.deps.hosts, 'CONTINUE');
     }
     if (action === 'PAUSE') {
       if (state !== 'RUNNING' || !s.driver) throw badInput(`PAUSE needs a running session; this one is ${state}`, { state });
@@ -362,12 +365,12 @@ export class DebugService {
         (r) => void (r.state = 'RUNNING'),
         () => [{ type: 'RESUMED', action }],
       );
-      return launchDriver(s, this.deps.world, mode);
+      return launchDriver(s, this.deps.hosts, mode);
     }
     if (action === 'START') throw badInput(`the session has already started (it is ${state}); use CONTINUE or RESTART`, { state });
     if (state === 'RUNNING') throw appError('CONFLICT', `the session is running; send PAUSE or STOP first`, { state });
     if (state !== 'PAUSED') throw badInput(`the session is ${state.toLowerCase()}: ${action} is not possible; RESTART it or start a new session`, { state });
-    const driver = s.driver ?? (await restoreDriver(s, this.deps.world));
+    const driver = s.driver ?? (await restoreDriver(s, this.deps.hosts));
     if (!driver) return undefined;
     await s.commit(
       (r) => void (r.state = 'RUNNING'),
@@ -412,7 +415,7 @@ export class DebugService {
         const journal = new Journal(await this.deps.store.journal(id, record.journalLength));
         const s = new LiveSession(record, journal, this.deps.store, this.deps.events, this.deps.settings.idleTimeoutMs);
         // It was running when its process went away: rebuild it now, paused where the journal ends.
-        if (record.state === 'RUNNING') await s.exclusive(() => restoreDriver(s, this.deps.world));
+        if (record.state === 'RUNNING') await s.exclusive(() => restoreDriver(s, this.deps.hosts));
         return s;
       })();
       this.registry.set(id, pending);

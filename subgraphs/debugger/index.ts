@@ -1,10 +1,13 @@
-/** The debugger service (port 8010): owns DebugSession — step-through runs of the engine's own interpreter. */
-import { worldServicesFromEnv } from '../../engine/runtime/world';
+/**
+ * The debugger service (port 8010): owns DebugSession — step-through runs of the engine's own interpreter, which
+ * execute on debug host threads (debug-hosts.ts), never on the thread serving requests.
+ */
 import { openDatabase } from '../../platform/db';
 import { ProjectAccessClient } from '../../platform/project-access';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
 import { CommandRouter } from './command-router';
+import { DebugHosts } from './debug-hosts';
 import { DebugService } from './debug-service';
 import { debuggerMigrations } from './migrations';
 import { debuggerResolvers } from './resolvers';
@@ -22,11 +25,13 @@ export async function startDebuggerService(deps: ServiceDeps): Promise<RunningSe
   // Replicas share sessions through Redis (docs/ARCHITECTURE.md §5.1); without it there is one process and all is local.
   const owner = deps.events.kind === 'redis' ? new SessionOwner(new SessionLeases(database), settings.leaseMs, deps.log) : undefined;
   const store = new SessionStore(database, owner?.fence);
+  const hosts = new DebugHosts({ threads: settings.threads, env: deps.config.env, log: deps.log });
+  hosts.warm(); // the first session's run does not wait for a thread to start (≈1 s, more on a busy machine)
   const service = new DebugService({
     store,
     services: deps.services,
     events: deps.events,
-    world: worldServicesFromEnv(deps.config.env),
+    hosts,
     settings,
     log: deps.log,
     access: new ProjectAccessClient(deps.services),
@@ -60,6 +65,7 @@ export async function startDebuggerService(deps: ServiceDeps): Promise<RunningSe
       // commands that waited meanwhile are sent back to be routed again — to a replica that takes the session over.
       await router?.drain();
       await service.close();
+      await hosts.close();
       await owner?.close();
       await router?.close();
       await database.close();

@@ -1,16 +1,17 @@
 /**
- * One session as this process holds it: the record, its journal, the driver when a run is in memory, and the two
+ * One session as this process holds it: the record, its journal, the driver when a run is in memory (on a debug
+ * host thread: remote-driver.ts), and the two
  * orderings that keep it consistent — API operations on a session run one at a time (`exclusive`), and every change
  * is persisted before its events are published, in the order changes were made (`commit`).
  */
 import { topics, type EventPublisher } from '../../platform/events';
-import type { DebugDriver } from './debug-driver';
 import type { DebugEventInit, DebugEventPayload } from './debug-events';
 import type { Journal, JournalEntry } from './journal';
+import type { RemoteDriver } from './remote-driver';
 import { LIVE_STATES, type DebugSessionRecord, type SessionStore } from './session-store';
 
 export class LiveSession {
-  driver: DebugDriver | undefined;
+  driver: RemoteDriver | undefined;
   private writes: Promise<void> = Promise.resolve();
   private operations: Promise<unknown> = Promise.resolve();
 

@@ -1,5 +1,7 @@
 /** The debugger's tunables, read from the process environment carried by the config (tests shorten them). */
 export interface DebuggerSettings {
+  /** Debug host threads the sessions' runs execute on (DEBUG_THREADS, default 2; debug-hosts.ts). */
+  threads: number;
   /** A live session nobody touched for this long is stopped (DEBUG_SESSION_IDLE_MS, default 30 min). */
   idleTimeoutMs: number;
   /** Live sessions one user may hold at once (DEBUG_MAX_LIVE_SESSIONS, default 10). */
@@ -24,6 +26,7 @@ function positiveInt(raw: string | undefined, fallback: number, name: string): n
 
 export function debuggerSettings(env: NodeJS.ProcessEnv = {}): DebuggerSettings {
   return {
+    threads: positiveInt(env.DEBUG_THREADS, 2, 'DEBUG_THREADS'),
     idleTimeoutMs: positiveInt(env.DEBUG_SESSION_IDLE_MS, 30 * 60_000, 'DEBUG_SESSION_IDLE_MS'),
     maxLiveSessionsPerUser: positiveInt(env.DEBUG_MAX_LIVE_SESSIONS, 10, 'DEBUG_MAX_LIVE_SESSIONS'),
     stepWaitMs: positiveInt(env.DEBUG_STEP_WAIT_MS, 10_000, 'DEBUG_STEP_WAIT_MS'),
