@@ -5,7 +5,9 @@
  */
 import { findBuiltinComponent } from '../../engine/components';
 import { executeGraph } from '../../engine/runtime/interpreter';
+import type { WorldServices } from '../../engine/runtime/types';
 import { worldServicesFromEnv } from '../../engine/runtime/world';
+import type { SandboxPool } from '../../engine/sandbox';
 import { builtinTemplates, type TemplateDefinition } from '../../engine/templates';
 import { SEED_EVENTS_TOPIC, topics, type PlatformEvent } from '../../platform/events';
 import type { DebugEventPayload } from '../../subgraphs/debugger/debug-events';
@@ -18,6 +20,8 @@ let sg: TestSupergraph;
 let client: ReturnType<typeof debuggerClient>;
 let llm: FakeOpenAi;
 let http: FakeHttpServer;
+/** The direct runs' world, on this thread (its sandbox pool is closed after the file, so no thread outlives it). */
+let world: WorldServices;
 const env = () => ({ LLM_BASE_URL: llm.url, LLM_MODEL: FAKE_MODEL, HTTP_ALLOWLIST: '127.0.0.1' });
 
 beforeAll(async () => {
@@ -25,8 +29,10 @@ beforeAll(async () => {
   http = await startFakeHttpServer();
   sg = await startTestSupergraph({ env: env() });
   client = debuggerClient(sg);
+  world = worldServicesFromEnv(env());
 });
 afterAll(async () => {
+  await (world?.sandbox as SandboxPool | undefined)?.close();
   await sg?.close();
   await llm?.close();
   await http?.close();
@@ -43,7 +49,7 @@ describe('one interpreter, two drivers', () => {
         graph: template.graph,
         inputs: inputsFor(template),
         resolveComponent: (id) => findBuiltinComponent(id),
-        services: worldServicesFromEnv(env()),
+        services: world,
       });
       expect(direct.status).toBe('succeeded');
       const project = await projectFromTemplate(sg, template.id);
