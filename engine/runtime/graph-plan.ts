@@ -29,6 +29,11 @@ export interface PlannedNode {
   inDegree: number;
   /** Set for `core/output` nodes: the run-output key they fill. */
   outputName?: string;
+  /**
+   * Its component acts outside the run (declares `requires`: a model or the network), so running it twice may be seen
+   * or paid for twice; the run's `beforeOutsideEffects` is awaited before the first such node starts.
+   */
+  reachesOutside: boolean;
 }
 
 export interface GraphPlan {
@@ -57,7 +62,8 @@ export function planGraph(graph: WorkflowGraph, resolve: ComponentResolver, maxN
     }
     const config = applyConfigDefaults(component.configSchema, node.config);
     const outputName = component.id === OUTPUT_COMPONENT_ID ? String(config.name ?? node.id) : undefined;
-    return { index, node, component, config, inputs: [], dependents: [], inDegree: 0, outputName };
+    const reachesOutside = (component.requires?.length ?? 0) > 0;
+    return { index, node, component, config, inputs: [], dependents: [], inDegree: 0, outputName, reachesOutside };
   });
 
   for (const connection of graph.connections) {

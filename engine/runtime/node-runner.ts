@@ -33,6 +33,14 @@ export type NodeOutcome = { ok: true; outputs: PortValues; inputs: Record<string
 type FirstAttempt = { pending: PromiseLike<unknown> } | { error: unknown };
 
 export function runNode(frame: NodeFrame, pn: PlannedNode, inputs: Record<string, unknown>): NodeOutcome | Promise<NodeOutcome> {
+  const gate = pn.reachesOutside ? frame.state.outsideEffectsGate(pn.node.id) : undefined;
+  if (gate) {
+    // The node does not start unless the driver allowed it (a run executor recorded that effects begin here).
+    return gate.then(
+      () => runNode(frame, pn, inputs),
+      (error: unknown): NodeOutcome => ({ ok: false, error: toErrorInfo(error) }),
+    );
+  }
   frame.state.countExecution();
   if (frame.signal.aborted) return { ok: false, error: abortError(frame.signal) };
   if (frame.state.hooks || pn.node.settings?.timeoutMs) return runControlled(frame, pn, inputs);

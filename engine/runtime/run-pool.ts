@@ -28,6 +28,8 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** A partial run's nodes that replay known values instead of running (partial-run.ts). */
   standIns?: Record<string, StandIn>;
+  /** Awaited before the first node acting outside the run starts (ExecuteOptions.beforeOutsideEffects). */
+  beforeOutsideEffects?(nodeId: string): Promise<void>;
 }
 
 interface Job {
@@ -96,6 +98,16 @@ export class RunPool {
         job.request.onEvent(reply.event);
         return;
       }
+      if (reply.kind === 'outside-effects') {
+        const answer = (error?: { code: string; message: string }) => {
+          if (slot.job === job) slot.worker.postMessage({ kind: 'outside-effects-answer', runId: reply.runId, error } satisfies RunThreadRequest);
+        };
+        Promise.resolve(job.request.beforeOutsideEffects?.(reply.nodeId)).then(
+          () => answer(),
+          (err: Error & { code?: unknown }) => answer({ code: typeof err.code === 'string' ? err.code : 'INTERNAL', message: err.message }),
+        );
+        return;
+      }
       this.release(slot);
       job.resolve(reply.result);
       this.pump();
@@ -132,6 +144,7 @@ export class RunPool {
       inputs: request.inputs,
       secrets: request.secrets,
       standIns: request.standIns,
+      announceOutsideEffects: request.beforeOutsideEffects !== undefined,
     } satisfies RunThreadRequest);
   }
 

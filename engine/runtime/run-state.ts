@@ -12,6 +12,7 @@ export class RunState {
   /** Per frame: nodes running at once (1 when a driver steps sequentially). */
   readonly concurrency: number;
   private executedNodes = 0;
+  private outsideEffects: Promise<void> | 'announced' | undefined;
   private readonly plans = new WeakMap<WorkflowGraph, GraphPlan>();
 
   constructor(
@@ -42,6 +43,19 @@ export class RunState {
     if (++this.executedNodes > this.limits.maxNodes) {
       this.abort(new EngineError('LIMIT_NODES', `run executed more than ${this.limits.maxNodes} nodes (map iterations included)`, false));
     }
+  }
+
+  /**
+   * What a node acting outside the run waits for before it starts: the run's `beforeOutsideEffects`, called once;
+   * undefined when there is nothing (left) to wait for, so later nodes take no extra step.
+   */
+  outsideEffectsGate(nodeId: string): Promise<void> | undefined {
+    const announce = this.options.beforeOutsideEffects;
+    if (!announce || this.outsideEffects === 'announced') return undefined;
+    this.outsideEffects ??= announce(nodeId).then(() => {
+      this.outsideEffects = 'announced';
+    });
+    return this.outsideEffects;
   }
 
   abort(reason: EngineError): void {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findBuiltinComponent } from '../components';
 import { QuickJsSandbox } from '../sandbox';
-import { executeGraph } from './interpreter';
+import { EngineError, executeGraph } from './interpreter';
 import type { RunEvent, RunResult } from './types';
 import { worldServicesFromEnv } from './world';
 import type { WorkflowGraph } from '../model/types';
@@ -20,16 +20,33 @@ export type RunThreadRequest =
       inputs: Record<string, unknown>;
       secrets?: ReadonlyMap<string, string>;
       standIns?: Record<string, StandIn>;
+      /** Ask the pool (reply `outside-effects`) before the first node acting outside the run starts. */
+      announceOutsideEffects?: boolean;
     }
-  | { kind: 'cancel'; runId: string };
-export type RunThreadReply = { kind: 'event'; runId: string; event: RunEvent } | { kind: 'result'; runId: string; result: RunResult };
+  | { kind: 'cancel'; runId: string }
+  /** The answer to `outside-effects`: the node may start, or it fails with `error`. */
+  | { kind: 'outside-effects-answer'; runId: string; error?: { code: string; message: string } };
+export type RunThreadReply =
+  | { kind: 'event'; runId: string; event: RunEvent }
+  | { kind: 'outside-effects'; runId: string; nodeId: string }
+  | { kind: 'result'; runId: string; result: RunResult };
 
-const world = { ...worldServicesFromEnv((workerData as { env?: NodeJS.ProcessEnv } | undefined)?.env ?? process.env), sandbox: new QuickJsSandbox() };
+const env = (workerData as { env?: NodeJS.ProcessEnv } | undefined)?.env ?? process.env;
+const world = { ...worldServicesFromEnv(env), sandbox: new QuickJsSandbox() };
+
 const running = new Map<string, AbortController>();
+const outsideEffectsAnswers = new Map<string, { resolve(): void; reject(error: Error): void }>();
 
 parentPort?.on('message', (request: RunThreadRequest) => {
   if (request.kind === 'cancel') {
     running.get(request.runId)?.abort();
+    return;
+  }
+  if (request.kind === 'outside-effects-answer') {
+    const waiting = outsideEffectsAnswers.get(request.runId);
+    outsideEffectsAnswers.delete(request.runId);
+    if (request.error) waiting?.reject(new EngineError(request.error.code, request.error.message, false));
+    else waiting?.resolve();
     return;
   }
   const controller = new AbortController();
@@ -46,6 +63,13 @@ parentPort?.on('message', (request: RunThreadRequest) => {
     secrets: request.secrets,
     // A partial run (partial-run.ts): pinned and reused nodes replay their values instead of running.
     hooks: standInHooks(request.standIns),
+    beforeOutsideEffects: request.announceOutsideEffects
+      ? (nodeId) =>
+          new Promise<void>((resolve, reject) => {
+            outsideEffectsAnswers.set(request.runId, { resolve, reject });
+            post({ kind: 'outside-effects', runId: request.runId, nodeId });
+          })
+      : undefined,
   })
     .then((result) => ({ ...result, steps: markStandIns(result.steps, request.standIns) }))
     .catch((err: Error): RunResult => {

@@ -85,6 +85,12 @@ export interface ExecuteOptions {
    * fields its component declares (`secretFields`); never into the graph, ports, steps or events.
    */
   secrets?: ReadonlyMap<string, string>;
+  /**
+   * Awaited once, before the first node that acts outside the run (its component `requires` a model or the network)
+   * starts; when it rejects, that node fails the run without running. A run executor records here that the run can
+   * no longer be executed again safely (docs/ARCHITECTURE.md §5.1). `nodeId` is the first such node.
+   */
+  beforeOutsideEffects?(nodeId: string): Promise<void>;
 }
 
 export interface RunResult {
