@@ -182,13 +182,16 @@ export class RunStore {
     return rows.map((r) => ({ runId: r.id, ownerId: r.owner_id, projectId: r.project_id, createdAt: r.created_at }));
   }
 
-  /** Stores an event unless the run already has MAX_EVENTS of them (RUN_FINISHED is always kept). */
-  async appendEvent(runId: string, event: StoredRunEvent): Promise<void> {
-    if (event.seq >= MAX_EVENTS && event.type !== 'RUN_FINISHED') return;
-    await this.db
-      .insertInto('run_events')
-      .values({ run_id: runId, seq: event.seq, event: json.write(event) })
-      .execute();
+  /** Stores events in order, except those past the first MAX_EVENTS of the run (RUN_FINISHED is always kept). */
+  async appendEvents(runId: string, events: readonly StoredRunEvent[]): Promise<void> {
+    const kept = events.filter((event) => event.seq < MAX_EVENTS || event.type === 'RUN_FINISHED');
+    // Chunked: SQLite allows 32,766 bound values per statement.
+    for (let i = 0; i < kept.length; i += 1_000) {
+      await this.db
+        .insertInto('run_events')
+        .values(kept.slice(i, i + 1_000).map((event) => ({ run_id: runId, seq: event.seq, event: json.write(event) })))
+        .execute();
+    }
   }
 
   async events(runId: string, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
