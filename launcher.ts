@@ -53,7 +53,10 @@ export interface LaunchOptions {
 }
 
 /** A `worker` process: its own bus connections and the run worker (subgraphs/workflow/run-worker.ts). */
-export async function launchRunWorker(config: AppConfig, log: Logger): Promise<{ id: string; threads: number; stop(): Promise<void> }> {
+export async function launchRunWorker(
+  config: AppConfig,
+  log: Logger,
+): Promise<{ id: string; threads: number; /** How long stop() lets running runs finish. */ shutdownGraceMs: number; stop(): Promise<void> }> {
   const events = createEventBus({ source: 'visual-builder-worker', redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const durable = createDurableStreams({ redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const services = createServiceClient(config);
@@ -63,6 +66,7 @@ export async function launchRunWorker(config: AppConfig, log: Logger): Promise<{
     return {
       id: worker.executor.workerId,
       threads: worker.threads,
+      shutdownGraceMs: worker.recovery.shutdownGraceMs,
       async stop() {
         await worker.close();
         await services.close();

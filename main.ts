@@ -62,7 +62,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-/** A run worker process: takes runs from the Redis queue until SIGTERM, then finishes or abandons them cleanly. */
+/** A run worker process: takes runs from the Redis queue until SIGTERM, then finishes them or hands them back. */
 async function startWorker() {
   const config = loadConfig();
   const log = createLogger('visual-builder-worker', config.logLevel);
@@ -78,7 +78,8 @@ async function startWorker() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker shutting down');
-    const force = setTimeout(() => process.exit(1), 30_000);
+    // Runs get RUN_SHUTDOWN_GRACE_MS to finish, then are handed back (re-queued or failed); this bounds the rest.
+    const force = setTimeout(() => process.exit(1), worker.shutdownGraceMs + 10_000);
     force.unref();
     await worker.stop();
     process.exit(0);

@@ -38,7 +38,7 @@ export async function startWorkflowService(deps: ServiceDeps): Promise<RunningSe
     deps.events,
     deps.log,
     execution.queue,
-    runServiceSettingsFromEnv(deps.config.env, execution.heartbeat),
+    runServiceSettingsFromEnv(deps.config.env, execution.recovery),
     secrets,
   );
   const presence = new PresenceService(

@@ -122,3 +122,18 @@ workflowMigrations['0005_run_queue_and_events'] = {
       .execute();
   },
 };
+
+/**
+ * A run whose worker was lost or shut down goes back to the queue when no node acting outside the run had started
+ * (run-executor.ts): how many times that happened, and which node's outside effects began in the current attempt.
+ */
+workflowMigrations['0006_run_requeues'] = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .alterTable('runs')
+      .addColumn('requeues', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('runs').addColumn('outside_effects_node', 'text').execute();
+    await db.schema.alterTable('runs').addColumn('outside_effects_at', 'text').execute();
+  },
+};

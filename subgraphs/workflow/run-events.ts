@@ -24,7 +24,7 @@ export class RunEventLog {
     private seq = 0,
   ) {}
 
-  /** For a writer that is not the run's executor (cancelling a queued run, reporting a lost worker). */
+  /** For a writer that is not the run's executor (cancelling a queued run, recovering a lost one). */
   static async resume(runId: string, store: RunStore, events: EventPublisher, log: Logger): Promise<RunEventLog> {
     return new RunEventLog(runId, store, events, log, [], await store.nextSeq(runId));
   }

@@ -19,6 +19,8 @@ export interface QueuedRun {
   ownerId: string;
   projectId: string;
   createdAt: string;
+  /** Times the run was re-queued (its worker was lost or shut down); each time it is a new job. */
+  requeues?: number;
 }
 
 export type RunJobHandler = (runId: string) => Promise<void>;
@@ -27,6 +29,8 @@ export interface RunQueue {
   readonly kind: 'bullmq' | 'in-process';
   enqueue(run: QueuedRun, backlogRank: number): Promise<void>;
   remove(runId: string): Promise<void>;
+  /** Takes no new job; resolves once the jobs this process executes have ended (the queue still accepts runs). */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueue
   const running = new Map<string, QueuedRun>();
   const lastServed = new Map<string, number>();
   let served = 0;
+  let draining = false;
   let closed = false;
   const active = new Set<Promise<void>>();
   const count = (match: (run: QueuedRun) => boolean) => [...running.values()].filter(match).length;
@@ -81,7 +86,7 @@ export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueue
     return best;
   };
   const pump = () => {
-    while (!closed && running.size < limits.concurrency) {
+    while (!draining && running.size < limits.concurrency) {
       const run = next();
       if (!run) return;
       running.set(run.runId, run);
@@ -99,7 +104,8 @@ export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueue
   return {
     kind: 'in-process',
     async enqueue(run) {
-      if (closed || running.has(run.runId) || waiting.get(run.ownerId)?.some((r) => r.runId === run.runId)) return;
+      // A re-queued run may still be winding down here (its old executor stops when it sees the run taken back).
+      if (closed || (!run.requeues && running.has(run.runId)) || waiting.get(run.ownerId)?.some((r) => r.runId === run.runId)) return;
       waiting.set(run.ownerId, [...(waiting.get(run.ownerId) ?? []), run]);
       pump();
     },
@@ -110,14 +116,20 @@ export function createInProcessRunQueue(handler: RunJobHandler, limits: RunQueue
         else waiting.delete(ownerId);
       }
     },
+    async drain() {
+      draining = true;
+      while (active.size) await Promise.all([...active]);
+    },
     async close() {
       closed = true;
-      await Promise.all([...active]);
+      await this.drain();
     },
   };
 }
 
-const QUEUE_NAME = 'runs';
+/** The BullMQ queue's name and key prefix (a benchmark pauses the queue through them). */
+export const RUN_QUEUE_NAME = 'runs';
+export const runQueuePrefix = (redisNamespace: string) => `${redisNamespace}:bull`;
 /** How long a run over its owner's concurrency limit waits before it is looked at again. */
 const OVER_LIMIT_DELAY_MS = 250;
 
@@ -138,21 +150,29 @@ export function createBullRunQueue(options: BullRunQueueOptions): RunQueue {
     connections.push(client);
     return client;
   };
-  const queue = new Queue<QueuedRun>(QUEUE_NAME, { connection: connect(), prefix: options.prefix });
+  const queue = new Queue<QueuedRun>(RUN_QUEUE_NAME, { connection: connect(), prefix: options.prefix });
   let worker: Worker<QueuedRun> | undefined;
+  let draining = false;
   if (options.worker) {
     const { handler, limits, running } = options.worker;
     worker = new Worker<QueuedRun>(
-      QUEUE_NAME,
+      RUN_QUEUE_NAME,
       async (job, token) => {
-        if ((await running({ ownerId: job.data.ownerId })) >= limits.perUser || (await running({ projectId: job.data.projectId })) >= limits.perProject) {
-          await job.moveToDelayed(Date.now() + OVER_LIMIT_DELAY_MS, token);
+        // A fetch already waiting when drain() began can still deliver a job (e.g. a run this process just handed
+        // back): it goes back for another worker.
+        const handBack = draining;
+        if (
+          handBack ||
+          (await running({ ownerId: job.data.ownerId })) >= limits.perUser ||
+          (await running({ projectId: job.data.projectId })) >= limits.perProject
+        ) {
+          await job.moveToDelayed(Date.now() + (handBack ? 0 : OVER_LIMIT_DELAY_MS), token);
           throw new DelayedError();
         }
         await handler(job.data.runId);
       },
       // A killed worker's job is re-delivered once (harmless: the run is claimed at most once); a run that had
-      // started is reported lost by the heartbeat sweep, not re-executed.
+      // started is handled by the heartbeat sweep (re-queued as a new job, or failed: run-executor.ts).
       { connection: connect(), prefix: options.prefix, concurrency: limits.concurrency, maxStalledCount: 1 },
     );
     worker.on('failed', (job, err) => options.log.error({ err, runId: job?.data.runId }, 'run job failed'));
@@ -161,10 +181,16 @@ export function createBullRunQueue(options: BullRunQueueOptions): RunQueue {
   return {
     kind: 'bullmq',
     async enqueue(run, backlogRank) {
-      await queue.add('run', run, { jobId: run.runId, priority: Math.min(Math.max(1, backlogRank), 2_097_152), removeOnComplete: true, removeOnFail: 1000 });
+      // A re-queued run gets a new job: the lost worker's job may still sit in the active list under the run's id.
+      const jobId = run.requeues ? `${run.runId}-requeue-${run.requeues}` : run.runId;
+      await queue.add('run', run, { jobId, priority: Math.min(Math.max(1, backlogRank), 2_097_152), removeOnComplete: true, removeOnFail: 1000 });
     },
     async remove(runId) {
       await queue.remove(runId).catch(() => undefined); // a job that is already active cannot be removed; its claim fails
+    },
+    async drain() {
+      draining = true;
+      await worker?.close();
     },
     async close() {
       await worker?.close();

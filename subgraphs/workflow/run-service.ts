@@ -13,7 +13,7 @@ import { topics, type EventBus } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
-import { finishRun, sweepLostRuns, type HeartbeatPolicy, type RunControl } from './run-executor';
+import { finishRun, sweepLostRuns, type RunControl, type RunRecoveryPolicy } from './run-executor';
 import { fairOrder, type RunQueue } from './run-queue';
 import type { RunRecord, RunStore, StoredRunEvent } from './run-store';
 import type { SecretStore } from './secret-store';
@@ -31,12 +31,12 @@ const ENQUEUE_TIMEOUT_MS = 3_000;
 export interface RunServiceSettings {
   /** Runs waiting at most; beyond it `executeWorkflow` fails with QUEUE_FULL. */
   maxQueued: number;
-  heartbeat: HeartbeatPolicy;
+  recovery: RunRecoveryPolicy;
 }
 
-export function runServiceSettingsFromEnv(env: NodeJS.ProcessEnv, heartbeat: HeartbeatPolicy): RunServiceSettings {
+export function runServiceSettingsFromEnv(env: NodeJS.ProcessEnv, recovery: RunRecoveryPolicy): RunServiceSettings {
   const maxQueued = Number(env.RUN_QUEUE_MAX);
-  return { maxQueued: Number.isInteger(maxQueued) && maxQueued > 0 ? maxQueued : 1_000, heartbeat };
+  return { maxQueued: Number.isInteger(maxQueued) && maxQueued > 0 ? maxQueued : 1_000, recovery };
 }
 
 export class RunService {
@@ -55,10 +55,10 @@ export class RunService {
       const cutoff = new Date(Date.now() - DEFAULT_LIMITS.maxRunMs - SWEEP_INTERVAL_MS).toISOString();
       this.runs.failInterrupted(cutoff).catch((err) => this.log.warn({ err }, 'sweeping interrupted runs failed'));
     };
-    const sweepLost = () =>
-      void sweepLostRuns(this.runs, this.events, this.log, settings.heartbeat).catch((err) => this.log.warn({ err }, 'sweeping lost runs failed'));
+    const recovery = { store: runs, bus: events, log, policy: settings.recovery, queue };
+    const sweepLost = () => void sweepLostRuns(recovery).catch((err) => this.log.warn({ err }, 'sweeping lost runs failed'));
     sweepInterrupted();
-    this.timers.push(setInterval(sweepInterrupted, SWEEP_INTERVAL_MS).unref(), setInterval(sweepLost, settings.heartbeat.heartbeatMs).unref());
+    this.timers.push(setInterval(sweepInterrupted, SWEEP_INTERVAL_MS).unref(), setInterval(sweepLost, settings.recovery.heartbeatMs).unref());
   }
 
   async execute(projectId: string, inputs: unknown, mode: 'SYNC' | 'ASYNC', identity: Identity, partial: PartialRunOptions = {}): Promise<RunRecord> {
@@ -90,6 +90,8 @@ export class RunService {
       createdAt: now,
       startedAt: null,
       finishedAt: null,
+      requeues: 0,
+      outsideEffectsNode: null,
     };
     await this.runs.insert(run, plannedGraph(plan));
     const rank = await this.runs.countByStatus('queued', { ownerId: identity.sub });

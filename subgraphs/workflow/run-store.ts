@@ -22,6 +22,11 @@ interface RunsTable {
   graph: string | null;
   worker_id: string | null;
   heartbeat_at: string | null;
+  /** Times the run went back to the queue after its worker was lost or shut down (run-executor.ts). */
+  requeues: number;
+  /** The first node acting outside the run that started in the current attempt (then it is never re-queued). */
+  outside_effects_node: string | null;
+  outside_effects_at: string | null;
 }
 
 interface RunEventsTable {
@@ -55,7 +60,17 @@ export interface RunRecord {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Times it went back to the queue after its worker was lost or shut down. */
+  requeues: number;
+  /** While running: the first node acting outside the run (model, network) that started, if any. */
+  outsideEffectsNode: string | null;
 }
+
+/**
+ * Who may change a running run: the worker executing it, or a sweeper that saw its heartbeat stop before a cutoff.
+ * A write under a holder applies only while the run is still running under it, so two processes never both decide.
+ */
+export type RunHolder = { workerId: string } | { heartbeatBefore: string };
 
 export const MAX_STEPS = 2_000;
 export const MAX_VALUE_BYTES = 64 * 1024;
@@ -94,6 +109,8 @@ function toRecord(row: RunsTable): RunRecord {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    requeues: Number(row.requeues ?? 0),
+    outsideEffectsNode: row.outside_effects_node ?? null,
   };
 }
 
@@ -124,6 +141,9 @@ export class RunStore {
         graph: graph === undefined ? null : json.write(graph),
         worker_id: null,
         heartbeat_at: null,
+        requeues: run.requeues,
+        outside_effects_node: null,
+        outside_effects_at: null,
       })
       .execute();
   }
@@ -144,14 +164,52 @@ export class RunStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async heartbeat(ids: readonly string[], at: string): Promise<void> {
-    if (ids.length)
-      await this.db
+  /** Beats for the runs `workerId` executes; returns those still running under it (the others were taken back). */
+  async heartbeat(ids: readonly string[], workerId: string, at: string): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db
+      .updateTable('runs')
+      .set({ heartbeat_at: at })
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'running')
+      .where('worker_id', '=', workerId)
+      .returning('id')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Records that `nodeId` (acting outside the run) starts now; false when the run no longer runs under `workerId`. */
+  async markOutsideEffects(id: string, workerId: string, nodeId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('runs')
+      .set({ outside_effects_node: nodeId, outside_effects_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker_id', '=', workerId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Puts a running run back in the queue if no node acting outside it had started and it was re-queued fewer than
+   * `maxRequeues` times; false otherwise (or when `holder` no longer holds it).
+   */
+  async requeue(id: string, holder: RunHolder, maxRequeues: number): Promise<boolean> {
+    const result = await this.held(
+      this.db
         .updateTable('runs')
-        .set({ heartbeat_at: at })
-        .where('id', 'in', [...ids])
-        .where('status', '=', 'running')
-        .execute();
+        .set((eb) => ({ status: 'queued', requeues: eb('requeues', '+', 1), started_at: null, worker_id: null, heartbeat_at: null }))
+        .where('id', '=', id)
+        .where('outside_effects_node', 'is', null)
+        .where('requeues', '<', maxRequeues),
+      holder,
+    ).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  private held<Q extends { where(...args: any[]): Q }>(query: Q, holder: RunHolder): Q {
+    const running = query.where('status', '=', 'running');
+    return 'workerId' in holder ? running.where('worker_id', '=', holder.workerId) : running.where('heartbeat_at', '<', holder.heartbeatBefore);
   }
 
   /** Running runs whose worker stopped beating before `cutoff` (the worker is gone). */
@@ -216,9 +274,12 @@ export class RunStore {
     return row?.last == null ? 0 : Number(row.last) + 1;
   }
 
-  /** Writes the run's new state unless it already finished (a cancelled run is not overwritten by its late end). */
-  async update(run: RunRecord): Promise<boolean> {
-    const result = await this.db
+  /**
+   * Writes the run's new state unless it already finished (a cancelled run is not overwritten by its late end); with
+   * a holder, only while the run still runs under it (a worker whose run was taken back does not overwrite it).
+   */
+  async update(run: RunRecord, holder?: RunHolder): Promise<boolean> {
+    let query = this.db
       .updateTable('runs')
       .set({
         status: run.status,
@@ -230,8 +291,9 @@ export class RunStore {
         finished_at: run.finishedAt,
       })
       .where('id', '=', run.id)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
+      .where('status', 'in', ['queued', 'running']);
+    if (holder) query = this.held(query, holder);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 

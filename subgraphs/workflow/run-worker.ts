@@ -7,15 +7,15 @@ import { RunPool } from '../../engine/runtime/run-pool';
 import { openDatabase } from '../../platform/db';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { workflowMigrations } from './migrations';
-import { heartbeatPolicyFromEnv, RunExecutor, sweepLostRuns, type HeartbeatPolicy } from './run-executor';
-import { createBullRunQueue, createInProcessRunQueue, type RunQueue, type RunQueueLimits } from './run-queue';
+import { RunExecutor, runRecoveryPolicyFromEnv, sweepLostRuns, type RunRecoveryPolicy } from './run-executor';
+import { createBullRunQueue, createInProcessRunQueue, runQueuePrefix, type RunQueue, type RunQueueLimits } from './run-queue';
 import type { WorkflowTables } from './project-store';
 import { RunStore, type RunTables } from './run-store';
 import { loadSecretsKey, SecretStore } from './secret-store';
 
 export interface RunExecution {
   queue: RunQueue;
-  heartbeat: HeartbeatPolicy;
+  recovery: RunRecoveryPolicy;
   executor?: RunExecutor;
   /** Run threads of this process (0: it only enqueues). */
   threads: number;
@@ -33,15 +33,15 @@ export function queueLimitsFromEnv(env: NodeJS.ProcessEnv, pool: RunPool): RunQu
 
 export async function startRunExecution(deps: ServiceDeps, store: RunStore, secrets: SecretStore, options: { execute: boolean }): Promise<RunExecution> {
   const env = deps.config.env;
-  const heartbeat = heartbeatPolicyFromEnv(env);
+  const recovery = runRecoveryPolicyFromEnv(env);
   const pool = options.execute ? new RunPool({ threads: positive(env, 'RUN_CONCURRENCY', 0) || undefined, env }) : undefined;
   pool?.warm(Number.isInteger(Number(env.RUN_THREADS_WARM)) && env.RUN_THREADS_WARM !== '' ? Number(env.RUN_THREADS_WARM) : 1);
-  const executor = pool && new RunExecutor(store, secrets, deps.events, deps.log, pool, heartbeat);
+  const executor = pool && new RunExecutor(store, secrets, deps.events, deps.log, pool, recovery);
   let queue: RunQueue;
   if (deps.config.redisUrl) {
     queue = createBullRunQueue({
       redisUrl: deps.config.redisUrl,
-      prefix: `${deps.config.redisNamespace}:bull`,
+      prefix: runQueuePrefix(deps.config.redisNamespace),
       log: deps.log,
       worker: executor && {
         handler: (runId) => executor.execute(runId),
@@ -57,40 +57,46 @@ export async function startRunExecution(deps: ServiceDeps, store: RunStore, secr
   }
   return {
     queue,
-    heartbeat,
+    recovery,
     executor,
     threads: pool?.size ?? 0,
     async close() {
-      if (queue.kind === 'bullmq') {
-        // SIGTERM: take no new job and let running runs finish (BullMQ waits for active jobs); a process killed
-        // before they finish leaves them to the lost-worker sweep.
-        await queue.close();
-        await pool?.close();
-      } else {
-        // Embedded: runs executing here end now (failed, SHUTTING_DOWN) and are recorded before the database closes;
-        // runs still waiting stay QUEUED and are queued again at the next start.
-        await pool?.close();
-        await queue.close();
+      // SIGTERM: take no new job; a worker process lets its runs finish for RUN_SHUTDOWN_GRACE_MS, the embedded
+      // default (which also serves requests) not at all. Runs still going are then handed back: re-queued or failed
+      // by the recovery policy (run-executor.ts), recorded before the database closes. In-process, re-queued and
+      // waiting runs stay QUEUED and are queued again at the next start. A process killed before this leaves its
+      // runs to the lost-worker sweep, under the same policy.
+      const drained = queue.drain();
+      const graceMs = queue.kind === 'bullmq' ? recovery.shutdownGraceMs : 0;
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+      clearTimeout(timer);
+      if (!inTime) {
+        executor?.handBack(queue);
+        await drained;
       }
+      await queue.close();
+      await pool?.close();
       executor?.close();
     },
   };
 }
 
 /** The `worker` process kind: executes queued runs from Redis; needs REDIS_URL and the workflow service's database. */
-export async function startRunWorker(deps: ServiceDeps): Promise<{ close(): Promise<void>; executor: RunExecutor; threads: number }> {
+export async function startRunWorker(
+  deps: ServiceDeps,
+): Promise<{ close(): Promise<void>; executor: RunExecutor; threads: number; recovery: RunRecoveryPolicy }> {
   if (!deps.config.redisUrl) throw new Error('the worker process needs REDIS_URL (without Redis, `npm start` executes runs in-process)');
   const database = await openDatabase<WorkflowTables & RunTables>({ service: 'workflow', ...deps.storage, migrations: workflowMigrations });
   const store = new RunStore(database);
   const secrets = new SecretStore(database.db, loadSecretsKey(deps.config));
   const execution = await startRunExecution(deps, store, secrets, { execute: true });
-  const sweep = setInterval(
-    () => void sweepLostRuns(store, deps.events, deps.log, execution.heartbeat).catch(() => undefined),
-    execution.heartbeat.heartbeatMs,
-  ).unref();
+  const recovery = { store, bus: deps.events, log: deps.log, policy: execution.recovery, queue: execution.queue };
+  const sweep = setInterval(() => void sweepLostRuns(recovery).catch(() => undefined), execution.recovery.heartbeatMs).unref();
   return {
     executor: execution.executor!,
     threads: execution.threads,
+    recovery: execution.recovery,
     async close() {
       clearInterval(sweep);
       await execution.close();

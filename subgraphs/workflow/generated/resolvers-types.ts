@@ -967,6 +967,11 @@ export type WorkflowRun = {
   projectVersion: Scalars['Int']['output'];
   /** While QUEUED: how many runs start before this one (0: next); null once it has started. */
   queuePosition?: Maybe<Scalars['Int']['output']>;
+  /**
+   * How many times it went back to the queue because its worker was lost or shut down before any node acting outside
+   * the run (model, network) had started (at most RUN_MAX_REQUEUES; see the RUN_REQUEUED events).
+   */
+  requeues: Scalars['Int']['output'];
   /** When its first node started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where it stands. */
@@ -1430,6 +1435,7 @@ export type WorkflowRunResolvers<ContextType = SubgraphContext, ParentType exten
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  requeues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RunStep']>, ParentType, ContextType>;

@@ -257,6 +257,8 @@ export type RunEventType =
   | 'NODE_SUCCEEDED'
   /** The run ended (see status); the stream completes. */
   | 'RUN_FINISHED'
+  /** The run's worker was lost or shut down before any node acting outside the run had started: it waits in the queue again and starts over (error says why). */
+  | 'RUN_REQUEUED'
   /** The run started. */
   | 'RUN_STARTED';
 
