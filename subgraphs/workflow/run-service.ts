@@ -31,12 +31,15 @@ const ENQUEUE_TIMEOUT_MS = 3_000;
 export interface RunServiceSettings {
   /** Runs waiting at most; beyond it `executeWorkflow` fails with QUEUE_FULL. */
   maxQueued: number;
+  /** Runs one user may have waiting, so one user cannot fill the queue for everyone (QUEUE_FULL, scope USER). */
+  maxQueuedPerUser: number;
   recovery: RunRecoveryPolicy;
 }
 
 export function runServiceSettingsFromEnv(env: NodeJS.ProcessEnv, recovery: RunRecoveryPolicy): RunServiceSettings {
-  const maxQueued = Number(env.RUN_QUEUE_MAX);
-  return { maxQueued: Number.isInteger(maxQueued) && maxQueued > 0 ? maxQueued : 1_000, recovery };
+  const positive = (name: string, fallback: number) => (Number.isInteger(Number(env[name])) && Number(env[name]) > 0 ? Number(env[name]) : fallback);
+  const maxQueued = positive('RUN_QUEUE_MAX', 1_000);
+  return { maxQueued, maxQueuedPerUser: positive('RUN_USER_QUEUE_MAX', Math.max(1, Math.floor(maxQueued / 5))), recovery };
 }
 
 export class RunService {
@@ -70,8 +73,16 @@ export class RunService {
     if (problem) throw appError(problem.code, problem.message, problem.issues ? { issues: problem.issues } : {});
     // Secret values are decrypted only by the executor; here only their existence is checked.
     await this.secrets.assertExist(projectId, secretNames(project.graph));
-    if ((await this.runs.countByStatus('queued')) >= this.settings.maxQueued) {
-      throw appError('QUEUE_FULL', `The run queue is full (${this.settings.maxQueued} runs waiting); try again later`, { maxQueued: this.settings.maxQueued });
+    const { maxQueued, maxQueuedPerUser } = this.settings;
+    const waitingOfUser = await this.runs.countByStatus('queued', { ownerId: identity.sub });
+    if (waitingOfUser >= maxQueuedPerUser) {
+      throw appError('QUEUE_FULL', `You have ${waitingOfUser} runs waiting, the most one user may (${maxQueuedPerUser}); try again when some have started`, {
+        maxQueued: maxQueuedPerUser,
+        scope: 'USER',
+      });
+    }
+    if ((await this.runs.countByStatus('queued')) >= maxQueued) {
+      throw appError('QUEUE_FULL', `The run queue is full (${maxQueued} runs waiting); try again later`, { maxQueued, scope: 'ALL' });
     }
     // Planned now, against the last successful run at enqueue time; the worker executes the plan as recorded.
     const plan = await this.plan(project.graph, projectId, partial);
@@ -94,7 +105,8 @@ export class RunService {
       outsideEffectsNode: null,
     };
     await this.runs.insert(run, plannedGraph(plan));
-    const rank = await this.runs.countByStatus('queued', { ownerId: identity.sub });
+    // Its rank in the owner's backlog (the BullMQ priority); concurrent requests of one user may share a rank.
+    const rank = waitingOfUser + 1;
     // SYNC listens before the run can start, so its end cannot be missed.
     const finished = mode === 'SYNC' ? this.waitForEnd(run.id) : undefined;
     try {

@@ -1,7 +1,8 @@
 /**
  * Fairness and limits of the run queue (embedded mode, two runs at a time, one per project): one user's backlog does
  * not hold up another user's single run by more than one run, a busy project does not block its owner's other
- * projects, queued runs report their queuePosition, and a full queue refuses new runs with QUEUE_FULL.
+ * projects, queued runs report their queuePosition, one user cannot fill the queue for everyone (QUEUE_FULL, scope
+ * USER) and a full queue refuses new runs (QUEUE_FULL, scope ALL).
  */
 import type { TestSupergraph } from '../support/supergraph';
 import { callerFor, startSecuredSupergraph, type Caller } from '../security/support';
@@ -11,7 +12,13 @@ let alice: Caller;
 let bob: Caller;
 
 beforeAll(async () => {
-  sg = await startSecuredSupergraph({ RUN_CONCURRENCY: '2', RUN_USER_CONCURRENCY: '2', RUN_PROJECT_CONCURRENCY: '1', RUN_QUEUE_MAX: '10' });
+  sg = await startSecuredSupergraph({
+    RUN_CONCURRENCY: '2',
+    RUN_USER_CONCURRENCY: '2',
+    RUN_PROJECT_CONCURRENCY: '1',
+    RUN_QUEUE_MAX: '10',
+    RUN_USER_QUEUE_MAX: '7',
+  });
   alice = await callerFor(sg, 'owner', '-alice');
   bob = await callerFor(sg, 'owner', '-bob');
 });
@@ -37,7 +44,8 @@ async function delayProject(caller: Caller, ms: number): Promise<string> {
 const start = (caller: Caller, p: string) => caller.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, mode: ASYNC) { id status } }`, { p });
 
 it("runs another user's single run after at most one run of a busy user's backlog, and reports queue positions", async () => {
-  const pa = await delayProject(alice, 400);
+  // Long enough that Alice's backlog does not drain while it is being queued (on a loaded machine that takes seconds).
+  const pa = await delayProject(alice, 3_000);
   const pb = await delayProject(bob, 10);
   const aliceRuns: string[] = [];
   for (let i = 0; i < 6; i++) aliceRuns.push((await start(alice, pa)).data.executeWorkflow.id);
@@ -64,18 +72,27 @@ it("runs another user's single run after at most one run of a busy user's backlo
   for (const id of aliceRuns) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
 }, 60_000);
 
-it('refuses a run with QUEUE_FULL when the queue is at its bound', async () => {
+it("refuses a user's runs past their own bound (QUEUE_FULL, USER) while others still queue, then everyone's at the queue's bound (ALL)", async () => {
   const pa = await delayProject(alice, 5_000);
-  const codes: string[] = [];
-  const ids: string[] = [];
-  for (let i = 0; i < 14; i++) {
-    const result = await start(alice, pa);
-    if (result.errors) codes.push(result.errors[0].extensions.code);
+  const pb = await delayProject(bob, 5_000);
+  const attempt = async (caller: Caller, p: string, ids: string[], refusals: Array<{ code: string; scope: string; maxQueued: number }>) => {
+    const result = await start(caller, p);
+    if (result.errors) refusals.push(result.errors[0].extensions);
     else ids.push(result.data.executeWorkflow.id);
-  }
-  expect(ids.length).toBe(11); // one running, ten waiting
-  expect(codes).toEqual(['QUEUE_FULL', 'QUEUE_FULL', 'QUEUE_FULL']);
-  for (const id of ids) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
+  };
+  const aliceIds: string[] = [];
+  const aliceRefusals: Array<{ code: string; scope: string; maxQueued: number }> = [];
+  for (let i = 0; i < 10; i++) await attempt(alice, pa, aliceIds, aliceRefusals);
+  expect(aliceIds.length).toBe(8); // one running (one per project), seven waiting
+  expect(aliceRefusals).toEqual([0, 1].map(() => expect.objectContaining({ code: 'QUEUE_FULL', scope: 'USER', maxQueued: 7 })));
+  // Bob is not held by Alice's backlog: his runs queue until the whole queue (10) is full.
+  const bobIds: string[] = [];
+  const bobRefusals: Array<{ code: string; scope: string; maxQueued: number }> = [];
+  for (let i = 0; i < 6 && !bobRefusals.length; i++) await attempt(bob, pb, bobIds, bobRefusals);
+  expect(bobIds.length).toBeGreaterThanOrEqual(3); // his first may start at once (a free slot), the next three wait
+  expect(bobRefusals).toEqual([expect.objectContaining({ code: 'QUEUE_FULL', scope: 'ALL', maxQueued: 10 })]);
+  for (const id of aliceIds) await alice.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
+  for (const id of bobIds) await bob.gql(`mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id });
 }, 60_000);
 
 it("holds a second run of a busy project while running the same user's other project", async () => {
