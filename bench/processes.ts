@@ -57,6 +57,11 @@ function rssKb(pid: number): number {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+/** CPU time (user + system) used so far by a process and its live descendants, in ms. */
+export function processTreeCpuMs(pid: number): number {
+  return descendants(pid).reduce((sum, p) => sum + cpuTicks(p), 0) * TICK_MS;
+}
+
 function cpuTicks(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -105,7 +110,7 @@ export async function startServer(
   return {
     pid,
     rssMb: () => descendants(pid).reduce((sum, p) => sum + rssKb(p), 0) / 1024,
-    cpuMs: () => descendants(pid).reduce((sum, p) => sum + cpuTicks(p), 0) * TICK_MS,
+    cpuMs: () => processTreeCpuMs(pid),
     stop: async () => {
       // Already ended (a process killed by a signal has no exit code): 'exit' has fired and will not fire again.
       if (child.exitCode !== null || child.signalCode !== null) return;

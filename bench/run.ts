@@ -6,6 +6,7 @@ import { runCodegenBench } from './codegen.bench';
 import { runEngineBench } from './engine.bench';
 import { runLocalSandboxBench } from './local-sandbox.bench';
 import { runRouterBench } from './router.bench';
+import { runRunQueueBench } from './run-queue.bench';
 import type { Row } from './row';
 import { runSoakBench } from './soak.bench';
 import { runSubscriptionBench } from './subscriptions.bench';
@@ -19,6 +20,7 @@ const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'soak (issue 12)', run: () => runSoakBench(Number(process.env.SOAK_MINUTES ?? 1)) },
   { name: 'router (issue 11)', run: runRouterBench },
   { name: 'local deployments (issue 15)', run: runLocalSandboxBench },
+  { name: 'run queue (issue 15)', run: runRunQueueBench },
   { name: 'web app (issue 19)', run: runWebBench },
 ];
 
