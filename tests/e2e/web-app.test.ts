@@ -308,7 +308,7 @@ it('deploy: LOCAL deployment with its status followed live', async () => {
   await page.close();
 }, 90_000);
 
-it('assistant: findings as node badges, apply a fix previewed on the canvas first', async () => {
+it('assistant: findings as node badges, apply a fix previewed on the canvas first, ask a question', async () => {
   const projectId = await createProject('Assist');
   await edits(projectId, [
     { op: 'addNode', node: { id: 'who', componentId: 'core/input', position: { x: 0, y: 0 }, config: { name: 'who', type: 'string' } } },
@@ -339,6 +339,18 @@ it('assistant: findings as node badges, apply a fix previewed on the canvas firs
   await page.getByTestId('node-out_greet').waitFor({ timeout: 10_000 });
   await expect(page.locator('[data-testid^="ghost-node-"]').count()).resolves.toBe(0);
   expect((await projectGraph(projectId)).components.some((n: any) => n.componentId === 'core/output')).toBe(true);
+  // Ask a question: the page shows what askAssistant answers for this project.
+  const question = 'How do I handle errors here?';
+  await page.getByLabel('Ask the assistant').fill(question);
+  await page.getByLabel('Ask the assistant').press('Enter');
+  await page.getByTestId('assistant-answer').waitFor();
+  const asked = await sg.gql(`mutation($p: ID!, $q: String!) { askAssistant(projectId: $p, query: $q) { category suggestion } }`, {
+    p: projectId,
+    q: question,
+  });
+  const shown = await page.getByTestId('assistant-answer').textContent();
+  expect(shown).toContain(asked.data.askAssistant.category);
+  expect(shown).toContain(asked.data.askAssistant.suggestion.split('\n')[0].trim());
   await expectAccessible(page);
   await page.close();
 });

@@ -1,7 +1,7 @@
 /**
  * The web app on the canvas-grade API (issues 18/19) in headless Chromium against the whole supergraph: undo/redo
  * (buttons and Ctrl+Z / Ctrl+Shift+Z, through the API), copy/paste/duplicate, draft nodes showing what they still
- * need, export/import on the project list. Screenshots under
+ * need, export/import and delete on the project list. Screenshots under
  * test-artifacts/web-app/, axe-core on each screen.
  */
 import fs from 'node:fs';
@@ -121,6 +121,26 @@ it('export a project as a JSON document and import it back from the project list
   const importedId = decodeURIComponent(page.url().split('#/p/')[1]);
   expect(await nodeIds(importedId)).toEqual(await nodeIds(projectId));
   await shot(page, '24-imported');
+  await page.close();
+});
+
+it('delete a project from the list: cancelling the confirmation keeps it, accepting deletes it through the API', async () => {
+  const projectId = await api().create('Doomed flow');
+  const page = await context.newPage();
+  await page.goto(`${sg.url}/`);
+  const remove = page.getByRole('button', { name: 'Delete Doomed flow' });
+  await remove.waitFor();
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await remove.click();
+  await expect(api().graph(projectId)).resolves.toMatchObject({ version: expect.any(Number) });
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe('Delete "Doomed flow"?');
+    void dialog.accept();
+  });
+  await remove.click();
+  await page.getByTestId(`project-${projectId}`).waitFor({ state: 'detached' });
+  await expect(api().graph(projectId)).resolves.toBeNull();
+  await expectAccessible(page);
   await page.close();
 });
 
