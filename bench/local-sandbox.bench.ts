@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
-import { sandboxTools } from '../subgraphs/deployment/local-sandbox';
+import { sandboxLimits, sandboxTools } from '../subgraphs/deployment/local-sandbox';
 import { LocalSupervisor, socketAgent } from '../subgraphs/deployment/local-supervisor';
 import { findProgramEntry } from '../subgraphs/deployment/program-entry';
 import { jsProgram, pyProgram } from '../tests/deployment/fixture-programs';
@@ -43,7 +43,7 @@ export async function runLocalSandboxBench(): Promise<Row[]> {
             port: null,
             env: {},
             startupTimeoutMs: 20_000,
-            sandbox: mode === 'isolated' ? found.tools : undefined,
+            sandbox: mode === 'isolated' ? { tools: found.tools, limits: sandboxLimits({}) } : undefined,
           });
           times.push(performance.now() - started);
           if (i === 0) {

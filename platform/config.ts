@@ -132,7 +132,8 @@ export interface HttpServerLimits {
   maxConnectionsPerClient: number;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A non-negative integer from `env[name]`, `fallback` when unset; anything else is a ConfigError naming the variable. */
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

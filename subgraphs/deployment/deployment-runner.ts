@@ -11,7 +11,7 @@ import { buildArtifacts, dnsLabel } from './artifacts';
 import type { DeploymentLifecycle } from './deployment-lifecycle';
 import type { DeploymentRecord, DeploymentStore, StoredFile } from './deployment-store';
 import { assertLocalEnv } from './environment-config';
-import { sandboxTools, type SandboxTools } from './local-sandbox';
+import { sandboxTools, type SandboxLimits, type SandboxTools } from './local-sandbox';
 import { LocalSupervisor } from './local-supervisor';
 import { findProgramEntry } from './program-entry';
 import type { ProgramSource } from './program-source';
@@ -27,6 +27,8 @@ export interface RunnerOptions {
   multiUser: boolean;
   /** The operator's HTTP_ALLOWLIST, for the generated programs' outbound guard. */
   httpAllowlist?: string;
+  /** What an isolated program may use (multi-user mode). */
+  sandboxLimits: SandboxLimits;
 }
 
 /** How a LOCAL program is reached when isolated: through the router, which checks the caller's project access. */
@@ -121,7 +123,7 @@ export class DeploymentRunner {
     });
     const endpoint = sandbox ? isolatedEndpoint(id) : `http://127.0.0.1:${local.port}`;
     const how = sandbox
-      ? `isolated (bubblewrap: own uid ${local.uid ?? 'namespace'}, own pid and network namespaces, no platform files; outbound ${sandbox.slirp4netns ? 'through slirp4netns without the host loopback' : 'none: slirp4netns is not installed'}); reached through the router at ${endpoint}`
+      ? `isolated (bubblewrap: own uid ${local.uid ?? 'namespace'}, own pid and network namespaces, no platform files; outbound ${sandbox.tools.slirp4netns ? 'through slirp4netns without the host loopback' : 'none: slirp4netns is not installed'}); reached through the router at ${endpoint}`
       : `single-user mode: running natively as this machine's user, not isolated (your own code on your own machine); answers on ${endpoint}`;
     const running = await lifecycle.transition(id, 'RUNNING', {
       patch: { process: local, endpoint },
@@ -131,12 +133,12 @@ export class DeploymentRunner {
     if (!running) await this.supervisor.stop(id, local);
   }
 
-  /** Multi-user mode: the isolation tools, or a failure naming what to install. Single-user mode: none (native). */
-  private isolation(): SandboxTools | undefined {
+  /** Multi-user mode: the isolation tools and limits, or a failure naming what to install. Single-user mode: none (native). */
+  private isolation(): { tools: SandboxTools; limits: SandboxLimits } | undefined {
     if (!this.options.multiUser) return undefined;
     const found = sandboxTools();
     if ('missing' in found) throw new Error(found.missing);
-    return found.tools;
+    return { tools: found.tools, limits: this.options.sandboxLimits };
   }
 
   /** The stored program (a resumed run or a rollback), else a freshly generated one, stored before use. */

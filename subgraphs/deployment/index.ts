@@ -13,6 +13,7 @@ import { DeploymentRunner } from './deployment-runner';
 import { DeploymentService } from './deployment-service';
 import { deploymentMigrations, DeploymentStore } from './deployment-store';
 import { createBullMqQueue, createInProcessQueue } from './job-queue';
+import { sandboxLimits } from './local-sandbox';
 import { CodegenProgramSource, type ProgramSource } from './program-source';
 import { deploymentResolvers } from './resolvers';
 
@@ -33,6 +34,7 @@ export async function startDeploymentService(deps: ServiceDeps, options: Deploym
     log: deps.log,
     multiUser: Boolean(deps.config.auth),
     httpAllowlist: deps.config.env.HTTP_ALLOWLIST,
+    sandboxLimits: sandboxLimits(deps.config.env),
   });
   const handler = (id: string, signal: AbortSignal) => runner.run(id, signal);
   const queue = deps.config.redisUrl

@@ -8,12 +8,17 @@
  * - only the platform's fixed variables plus the deployment's own (validated by `assertLocalEnv`);
  * - inbound only through a Unix socket in the deployment directory (the bridge inside carries it to the program's
  *   loopback port), which the deployment service proxies to after checking the caller's project access;
- * - outbound through slirp4netns with the host's loopback cut (`--disable-host-loopback`), when installed.
+ * - outbound through slirp4netns with the host's loopback cut (`--disable-host-loopback`), when installed;
+ * - resource limits (util-linux's prlimit): processes of its uid (only with a uid of its own), open files, file
+ *   size, no core dumps, and for JavaScript/TypeScript writable memory per process (RLIMIT_DATA: V8 reserves its
+ *   address space unwritable, so the limit bounds what is used). Python programs get no memory limit: their runtime
+ *   gives every thread a 256 MiB writable stack (deep recursion), which RLIMIT_DATA counts in full.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { positiveInt } from '../../platform/config';
 
 export const SANDBOX_PACKAGES = 'bubblewrap slirp4netns';
 export const SANDBOX_INSTALL_HINT = `install Debian's ${SANDBOX_PACKAGES} (apt-get install -y ${SANDBOX_PACKAGES})`;
@@ -29,6 +34,8 @@ const UID_SPAN = 60_000;
 
 export interface SandboxTools {
   bwrap: string;
+  /** Sets the program's resource limits (util-linux). */
+  prlimit: string;
   /** Needed to drop root inside the sandbox. */
   setpriv?: string;
   /** Outbound network; without it the program has none. */
@@ -57,7 +64,40 @@ export function sandboxTools(searchPath = `${process.env.PATH ?? ''}:/usr/bin:/u
   if (!bwrap) return { missing: `LOCAL deployments run isolated in multi-user mode and bubblewrap (bwrap) is not installed: ${SANDBOX_INSTALL_HINT}` };
   const setpriv = findExecutable('setpriv', searchPath);
   if (runsAsRoot() && !setpriv) return { missing: 'the platform runs as root and cannot drop privileges for LOCAL deployments: install util-linux (setpriv)' };
-  return { tools: { bwrap, setpriv, slirp4netns: findExecutable('slirp4netns', searchPath) } };
+  const prlimit = findExecutable('prlimit', searchPath);
+  if (!prlimit) return { missing: 'LOCAL deployments run with resource limits in multi-user mode and prlimit is not installed: install util-linux' };
+  return { tools: { bwrap, setpriv, prlimit, slirp4netns: findExecutable('slirp4netns', searchPath) } };
+}
+
+/** What one isolated deployment may use (LOCAL_DEPLOYMENT_* variables; docs/ARCHITECTURE.md, execution plane). */
+export interface SandboxLimits {
+  /** Writable memory of each of its processes, MiB (LOCAL_DEPLOYMENT_MEMORY_MB); 0 = none. */
+  memoryMb: number;
+  /** Processes and threads of its uid (LOCAL_DEPLOYMENT_MAX_PROCESSES); applied only when it has a uid of its own. */
+  processes: number;
+  /** Open files per process (LOCAL_DEPLOYMENT_MAX_OPEN_FILES). */
+  openFiles: number;
+  /** Largest file it may write, its output log included, MiB (LOCAL_DEPLOYMENT_MAX_FILE_MB). */
+  fileMb: number;
+}
+
+export function sandboxLimits(env: NodeJS.ProcessEnv): SandboxLimits {
+  return {
+    memoryMb: positiveInt(env, 'LOCAL_DEPLOYMENT_MEMORY_MB', 512),
+    processes: positiveInt(env, 'LOCAL_DEPLOYMENT_MAX_PROCESSES', 128),
+    openFiles: positiveInt(env, 'LOCAL_DEPLOYMENT_MAX_OPEN_FILES', 1024),
+    fileMb: positiveInt(env, 'LOCAL_DEPLOYMENT_MAX_FILE_MB', 256),
+  };
+}
+
+const MIB = 1024 * 1024;
+
+/** prlimit's argv for `limits` (a process count only for a uid of the deployment's own: the uid is what it counts). */
+function limitArgv(prlimit: string, limits: SandboxLimits, ownUid: boolean): string[] {
+  const args = [prlimit, `--nofile=${limits.openFiles}`, `--fsize=${limits.fileMb * MIB}`, '--core=0'];
+  if (limits.memoryMb > 0) args.push(`--data=${limits.memoryMb * MIB}`);
+  if (ownUid) args.push(`--nproc=${limits.processes}`);
+  return [...args, '--'];
 }
 
 /** A uid of its own per deployment (stable across restarts), in a range that no host account uses. */
@@ -76,6 +116,7 @@ export interface SandboxSpec {
   env: Record<string, string>;
   /** Host paths the program needs read-only at the same place (its interpreter, tsx's node_modules). */
   readOnly: string[];
+  limits: SandboxLimits;
 }
 
 export interface SandboxLayout {
@@ -165,6 +206,7 @@ export function sandboxArgv(spec: SandboxSpec, tools: SandboxTools): string[] {
     const id = String(layout.uid);
     args.push(tools.setpriv!, `--reuid=${id}`, `--regid=${id}`, '--clear-groups', '--no-new-privs', '--inh-caps=-all', '--bounding-set=-all', '--');
   }
+  args.push(...limitArgv(tools.prlimit, spec.limits, layout.uid !== undefined));
   args.push(process.execPath, BRIDGE_INSIDE, `${SANDBOX_ROOT}/run/endpoint.sock`, String(SANDBOX_PORT), spec.command, ...spec.args);
   return args;
 }

@@ -14,7 +14,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { Agent, request } from 'undici';
 import type { LocalProcess, StoredFile } from './deployment-store';
-import { prepareDirectories, readChildPid, SANDBOX_PORT, SANDBOX_ROOT, sandboxArgv, sandboxLayout, startSlirp, type SandboxTools } from './local-sandbox';
+import {
+  prepareDirectories,
+  readChildPid,
+  SANDBOX_PORT,
+  SANDBOX_ROOT,
+  sandboxArgv,
+  sandboxLayout,
+  startSlirp,
+  type SandboxLimits,
+  type SandboxTools,
+} from './local-sandbox';
 import { localCommand, type ProgramEntry } from './program-entry';
 import { freePort } from '../../platform/free-port';
 
@@ -31,8 +41,8 @@ export interface LocalStartOptions {
   env: Record<string, string>;
   startupTimeoutMs: number;
   signal?: AbortSignal;
-  /** Multi-user mode: run isolated with these tools (never natively). */
-  sandbox?: SandboxTools;
+  /** Multi-user mode: run isolated with these tools and limits (never natively). */
+  sandbox?: { tools: SandboxTools; limits: SandboxLimits };
   /** The operator's HTTP_ALLOWLIST, handed to the generated program's outbound guard. */
   httpAllowlist?: string;
 }
@@ -175,7 +185,9 @@ export class LocalSupervisor {
     fs.rmSync(workdir, { recursive: true, force: true });
     fs.mkdirSync(workdir, { recursive: true });
     writeProgram(workdir, options.files);
-    const launched = options.sandbox ? await this.launchIsolated(options, logFile, options.sandbox) : await this.launchNative(options, workdir, logFile);
+    const launched = options.sandbox
+      ? await this.launchIsolated(options, logFile, options.sandbox.tools, options.sandbox.limits)
+      : await this.launchNative(options, workdir, logFile);
     const { child, pid, port } = launched;
     const info: LocalProcess = { pid, port, workdir, logFile, ...launched.isolation };
     let exit: string | undefined;
@@ -265,7 +277,7 @@ export class LocalSupervisor {
   }
 
   /** Multi-user mode: the program runs under bubblewrap (local-sandbox.ts), reachable only through its socket. */
-  private async launchIsolated(options: LocalStartOptions, logFile: string, tools: SandboxTools) {
+  private async launchIsolated(options: LocalStartOptions, logFile: string, tools: SandboxTools, limits: SandboxLimits) {
     const layout = sandboxLayout(options);
     prepareDirectories(layout);
     const { command, args } = localCommand(options.program, SANDBOX_PORT);
@@ -290,7 +302,19 @@ export class LocalSupervisor {
       PYTHONUNBUFFERED: '1',
       HTTP_ALLOWLIST: options.httpAllowlist ?? '',
     };
-    const argv = sandboxArgv({ deploymentId: options.deploymentId, directory: options.directory, command: executable, args, env, readOnly }, tools);
+    const argv = sandboxArgv(
+      {
+        deploymentId: options.deploymentId,
+        directory: options.directory,
+        command: executable,
+        args,
+        env,
+        readOnly,
+        // Python's runtime gives each thread a 256 MiB writable stack, which a memory limit would count (local-sandbox.ts).
+        limits: command === 'python3' ? { ...limits, memoryMb: 0 } : limits,
+      },
+      tools,
+    );
     const output = fs.openSync(logFile, 'a');
     const child = spawn(tools.bwrap, argv, { env: {}, detached: true, stdio: ['ignore', output, output, 'pipe'] });
     fs.closeSync(output);

@@ -3,7 +3,7 @@
  * to read the platform's process environment through /proc, DATA_DIR/secrets.key and workflow.sqlite, other
  * deployments' directories, and to open raw sockets to the platform's Redis on loopback; an http_request node aims
  * at the router on loopback; the deployment asks for NODE_OPTIONS; a caller without credentials (or without access)
- * calls the endpoint. Every attack must fail — the program runs under bubblewrap with its own uid, pid and network
+ * calls the endpoint; a code node allocates far more memory than the deployment's limit. Every attack must fail — the program runs under bubblewrap with its own uid, pid and network
  * namespaces. Real generated programs (codegen subgraph), real processes, real sockets.
  */
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ let dataDir: string;
 const running: string[] = [];
 
 beforeAll(async () => {
-  sg = await startSecuredSupergraph({ HTTP_ALLOWLIST: '' });
+  sg = await startSecuredSupergraph({ HTTP_ALLOWLIST: '', LOCAL_DEPLOYMENT_MEMORY_MB: '256', LOCAL_DEPLOYMENT_MAX_PROCESSES: '64' });
   owner = await callerFor(sg, 'owner', '-iso');
   stranger = await callerFor(sg, 'other', '-iso');
   dataDir = sg.launched.config.dataDir;
@@ -209,6 +209,48 @@ it('a hostile code node (JavaScript, require("fs")) cannot read the platform\'s 
   expect(out.ppid_environ).not.toMatch(/SECRET|DATA_DIR|DATABASE_URL|REDIS_URL/);
   for (const attack of ['platform_environ', 'secrets_key', 'workflow_sqlite', 'platform_source']) refused(out[attack]);
   expect(out.uid).toBeGreaterThanOrEqual(200_000);
+});
+
+const MEMORY_HOG = `
+if (inputs.value.allocateMb) {
+  const held = [];
+  for (let i = 0; i < inputs.value.allocateMb / 8; i++) held.push(Buffer.alloc(8 * 1024 * 1024, 1));
+  return held.length * 8;
+}
+return require('fs').readFileSync('/proc/self/limits', 'utf8');
+`;
+
+/** `/proc/self/limits` → { 'Max data size': '268435456', … } (the soft limit of each row). */
+const softLimits = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((row) => [row.slice(0, 26).trim(), row.slice(26).trim().split(/\s+/)[0]]),
+  );
+
+it('runs under resource limits: memory beyond LOCAL_DEPLOYMENT_MEMORY_MB fails inside the program, which keeps answering', async () => {
+  const p = await project('memory hog', 'core/code', { code: MEMORY_HOG }, 'value');
+  const { endpoint } = await runningDeployment(p, 'javascript');
+  const limits = await callEndpoint(endpoint, { value: {} });
+  expect(limits.status).toBe(200);
+  const rows = softLimits(String(limits.body.result ?? limits.body.outputs?.result));
+  expect(rows).toMatchObject({
+    'Max data size': String(256 * 1024 * 1024),
+    'Max open files': '1024',
+    'Max file size': String(256 * 1024 * 1024),
+    'Max core file size': '0',
+  });
+  // Its own uid (the platform runs as root here) is what the process limit counts.
+  if (process.getuid?.() === 0) expect(rows['Max processes']).toBe('64');
+  const small = await callEndpoint(endpoint, { value: { allocateMb: 64 } });
+  expect([small.status, small.body.result ?? small.body.outputs?.result]).toEqual([200, 64]);
+  const hog = await callEndpoint(endpoint, { value: { allocateMb: 2048 } });
+  expect(hog.status).not.toBe(200);
+  expect(JSON.stringify(hog.body)).toMatch(/allocation failed|out of memory|ERR_MEMORY_ALLOCATION_FAILED|Cannot create a Buffer/i);
+  const after = await callEndpoint(endpoint, { value: { allocateMb: 64 } });
+  expect(after.status).toBe(200);
 });
 
 it('an http_request node cannot reach the router on loopback', async () => {
