@@ -1,6 +1,7 @@
 /** GraphQL resolvers of the workflow subgraph: thin over ProjectService. */
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import type { NodeSettings } from '../../engine/model/types';
+import type { StepRecord } from '../../engine/runtime/types';
 import type { GraphEditInput } from '../../engine/model/edit-input';
 import { appError, badInput } from '../../platform/errors';
 import { isRouterService } from '../../platform/identity';
@@ -13,7 +14,7 @@ import type { ProjectRecord } from './project-store';
 import type { ProjectService } from './project-service';
 import type { PresenceService } from './presence-store';
 import type { RunService } from './run-service';
-import type { RunRecord } from './run-store';
+import type { RunSummary } from './run-store';
 
 const toSettings = (input: NodeSettingsInput | null | undefined): NodeSettings | null =>
   input ? ({ ...input, onError: input.onError?.toLowerCase() as NodeSettings['onError'] } as NodeSettings) : null;
@@ -26,9 +27,17 @@ function projectLoader(service: ProjectService, ctx: SubgraphContext) {
 }
 
 function runLoader(runs: RunService, ctx: SubgraphContext) {
-  return ctx.loader<string, RunRecord | null>('run', async (ids) => {
+  return ctx.loader<string, RunSummary | null>('run', async (ids) => {
     const found = await runs.getMany(ids, ctx.identity);
     return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Steps are read only when selected, for every run of the request in one query. */
+function stepsLoader(runs: RunService, ctx: SubgraphContext) {
+  return ctx.loader<string, StepRecord[]>('runSteps', async (ids) => {
+    const found = await runs.stepsOf(ids);
+    return ids.map((id) => found.get(id) ?? []);
   });
 }
 
@@ -119,6 +128,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
     WorkflowRun: {
       __resolveReference: (ref, ctx) => runLoader(runs, ctx).load(ref.id),
       status: (run) => upper(run.status),
+      steps: (run, _, ctx) => run.steps ?? stepsLoader(runs, ctx).load(run.id),
       durationMs: (run) => (run.startedAt && run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : null),
       queuePosition: (run) => runs.queuePosition(run),
       events: (run, { fromSeq, first }) => runs.eventsOf(run, fromSeq ?? 0, first ?? 1000),

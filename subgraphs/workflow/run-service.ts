@@ -15,11 +15,12 @@ import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
 import { finishRun, sweepLostRuns, type RunControl, type RunRecoveryPolicy } from './run-executor';
 import { fairOrder, type RunQueue } from './run-queue';
-import type { RunRecord, RunStore, StoredRunEvent } from './run-store';
+import type { RunRecord, RunStore, RunSummary, StoredRunEvent } from './run-store';
 import type { SecretStore } from './secret-store';
 import { secretNames } from '../../engine/secrets/secret-refs';
 import { PartialRunError, plannedGraph, planPartialRun, type PartialRunOptions, type PartialRunPlan } from '../../engine/runtime/partial-run';
 import type { PortValues } from '../../engine/components/types';
+import type { StepRecord } from '../../engine/runtime/types';
 import type { WorkflowGraph } from '../../engine/model/types';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -135,7 +136,7 @@ export class RunService {
   private async plan(graph: WorkflowGraph, projectId: string, partial: PartialRunOptions): Promise<PartialRunPlan> {
     let previous: Map<string, PortValues> | undefined;
     if (partial.fromNodeId) {
-      const last = (await this.runs.listByProject(projectId, 20)).find((r) => r.status === 'succeeded');
+      const last = await this.runs.lastSucceeded(projectId);
       // Computed values only: a pin that stood in last time is not a result to reuse once the pin is gone.
       const reusable = new Set(['succeeded', 'reused']);
       previous = new Map(
@@ -193,44 +194,56 @@ export class RunService {
     };
   }
 
-  async get(id: string, identity: Identity): Promise<RunRecord | null> {
+  async get(id: string, identity: Identity): Promise<RunSummary | null> {
     return (await this.getMany([id], identity)).get(id) ?? null;
   }
 
   /** Runs are visible to whoever may read their project. */
-  async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, RunRecord>> {
+  async getMany(ids: readonly string[], identity: Identity): Promise<Map<string, RunSummary>> {
     const found = await this.runs.getMany(ids);
     const readable = await this.projects.getMany([...new Set([...found.values()].map((r) => r.projectId))], identity);
     for (const [id, run] of found) if (!readable.has(run.projectId)) found.delete(id);
     return found;
   }
 
-  async listByProject(projectId: string, first: number, identity: Identity): Promise<RunRecord[]> {
+  async listByProject(projectId: string, first: number, identity: Identity): Promise<RunSummary[]> {
     if (first < 0 || first > 100) throw badInput('first must be between 0 and 100', { field: 'first' });
     if (!(await this.projects.get(projectId, identity))) return [];
     return this.runs.listByProject(projectId, first);
   }
 
+  /** Steps of runs the caller may read (checked by the resolver that loaded them). */
+  stepsOf(ids: readonly string[]): Promise<Map<string, StepRecord[]>> {
+    return this.runs.stepsOf(ids);
+  }
+
   /** Recorded events of a run the caller may read (checked by the resolver that loaded it). */
-  async eventsOf(run: RunRecord, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
+  async eventsOf(run: RunSummary, fromSeq: number, first: number): Promise<StoredRunEvent[]> {
     if (first < 1 || first > 1000) throw badInput('first must be between 1 and 1000', { field: 'first' });
     return this.runs.events(run.id, Math.max(0, fromSeq), first);
   }
 
   /** How many queued runs start before this one, in the fair order (run-queue.ts); null once it started. */
-  async queuePosition(run: RunRecord): Promise<number | null> {
+  async queuePosition(run: RunSummary): Promise<number | null> {
     if (run.status !== 'queued') return null;
     const order = fairOrder(await this.runs.queued(this.settings.maxQueued * 2));
     const index = order.findIndex((r) => r.runId === run.id);
     return index < 0 ? null : index;
   }
 
-  async cancel(id: string, identity: Identity): Promise<RunRecord> {
+  async cancel(id: string, identity: Identity): Promise<RunSummary> {
     const run = await this.get(id, identity);
     if (!run) throw notFound('Run', id);
     await this.projects.require(run.projectId, identity, 'editor');
     if (run.status !== 'running' && run.status !== 'queued') throw appError('CONFLICT', `Run "${id}" already finished (${run.status})`, { status: run.status });
-    const cancelled: RunRecord = { ...run, status: 'cancelled', error: { code: 'CANCELLED', message: 'run cancelled' }, finishedAt: new Date().toISOString() };
+    // A queued run has no steps yet; a running one's are written by whichever process executes it.
+    const cancelled: RunRecord = {
+      ...run,
+      steps: [],
+      status: 'cancelled',
+      error: { code: 'CANCELLED', message: 'run cancelled' },
+      finishedAt: new Date().toISOString(),
+    };
     if (run.status === 'queued') {
       await this.queue.remove(id);
       // A worker that claims it after this sees it cancelled; one that claimed it just before gets the message below.

@@ -66,6 +66,27 @@ export interface RunRecord {
   outsideEffectsNode: string | null;
 }
 
+/** A run as lists and entity fetches read it: without its steps (the largest column), loaded when selected (`stepsOf`). */
+export type RunSummary = Omit<RunRecord, 'steps'> & { steps?: StepRecord[] };
+
+/** Every column a RunSummary is built from: never `steps` or `graph`, which can be large. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'project_id',
+  'project_version',
+  'owner_id',
+  'status',
+  'inputs',
+  'outputs',
+  'error',
+  'truncated',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'requeues',
+  'outside_effects_node',
+] as const;
+
 /**
  * Who may change a running run: the worker executing it, or a sweeper that saw its heartbeat stop before a cutoff.
  * A write under a holder applies only while the run is still running under it, so two processes never both decide.
@@ -95,6 +116,10 @@ export function boundSteps(steps: StepRecord[]): { steps: StepRecord[]; truncate
 }
 
 function toRecord(row: RunsTable): RunRecord {
+  return { ...toSummary(row), steps: json.read(row.steps, []) };
+}
+
+function toSummary(row: Pick<RunsTable, (typeof SUMMARY_COLUMNS)[number]>): RunSummary {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -104,7 +129,6 @@ function toRecord(row: RunsTable): RunRecord {
     inputs: json.read(row.inputs, {}),
     outputs: json.read(row.outputs, null),
     error: json.read(row.error, null),
-    steps: json.read(row.steps, []),
     truncated: Boolean(row.truncated),
     createdAt: row.created_at,
     startedAt: row.started_at,
@@ -302,26 +326,51 @@ export class RunStore {
     return row && toRecord(row);
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, RunRecord>> {
+  async getMany(ids: readonly string[]): Promise<Map<string, RunSummary>> {
     if (!ids.length) return new Map();
     const rows = await this.db
       .selectFrom('runs')
-      .selectAll()
+      .select(SUMMARY_COLUMNS)
       .where('id', 'in', [...ids])
       .execute();
-    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return new Map(rows.map((r) => [r.id, toSummary(r)]));
   }
 
-  async listByProject(projectId: string, first: number): Promise<RunRecord[]> {
+  /** Each run's steps, for the runs that exist. */
+  async stepsOf(ids: readonly string[]): Promise<Map<string, StepRecord[]>> {
+    if (!ids.length) return new Map();
     const rows = await this.db
       .selectFrom('runs')
-      .selectAll()
+      .select(['id', 'steps'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, json.read(r.steps, [])]));
+  }
+
+  async listByProject(projectId: string, first: number): Promise<RunSummary[]> {
+    const rows = await this.db
+      .selectFrom('runs')
+      .select(SUMMARY_COLUMNS)
       .where('project_id', '=', projectId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(first)
       .execute();
-    return rows.map(toRecord);
+    return rows.map(toSummary);
+  }
+
+  /** The project's latest run that succeeded, with its steps (what a partial run reuses). */
+  async lastSucceeded(projectId: string): Promise<RunRecord | undefined> {
+    const row = await this.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'succeeded')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toRecord(row);
   }
 
   /**

@@ -3,7 +3,7 @@ import { ProjectRecord, ProjectChangeRecord, ProjectPage } from '../project-stor
 import { NodeInstance } from '../../../engine/model/types';
 import { GraphEditResult } from '../project-service';
 import { EntityRef } from '../../../platform/entity-ref';
-import { RunRecord } from '../run-store';
+import { RunSummary } from '../run-store';
 import { StepRecord } from '../../../engine/runtime/types';
 import { PresenceRecord } from '../presence-store';
 import { SubgraphContext } from '../../../platform/subgraph-server';
@@ -1138,7 +1138,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ResolverTypeWrapper<ValidationIssue>;
   ValidationReport: ResolverTypeWrapper<ValidationReport>;
-  WorkflowRun: ResolverTypeWrapper<RunRecord>;
+  WorkflowRun: ResolverTypeWrapper<RunSummary>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1187,7 +1187,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateProjectInput: UpdateProjectInput;
   ValidationIssue: ValidationIssue;
   ValidationReport: ValidationReport;
-  WorkflowRun: RunRecord;
+  WorkflowRun: RunSummary;
 }>;
 
 export type ApiKeyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
