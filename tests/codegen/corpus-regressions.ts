@@ -174,5 +174,12 @@ export function regressionCases(http: string): FidelityCase[] {
       ),
       inputs: [{ q: { '\ude00k': 'a\ud83d', ok: '😀\ude00\ud83d' }, b: 'x\ud83d\ud83dy😀' }],
     },
+    // Found by `--runs 20000 --seed 31`: javac refused a Java literal with `\\` between a high surrogate's \u escape
+    // and another \u escape (the whole batch failed to compile); backslashes are now emitted as octal.
+    transformCase(
+      'fuzz: backslash between a lone high surrogate and a non-ASCII character in a literal',
+      '["\\ud83d\\\\\\u00a0", value + "\\udbff\\\\\\\\\\u00e9"]',
+      ['\\'],
+    ),
   ];
 }

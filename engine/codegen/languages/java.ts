@@ -19,7 +19,9 @@ function javaChunk(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     const ch = text[i];
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    if (ch === '"') out += '\\"';
+    // Octal, not \\: javac 17 rejects `\\` between a surrogate's \u escape and another \u escape ("illegal escape").
+    else if (ch === '\\') out += '\\134';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
