@@ -89,7 +89,7 @@ export async function fuzzCodegen(options: FuzzOptions, env: Env): Promise<FuzzR
     const expected = await time('engine', () => engineOutcomes(cases, { llmUrl: env.llmUrl }));
     const optimize = options.optimize === 'alternate' ? batch % 2 === 1 : options.optimize;
     for (const language of options.languages) {
-      const found = await time(language, () => divergences(language, cases, expected, optimize, { llmUrl: env.llmUrl }));
+      const found = await time(language, () => buildableDivergences(language, cases, expected, optimize, env));
       report.cases += cases.reduce((n, c) => n + c.inputs.length, 0);
       log(`batch ${batch} ${language} (optimize ${optimize}): ${cases.length} workflows, ${found.length} divergence(s)`);
       report.divergences.push(...found);
@@ -105,6 +105,34 @@ export async function fuzzCodegen(options: FuzzOptions, env: Env): Promise<FuzzR
     }
   }
   return report;
+}
+
+/**
+ * `divergences`, but a batch whose program does not build (one bad workflow fails the whole compile) is halved until
+ * the workflows that do not build are found: each counts as a divergence with the code BUILD_FAILED, and the run goes on.
+ */
+async function buildableDivergences(language: LanguageId, cases: FidelityCase[], expected: Outcome[][], optimize: boolean, env: Env): Promise<Divergence[]> {
+  try {
+    return await divergences(language, cases, expected, optimize, { llmUrl: env.llmUrl });
+  } catch (err) {
+    if (cases.length === 1) {
+      const generated: Outcome = { ok: false, code: `BUILD_FAILED: ${String((err as Error).message).slice(-2000)}` };
+      return cases[0].inputs.map((inputs, j) => ({
+        language,
+        optimize,
+        caseIndex: 0,
+        inputIndex: j,
+        workflow: cases[0].name,
+        inputs,
+        engine: expected[0][j],
+        generated,
+      }));
+    }
+    const half = Math.ceil(cases.length / 2);
+    const first = await buildableDivergences(language, cases.slice(0, half), expected.slice(0, half), optimize, env);
+    const second = await buildableDivergences(language, cases.slice(half), expected.slice(half), optimize, env);
+    return [...first, ...second.map((d) => ({ ...d, caseIndex: d.caseIndex + half }))];
+  }
 }
 
 /** Greedy shrinking: each round tries up to 24 smaller workflows and 24 smaller inputs in one batch. */
