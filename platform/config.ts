@@ -57,6 +57,11 @@ export interface AppConfig {
    * (platform/in-process-subgraphs.ts); IN_PROCESS_SUBGRAPHS=false keeps HTTP.
    */
   inProcessSubgraphs: boolean;
+  /**
+   * A single-fetch plan's subgraph answer is returned as it arrived when it provably equals the shaped one
+   * (router/pass-through.ts); ROUTER_PASS_THROUGH=false shapes every answer.
+   */
+  routerPassThrough: boolean;
   version: string;
   /** Bytes a WebSocket may have queued before its client is closed as too slow. */
   wsSlowConsumerBytes: number;
@@ -263,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     inProcessSubgraphs: env.IN_PROCESS_SUBGRAPHS !== 'false',
+    routerPassThrough: env.ROUTER_PASS_THROUGH !== 'false',
     version: '1.0.0',
     wsSlowConsumerBytes: Number(env.WS_SLOW_CONSUMER_BYTES ?? 4 * 1024 * 1024),
     wsSlowConsumerEvents: Number(env.WS_SLOW_CONSUMER_EVENTS ?? 1_000),

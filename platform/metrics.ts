@@ -35,6 +35,13 @@ export const subgraphFetches = new Counter({
   registers: [metricsRegistry],
 });
 
+export const routerOperations = new Counter({
+  name: 'vb_router_operations_total',
+  help: 'Operations the router executed through the gateway, by path (pass_through: one fetch, the subgraph answer returned as it arrived | shaped: the gateway built the response)',
+  labelNames: ['service', 'path'] as const,
+  registers: [metricsRegistry],
+});
+
 export const subgraphFetchDuration = new Histogram({
   name: 'vb_subgraph_fetch_duration_seconds',
   help: 'Latency of router calls to subgraphs, by subgraph',

@@ -5,12 +5,14 @@
  */
 import fs from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse, GatewayInterface } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import type { AppConfig } from '../platform/config';
 import { appError } from '../platform/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from '../platform/identity';
 import type { Logger } from '../platform/logger';
 import { createDedupFetcher } from './inflight-dedup';
+import { createPassThrough, plannerSupergraph, type PassThrough } from './pass-through';
 import { createResilientFetcher, SubgraphConfigurationError } from './resilient-fetcher';
 import { subgraphEndpoints, subgraphUrl, type SubgraphEndpoint } from './subgraph-endpoints';
 import { createPooledFetcher } from './subgraph-fetcher';
@@ -27,8 +29,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     fetcher: RemoteGraphQLDataSource['fetcher'],
     private readonly secret: string,
     private readonly log: Logger,
+    private readonly passThrough: PassThrough,
   ) {
     super({ url, fetcher });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+    return this.passThrough.capture(options, await super.process(options));
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {
@@ -59,7 +66,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 }
 
 export interface Gateway {
-  gateway: ApolloGateway;
+  /** What Apollo Server runs: the gateway with the single-fetch pass-through (router/pass-through.ts). */
+  gateway: GatewayInterface;
   /** The subgraphs of the loaded supergraph and where they are reached (empty until it loads). */
   endpoints(): SubgraphEndpoint[];
   close(): Promise<void>;
@@ -69,8 +77,11 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
   const pooled = createPooledFetcher({ timeoutMs: config.subgraphTimeoutMs, inProcess: config.inProcessSubgraphs });
   let lastGood = '';
   let endpoints: SubgraphEndpoint[] = [];
+  // The planner's parsed supergraph holds the subgraphs' own schemas, which the pass-through compares types with.
+  const passThrough = createPassThrough(config.routerPassThrough, () => plannerSupergraph(gateway));
   const gateway = new ApolloGateway({
     logger: log,
+    experimental_didResolveQueryPlan: passThrough.planResolved,
     supergraphSdl: async ({ update }) => {
       lastGood = fs.readFileSync(config.supergraphPath, 'utf8');
       const reload = () => {
@@ -103,13 +114,14 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
         createDedupFetcher(name, createResilientFetcher(name, pooled.fetcher)),
         config.internalTokenSecret,
         log,
+        passThrough,
       ),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     endpoints = subgraphEndpoints(coreSupergraphSdl, config);
   });
   return {
-    gateway,
+    gateway: passThrough.gateway(gateway),
     endpoints: () => endpoints,
     close: async () => {
       await gateway.stop().catch(() => undefined);
