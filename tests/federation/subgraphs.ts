@@ -91,6 +91,12 @@ export const productsTypeDefs = gql(`
     dimensions: Dimensions!
     inStock: Boolean!
     internalCode: String @inaccessible
+    "A value clients cannot see for p3 (DISCONTINUED is @inaccessible): the gateway nulls it."
+    availability: Availability
+  }
+  enum Availability {
+    AVAILABLE
+    DISCONTINUED @inaccessible
   }
   type Dimensions @shareable {
     size: String!
@@ -222,6 +228,7 @@ export async function startConformanceSubgraphs(): Promise<ConformanceSubgraphs>
     Product: {
       __resolveReference: (ref: { upc: string }) => product(ref.upc),
       id: (p: { upc: string }) => p.upc,
+      availability: (p: { upc: string }) => (p.upc === 'p3' ? 'DISCONTINUED' : 'AVAILABLE'),
       priceIn: (p: { price: number }, { currency }: { currency: string }) => (currency === 'EUR' ? Math.round(p.price * 0.9) : p.price),
       // Overridden by inventory: never asked for through a router.
       inStock: () => false,
