@@ -7,6 +7,10 @@
  *
  *   VERSUS_B_ROOT=/path/to/other/checkout npx tsx bench/versus.ts          # this checkout (A) vs another (B)
  *   VERSUS_LAYOUT=one VERSUS_B_ENV=IN_PROCESS_SUBGRAPHS=false npx tsx bench/versus.ts
+ *   VERSUS_WORKLOADS=single VERSUS_B_ENV=ROUTER_PASS_THROUGH=false npx tsx bench/versus.ts   # one workload only
+ *
+ * `VERSUS_WORKLOADS` (comma-separated: single, distinct, identical; all by default) picks the rows. In the split
+ * layout the router process's own CPU per request is reported too.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +26,8 @@ interface Side {
   load: LoadResult[];
   /** CPU ms of the stack's processes per completed request, per round. */
   cpu: number[];
+  /** CPU ms of the router process alone per completed request, per round. */
+  routerCpu: number[];
 }
 
 interface Versus {
@@ -31,16 +37,18 @@ interface Versus {
 
 async function measured(stack: Stack, workload: Workload, side: Side) {
   const cpu = stack.processes.reduce((sum, p) => sum + p.cpuMs(), 0);
+  const routerCpu = stack.router.cpuMs();
   const result = await runLoad(stack.target, workload, LOAD.roundSeconds);
   side.load.push(result);
   side.cpu.push((stack.processes.reduce((sum, p) => sum + p.cpuMs(), 0) - cpu) / Math.max(1, result.total));
+  side.routerCpu.push((stack.router.cpuMs() - routerCpu) / Math.max(1, result.total));
 }
 
 /** Alternating rounds (AB, BA, …) after a warm-up each. */
 async function versus(a: Stack, b: Stack, workloadA: Workload, workloadB: Workload): Promise<Versus> {
   await runLoad(a.target, workloadA, LOAD.warmupSeconds);
   await runLoad(b.target, workloadB, LOAD.warmupSeconds);
-  const result: Versus = { a: { load: [], cpu: [] }, b: { load: [], cpu: [] } };
+  const result: Versus = { a: { load: [], cpu: [], routerCpu: [] }, b: { load: [], cpu: [], routerCpu: [] } };
   for (let round = 0; round < LOAD.rounds; round++) {
     const order: [Stack, Workload, Side][] = [
       [a, workloadA, result.a],
@@ -121,8 +129,13 @@ async function main() {
       const failures = [v.a, v.b].map((s) => s.load.reduce((n, r) => n + r.failures, 0));
       const throughput = median(v.a.load.map((r, i) => r.rps / v.b.load[i].rps));
       const cost = median(v.b.cpu.map((c, i) => c / v.a.cpu[i]));
+      const routerCost = median(v.b.routerCpu.map((c, i) => c / v.a.routerCpu[i]));
+      const router =
+        layout === 'split'
+          ? `  router CPU per request B/A ${routerCost.toFixed(2)} (${median(v.a.routerCpu).toFixed(2)} vs ${median(v.b.routerCpu).toFixed(2)} ms)`
+          : '';
       out(
-        `${name.padEnd(24)} throughput A/B ${throughput.toFixed(2)} (${rps(v.a).toFixed(0)} vs ${rps(v.b).toFixed(0)} req/s)  CPU per request B/A ${cost.toFixed(2)} (${cpu(v.a).toFixed(2)} vs ${cpu(v.b).toFixed(2)} ms)${failures[0] + failures[1] ? `  FAILURES ${failures.join('/')}` : ''}`,
+        `${name.padEnd(24)} throughput A/B ${throughput.toFixed(2)} (${rps(v.a).toFixed(0)} vs ${rps(v.b).toFixed(0)} req/s)  CPU per request B/A ${cost.toFixed(2)} (${cpu(v.a).toFixed(2)} vs ${cpu(v.b).toFixed(2)} ms)${router}${failures[0] + failures[1] ? `  FAILURES ${failures.join('/')}` : ''}`,
       );
     };
     // Both answer the dashboard without errors and with the same shape (ids, times and order differ between them).
@@ -135,9 +148,10 @@ async function main() {
     if (da.errors || db.errors || shape(da.data) !== shape(db.data))
       throw new Error(`the stacks disagree: ${JSON.stringify(da.errors ?? db.errors ?? 'data differs').slice(0, 300)}`);
     // The single-subgraph workload cycles over each stack's own project ids (same templates, same order).
-    row('single-subgraph query', await versus(a, b, singleWorkload(idsA), singleWorkload(idsB)));
-    row('dashboard, distinct', await versus(a, b, dashboardWorkload(true), dashboardWorkload(true)));
-    row('dashboard, identical', await versus(a, b, dashboardWorkload(false), dashboardWorkload(false)));
+    const workloads = new Set((process.env.VERSUS_WORKLOADS ?? 'single,distinct,identical').split(',').map((w) => w.trim()));
+    if (workloads.has('single')) row('single-subgraph query', await versus(a, b, singleWorkload(idsA), singleWorkload(idsB)));
+    if (workloads.has('distinct')) row('dashboard, distinct', await versus(a, b, dashboardWorkload(true), dashboardWorkload(true)));
+    if (workloads.has('identical')) row('dashboard, identical', await versus(a, b, dashboardWorkload(false), dashboardWorkload(false)));
     clearInterval(timer);
     out(`RSS peak under load: router process A ${peaks.get(a)!.toFixed(0)} MB, B ${peaks.get(b)!.toFixed(0)} MB`);
   } finally {
