@@ -1,16 +1,32 @@
 /**
- * Subscriptions under load (issue 4): 1,000 graphql-ws subscriptions across 100 projects, changes made through
- * real mutations on the router at a target rate; reports publish→receive latency (commit time in the change →
- * arrival at the client) p50/p99, and lost events (every subscriber must see every version of its project).
- * Then the cost of a payload field owned by a subgraph (`project { name version }`), with and without the
- * once-per-event memo. The load generator shares this machine's two cores with the servers.
- * Run alone: `npx tsx bench/subscriptions.bench.ts`.
+ * Write path and subscriptions (issues 4 and 21).
+ *
+ * Write-only rows: graph edits (`moveComponent`, `updateComponentConfig`) through the router from concurrent
+ * clients over several projects, on the embedded default (SQLite) and on PostgreSQL (a schema per run, dropped
+ * after), in the split layout (router and subgraphs in two child processes), so the CPU time per mutation of each
+ * side is measured apart (`/proc`). `BENCH_CPU_PROF_DIR=<dir>` runs both processes under `--cpu-prof`.
+ *
+ * Subscription rows: 1,000 graphql-ws subscriptions across 100 projects, changes made through real mutations on the
+ * router at a target rate; reports publish→receive latency (commit time in the change → arrival at the client)
+ * p50/p99, and lost events (every subscriber must see every version of its project). Then the cost of a payload field
+ * owned by a subgraph (`project { name version }`), with and without the once-per-event memo.
+ *
+ * The load generator is one client identity: the per-identity rate limit (RATE_LIMIT_POINTS, 6,000 a minute by
+ * default = 100/s) would cap it, so the bench lifts it. The load generator shares this machine's two cores with the
+ * servers. Run alone: `npx tsx bench/subscriptions.bench.ts` (`BENCH_PART=write` or `subs` for one half).
  */
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Client } from 'graphql-ws';
+import { Pool } from 'pg';
+import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startRouter } from '../router/server';
-import { startTestSupergraph, type TestSupergraph } from '../tests/support/supergraph';
+import { postGraphQL, startTestSupergraph, type TestSupergraph } from '../tests/support/supergraph';
 import { wsClient } from '../tests/support/ws-client';
+import { freePort, ROOT, startServer, type ServerProcess } from './processes';
 import { percentile, type Row } from './row';
 
 export type { Row };
@@ -20,6 +36,145 @@ const SUBSCRIBERS_PER_PROJECT = 10;
 const CONNECTIONS = 100;
 const TARGET_RATE = 1_000;
 const DURATION_MS = 5_000;
+/** The bench is one identity: without this the per-identity limit (100 requests/s by default) is what it measures. */
+const UNLIMITED = { RATE_LIMIT_POINTS: '1000000000' };
+
+const WRITE_PROJECTS = 20;
+const WRITE_CLIENTS = 32;
+const WRITE_WARMUP_MS = 1_500;
+const WRITE_DURATION_MS = Number(process.env.BENCH_WRITE_SECONDS ?? 6) * 1_000;
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface WriteStack {
+  url: string;
+  router: ServerProcess;
+  subgraphs: ServerProcess;
+  stop(): Promise<void>;
+}
+
+/** Router and the six subgraphs in two processes (`main.ts router`, `main.ts <subgraphs>`), own data, no limits. */
+async function startWriteStack(dialect: 'sqlite' | 'postgres'): Promise<WriteStack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-write-'));
+  const schema = `bench_write_${randomUUID().slice(0, 8)}`;
+  const env: Record<string, string> = {
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    DATABASE_URL: dialect === 'postgres' ? DATABASE_URL : '',
+    DATABASE_SCHEMA: dialect === 'postgres' ? schema : '',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+    ...UNLIMITED,
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    const port = await freePort();
+    env[SERVICE_ENV[name].portVar] = String(port);
+    env[SERVICE_ENV[name].urlVar!] = `http://127.0.0.1:${port}`;
+  }
+  const routerPort = await freePort();
+  env.VISUAL_BUILDER_PORT = String(routerPort);
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`] : [];
+  const node = (...args: string[]): [string, string[]] => [process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'main.ts'), ...args]];
+  const subgraphs = await startServer(node(...SUBGRAPH_NAMES), env, `${env[SERVICE_ENV.assistant.urlVar!]}/health`);
+  const router = await startServer(node('router'), env, `http://127.0.0.1:${routerPort}/health`, { timeoutMs: 120_000 }).catch(async (err) => {
+    await subgraphs.stop();
+    throw err;
+  });
+  return {
+    url: `http://127.0.0.1:${routerPort}/graphql`,
+    router,
+    subgraphs,
+    async stop() {
+      await router.stop().catch(() => undefined);
+      await subgraphs.stop().catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (dialect === 'postgres') {
+        const pool = new Pool({ connectionString: DATABASE_URL, max: 1 });
+        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+        await pool.end();
+      }
+    },
+  };
+}
+
+const MOVE = `mutation($p: ID!, $x: Float!) { moveComponent(projectId: $p, nodeId: "a", position: {x: $x, y: 0}) { project { version } } }`;
+const CONFIGURE = `mutation($p: ID!, $c: JSON) { updateComponentConfig(projectId: $p, nodeId: "b", config: $c) { project { version } } }`;
+
+/**
+ * WRITE_CLIENTS concurrent clients, each one edit at a time (moves and config changes alternately) over
+ * WRITE_PROJECTS projects of 10 nodes; mutations/s and the CPU time per mutation of the router and the subgraphs.
+ */
+async function runWriteLoad(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
+  const stack = await startWriteStack(dialect);
+  try {
+    const gql = (query: string, variables: Record<string, unknown>) => postGraphQL(stack.url, query, variables);
+    const projects: string[] = [];
+    for (let i = 0; i < WRITE_PROJECTS; i++) {
+      const created = await gql(`mutation($n: String!) { createProject(input: {name: $n}) { id } }`, { n: `write ${i}` });
+      const id = created.data?.createProject?.id;
+      if (!id) throw new Error(`createProject: ${JSON.stringify(created.errors)}`);
+      for (const node of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) {
+        const added = await gql(
+          `mutation($p: ID!, $n: ID!) { addComponent(projectId: $p, componentId: "core/constant", id: $n, config: {value: 1}) { project { version } } }`,
+          {
+            p: id,
+            n: node,
+          },
+        );
+        if (added.errors) throw new Error(`addComponent: ${JSON.stringify(added.errors)}`);
+      }
+      projects.push(id);
+    }
+    let sequence = 0;
+    const run = async (ms: number) => {
+      const latencies: number[] = [];
+      let failures = 0;
+      const until = Date.now() + ms;
+      await Promise.all(
+        Array.from({ length: WRITE_CLIENTS }, async () => {
+          while (Date.now() < until) {
+            const i = sequence++;
+            const p = projects[i % projects.length];
+            const started = performance.now();
+            const result = await gql(i % 2 ? CONFIGURE : MOVE, { p, x: i, c: { value: i } });
+            latencies.push(performance.now() - started);
+            if (result.errors || !result.data) failures++;
+          }
+        }),
+      );
+      return { latencies, failures };
+    };
+    await run(WRITE_WARMUP_MS);
+    const cpu = { router: stack.router.cpuMs(), subgraphs: stack.subgraphs.cpuMs() };
+    const started = Date.now();
+    const { latencies, failures } = await run(WRITE_DURATION_MS);
+    const seconds = (Date.now() - started) / 1000;
+    const n = latencies.length;
+    const label = dialect === 'sqlite' ? 'SQLite (embedded default)' : 'PostgreSQL';
+    return [
+      {
+        name: `write: ${label}: mutations/s`,
+        value: n / seconds,
+        unit: 'req/s',
+        note: `${WRITE_CLIENTS} clients, ${WRITE_PROJECTS} projects of 10 nodes, move/config edits; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${failures ? `; FAILURES ${failures}` : ''}`,
+      },
+      { name: `write: ${label}: router CPU per mutation`, value: (stack.router.cpuMs() - cpu.router) / n, unit: 'ms', note: 'split layout, /proc' },
+      {
+        name: `write: ${label}: subgraphs CPU per mutation`,
+        value: (stack.subgraphs.cpuMs() - cpu.subgraphs) / n,
+        unit: 'ms',
+        note: 'workflow + the other five (idle)',
+      },
+    ];
+  } finally {
+    await stack.stop();
+  }
+}
+
+export async function runWriteBench(): Promise<Row[]> {
+  return [...(await runWriteLoad('sqlite')), ...(await runWriteLoad('postgres'))];
+}
 
 interface Scenario {
   label: string;
@@ -102,7 +257,12 @@ async function runScenario(
 }
 
 export async function runSubscriptionBench(): Promise<Row[]> {
-  const sg = await startTestSupergraph();
+  const part = process.env.BENCH_PART;
+  return [...(part === 'subs' ? [] : await runWriteBench()), ...(part === 'write' ? [] : await runSubscriptionLatency())];
+}
+
+async function runSubscriptionLatency(): Promise<Row[]> {
+  const sg = await startTestSupergraph({ env: UNLIMITED });
   const rows: Row[] = [];
   try {
     const projects: { id: string; version: number; startVersion: number }[] = [];
