@@ -173,7 +173,11 @@ async function runWriteLoad(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
 }
 
 export async function runWriteBench(): Promise<Row[]> {
-  return [...(await runWriteLoad('sqlite')), ...(await runWriteLoad('postgres'))];
+  const rows: Row[] = [];
+  // BENCH_WRITE_DIALECTS=sqlite (or postgres) for one of them.
+  for (const dialect of ['sqlite', 'postgres'] as const)
+    if ((process.env.BENCH_WRITE_DIALECTS ?? 'sqlite,postgres').includes(dialect)) rows.push(...(await runWriteLoad(dialect)));
+  return rows;
 }
 
 interface Scenario {
