@@ -8,6 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import { Pool } from 'pg';
+import { cachedStatements } from './sqlite-statement-cache';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,7 +67,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: file }), log });
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(file) }), log });
     dialect = 'sqlite';
   }
   const migrator = new Migrator({
