@@ -25,7 +25,7 @@ import { ProjectService } from '../subgraphs/workflow/project-service';
 import { ProjectStore, type WorkflowTables } from '../subgraphs/workflow/project-store';
 
 const PROJECTS = 20;
-const NODES = 10;
+const NODES = Number(process.env.BENCH_NODES ?? 10);
 const EDITS = Number(process.env.BENCH_EDITS ?? 3_000);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const identity: Identity = { sub: 'bench', name: 'bench', via: 'local' };

@@ -606,8 +606,7 @@ export class ProjectService {
       } catch (err) {
         asGraphQLError(err);
       }
-      const report = await this.validate(graph, identity);
-      const blocking = report.errors.filter((issue) => concerns(issue, edit));
+      const blocking = await this.blockingIssues(graph, edit, identity);
       if (blocking.length)
         throw this.invalidGraph(
           blocking.map((i) => i.message).join('; '),
@@ -619,6 +618,30 @@ export class ProjectService {
     });
     await this.announce('PROJECT_UPDATED', change);
     return { project };
+  }
+
+  /**
+   * The validation errors that refuse an edit: those that concern what it touched (`concerns`). Only what can hold
+   * such an error is validated: nothing for a move, a removal or a disconnection (no error concerns them); the node
+   * alone for an added or updated node (its config, secret and component errors do not depend on the rest of the
+   * graph); the whole graph for a connection (ports, duplicate inputs, cycles).
+   */
+  private async blockingIssues(graph: WorkflowGraph, edit: GraphEdit, identity: Identity): Promise<ValidationIssue[]> {
+    let scope: WorkflowGraph;
+    switch (edit.op) {
+      case 'addNode':
+      case 'updateNode': {
+        const nodeId = edit.op === 'addNode' ? edit.node.id : edit.nodeId;
+        scope = { nodes: graph.nodes.filter((n) => n.id === nodeId), connections: [] };
+        break;
+      }
+      case 'connect':
+        scope = graph;
+        break;
+      default:
+        return [];
+    }
+    return (await this.validate(scope, identity)).errors.filter((issue) => concerns(issue, edit));
   }
 
   private invalidGraph(message: string, issues: ValidationIssue[], code: 'INVALID_GRAPH' | 'BAD_USER_INPUT' = 'INVALID_GRAPH') {
@@ -664,7 +687,7 @@ function historyStacks(own: readonly ProjectChangeRecord[]): { undo: HistoryEntr
 
 const issueKey = (i: ValidationIssue) => [i.code, i.nodeId, i.connectionId, i.port, i.field].join('\u0000');
 
-/** Does a validation issue concern the node or connection this edit touched? */
+/** Does a validation issue concern the node or connection this edit touched? (`blockingIssues` validates only what these cases can concern: keep them in step.) */
 function concerns(issue: ValidationIssue, edit: GraphEdit): boolean {
   switch (edit.op) {
     case 'connect':

@@ -158,4 +158,71 @@ describe('expressions are validated like code', () => {
     expect(errors.some((e: { nodeId: string; field: string }) => e.nodeId === 's' && e.field === '/cases/0/expression')).toBe(false);
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'UNKNOWN_VARIABLE', nodeId: 'x', field: '/expression' }));
   });
+
+  test('a single edit is refused only for errors at what it touched, whatever else the draft still lacks', async () => {
+    const p = await newProject('Scoped checks');
+    const node = (id: string, componentId: string, config: unknown) =>
+      sg.gql(
+        `mutation($p: ID!, $id: ID!, $c: ID!, $cfg: JSON) { addComponent(projectId: $p, componentId: $c, id: $id, config: $cfg) { project { version } } }`,
+        {
+          p,
+          id,
+          c: componentId,
+          cfg: config,
+        },
+      );
+    const configure = (nodeId: string, config: unknown) =>
+      sg.gql(`mutation($p: ID!, $n: ID!, $c: JSON) { updateComponentConfig(projectId: $p, nodeId: $n, config: $c) { component { config } } }`, {
+        p,
+        n: nodeId,
+        c: config,
+      });
+    // The draft's own errors: `t` has no input and an expression that does not parse, `u` has no input either.
+    expect((await node('t', 'core/transform', { expression: 'len(value' })).errors).toBeUndefined();
+    expect((await node('u', 'core/transform', { expression: 'value' })).errors).toBeUndefined();
+    expect((await node('c', 'core/constant', { value: 1 })).errors).toBeUndefined();
+    const move = await sg.gql(`mutation($p: ID!) { moveComponent(projectId: $p, nodeId: "t", position: {x: 5, y: 6}) { component { position { x y } } } }`, {
+      p,
+    });
+    expect(move.errors).toBeUndefined();
+    expect(move.data.moveComponent.component.position).toEqual({ x: 5, y: 6 });
+    expect((await configure('u', { expression: 'value * 2' })).errors).toBeUndefined();
+
+    // Errors the edit brings to what it touched are refused, with the issue at that node or connection.
+    const wrongType = await configure('u', { expression: 42 });
+    expect(errorCode(wrongType)).toBe('BAD_USER_INPUT');
+    expect(wrongType.errors![0].extensions.issues).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', nodeId: 'u' })]);
+    const secret = await configure('u', { expression: { $secret: 'TOKEN' } });
+    expect(secret.errors![0].extensions.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'SECRET_NOT_ALLOWED', nodeId: 'u' })]));
+    expect(errorCode(await node('v', 'core/transform', { expression: 7 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await node('w', 'acme/nothing-like-it', {}))).toBe('NOT_FOUND');
+    const connect = (sourceId: string, sourcePort: string) =>
+      sg.gql(
+        `mutation($p: ID!, $s: ID!, $sp: String!) { connect(projectId: $p, sourceId: $s, sourcePort: $sp, targetId: "u", targetPort: "value") { connection { id } } }`,
+        {
+          p,
+          s: sourceId,
+          sp: sourcePort,
+        },
+      );
+    const badPort = await connect('c', 'nope');
+    expect(errorCode(badPort)).toBe('INVALID_GRAPH');
+    expect(badPort.errors![0].extensions.issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_PORT', nodeId: 'c', port: 'nope' })]);
+    expect((await connect('c', 'value')).errors).toBeUndefined();
+    expect((await node('d', 'core/constant', { value: 2 })).errors).toBeUndefined();
+    const second = await connect('d', 'value'); // a second connection into a single input
+    expect(errorCode(second)).toBe('INVALID_GRAPH');
+    expect(second.errors![0].extensions.issues).toEqual([expect.objectContaining({ code: 'DUPLICATE_INPUT', nodeId: 'u' })]);
+
+    // Nothing refused was written; `t` still carries its draft errors.
+    const project = await sg.gql(`query($p: ID!) { project(id: $p) { version components { id config } ${VALIDATION} } }`, { p });
+    expect(project.data.project.components.map((c: { id: string }) => c.id).sort()).toEqual(['c', 'd', 't', 'u']);
+    expect(project.data.project.components.find((c: { id: string }) => c.id === 'u').config).toEqual({ expression: 'value * 2' });
+    expect(project.data.project.validation.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'MISSING_INPUT', nodeId: 't' }),
+        expect.objectContaining({ code: 'EXPRESSION_INVALID', nodeId: 't' }),
+      ]),
+    );
+  });
 });
