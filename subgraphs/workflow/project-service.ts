@@ -598,24 +598,31 @@ export class ProjectService {
    * connected while the user is still building) do not block editing.
    */
   private async edit(projectId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity): Promise<GraphEditResult> {
-    await this.require(projectId, identity, 'editor');
-    const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
-      let graph: WorkflowGraph;
-      try {
-        graph = applyGraphEdit(current.graph, edit);
-      } catch (err) {
-        asGraphQLError(err);
-      }
-      const blocking = await this.blockingIssues(graph, edit, identity);
-      if (blocking.length)
-        throw this.invalidGraph(
-          blocking.map((i) => i.message).join('; '),
-          blocking,
-          edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
-        );
-      // The edit itself (what collaborators replay) and its inverse (what undo applies).
-      return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
-    });
+    // The editor role is checked on the row the transaction locks: no separate read of the project before it.
+    const { project, change } = await this.store.mutate(
+      projectId,
+      identity.sub,
+      op,
+      expectedVersion,
+      async (current) => {
+        let graph: WorkflowGraph;
+        try {
+          graph = applyGraphEdit(current.graph, edit);
+        } catch (err) {
+          asGraphQLError(err);
+        }
+        const blocking = await this.blockingIssues(graph, edit, identity);
+        if (blocking.length)
+          throw this.invalidGraph(
+            blocking.map((i) => i.message).join('; '),
+            blocking,
+            edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
+          );
+        // The edit itself (what collaborators replay) and its inverse (what undo applies).
+        return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
+      },
+      'editor',
+    );
     await this.announce('PROJECT_UPDATED', change);
     return { project };
   }

@@ -8,6 +8,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { WorkflowGraph } from '../../engine/model/types';
 import { json, type Database } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
+import { requireRole, type ProjectRole } from '../../platform/project-access';
 import type { ProjectsTable, WorkflowTables } from './tables';
 
 export type { WorkflowTables };
@@ -173,7 +174,9 @@ export class ProjectStore {
 
   /**
    * Applies one change atomically. `compute` sees the locked current state and returns what to set (or throws to
-   * refuse the change, e.g. an invalid edge); nothing is written unless it returns.
+   * refuse the change, e.g. an invalid edge); nothing is written unless it returns. With `needed`, the actor must have
+   * that role on the project, checked on the locked row (NOT_FOUND without access, FORBIDDEN below it, both before the
+   * version is compared): the caller need not read the project first.
    */
   async mutate(
     id: string,
@@ -181,9 +184,11 @@ export class ProjectStore {
     op: string,
     expectedVersion: number | null | undefined,
     compute: (current: ProjectRecord) => Promise<ProjectMutation> | ProjectMutation,
+    needed?: ProjectRole,
   ): Promise<{ project: ProjectRecord; change: ProjectChangeRecord }> {
     return this.db.transaction().execute(async (trx) => {
       const current = await this.lock(trx, id);
+      if (needed) requireRole(await this.roleIn(trx, current, actor), needed, { type: 'Project', id });
       if (expectedVersion != null && expectedVersion !== current.version) {
         throw conflict(`Project "${id}" is at version ${current.version}, not ${expectedVersion}`, current.version);
       }
@@ -257,6 +262,13 @@ export class ProjectStore {
     const row = await (this.database.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
     if (!row) throw notFound('Project', id);
     return toRecord(row);
+  }
+
+  /** The creator owns the project; members have their row's role (read in the transaction: its connection is held). */
+  private async roleIn(trx: Transaction<WorkflowTables>, project: ProjectRecord, userId: string): Promise<ProjectRole | null> {
+    if (project.ownerId === userId) return 'owner';
+    const row = await trx.selectFrom('project_members').select('role').where('project_id', '=', project.id).where('user_id', '=', userId).executeTakeFirst();
+    return (row?.role as ProjectRole | undefined) ?? null;
   }
 
   private async appendChange(trx: Transaction<WorkflowTables>, change: ProjectChangeRecord) {

@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { openDatabase, type Database } from '../../platform/db';
 import { projectEntityBlobMigration, projectEntityMigration, ProjectEntityStore, type ProjectEntity } from '../../platform/project-entity-store';
 import { workflowMigrations } from '../../subgraphs/workflow/migrations';
+import { MemberStore } from '../../subgraphs/workflow/member-store';
 import { ProjectStore, type WorkflowTables } from '../../subgraphs/workflow/project-store';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -73,6 +74,24 @@ describe.each([
     expect(final.version).toBe(21);
     expect(Object.keys(final.metadata as object)).toHaveLength(20);
     expect((await store.changes(p.id, 0, 100)).map((c) => c.version)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+  });
+
+  it('checks the role it is asked for on the locked row, before the version: no access looks like not found', async () => {
+    const p = await store.create({ name: 'roles', description: '', ownerId: 'owner' });
+    await database.db.transaction().execute(async (trx) => {
+      await MemberStore.put(trx, p.id, 'ed', 'editor', 'owner');
+      await MemberStore.put(trx, p.id, 'view', 'viewer', 'owner');
+    });
+    const rename = (actor: string, name: string, expectedVersion?: number) =>
+      store.mutate(p.id, actor, 'updateProject', expectedVersion, () => ({ set: { name }, payload: { name } }), 'editor');
+    expect((await rename('owner', 'by owner')).project.version).toBe(2);
+    expect((await rename('ed', 'by editor', 2)).project.version).toBe(3);
+    await expect(rename('view', 'by viewer')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    // A stranger with a stale version learns neither the version (CONFLICT) nor that the project exists.
+    await expect(rename('stranger', 'by stranger', 1)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(rename('owner', 'stale', 1)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await store.get(p.id)).toMatchObject({ name: 'by editor', version: 3 });
+    expect((await store.changes(p.id, 0, 100)).map((c) => c.actor)).toEqual(['owner', 'owner', 'ed']);
   });
 
   it('paginates by cursor and refuses nothing it should not', async () => {
