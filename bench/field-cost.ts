@@ -3,14 +3,13 @@
  * projects, then each field of the dashboard alone on top of `projects { id name }`, sequential requests, median
  * latency minus the bare list's. Run: `npx tsx bench/field-cost.ts` (FIELD_COST_REQUESTS, default 30, per field).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SERVICE_ENV, SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
 import { postGraphQL } from '../tests/support/supergraph';
 import { seedDashboard } from './dashboard';
-import { freePort, startServer, tsxArgs, type ServerProcess } from './processes';
+import { stackEnv, startServer, tsxArgs, type ServerProcess } from './processes';
 
 const FIELDS: Record<string, string> = {
   components: 'components { id componentId label component { id name category } }',
@@ -35,28 +34,13 @@ async function medianMs(url: string, query: string, requests: number): Promise<n
 async function main() {
   const requests = Number(process.env.FIELD_COST_REQUESTS ?? 30);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-field-cost-'));
-  const env: Record<string, string> = {
-    DATA_DIR: path.join(dir, 'data'),
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    NODE_ENV: 'development',
-    RATE_LIMIT_POINTS: '1000000000',
-  };
-  const urls = {} as Record<SubgraphName, string>;
-  for (const name of SUBGRAPH_NAMES) {
-    const port = await freePort();
-    urls[name] = `http://127.0.0.1:${port}`;
-    env[SERVICE_ENV[name].portVar] = String(port);
-    env[SERVICE_ENV[name].urlVar!] = urls[name];
-  }
+  const env = await stackEnv(path.join(dir, 'data'));
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, env[SERVICE_ENV[name].urlVar!]])) as Record<SubgraphName, string>;
   const running: ServerProcess[] = [];
   try {
     running.push(await startServer(tsxArgs('main.ts', ...SUBGRAPH_NAMES), env, `${urls.assistant}/health`));
-    const port = await freePort();
-    running.push(await startServer(tsxArgs('main.ts', 'router'), { ...env, VISUAL_BUILDER_PORT: String(port) }, `http://127.0.0.1:${port}/health`));
+    const port = env.VISUAL_BUILDER_PORT;
+    running.push(await startServer(tsxArgs('main.ts', 'router'), env, `http://127.0.0.1:${port}/health`));
     await seedDashboard(`http://127.0.0.1:${port}`, 20);
     const url = `http://127.0.0.1:${port}/graphql`;
     const list = (extra: string) => `{ projects(first: 20) { nodes { id name ${extra} } } }`;

@@ -4,9 +4,11 @@
  * workers included), stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { request } from 'undici';
+import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { freePort } from '../tests/support/redis-server';
 
 export { freePort };
@@ -139,4 +141,30 @@ export async function startServer(
         }
     },
   };
+}
+
+/**
+ * The environment of a stack on loopback: its own data directory and internal-token secret, no Redis, SQLite unless
+ * `extra` says otherwise, no per-identity rate limit (a bench is one identity), a free port for every subgraph and the
+ * router (`VISUAL_BUILDER_PORT`).
+ */
+export async function stackEnv(dataDir: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    NODE_ENV: 'development',
+    RATE_LIMIT_POINTS: '1000000000',
+    ...extra,
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    const port = await freePort();
+    env[SERVICE_ENV[name].portVar] = String(port);
+    env[SERVICE_ENV[name].urlVar!] = `http://127.0.0.1:${port}`;
+  }
+  env.VISUAL_BUILDER_PORT = String(await freePort());
+  return env;
 }

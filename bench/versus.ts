@@ -12,7 +12,6 @@
  * `VERSUS_WORKLOADS` (comma-separated: single, distinct, identical; all by default) picks the rows. In the split
  * layout the router process's own CPU per request is reported too.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +19,7 @@ import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { postGraphQL } from '../tests/support/supergraph';
 import { dashboardWorkload, seedDashboard, singleWorkload } from './dashboard';
 import { LOAD, median, runLoad, type LoadResult, type Target, type Workload } from './load';
-import { freePort, ROOT, startServer, type ServerProcess } from './processes';
+import { ROOT, stackEnv, startServer, type ServerProcess } from './processes';
 
 interface Side {
   load: LoadResult[];
@@ -76,24 +75,8 @@ const parseEnv = (text = '') =>
   );
 
 async function startStack(label: string, root: string, extraEnv: Record<string, string>, layout: 'split' | 'one', dir: string): Promise<Stack> {
-  const env: Record<string, string> = {
-    DATA_DIR: path.join(dir, label),
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    NODE_ENV: 'development',
-    RATE_LIMIT_POINTS: '1000000000',
-    ...extraEnv,
-  };
-  for (const name of SUBGRAPH_NAMES) {
-    const port = await freePort();
-    env[SERVICE_ENV[name].portVar] = String(port);
-    env[SERVICE_ENV[name].urlVar!] = `http://127.0.0.1:${port}`;
-  }
-  const routerPort = await freePort();
-  env.VISUAL_BUILDER_PORT = String(routerPort);
+  const env = await stackEnv(path.join(dir, label), extraEnv);
+  const routerPort = env.VISUAL_BUILDER_PORT;
   const node = (...args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(root, 'main.ts'), ...args]];
   const processes: ServerProcess[] = [];
   if (layout === 'split') processes.push(await startServer(node(...SUBGRAPH_NAMES), env, `${env[SERVICE_ENV.assistant.urlVar!]}/health`, { cwd: root }));
