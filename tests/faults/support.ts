@@ -7,6 +7,9 @@ import path from 'node:path';
 import { request } from 'undici';
 import { freePort } from '../support/redis-server';
 
+/** The DevTools WebSocket URL node prints on stderr when started with `--inspect`. */
+const INSPECTOR_URL = /ws:\/\/[\d.:]+\/[\w-]+/;
+
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Load tests are not abuse: the router's per-identity rate limit is lifted for them. */
@@ -18,20 +21,30 @@ export interface ChildServices {
   signal(signal: NodeJS.Signals): void;
   /** Resolves when every given URL's /health answers 200. */
   ready(urls: string[], timeoutMs?: number): Promise<void>;
+  /** The DevTools WebSocket URL, when started with `--inspect` (node prints it on stderr). */
+  readonly inspectorUrl: Promise<string>;
 }
 
-export function spawnServices(services: string[], env: Record<string, string>): ChildServices {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main.ts', ...services], {
+/** `nodeArgs` go before the script (e.g. `--inspect=127.0.0.1:0` for heap snapshots). */
+export function spawnServices(services: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildServices {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'main.ts', ...services], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', APOLLO_TELEMETRY_DISABLED: 'true', DATABASE_URL: '', REDIS_URL: '', ...LOAD_ENV, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4_000)));
+  let foundInspector: (url: string) => void = () => undefined;
+  const inspectorUrl = new Promise<string>((resolve) => (foundInspector = resolve));
+  child.stderr!.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4_000);
+    const url = INSPECTOR_URL.exec(stderr)?.[0];
+    if (url) foundInspector(url);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     pid: child.pid!,
     exited,
+    inspectorUrl,
     signal: (signal) => void child.kill(signal),
     async ready(urls, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
