@@ -4,17 +4,23 @@
  * W3C `traceparent`; the router's subgraph calls add client spans and send `traceparent` on (router/resilient-fetcher.ts),
  * so one trace covers router → subgraphs. It reads process.env directly because it must run before config loads.
  * Health checks and scrapes are not traced: they would drown the traces that matter.
+ * The SDK is required only when tracing is on: loaded, it holds ≈10 MB of heap (its config validators, the semantic
+ * conventions, their source maps) in every process, traced or not.
  */
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as InstrumentationHttp from '@opentelemetry/instrumentation-http';
+import type * as SdkNode from '@opentelemetry/sdk-node';
 
 const UNTRACED_PATHS = new Set(['/health', '/metrics']);
 
-let sdk: NodeSDK | undefined;
+let sdk: SdkNode.NodeSDK | undefined;
 
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (sdk || !env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
+  // Synchronous on purpose: `http` must be hooked before anything loads it.
+  const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof SdkNode;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof InstrumentationHttp;
   sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME || serviceName,
     traceExporter: new OTLPTraceExporter(),
