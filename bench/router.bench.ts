@@ -29,7 +29,9 @@ interface Router extends ServerProcess {
 async function startOurRouter(env: Record<string, string>, workers: number): Promise<Router> {
   const port = await freePort();
   const command = workers > 1 ? tsxArgs('bench/router-cluster.ts', String(workers)) : tsxArgs('main.ts', 'router');
-  const server = await startServer(command, { ...env, VISUAL_BUILDER_PORT: String(port) }, `http://127.0.0.1:${port}/health`);
+  // BENCH_ROUTER_NODE_OPTIONS: V8 flags for our router only (e.g. heap bounds), to measure them.
+  const nodeOptions: Record<string, string> = process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {};
+  const server = await startServer(command, { ...env, ...nodeOptions, VISUAL_BUILDER_PORT: String(port) }, `http://127.0.0.1:${port}/health`);
   return { ...server, url: `http://127.0.0.1:${port}/graphql` };
 }
 
