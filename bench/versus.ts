@@ -71,7 +71,8 @@ const parseEnv = (text = '') =>
     text
       .split(',')
       .filter(Boolean)
-      .map((kv) => kv.split('=') as [string, string]),
+      // Split at the first '=' only: values may hold one (NODE_OPTIONS=--max-old-space-size=256).
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
 
 async function startStack(label: string, root: string, extraEnv: Record<string, string>, layout: 'split' | 'one', dir: string): Promise<Stack> {
