@@ -24,9 +24,18 @@ const SUITES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'web app (issue 19)', run: runWebBench },
 ];
 
+/** `BENCH_SUITES=router,soak` runs the suites whose name contains one of the words (all when unset). */
+function selectedSuites(filter = process.env.BENCH_SUITES): typeof SUITES {
+  const words = (filter ?? '')
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  return words.length ? SUITES.filter((s) => words.some((w) => s.name.toLowerCase().includes(w))) : SUITES;
+}
+
 async function main() {
   const rows: (Row & { suite: string })[] = [];
-  for (const suite of SUITES) {
+  for (const suite of selectedSuites()) {
     process.stderr.write(`running ${suite.name}…\n`);
     try {
       for (const row of await suite.run()) rows.push({ ...row, suite: suite.name });
