@@ -56,7 +56,7 @@ const listening = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-it('every start script execs node with the tsx loader (no shell or tsx wrapper process in between)', () => {
+it('every start script execs node with the tsx loader, node flags allowed (no shell or tsx wrapper process in between)', () => {
   const scripts = packageScripts();
   const starts = Object.entries(scripts).filter(([name]) => name === 'start' || name.startsWith('start:'));
   // `start`, one per service (router and six subgraphs) and the run worker.
@@ -64,7 +64,7 @@ it('every start script execs node with the tsx loader (no shell or tsx wrapper p
     ['start', ...['router', 'workflow', 'registry', 'codegen', 'debugger', 'deployment', 'assistant', 'worker'].map((s) => `start:${s}`)].sort(),
   );
   for (const [, command] of starts) // `exec`: the shell npm runs the script in becomes node (dash would otherwise die on SIGTERM and orphan it).
-    expect(command).toMatch(/^exec node --import tsx main\.ts( [a-z]+)?$/);
+    expect(command).toMatch(/^exec node (--[a-z-]+=\d+ )*--import tsx main\.ts( [a-z]+)?$/);
 });
 
 it('SIGTERM to `npm start` stops the server and leaves no process behind', async () => {
