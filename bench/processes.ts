@@ -168,3 +168,9 @@ export async function stackEnv(dataDir: string, extra: Record<string, string> = 
   env.VISUAL_BUILDER_PORT = String(await freePort());
   return env;
 }
+
+/** The node flags of package.json's `start:router` script (`exec node <flags> --import tsx main.ts router`). */
+export function startRouterNodeFlags(): string {
+  const script: string = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).scripts['start:router'];
+  return (script.match(/--(?!import)[a-z-]+=\S+/g) ?? []).join(' ');
+}

@@ -17,7 +17,7 @@ import { dashboardWorkload, seedDashboard, singleWorkload } from './dashboard';
 import { startHiveGateway } from './hive-gateway';
 import { signBenchToken } from './internal-token';
 import { compare, LOAD, type Comparison, type Target, type Workload } from './load';
-import { freePort, startServer, tsxArgs, type ServerProcess } from './processes';
+import { freePort, startRouterNodeFlags, startServer, tsxArgs, type ServerProcess } from './processes';
 import type { Row } from './row';
 
 const log = (message: string) => process.stderr.write(`  router: ${message}\n`);
@@ -29,11 +29,15 @@ interface Router extends ServerProcess {
 async function startOurRouter(env: Record<string, string>, workers: number): Promise<Router> {
   const port = await freePort();
   const command = workers > 1 ? tsxArgs('bench/router-cluster.ts', String(workers)) : tsxArgs('main.ts', 'router');
-  // BENCH_ROUTER_NODE_OPTIONS: V8 flags for our router only (e.g. heap bounds), to measure them.
-  const nodeOptions: Record<string, string> = process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {};
+  // V8 flags for our router only: those `npm run start:router` runs it with (its heap bound), unless
+  // BENCH_ROUTER_NODE_OPTIONS says otherwise ('' = none), to measure them.
+  const flags = flagsOf();
+  const nodeOptions: Record<string, string> = flags ? { NODE_OPTIONS: flags } : {};
   const server = await startServer(command, { ...env, ...nodeOptions, VISUAL_BUILDER_PORT: String(port) }, `http://127.0.0.1:${port}/health`);
   return { ...server, url: `http://127.0.0.1:${port}/graphql` };
 }
+
+const flagsOf = () => process.env.BENCH_ROUTER_NODE_OPTIONS ?? startRouterNodeFlags();
 
 /** Peak RSS of a process tree while `work` runs (sampled every 100 ms). */
 async function peakRss<T>(server: ServerProcess, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
@@ -115,7 +119,7 @@ export async function runRouterBench(): Promise<Row[]> {
       name: 'router RSS under load (peak)',
       value: Math.max(singlePeak, dashPeak),
       unit: 'MB',
-      note: `target ≤ 250 MB; Hive Gateway (1 process) after load: ${hivePeak1.toFixed(0)} MB`,
+      note: `target ≤ 250 MB; node flags: ${flagsOf() || 'none'}; Hive Gateway (1 process) after load: ${hivePeak1.toFixed(0)} MB`,
     });
     log(`router RSS idle ${idleMb.toFixed(0)} MB, under load (peak) ${Math.max(singlePeak, dashPeak).toFixed(0)} MB, Hive ${hivePeak1.toFixed(0)} MB`);
     await hive.stop();

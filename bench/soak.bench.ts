@@ -18,6 +18,7 @@ import { postGraphQL } from '../tests/support/supergraph';
 import { collect, wsClient } from '../tests/support/ws-client';
 import { diffSnapshots, formatChange, summarise } from './heap-diff';
 import { Inspector } from './inspector';
+import { startRouterNodeFlags } from './processes';
 import type { Row } from './row';
 
 const SUBGRAPHS = ['workflow', 'registry', 'codegen', 'debugger', 'deployment', 'assistant'];
@@ -59,8 +60,9 @@ export async function runSoakBench(minutes = Number(process.env.SOAK_MINUTES ?? 
   const inspect = ['--inspect=127.0.0.1:0'];
   const processes: Record<string, ChildServices> = {
     subgraphs: spawnServices(SUBGRAPHS, shared, inspect),
-    // SOAK_ROUTER_NODE_OPTIONS: V8 flags for the router process only (e.g. a heap bound), to measure them.
-    router: spawnServices(['router'], { ...shared, NODE_OPTIONS: process.env.SOAK_ROUTER_NODE_OPTIONS ?? '' }, inspect),
+    // The router runs with `npm run start:router`'s node flags (its heap bound) unless SOAK_ROUTER_NODE_OPTIONS says
+    // otherwise ('' = none), to measure them.
+    router: spawnServices(['router'], { ...shared, NODE_OPTIONS: process.env.SOAK_ROUTER_NODE_OPTIONS ?? startRouterNodeFlags() }, inspect),
   };
   const snapshotDir = process.env.SOAK_SNAPSHOT_DIR || dataDir;
   fs.mkdirSync(snapshotDir, { recursive: true });
