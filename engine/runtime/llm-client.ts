@@ -48,6 +48,9 @@ type ChatRequest = Parameters<LlmClient['chat']>[0];
 type ChatResult = Awaited<ReturnType<LlmClient['chat']>>;
 type EmbedRequest = Parameters<LlmClient['embed']>[0];
 
+/** undici's and the OS's codes for a connection closed under a request (no answer was read). */
+const CONNECTION_RESETS = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
 export class OpenAiCompatibleClient implements LlmClient {
   private readonly baseUrl?: string;
   private readonly timeoutMs: number;
@@ -119,22 +122,28 @@ export class OpenAiCompatibleClient implements LlmClient {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
     const url = `${this.baseUrl}${path}`;
-    let text: string;
-    let status: number;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(payload),
-        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      if (deadline.aborted) throw new LlmError('LLM_TIMEOUT', `the LLM server at ${this.baseUrl} did not answer ${path} within ${this.timeoutMs} ms`);
-      if (signal?.aborted) throw new LlmError('LLM_CANCELLED', `the LLM request to ${path} was cancelled`);
-      const cause = (error as { cause?: { message?: string } }).cause?.message;
-      throw new LlmError('LLM_UNREACHABLE', `could not reach the LLM server at ${this.baseUrl}: ${cause ?? (error as Error).message}`);
+    let text = '';
+    let status = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(payload),
+          signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        });
+        status = response.status;
+        text = await response.text();
+        break;
+      } catch (error) {
+        if (deadline.aborted) throw new LlmError('LLM_TIMEOUT', `the LLM server at ${this.baseUrl} did not answer ${path} within ${this.timeoutMs} ms`);
+        if (signal?.aborted) throw new LlmError('LLM_CANCELLED', `the LLM request to ${path} was cancelled`);
+        const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+        // A pooled keep-alive connection the server closed as the request went out: once more on a fresh one (as the
+        // OpenAI SDKs retry connection errors). Any other failure, or a second reset, is the server's.
+        if (attempt === 1 && CONNECTION_RESETS.has(cause?.code ?? '')) continue;
+        throw new LlmError('LLM_UNREACHABLE', `could not reach the LLM server at ${this.baseUrl}: ${cause?.message ?? (error as Error).message}`);
+      }
     }
     if (status < 200 || status > 299) {
       throw new LlmError(`LLM_HTTP_${status}`, `the LLM server answered ${path} with HTTP ${status}: ${serverMessage(text)}`);

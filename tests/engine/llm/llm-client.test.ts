@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LlmError, OpenAiCompatibleClient, llmClientFromEnv } from '../../../engine/runtime/llm-client';
 import { FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai';
 
@@ -168,6 +170,35 @@ describe('OpenAiCompatibleClient configuration', () => {
     const error = await llmFailure(llmClientFromEnv({ LLM_BASE_URL: 'http://127.0.0.1:9/v1' }).chat({ messages: [{ role: 'user', content: 'x' }] }));
     expect(error.code).toBe('LLM_NOT_CONFIGURED');
     expect(error.message).toContain('LLM_MODEL');
+  });
+
+  it('sends a request once more when the connection is reset under it, and only once', async () => {
+    // A server that destroys the socket of the first `resets` requests (what a keep-alive connection closed by the
+    // server as the request went out looks like to the client), then answers.
+    const resetting = async (resets: number): Promise<{ server: Server; url: string; requests: () => number }> => {
+      let requests = 0;
+      const server = createServer((req, res) => {
+        req.resume();
+        if (++requests <= resets) return req.socket.destroy();
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ model: 'm', choices: [{ message: { role: 'assistant', content: 'after a reset' } }] }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests: () => requests };
+    };
+    const once = await resetting(1);
+    const twice = await resetting(2);
+    try {
+      const answer = await new OpenAiCompatibleClient({ baseUrl: once.url, model: 'm' }).chat({ messages: [{ role: 'user', content: 'x' }] });
+      expect(answer.content).toBe('after a reset');
+      expect(once.requests()).toBe(2);
+      const error = await llmFailure(new OpenAiCompatibleClient({ baseUrl: twice.url, model: 'm' }).chat({ messages: [{ role: 'user', content: 'x' }] }));
+      expect(error.code).toBe('LLM_UNREACHABLE');
+      expect(twice.requests()).toBe(2);
+    } finally {
+      once.server.close();
+      twice.server.close();
+    }
   });
 
   it('reports an unreachable server', async () => {
