@@ -20,9 +20,14 @@ export class MemberStore {
   constructor(private readonly db: Kysely<WorkflowTables>) {}
 
   /** The user's member role on each of the projects (owners by `owner_id` are resolved by the caller). */
-  async rolesOf(userId: string, projectIds: readonly string[]): Promise<Map<string, ProjectRole>> {
+  rolesOf(userId: string, projectIds: readonly string[]): Promise<Map<string, ProjectRole>> {
+    return MemberStore.rolesIn(this.db, userId, projectIds);
+  }
+
+  /** `rolesOf` on a given connection: inside a change transaction, on the rows it sees. */
+  static async rolesIn(db: Kysely<WorkflowTables>, userId: string, projectIds: readonly string[]): Promise<Map<string, ProjectRole>> {
     if (!projectIds.length) return new Map();
-    const rows = await this.db
+    const rows = await db
       .selectFrom('project_members')
       .select(['project_id', 'role'])
       .where('user_id', '=', userId)

@@ -9,6 +9,7 @@ import type { WorkflowGraph } from '../../engine/model/types';
 import { json, type Database } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { requireRole, type ProjectRole } from '../../platform/project-access';
+import { MemberStore } from './member-store';
 import type { ProjectsTable, WorkflowTables } from './tables';
 
 export type { WorkflowTables };
@@ -267,8 +268,7 @@ export class ProjectStore {
   /** The creator owns the project; members have their row's role (read in the transaction: its connection is held). */
   private async roleIn(trx: Transaction<WorkflowTables>, project: ProjectRecord, userId: string): Promise<ProjectRole | null> {
     if (project.ownerId === userId) return 'owner';
-    const row = await trx.selectFrom('project_members').select('role').where('project_id', '=', project.id).where('user_id', '=', userId).executeTakeFirst();
-    return (row?.role as ProjectRole | undefined) ?? null;
+    return (await MemberStore.rolesIn(trx, userId, [project.id])).get(project.id) ?? null;
   }
 
   private async appendChange(trx: Transaction<WorkflowTables>, change: ProjectChangeRecord) {
