@@ -41,7 +41,9 @@ it('keeps other requests fast while a code node spins, and fails the run with CO
     expect(other.errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 200));
   }
-  expect(worst).toBeLessThan(1_000);
+  // On a request thread the spin would hold every query until its 10 s deadline (≥ 7 s in this window); the bound
+  // leaves room for a loaded 2-core CI machine (1.19 s was seen there) without letting that through.
+  expect(worst).toBeLessThan(3_000);
   let finished: any;
   do {
     await new Promise((r) => setTimeout(r, 250));
