@@ -62,6 +62,11 @@ export interface AppConfig {
    * (router/pass-through.ts); ROUTER_PASS_THROUGH=false shapes every answer.
    */
   routerPassThrough: boolean;
+  /**
+   * A subscription event is executed once per distinct operation, variables and access scope, not once per subscriber
+   * (router/subscriptions/shared-execution.ts); SUBSCRIPTION_SHARED_EXECUTION=false executes it for each.
+   */
+  sharedSubscriptionExecution: boolean;
   version: string;
   /** Bytes a WebSocket may have queued before its client is closed as too slow. */
   wsSlowConsumerBytes: number;
@@ -269,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     inProcessSubgraphs: env.IN_PROCESS_SUBGRAPHS !== 'false',
     routerPassThrough: env.ROUTER_PASS_THROUGH !== 'false',
+    sharedSubscriptionExecution: env.SUBSCRIPTION_SHARED_EXECUTION !== 'false',
     version: '1.0.0',
     wsSlowConsumerBytes: Number(env.WS_SLOW_CONSUMER_BYTES ?? 4 * 1024 * 1024),
     wsSlowConsumerEvents: Number(env.WS_SLOW_CONSUMER_EVENTS ?? 1_000),

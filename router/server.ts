@@ -94,6 +94,7 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
   });
   const subscriptionServer = startSubscriptionServer(httpServer, server, events, log, {
     memoise: options.memoiseSubscriptionFields,
+    sharedExecution: config.sharedSubscriptionExecution,
     slowConsumerBytes: config.wsSlowConsumerBytes,
     slowConsumerEvents: config.wsSlowConsumerEvents,
     prepareOperation: security.prepareOperation,

@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RouterContext } from '../gateway';
+import { dependsOnCaller } from './shared-execution';
 
 export type GatewayExecutor = (query: string, variables: Record<string, unknown>, context: RouterContext) => Promise<ExecutionResult>;
 
@@ -86,7 +87,8 @@ export class GatewayFieldResolver {
   ) {}
 
   field(options: EntityFieldOptions): GraphQLFieldResolver<Record<string, unknown>, RouterContext> {
-    return (source, _args, context, info) => {
+    // Fetched with the caller's identity: a shared event result must be keyed by the caller (shared-execution.ts).
+    return dependsOnCaller((source: Record<string, unknown>, _args: unknown, context: RouterContext, info: GraphQLResolveInfo) => {
       const id = options.idOf(source);
       if (!id) return null;
       const { selection, fragments, variables } = selectionDocument(info);
@@ -108,6 +110,6 @@ export class GatewayFieldResolver {
         }
       }
       return pending;
-    };
+    });
   }
 }

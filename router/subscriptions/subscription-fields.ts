@@ -4,7 +4,7 @@
  * ends when the caller loses access to the project (access-watch).
  */
 import { GraphQLError } from 'graphql';
-import { topics, type EventBus, type ProjectChangePayload, type RunEventPayload } from '../../platform/events';
+import { topics, type EventBus, type PresencePayload, type ProjectChangePayload, type RunEventPayload } from '../../platform/events';
 import type { RouterContext } from '../gateway';
 import type { GatewayExecutor } from './gateway-fields';
 import { endWhenAccessLost } from './access-watch';
@@ -19,6 +19,29 @@ async function query<T>(execute: GatewayExecutor, text: string, variables: Recor
 }
 
 const notFound = (what: string, id: string) => new GraphQLError(`${what} "${id}" not found`, { extensions: { code: 'NOT_FOUND', id } });
+
+/**
+ * One derived object per bus message (the bus hands every listener the same message), so every subscriber yields the
+ * same event object and shares its execution (shared-execution.ts).
+ */
+function perMessage<T extends object, R>(derive: (message: T) => R): (message: T) => R {
+  const derived = new WeakMap<T, R>();
+  return (message) => {
+    if (!derived.has(message)) derived.set(message, derive(message));
+    return derived.get(message)!;
+  };
+}
+
+const liveChange = perMessage((change: ChangeEvent) => ({ ...change, replayed: false }));
+const shownRunEvent = perMessage((event: RunEventPayload) => ({
+  ...event,
+  status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status,
+}));
+const presenceEvent = perMessage((event: PresencePayload) => ({
+  projectId: event.projectId,
+  kind: event.kind,
+  entries: [event.entry],
+}));
 
 const CHANGES = `query ReplayChanges($id: ID!, $since: Int!) { project(id: $id) { id changes(sinceVersion: $since, first: 1000) { version actor op payload at } } }`;
 const PAGE = 1000;
@@ -47,7 +70,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         unwatch = await endWhenAccessLost(bus, execute, args.projectId, context, live);
         for await (const change of live) {
           if (change.op === 'deleteProject') {
-            yield { ...change, replayed: false };
+            yield liveChange(change);
             return;
           }
           if (change.version <= last) continue; // already replayed
@@ -59,7 +82,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
               last = missed.version;
             }
           }
-          yield { ...change, replayed: false };
+          yield liveChange(change);
           last = change.version;
         }
       } finally {
@@ -81,7 +104,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         if (!data.project) throw notFound('Project', args.projectId);
         unwatch = await endWhenAccessLost(bus, execute, args.projectId, context, live);
         yield { projectId: args.projectId, kind: 'SNAPSHOT', entries: data.project.presence };
-        for await (const event of live) yield { projectId: event.projectId, kind: event.kind, entries: [event.entry] };
+        for await (const event of live) yield presenceEvent(event);
       } finally {
         unwatch();
         await live.return();
@@ -100,7 +123,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     async *runEvents(args: { runId: string; fromSeq?: number | null }, context: RouterContext, signal?: AbortSignal) {
       type Event = RunEventPayload;
       const live = await openTopic(bus, topics.run(args.runId), bufferLimit, signal);
-      const shown = (event: Event) => ({ ...event, status: typeof event.status === 'string' ? event.status.toUpperCase() : event.status });
+      const shown = shownRunEvent;
       const recorded = async (fromSeq: number) => {
         const data = await query<{ run: { projectId: string; events: Event[] } | null }>(
           execute,

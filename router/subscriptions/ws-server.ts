@@ -26,6 +26,7 @@ import { routeUpgrades } from '../upgrade-router';
 import { aliasAwareFieldResolver, GatewayFieldResolver, type GatewayExecutor } from './gateway-fields';
 import type { PrepareOperation } from '../security/prepare-operation';
 import { buildSubscriptionSchema } from './subscription-schema';
+import { subscribeShared } from './shared-execution';
 import { SLOW_CONSUMER } from './topic-stream';
 import { rateLimited } from '../security/rate-limit';
 import { CLOSE_TOO_MANY_CONNECTIONS, type SocketLimits } from '../security/socket-limits';
@@ -40,6 +41,8 @@ export interface SubscriptionServer {
 
 export interface SubscriptionServerOptions {
   memoise?: boolean;
+  /** Execute each event once per operation, variables and access scope (shared-execution.ts); on by default. */
+  sharedExecution?: boolean;
   /** Bytes a socket may have queued before its client counts as too slow (then closed with 1013, "try again later"). */
   slowConsumerBytes: number;
   /** Persisted-operations check, token cap and validation with the operation limits (router/security). */
@@ -155,7 +158,8 @@ export function startSubscriptionServer(
         return graphqlExecute({ ...args, fieldResolver: aliasAwareFieldResolver });
       },
       subscribe: async (args: ExecutionArgs) => {
-        const result = await subscribe({ ...args, fieldResolver: aliasAwareFieldResolver });
+        const subscribeArgs = { ...args, fieldResolver: aliasAwareFieldResolver };
+        const result = await (options.sharedExecution === false ? subscribe(subscribeArgs) : subscribeShared(subscribeArgs));
         if (Symbol.asyncIterator in result) {
           const iterator = result as AsyncGenerator;
           live.add(iterator);
