@@ -2,8 +2,8 @@
  * The workflow subgraph's cost of one graph edit (issue 21), in-process, no network: ProjectService over the real
  * ProjectStore on SQLite and on PostgreSQL (a schema per run, dropped after), the in-process event bus, sequential
  * `moveComponent` and `updateComponentConfig` on 20 projects of 10 nodes. Reports CPU time per edit of this process
- * (process.cpuUsage: PostgreSQL's own CPU is not in it) and statements per edit, which depend much less on the
- * machine's neighbours than mutations/s through the router (bench/subscriptions.bench.ts) do.
+ * (process.cpuUsage), on PostgreSQL the CPU time of the server processes serving it (/proc), and statements per edit,
+ * which depend much less on the machine's neighbours than mutations/s through the router (bench/subscriptions.bench.ts) do.
  * Run: `npx tsx bench/graph-edit.bench.ts`.
  */
 import { randomBytes } from 'node:crypto';
@@ -23,6 +23,7 @@ import { MemberStore } from '../subgraphs/workflow/member-store';
 import { workflowMigrations } from '../subgraphs/workflow/migrations';
 import { ProjectService } from '../subgraphs/workflow/project-service';
 import { ProjectStore, type WorkflowTables } from '../subgraphs/workflow/project-store';
+import { postgresBackendsCpu, withApplicationName } from './processes';
 
 const PROJECTS = 20;
 const NODES = Number(process.env.BENCH_NODES ?? 10);
@@ -33,8 +34,9 @@ const identity: Identity = { sub: 'bench', name: 'bench', via: 'local' };
 async function measure(dialect: 'sqlite' | 'postgres') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-graph-edit-'));
   const schema = `bench_edit_${randomBytes(4).toString('hex')}`;
-  const storage: Omit<DatabaseOptions, 'service' | 'migrations'> =
-    dialect === 'postgres' ? { dataDir: dir, databaseUrl: DATABASE_URL, schema } : { dataDir: dir };
+  // The schema names the bench's connections too, so the server processes serving them can be found.
+  const databaseUrl = withApplicationName(DATABASE_URL, schema);
+  const storage: Omit<DatabaseOptions, 'service' | 'migrations'> = dialect === 'postgres' ? { dataDir: dir, databaseUrl, schema } : { dataDir: dir };
   const database = await openDatabase<WorkflowTables>({ service: 'workflow', ...storage, migrations: workflowMigrations });
   const log = createLogger('bench', 'silent');
   const config = loadConfig({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '' });
@@ -64,13 +66,15 @@ async function measure(dialect: 'sqlite' | 'postgres') {
     };
     for (let i = 0; i < 300; i++) await edit(i); // warm-up
     const queries = database.stats.queries;
+    const serverCpu = dialect === 'postgres' ? await postgresBackendsCpu(databaseUrl, schema) : undefined;
     const started = process.cpuUsage();
     const wall = performance.now();
     for (let i = 0; i < EDITS; i++) await edit(i);
     const used = process.cpuUsage(started);
     const ms = performance.now() - wall;
+    const server = serverCpu ? `, server ${((await serverCpu()) / EDITS).toFixed(3)} ms CPU` : '';
     console.log(
-      `${dialect.padEnd(8)} ${((used.user + used.system) / 1000 / EDITS).toFixed(3)} ms CPU per edit, ${((database.stats.queries - queries) / EDITS).toFixed(1)} statements per edit, ${(ms / EDITS).toFixed(3)} ms wall per edit (sequential)`,
+      `${dialect.padEnd(8)} ${((used.user + used.system) / 1000 / EDITS).toFixed(3)} ms CPU per edit${server}, ${((database.stats.queries - queries) / EDITS).toFixed(1)} statements per edit, ${(ms / EDITS).toFixed(3)} ms wall per edit (sequential)`,
     );
   } finally {
     await services.close();
