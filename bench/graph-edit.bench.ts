@@ -1,11 +1,11 @@
 /**
  * The workflow subgraph's cost of one graph edit (issue 21), in-process, no network: ProjectService over the real
  * ProjectStore on SQLite and on PostgreSQL (a schema per run, dropped after), the in-process event bus, sequential
- * `moveComponent` and `updateComponentConfig` on 20 projects of 10 nodes. Reports CPU time per edit of this process
- * (process.cpuUsage), on PostgreSQL the CPU time of the server processes serving it (/proc), and statements per edit,
- * which depend much less on the machine's neighbours than mutations/s through the router (bench/subscriptions.bench.ts) do.
- * Run: `npx tsx bench/graph-edit.bench.ts`.
- */
+ * `moveComponent` and `updateComponentConfig` (or one-move `applyGraphEdits` batches: `BENCH_EDIT=batch`) on 20
+ * projects of 10 nodes. Reports CPU time per edit of this process (process.cpuUsage), on PostgreSQL the CPU time of
+ * the server processes serving it (/proc), and statements per edit, which depend much less on the machine's
+ * neighbours than mutations/s through the router (bench/subscriptions.bench.ts) do.
+ * Run: `npx tsx bench/graph-edit.bench.ts`. */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +28,8 @@ import { postgresBackendsCpu, withApplicationName } from './processes';
 const PROJECTS = 20;
 const NODES = Number(process.env.BENCH_NODES ?? 10);
 const EDITS = Number(process.env.BENCH_EDITS ?? 3_000);
+/** `BENCH_EDIT=batch`: one-move `applyGraphEdits` batches instead (the paste / assistant path). */
+const BATCHES = process.env.BENCH_EDIT === 'batch';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const identity: Identity = { sub: 'bench', name: 'bench', via: 'local' };
 
@@ -60,9 +62,11 @@ async function measure(dialect: 'sqlite' | 'postgres') {
     }
     const edit = (i: number) => {
       const projectId = projects[i % PROJECTS];
+      const nodeId = `n${i % NODES}`;
+      if (BATCHES) return service.applyGraphEdits(projectId, [{ moveNode: { nodeId, position: { x: i, y: 0 } } }], undefined, identity);
       return i % 2
-        ? service.moveComponent(projectId, `n${i % NODES}`, { x: i, y: 0 }, undefined, identity)
-        : service.updateComponentConfig({ projectId, nodeId: `n${i % NODES}`, config: { value: i } }, identity);
+        ? service.moveComponent(projectId, nodeId, { x: i, y: 0 }, undefined, identity)
+        : service.updateComponentConfig({ projectId, nodeId, config: { value: i } }, identity);
     };
     for (let i = 0; i < 300; i++) await edit(i); // warm-up
     const queries = database.stats.queries;

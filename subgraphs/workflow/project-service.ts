@@ -280,7 +280,7 @@ export class ProjectService {
     },
     identity: Identity,
   ): Promise<GraphEditResult> {
-    await this.require(args.projectId, identity, 'editor');
+    // The editor role is checked on the row the edit's transaction locks (edit): no read of the project before it.
     const componentId = this.catalog.canonicalId(args.componentId);
     const component = (await this.catalog.resolve([componentId], identity)).get(componentId);
     if (!component) throw notFound('Component', args.componentId);
@@ -408,7 +408,6 @@ export class ProjectService {
       if (err instanceof EditInputError) throw badInput(err.message, { field: err.field });
       throw err;
     }
-    await this.require(projectId, identity, 'editor');
     // Added nodes are pinned like addComponent pins them: canonical id, the component's current version, defaults.
     const added = edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
     const components = await this.catalog.resolve(
@@ -441,7 +440,6 @@ export class ProjectService {
     if (!nodeIds.length || nodeIds.length > 1000) throw badInput('nodeIds must list 1 to 1000 nodes', { field: 'nodeIds' });
     const by = offset ?? { x: 40, y: 40 };
     checkPosition(by);
-    await this.require(projectId, identity, 'editor');
     let idMap: Record<string, string> = {};
     const { project, edits } = await this.applyBatch(
       projectId,
@@ -544,7 +542,8 @@ export class ProjectService {
 
   /**
    * Applies a batch computed from the current graph as one change. It may leave draft issues; any other validation
-   * error it adds refuses it. The change log keeps the edits and their inverse (undo).
+   * error it adds refuses it. The change log keeps the edits and their inverse (undo). The editor role is checked on
+   * the locked row, so callers need not read the project first.
    */
   private async applyBatch(
     projectId: string,
@@ -555,22 +554,29 @@ export class ProjectService {
     extra: Record<string, unknown> = {},
   ) {
     let edits: GraphEdit[] = [];
-    const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
-      edits = build(current.graph);
-      let graph: WorkflowGraph;
-      let inverse: GraphEdit[];
-      try {
-        graph = applyGraphEdits(current.graph, edits);
-        inverse = invertEdits(current.graph, edits);
-      } catch (err) {
-        asGraphQLError(err);
-      }
-      const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
-      const known = new Set(before.errors.map(issueKey));
-      const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
-      if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
-      return { set: { graph }, payload: { edits, inverse, ...extra } };
-    });
+    const { project, change } = await this.store.mutate(
+      projectId,
+      identity.sub,
+      op,
+      expectedVersion,
+      async (current) => {
+        edits = build(current.graph);
+        let graph: WorkflowGraph;
+        let inverse: GraphEdit[];
+        try {
+          graph = applyGraphEdits(current.graph, edits);
+          inverse = invertEdits(current.graph, edits);
+        } catch (err) {
+          asGraphQLError(err);
+        }
+        const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
+        const known = new Set(before.errors.map(issueKey));
+        const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
+        if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
+        return { set: { graph }, payload: { edits, inverse, ...extra } };
+      },
+      'editor',
+    );
     await this.announce('PROJECT_UPDATED', change);
     return { project, change, edits };
   }
