@@ -542,8 +542,7 @@ export class ProjectService {
 
   /**
    * Applies a batch computed from the current graph as one change. It may leave draft issues; any other validation
-   * error it adds refuses it. The change log keeps the edits and their inverse (undo). The editor role is checked on
-   * the locked row, so callers need not read the project first.
+   * error it adds refuses it. The change log keeps the edits and their inverse (undo).
    */
   private async applyBatch(
     projectId: string,
@@ -554,31 +553,39 @@ export class ProjectService {
     extra: Record<string, unknown> = {},
   ) {
     let edits: GraphEdit[] = [];
-    const { project, change } = await this.store.mutate(
-      projectId,
-      identity.sub,
-      op,
-      expectedVersion,
-      async (current) => {
-        edits = build(current.graph);
-        let graph: WorkflowGraph;
-        let inverse: GraphEdit[];
-        try {
-          graph = applyGraphEdits(current.graph, edits);
-          inverse = invertEdits(current.graph, edits);
-        } catch (err) {
-          asGraphQLError(err);
-        }
-        const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
-        const known = new Set(before.errors.map(issueKey));
-        const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
-        if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
-        return { set: { graph }, payload: { edits, inverse, ...extra } };
-      },
-      'editor',
-    );
-    await this.announce('PROJECT_UPDATED', change);
+    const { project, change } = await this.editGraph(projectId, op, expectedVersion, identity, async (current) => {
+      edits = build(current.graph);
+      let graph: WorkflowGraph;
+      let inverse: GraphEdit[];
+      try {
+        graph = applyGraphEdits(current.graph, edits);
+        inverse = invertEdits(current.graph, edits);
+      } catch (err) {
+        asGraphQLError(err);
+      }
+      const [before, after] = await Promise.all([this.validate(current.graph, identity), this.validate(graph, identity)]);
+      const known = new Set(before.errors.map(issueKey));
+      const blocking = after.errors.filter((e) => !known.has(issueKey(e)) && !DRAFT_ISSUES.has(e.code));
+      if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
+      return { set: { graph }, payload: { edits, inverse, ...extra } };
+    });
     return { project, change, edits };
+  }
+
+  /**
+   * One graph change in the store's transaction, announced after commit. The editor role is checked on the row the
+   * transaction locks (docs/ARCHITECTURE.md §9): no separate read of the project before it, none after.
+   */
+  private async editGraph(
+    projectId: string,
+    op: string,
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+    compute: (current: ProjectRecord) => Promise<{ set: { graph: WorkflowGraph }; payload: Record<string, unknown> }>,
+  ) {
+    const result = await this.store.mutate(projectId, identity.sub, op, expectedVersion, compute, 'editor');
+    await this.announce('PROJECT_UPDATED', result.change);
+    return result;
   }
 
   async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
@@ -604,32 +611,23 @@ export class ProjectService {
    * connected while the user is still building) do not block editing.
    */
   private async edit(projectId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity): Promise<GraphEditResult> {
-    // The editor role is checked on the row the transaction locks: no separate read of the project before it.
-    const { project, change } = await this.store.mutate(
-      projectId,
-      identity.sub,
-      op,
-      expectedVersion,
-      async (current) => {
-        let graph: WorkflowGraph;
-        try {
-          graph = applyGraphEdit(current.graph, edit);
-        } catch (err) {
-          asGraphQLError(err);
-        }
-        const blocking = await this.blockingIssues(graph, edit, identity);
-        if (blocking.length)
-          throw this.invalidGraph(
-            blocking.map((i) => i.message).join('; '),
-            blocking,
-            edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
-          );
-        // The edit itself (what collaborators replay) and its inverse (what undo applies).
-        return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
-      },
-      'editor',
-    );
-    await this.announce('PROJECT_UPDATED', change);
+    const { project } = await this.editGraph(projectId, op, expectedVersion, identity, async (current) => {
+      let graph: WorkflowGraph;
+      try {
+        graph = applyGraphEdit(current.graph, edit);
+      } catch (err) {
+        asGraphQLError(err);
+      }
+      const blocking = await this.blockingIssues(graph, edit, identity);
+      if (blocking.length)
+        throw this.invalidGraph(
+          blocking.map((i) => i.message).join('; '),
+          blocking,
+          edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
+        );
+      // The edit itself (what collaborators replay) and its inverse (what undo applies).
+      return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
+    });
     return { project };
   }
 
