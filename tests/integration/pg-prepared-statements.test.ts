@@ -9,13 +9,12 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { openDatabase } from '../../platform/db';
 import { preparedStatements } from '../../platform/pg-prepared-statements';
+import { statementReuseWorkload, type ItemTables } from '../support/statement-reuse-workload';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `vb_prep_${randomBytes(4).toString('hex')}`;
 
-interface Tables {
-  items: { id: number; name: string; extra?: string | null; more?: string | null };
-}
+type Tables = ItemTables;
 
 interface Prepared {
   name: string;
@@ -69,59 +68,15 @@ describe('named PostgreSQL statements', () => {
   });
 
   it('returns what unnamed queries return, for reads, writes, errors and transactions', async () => {
-    const work = async (db: Kysely<Tables>) => {
-      const out: unknown[] = [];
-      for (let round = 0; round < 3; round++) {
-        out.push(
-          await db
-            .selectFrom('items')
-            .selectAll()
-            .where('id', '>', 15 + round)
-            .orderBy('id')
-            .execute(),
-        );
-        out.push(
-          await db
-            .updateTable('items')
-            .set({ name: `renamed ${round}` })
-            .where('id', '=', 3)
-            .returning(['id', 'name'])
-            .execute(),
-        );
-        out.push(
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .insertInto('items')
-              .values({ id: 100 + round, name: 'new' })
-              .execute();
-            return trx
-              .selectFrom('items')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('id', '>', 0)
-              .executeTakeFirstOrThrow();
-          }),
-        );
-        // A named statement that fails (duplicate key) is still usable afterwards, and its transaction rolls back.
-        await expect(
-          db.transaction().execute(async (trx) => {
-            await trx
-              .insertInto('items')
-              .values({ id: 200 + round, name: 'gone' })
-              .execute();
-            await trx.insertInto('items').values({ id: 1, name: 'duplicate' }).execute();
-          }),
-        ).rejects.toMatchObject({ code: '23505' });
-      }
-      out.push(await db.selectFrom('items').selectAll().where('id', '>', 0).orderBy('id').execute());
-      return out;
-    };
     const named = open({ prepared: true });
     const plain = open({ prepared: false });
     try {
       const results: unknown[][] = [];
       for (const db of [named, plain]) {
         await createItems(db, 'items');
-        results.push(await work(db));
+        results.push(await statementReuseWorkload(db));
+        // A named statement that fails (duplicate key) is still usable afterwards.
+        for (const id of [1, 2]) await expect(db.insertInto('items').values({ id, name: 'duplicate' }).execute()).rejects.toMatchObject({ code: '23505' });
         expect((await preparedOn(db)).length > 0).toBe(db === named);
         await sql`drop table items`.execute(db);
       }
