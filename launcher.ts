@@ -8,7 +8,7 @@ import { createDurableStreams, type DurableStreams } from './platform/durable-ev
 import { createEventBus, type EventBus } from './platform/events';
 import { createLogger, type Logger } from './platform/logger';
 import { createServiceClient } from './platform/service-client';
-import type { ServiceDeps } from './platform/service-deps';
+import { storageOf, type ServiceDeps } from './platform/service-deps';
 import type { RunningService } from './platform/subgraph-server';
 import type * as RouterModule from './router/server';
 import type { RunningRouter } from './router/server';
@@ -60,7 +60,7 @@ export async function launchRunWorker(
   const events = createEventBus({ source: 'visual-builder-worker', redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const durable = createDurableStreams({ redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const services = createServiceClient(config);
-  const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };
+  const storage = storageOf(config);
   try {
     const worker = await (require('./subgraphs/workflow/run-worker') as typeof RunWorker).startRunWorker({ config, log, events, durable, services, storage });
     return {
@@ -89,7 +89,7 @@ export async function launch(config: AppConfig, options: LaunchOptions = {}): Pr
   const durable = createDurableStreams({ redisUrl: config.redisUrl, namespace: config.redisNamespace, log });
   const services = createServiceClient(config);
   const subgraphs: Launched['subgraphs'] = {};
-  const storage = { dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema };
+  const storage = storageOf(config);
   const start = async (name: SubgraphName, port?: number) => {
     const running = await STARTERS[name]()({ config, log: log.child({ service: name }), events, durable, services, storage, port });
     subgraphs[name] = running;

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Pool } from 'pg';
 import { request } from 'undici';
 import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { freePort } from '../tests/support/redis-server';
@@ -63,6 +64,33 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 export function processTreeCpuMs(pid: number): number {
   return descendants(pid).reduce((sum, p) => sum + cpuTicks(p), 0) * TICK_MS;
 }
+
+/**
+ * CPU time (ms) of the PostgreSQL server processes serving the connections opened with `application_name` (the
+ * server runs on this machine, so /proc has them): what a statement costs the database, which the client's CPU
+ * does not show. Returns a reader of the CPU used since this call by the backends alive at both ends.
+ */
+export async function postgresBackendsCpu(databaseUrl: string, applicationName: string): Promise<() => Promise<number>> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const backends = async () =>
+    new Map(
+      (await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName])).rows.map((r) => [
+        r.pid,
+        cpuTicks(r.pid),
+      ]),
+    );
+  const start = await backends();
+  return async () => {
+    const end = await backends();
+    await pool.end();
+    let ticks = 0;
+    for (const [pid, at] of end) if (start.has(pid)) ticks += at - start.get(pid)!;
+    return ticks * TICK_MS;
+  };
+}
+
+/** The connection string with `application_name` set, which `postgresBackendsCpu` finds the server processes by. */
+export const withApplicationName = (databaseUrl: string, name: string) => `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${name}`;
 
 function cpuTicks(pid: number): number {
   try {

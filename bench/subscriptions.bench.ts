@@ -34,7 +34,7 @@ import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startRouter } from '../router/server';
 import { postGraphQL, startTestSupergraph } from '../tests/support/supergraph';
-import { freePort, ROOT, stackEnv, startServer, type ServerProcess } from './processes';
+import { freePort, postgresBackendsCpu, ROOT, stackEnv, startServer, withApplicationName, type ServerProcess } from './processes';
 import { openSubscribers, spawnSubscribers } from './subscribers';
 import { percentile, type Row } from './row';
 
@@ -59,6 +59,8 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 
 interface WriteStack {
   url: string;
+  /** PostgreSQL: reads the CPU its server processes used since the call. */
+  databaseCpu?: () => Promise<() => Promise<number>>;
   router: ServerProcess;
   subgraphs: ServerProcess;
   stop(): Promise<void>;
@@ -68,7 +70,9 @@ interface WriteStack {
 async function startWriteStack(dialect: 'sqlite' | 'postgres'): Promise<WriteStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-write-'));
   const schema = `bench_write_${randomUUID().slice(0, 8)}`;
-  const env = await stackEnv(dir, dialect === 'postgres' ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {});
+  // The schema names the stack's connections too, so the PostgreSQL processes serving them can be measured.
+  const databaseUrl = withApplicationName(DATABASE_URL, schema);
+  const env = await stackEnv(dir, dialect === 'postgres' ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {});
   const routerPort = env.VISUAL_BUILDER_PORT;
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`] : [];
   const node = (...args: string[]): [string, string[]] => [process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'main.ts'), ...args]];
@@ -79,6 +83,7 @@ async function startWriteStack(dialect: 'sqlite' | 'postgres'): Promise<WriteSta
   });
   return {
     url: `http://127.0.0.1:${routerPort}/graphql`,
+    databaseCpu: dialect === 'postgres' ? () => postgresBackendsCpu(DATABASE_URL, schema) : undefined,
     router,
     subgraphs,
     async stop() {
@@ -143,9 +148,11 @@ async function runWriteLoad(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
     };
     await run(WRITE_WARMUP_MS);
     const cpu = { router: stack.router.cpuMs(), subgraphs: stack.subgraphs.cpuMs() };
+    const databaseCpu = await stack.databaseCpu?.();
     const started = Date.now();
     const { latencies, failures } = await run(WRITE_DURATION_MS);
     const seconds = (Date.now() - started) / 1000;
+    const databaseMs = await databaseCpu?.();
     const n = latencies.length;
     const label = dialect === 'sqlite' ? 'SQLite (embedded default)' : 'PostgreSQL';
     return [
@@ -162,6 +169,16 @@ async function runWriteLoad(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
         unit: 'ms',
         note: 'workflow + the other five (idle)',
       },
+      ...(databaseMs === undefined
+        ? []
+        : [
+            {
+              name: `write: ${label}: database CPU per mutation`,
+              value: databaseMs / n,
+              unit: 'ms',
+              note: 'the PostgreSQL server processes serving the stack, /proc',
+            },
+          ]),
     ];
   } finally {
     await stack.stop();

@@ -43,6 +43,8 @@ export interface AppConfig {
   databaseUrl?: string;
   /** PostgreSQL schema to use (tests isolate themselves with it). */
   databaseSchema?: string;
+  /** Named PostgreSQL statements reused per connection (platform/pg-prepared-statements.ts); off behind a pooler that cannot keep them. */
+  databasePreparedStatements: boolean;
   redisUrl?: string;
   /** Namespace for Redis keys and channels (pub/sub ignores the Redis DB number). */
   redisNamespace: string;
@@ -266,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'false',
     redisUrl: env.REDIS_URL || undefined,
     redisNamespace: env.REDIS_NAMESPACE ?? 'vb',
     logLevel: env.LOG_LEVEL?.toLowerCase() ?? 'info',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import { Pool } from 'pg';
+import { preparedStatements } from './pg-prepared-statements';
 import { cachedStatements } from './sqlite-statement-cache';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,6 +27,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PostgreSQL schema (created if missing); tests isolate themselves with it. */
   schema?: string;
+  /** PostgreSQL: reuse named statements per connection (default; `DATABASE_PREPARED_STATEMENTS=false` turns it off). */
+  preparedStatements?: boolean;
   migrations: Record<string, Migration>;
   /** Stop after this migration instead of the latest (upgrade tests rebuild a previous release's schema with it). */
   migrateUpTo?: string;
@@ -58,7 +61,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     // Same for a connection checked out between two statements of a transaction when the server goes away: without a
     // listener, pg's 'error' event would be unhandled and take the whole process down (seen restarting PostgreSQL).
     pool.on('connect', (client) => client.on('error', () => undefined));
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: options.preparedStatements === false ? pool : preparedStatements(pool) }), log });
     dialect = 'postgres';
   } else {
     fs.mkdirSync(options.dataDir, { recursive: true });

@@ -5,6 +5,21 @@ import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { ServiceClient } from './service-client';
 
+export interface ServiceStorage {
+  dataDir: string;
+  databaseUrl?: string;
+  schema?: string;
+  preparedStatements?: boolean;
+}
+
+/** Where a service keeps its tables, from the configuration (platform/db.ts opens it). */
+export const storageOf = (config: AppConfig): ServiceStorage => ({
+  dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
+  schema: config.databaseSchema,
+  preparedStatements: config.databasePreparedStatements,
+});
+
 export interface ServiceDeps {
   config: AppConfig;
   log: Logger;
@@ -12,7 +27,7 @@ export interface ServiceDeps {
   /** Events that must not be lost (Redis Streams with consumer groups; in-process in the embedded default). */
   durable: DurableStreams;
   services: ServiceClient;
-  storage: { dataDir: string; databaseUrl?: string; schema?: string };
+  storage: ServiceStorage;
   /** Port override (0 = any free port). */
   port?: number;
 }

@@ -280,7 +280,7 @@ export class ProjectService {
     },
     identity: Identity,
   ): Promise<GraphEditResult> {
-    await this.require(args.projectId, identity, 'editor');
+    // The editor role is checked on the row the edit's transaction locks (edit): no read of the project before it.
     const componentId = this.catalog.canonicalId(args.componentId);
     const component = (await this.catalog.resolve([componentId], identity)).get(componentId);
     if (!component) throw notFound('Component', args.componentId);
@@ -408,7 +408,6 @@ export class ProjectService {
       if (err instanceof EditInputError) throw badInput(err.message, { field: err.field });
       throw err;
     }
-    await this.require(projectId, identity, 'editor');
     // Added nodes are pinned like addComponent pins them: canonical id, the component's current version, defaults.
     const added = edits.flatMap((e) => (e.op === 'addNode' ? [e.node] : []));
     const components = await this.catalog.resolve(
@@ -441,7 +440,6 @@ export class ProjectService {
     if (!nodeIds.length || nodeIds.length > 1000) throw badInput('nodeIds must list 1 to 1000 nodes', { field: 'nodeIds' });
     const by = offset ?? { x: 40, y: 40 };
     checkPosition(by);
-    await this.require(projectId, identity, 'editor');
     let idMap: Record<string, string> = {};
     const { project, edits } = await this.applyBatch(
       projectId,
@@ -555,7 +553,7 @@ export class ProjectService {
     extra: Record<string, unknown> = {},
   ) {
     let edits: GraphEdit[] = [];
-    const { project, change } = await this.store.mutate(projectId, identity.sub, op, expectedVersion, async (current) => {
+    const { project, change } = await this.editGraph(projectId, op, expectedVersion, identity, async (current) => {
       edits = build(current.graph);
       let graph: WorkflowGraph;
       let inverse: GraphEdit[];
@@ -571,8 +569,23 @@ export class ProjectService {
       if (blocking.length) throw this.invalidGraph(blocking.map((i) => i.message).join('; '), blocking);
       return { set: { graph }, payload: { edits, inverse, ...extra } };
     });
-    await this.announce('PROJECT_UPDATED', change);
     return { project, change, edits };
+  }
+
+  /**
+   * One graph change in the store's transaction, announced after commit. The editor role is checked on the row the
+   * transaction locks (docs/ARCHITECTURE.md §9): no separate read of the project before it, none after.
+   */
+  private async editGraph(
+    projectId: string,
+    op: string,
+    expectedVersion: number | null | undefined,
+    identity: Identity,
+    compute: (current: ProjectRecord) => Promise<{ set: { graph: WorkflowGraph }; payload: Record<string, unknown> }>,
+  ) {
+    const result = await this.store.mutate(projectId, identity.sub, op, expectedVersion, compute, 'editor');
+    await this.announce('PROJECT_UPDATED', result.change);
+    return result;
   }
 
   async validate(graph: WorkflowGraph, identity: Identity): Promise<ValidationReport> {
@@ -598,32 +611,23 @@ export class ProjectService {
    * connected while the user is still building) do not block editing.
    */
   private async edit(projectId: string, op: string, expectedVersion: number | null | undefined, edit: GraphEdit, identity: Identity): Promise<GraphEditResult> {
-    // The editor role is checked on the row the transaction locks: no separate read of the project before it.
-    const { project, change } = await this.store.mutate(
-      projectId,
-      identity.sub,
-      op,
-      expectedVersion,
-      async (current) => {
-        let graph: WorkflowGraph;
-        try {
-          graph = applyGraphEdit(current.graph, edit);
-        } catch (err) {
-          asGraphQLError(err);
-        }
-        const blocking = await this.blockingIssues(graph, edit, identity);
-        if (blocking.length)
-          throw this.invalidGraph(
-            blocking.map((i) => i.message).join('; '),
-            blocking,
-            edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
-          );
-        // The edit itself (what collaborators replay) and its inverse (what undo applies).
-        return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
-      },
-      'editor',
-    );
-    await this.announce('PROJECT_UPDATED', change);
+    const { project } = await this.editGraph(projectId, op, expectedVersion, identity, async (current) => {
+      let graph: WorkflowGraph;
+      try {
+        graph = applyGraphEdit(current.graph, edit);
+      } catch (err) {
+        asGraphQLError(err);
+      }
+      const blocking = await this.blockingIssues(graph, edit, identity);
+      if (blocking.length)
+        throw this.invalidGraph(
+          blocking.map((i) => i.message).join('; '),
+          blocking,
+          edit.op === 'updateNode' || edit.op === 'addNode' ? 'BAD_USER_INPUT' : 'INVALID_GRAPH',
+        );
+      // The edit itself (what collaborators replay) and its inverse (what undo applies).
+      return { set: { graph }, payload: { ...edit, inverse: invertEdits(current.graph, [edit]) } };
+    });
     return { project };
   }
 

@@ -9,10 +9,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { cachedStatements, type CachedSqliteDatabase } from '../../platform/sqlite-statement-cache';
+import { statementReuseWorkload, type ItemTables } from '../support/statement-reuse-workload';
 
-interface Tables {
-  items: { id: number; name: string; extra?: string | null };
-}
+type Tables = ItemTables;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-stmt-cache-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -42,51 +41,7 @@ describe('cached SQLite statements', () => {
     const plain = new Kysely<Tables>({ dialect: new SqliteDialect({ database: new SQLite(path.join(dataDir, 'same-plain.sqlite')) }) });
     try {
       for (const db of [cached.db, plain]) await seed(db);
-      const work = async (db: Kysely<Tables>) => {
-        const out: unknown[] = [];
-        for (let round = 0; round < 3; round++) {
-          out.push(
-            await db
-              .selectFrom('items')
-              .selectAll()
-              .where('id', '>', 15 + round)
-              .orderBy('id')
-              .execute(),
-          );
-          out.push(
-            await db
-              .updateTable('items')
-              .set({ name: `renamed ${round}` })
-              .where('id', '=', 3)
-              .executeTakeFirst(),
-          );
-          out.push(
-            await db.transaction().execute(async (trx) => {
-              await trx
-                .insertInto('items')
-                .values({ id: 100 + round, name: 'new' })
-                .execute();
-              return trx
-                .selectFrom('items')
-                .select((eb) => eb.fn.countAll().as('n'))
-                .executeTakeFirstOrThrow();
-            }),
-          );
-          // A refused transaction rolls back through the same cached `rollback` statement.
-          await expect(
-            db.transaction().execute(async (trx) => {
-              await trx
-                .insertInto('items')
-                .values({ id: 200 + round, name: 'gone' })
-                .execute();
-              throw new Error('refused');
-            }),
-          ).rejects.toThrow('refused');
-        }
-        out.push(await db.selectFrom('items').selectAll().orderBy('id').execute());
-        return out;
-      };
-      const [withCache, without] = [await work(cached.db), await work(plain)];
+      const [withCache, without] = [await statementReuseWorkload(cached.db), await statementReuseWorkload(plain)];
       expect(withCache).toEqual(without);
       expect((withCache.at(-1) as unknown[]).length).toBe(23);
       expect(cached.cache.cachedStatements).toBeGreaterThan(0);
