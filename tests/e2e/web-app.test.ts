@@ -42,6 +42,14 @@ it('serves the app at / with immutable hashed assets, no inline script, and Grap
   expect((await fetch(`${sg.url}/assets/missing-123.js`)).status).toBe(404);
   const graphiql = await fetch(`${sg.url}/graphql`, { headers: { accept: 'text/html' } });
   expect(await graphiql.text()).toContain('graphiql');
+  // The icon the page names, and the one browsers ask for on pages that name none (GraphiQL, the API docs).
+  expect(html).toContain('href="/favicon.svg"');
+  for (const iconPath of ['/favicon.svg', '/favicon.ico']) {
+    const icon = await fetch(`${sg.url}${iconPath}`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  }
 });
 
 it('projects: search, create from a template (showing what it needs) and empty, open, rename', async () => {
