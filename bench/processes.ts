@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { request } from 'undici';
 import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { freePort } from '../tests/support/redis-server';
+import { NO_RATE_LIMIT } from '../tests/support/no-rate-limit';
 
 export { freePort };
 
@@ -185,7 +186,7 @@ export async function stackEnv(dataDir: string, extra: Record<string, string> = 
     DATABASE_URL: '',
     REDIS_URL: '',
     NODE_ENV: 'development',
-    RATE_LIMIT_POINTS: '1000000000',
+    ...NO_RATE_LIMIT,
     ...extra,
   };
   for (const name of SUBGRAPH_NAMES) {

@@ -6,7 +6,6 @@
  * one, each gateway in its own), autocannon runs here, all on loopback.
  * Run alone: `npx tsx bench/router.bench.ts`.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import { dashboardWorkload, seedDashboard, singleWorkload } from './dashboard';
 import { startHiveGateway } from './hive-gateway';
 import { signBenchToken } from './internal-token';
 import { compare, LOAD, type Comparison, type Target, type Workload } from './load';
-import { freePort, startRouterNodeFlags, startServer, tsxArgs, type ServerProcess } from './processes';
+import { freePort, stackEnv, startRouterNodeFlags, startServer, tsxArgs, type ServerProcess } from './processes';
 import type { Row } from './row';
 
 const log = (message: string) => process.stderr.write(`  router: ${message}\n`);
@@ -62,24 +61,9 @@ const rps = (c: Comparison) =>
 
 export async function runRouterBench(): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-bench-router-'));
-  const secret = randomBytes(32).toString('hex');
-  const urls = {} as Record<SubgraphName, string>;
-  const env: Record<string, string> = {
-    DATA_DIR: path.join(dir, 'data'),
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_SECRET: secret,
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    NODE_ENV: 'development',
-    RATE_LIMIT_POINTS: '1000000000',
-  };
-  for (const name of SUBGRAPH_NAMES) {
-    const port = await freePort();
-    urls[name] = `http://127.0.0.1:${port}`;
-    env[SERVICE_ENV[name].portVar] = String(port);
-    env[SERVICE_ENV[name].urlVar!] = urls[name];
-  }
+  const env = await stackEnv(path.join(dir, 'data'));
+  const secret = env.INTERNAL_TOKEN_SECRET;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, env[SERVICE_ENV[name].urlVar!]])) as Record<SubgraphName, string>;
   const running: ServerProcess[] = [];
   const track = <T extends ServerProcess>(s: T) => (running.push(s), s);
   const rows: Row[] = [];

@@ -21,11 +21,10 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { RUN_QUEUE_NAME, runQueuePrefix } from '../subgraphs/workflow/run-queue';
 import { exitOf, spawnRunWorker } from '../tests/support/run-worker';
 import { postGraphQL } from '../tests/support/supergraph';
-import { freePort, processTreeCpuMs, startServer, tsxArgs, type ServerProcess } from './processes';
+import { processTreeCpuMs, stackEnv, startServer, tsxArgs, type ServerProcess } from './processes';
 import { percentile, type Row } from './row';
 
 const log = (message: string) => process.stderr.write(`  run-queue: ${message}\n`);
@@ -54,15 +53,8 @@ interface Caller {
 
 async function startStack(label: string, queued: boolean, shared: { dataDir: string; jwtSecret: string; namespace: string }): Promise<Stack> {
   const schema = `bench_runs_${label}_${randomUUID().slice(0, 8)}`;
-  const routerPort = await freePort();
-  const env: Record<string, string> = {
-    DATA_DIR: path.join(shared.dataDir, label),
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
+  const env = await stackEnv(path.join(shared.dataDir, label), {
     AUTH_JWT_SECRET: shared.jwtSecret,
-    RATE_LIMIT_POINTS: '1000000000',
     DATABASE_URL,
     DATABASE_SCHEMA: schema,
     REDIS_URL: queued ? REDIS_URL : '',
@@ -75,13 +67,8 @@ async function startStack(label: string, queued: boolean, shared: { dataDir: str
     RUN_PROJECT_CONCURRENCY: '1000',
     RUN_QUEUE_MAX: '100000',
     RUN_USER_QUEUE_MAX: '100000',
-    VISUAL_BUILDER_PORT: String(routerPort),
-  };
-  for (const name of SUBGRAPH_NAMES) {
-    const port = await freePort();
-    env[SERVICE_ENV[name].portVar] = String(port);
-    env[SERVICE_ENV[name].urlVar!] = `http://127.0.0.1:${port}`;
-  }
+  });
+  const routerPort = env.VISUAL_BUILDER_PORT;
   const server = await startServer(tsxArgs('main.ts'), env, `http://127.0.0.1:${routerPort}/health`, { timeoutMs: 180_000 });
   return { label, url: `http://127.0.0.1:${routerPort}/graphql`, server, env, schema };
 }

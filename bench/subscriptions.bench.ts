@@ -33,6 +33,7 @@ import { request } from 'undici';
 import { SERVICE_ENV, SUBGRAPH_NAMES } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startRouter } from '../router/server';
+import { NO_RATE_LIMIT } from '../tests/support/no-rate-limit';
 import { postGraphQL, startTestSupergraph } from '../tests/support/supergraph';
 import { freePort, postgresBackendsCpu, ROOT, stackEnv, startServer, withApplicationName, type ServerProcess } from './processes';
 import { openSubscribers, spawnSubscribers } from './subscribers';
@@ -49,7 +50,7 @@ const DURATION_MS = 5_000;
  * The bench is one identity: without these, the per-identity request limit (100/s by default) and WebSocket cap (50
  * connections; the bench opens 100) are what it measures.
  */
-const UNLIMITED = { RATE_LIMIT_POINTS: '1000000000', WS_MAX_CONNECTIONS_PER_IDENTITY: '1000' };
+const UNLIMITED = { ...NO_RATE_LIMIT, WS_MAX_CONNECTIONS_PER_IDENTITY: '1000' };
 
 const WRITE_PROJECTS = 20;
 const WRITE_CLIENTS = 32;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { request } from 'undici';
 import { freePort } from '../support/redis-server';
+import { NO_RATE_LIMIT } from '../support/no-rate-limit';
 
 /** The DevTools WebSocket URL node prints on stderr when started with `--inspect`. */
 const INSPECTOR_URL = /ws:\/\/[\d.:]+\/[\w-]+/;
@@ -13,7 +14,7 @@ const INSPECTOR_URL = /ws:\/\/[\d.:]+\/[\w-]+/;
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Load tests are not abuse: the router's per-identity rate limit is lifted for them. */
-export const LOAD_ENV = { RATE_LIMIT_POINTS: '100000000' };
+export const LOAD_ENV = NO_RATE_LIMIT;
 
 export interface ChildServices {
   readonly pid: number;
