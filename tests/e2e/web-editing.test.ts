@@ -26,8 +26,13 @@ const openProject = (projectId: string, page?: Page) => open(sg, context, projec
 const completionLabels = (page: Page) => page.locator('.cm-tooltip-autocomplete li[role="option"] .cm-completionLabel').allTextContents();
 
 /** Accepts `label` once it is the selected completion (the list re-renders while typing; Enter too early is a newline). */
+/**
+ * CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list opens, so a quick Enter would type a newline
+ * instead of accepting (seen on a loaded CI machine): wait past it, as a person does.
+ */
 async function accept(page: Page, label: string) {
   await page.locator('.cm-tooltip-autocomplete li[role="option"][aria-selected="true"] .cm-completionLabel', { hasText: new RegExp(`^${label}$`) }).waitFor();
+  await page.waitForTimeout(200);
   await page.keyboard.press('Enter');
 }
 
