@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -127,11 +127,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, name),
-    // Inline tracing only serves Apollo's hosted usage reporting, which we never send.
+    // Inline tracing only serves Apollo's hosted usage reporting, which we never send. No schema has cache hints, and
+    // the default cache-control plugin's per-field hook wraps every resolver (≈2.5 % of a subgraph's CPU on the dashboard).
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       countingPlugin(stats),
       operationMetricsPlugin(name),
     ],
