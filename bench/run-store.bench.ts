@@ -61,8 +61,8 @@ async function main() {
     const store = new RunStore(db);
     for (let i = 0; i < RUNS; i++) await store.insert(run(i), { nodes: Array.from({ length: NODES }, (_, n) => ({ id: `node_${n}` })) });
     const ids = Array.from({ length: RUNS }, (_, i) => `r${i}`);
-    const list = await cpuPerRead(() => store.listByProject('p', RUNS), 500);
-    const withSteps = await cpuPerRead(async () => [await store.listByProject('p', RUNS), await store.stepsOf(ids)], 500);
+    const list = await cpuPerRead(() => store.listByProjects(['p'], RUNS), 500);
+    const withSteps = await cpuPerRead(async () => [await store.listByProjects(['p'], RUNS), await store.stepsOf(ids)], 500);
     const stepBytes = JSON.stringify(run(0).steps).length;
     console.log(`run list without steps (now)      ${list.toFixed(3)} ms CPU per read of ${RUNS} runs`);
     console.log(`run list with steps (before)      ${withSteps.toFixed(3)} ms CPU (${(stepBytes / 1024).toFixed(1)} KB of steps per run)`);

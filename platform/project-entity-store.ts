@@ -5,7 +5,7 @@
  * (e.g. an artifact's generated files) can live in their own JSON columns ("blobs"): lists and entity fetches never
  * read or parse them; a resolver loads them (`blobs`) only when the field is selected.
  */
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { Database } from './db';
 import { json } from './db';
 
@@ -42,6 +42,19 @@ export function projectEntityMigration(table: string): Migration {
         .addColumn('body', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex(`${table}_project_created`).on(table).columns(['project_id', 'created_at']).execute();
+    },
+  };
+}
+
+/**
+ * Replaces `<table>_project_created` with an index in the exact order lists read (project, newest first, id to break
+ * ties), so each per-project branch of newestPerProject reads its `first` rows from the index without a sort.
+ */
+export function newestPerProjectIndexMigration(table: string): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.dropIndex(`${table}_project_created`).ifExists().execute();
+      await db.schema.createIndex(`${table}_project_newest`).on(table).columns(['project_id', 'created_at', 'id']).execute();
     },
   };
 }
@@ -90,7 +103,12 @@ export function projectEntityBlobMigration(table: string, fields: readonly strin
   };
 }
 
-/** The newest `first` rows of each project in `table` (one statement: a window function), newest first. */
+/**
+ * The newest `first` rows of each project in `table`, each project's newest first: a UNION ALL of one index-ordered,
+ * LIMITed branch per project, so a project with thousands of rows costs `first` rows, not a scan of all of them (as a
+ * window function over the projects' rows would; the index is newestPerProjectIndexMigration's). One statement per 200
+ * projects (SQLite allows 500 branches).
+ */
 export async function newestPerProject<R>(
   db: Kysely<any>,
   table: string,
@@ -98,19 +116,37 @@ export async function newestPerProject<R>(
   first: number,
   columns?: readonly string[],
 ): Promise<R[]> {
-  return (await db
-    .selectFrom((eb) =>
-      (columns ? eb.selectFrom(table).select(columns as string[]) : eb.selectFrom(table).selectAll())
-        .select(sql<number>`row_number() over (partition by project_id order by created_at desc, id desc)`.as('rn'))
-        .where('project_id', 'in', [...projectIds])
-        .as('ranked'),
-    )
-    .selectAll()
-    .where(sql.ref('rn'), '<=', first)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute()) as unknown as R[];
+  const ids = [...new Set(projectIds)];
+  if (first <= 0) return [];
+  const branch = (projectId: string, index: number) =>
+    db
+      .selectFrom(
+        (columns ? db.selectFrom(table).select(columns as string[]) : db.selectFrom(table).selectAll())
+          .where('project_id', '=', projectId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(first)
+          .as(`p${index}`),
+      )
+      .selectAll();
+  const rows: R[] = [];
+  for (let start = 0; start < ids.length; start += BRANCHES_PER_STATEMENT) {
+    const chunk = ids.slice(start, start + BRANCHES_PER_STATEMENT);
+    const query = chunk.slice(1).reduce((union, id, i) => union.unionAll(branch(id, i + 1)), branch(chunk[0], 0));
+    rows.push(...((await query.execute()) as R[]));
+  }
+  // Sorted here, not by an ORDER BY over the union: SQLite would sort every branch into a temporary b-tree first.
+  return rows.sort(newestFirst);
 }
+
+type Ordered = { created_at: string; id: string };
+const newestFirst = (a: unknown, b: unknown) => {
+  const x = a as Ordered;
+  const y = b as Ordered;
+  return x.created_at === y.created_at ? (x.id < y.id ? 1 : x.id > y.id ? -1 : 0) : x.created_at < y.created_at ? 1 : -1;
+};
+
+const BRANCHES_PER_STATEMENT = 200;
 
 const KEY_FIELDS = new Set(['id', 'projectId', 'ownerId', 'createdAt', 'updatedAt']);
 

@@ -6,7 +6,7 @@
 import { llmClientFromEnv } from '../../engine/runtime/llm-client';
 import { openDatabase } from '../../platform/db';
 import { ProjectAccessClient } from '../../platform/project-access';
-import { projectEntityMigration, ProjectEntityStore } from '../../platform/project-entity-store';
+import { newestPerProjectIndexMigration, projectEntityMigration, ProjectEntityStore } from '../../platform/project-entity-store';
 import type { ServiceDeps } from '../../platform/service-deps';
 import { startSubgraphServer, type RunningService } from '../../platform/subgraph-server';
 import { AnalysisCache } from './analysis/analysis-cache';
@@ -20,7 +20,11 @@ import type { SuggestionRecord } from './suggestion-store';
 const TABLE = 'suggestions';
 
 export async function startAssistantService(deps: ServiceDeps): Promise<RunningService> {
-  const database = await openDatabase<unknown>({ service: 'assistant', ...deps.storage, migrations: { [`0001_${TABLE}`]: projectEntityMigration(TABLE) } });
+  const database = await openDatabase<unknown>({
+    service: 'assistant',
+    ...deps.storage,
+    migrations: { [`0001_${TABLE}`]: projectEntityMigration(TABLE), [`0002_${TABLE}_newest_index`]: newestPerProjectIndexMigration(TABLE) },
+  });
   const store = new ProjectEntityStore<SuggestionRecord>(database, TABLE);
   const cache = new AnalysisCache();
   await cache.listen(deps.events);

@@ -1,11 +1,11 @@
 import type { Kysely, Migration } from 'kysely';
-import { projectEntityMigration } from '../../platform/project-entity-store';
+import { newestPerProjectIndexMigration, projectEntityMigration } from '../../platform/project-entity-store';
 
 /**
  * Forward-only migrations of the debugger's tables. 0001 is the generic entity table the service started with
  * (kept so existing data directories migrate); 0002 adds the columns the debugger queries by (state, expiry) and
  * the journal of completed steps that a restarted process replays; 0003 records which replica drives a live session
- * and until when (session-leases.ts).
+ * and until when (session-leases.ts); 0004 indexes sessions in list order.
  */
 export const debuggerMigrations: Record<string, Migration> = {
   '0001_debug_sessions': projectEntityMigration('debug_sessions'),
@@ -33,4 +33,5 @@ export const debuggerMigrations: Record<string, Migration> = {
       await db.schema.createIndex('debug_sessions_lease_holder').on('debug_sessions').column('lease_holder').execute();
     },
   },
+  '0004_debug_sessions_newest_index': newestPerProjectIndexMigration('debug_sessions'),
 };

@@ -7,7 +7,13 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import { json, type Database } from '../../platform/db';
-import { newestPerProject, projectEntityBlobMigration, projectEntityMigration, type ProjectEntity } from '../../platform/project-entity-store';
+import {
+  newestPerProject,
+  newestPerProjectIndexMigration,
+  projectEntityBlobMigration,
+  projectEntityMigration,
+  type ProjectEntity,
+} from '../../platform/project-entity-store';
 import type { DeploymentConfig } from './environment-config';
 
 export type DeploymentTarget = 'LOCAL' | 'DOCKER' | 'COMPOSE' | 'KUBERNETES' | 'HELM' | 'SERVERLESS_AWS' | 'SERVERLESS_GCP';
@@ -124,6 +130,7 @@ export const deploymentMigrations: Record<string, Migration> = {
     },
   },
   '0004_deployment_logs_column': projectEntityBlobMigration('deployments', ['logs']),
+  '0005_deployment_newest_index': newestPerProjectIndexMigration('deployments'),
 };
 
 /** Everything but the log: what lists and entity fetches read. */

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { newestPerProjectIndexMigration } from '../../platform/project-entity-store';
 
 /** Forward-only migrations of the workflow service's own tables. */
 export const workflowMigrations: Record<string, Migration> = {
@@ -137,3 +138,6 @@ workflowMigrations['0006_run_requeues'] = {
     await db.schema.alterTable('runs').addColumn('outside_effects_at', 'text').execute();
   },
 };
+
+/** Runs are listed per project newest first (newestPerProject): an index in that exact order. */
+workflowMigrations['0007_runs_newest_index'] = newestPerProjectIndexMigration('runs');

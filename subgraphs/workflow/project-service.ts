@@ -86,6 +86,12 @@ export class ProjectService {
     return roles;
   }
 
+  /** Those of already-loaded projects the caller may read. */
+  async readable(projects: readonly ProjectRecord[], identity: Identity): Promise<ProjectRecord[]> {
+    const roles = await this.rolesOf(projects, identity);
+    return projects.filter((p) => roles.has(p.id));
+  }
+
   async roleOf(project: ProjectRecord, identity: Identity): Promise<ProjectRole | null> {
     return (await this.rolesOf([project], identity)).get(project.id) ?? null;
   }

@@ -33,6 +33,14 @@ function runLoader(runs: RunService, ctx: SubgraphContext) {
   });
 }
 
+/** Each project's newest runs, for every project of the request in one query (a dashboard lists many). */
+function projectRunsLoader(runs: RunService, ctx: SubgraphContext, first: number) {
+  return ctx.loader<ProjectRecord, RunSummary[]>(`projectRuns:${first}`, async (projects) => {
+    const found = await runs.listByProjects(projects, first, ctx.identity);
+    return projects.map((p) => found.get(p.id) ?? []);
+  });
+}
+
 /** Steps are read only when selected, for every run of the request in one query. */
 function stepsLoader(runs: RunService, ctx: SubgraphContext) {
   return ctx.loader<string, StepRecord[]>('runSteps', async (ids) => {
@@ -119,7 +127,7 @@ export function workflowResolvers(service: ProjectService, runs: RunService, pre
       connections: (project) => project.graph.connections,
       validation: (project, _, ctx) => service.validate(project.graph, ctx.identity),
       changes: (project, { sinceVersion, first }) => service.changes(project, sinceVersion ?? 0, first ?? 100),
-      runs: (project, { first }, ctx) => runs.listByProject(project.id, first ?? 20, ctx.identity),
+      runs: (project, { first }, ctx) => projectRunsLoader(runs, ctx, first ?? 20).load(project),
       presence: (project) => presence.list(project.id),
       members: async (project) => (await service.members(project)).map((m) => ({ ...m, role: upper<GqlRole>(m.role) })),
       secrets: (project) => secrets.list(project.id),

@@ -13,6 +13,7 @@ import { topics, type EventBus } from '../../platform/events';
 import type { Identity } from '../../platform/identity';
 import type { Logger } from '../../platform/logger';
 import type { ProjectService } from './project-service';
+import type { ProjectRecord } from './project-store';
 import { finishRun, sweepLostRuns, type RunControl, type RunRecoveryPolicy } from './run-executor';
 import { fairOrder, type RunQueue } from './run-queue';
 import type { RunRecord, RunStore, RunSummary, StoredRunEvent } from './run-store';
@@ -206,10 +207,14 @@ export class RunService {
     return found;
   }
 
-  async listByProject(projectId: string, first: number, identity: Identity): Promise<RunSummary[]> {
+  /** Each project's newest runs, for the projects the caller may read (records already loaded: no re-read). */
+  async listByProjects(projects: readonly ProjectRecord[], first: number, identity: Identity): Promise<Map<string, RunSummary[]>> {
     if (first < 0 || first > 100) throw badInput('first must be between 0 and 100', { field: 'first' });
-    if (!(await this.projects.get(projectId, identity))) return [];
-    return this.runs.listByProject(projectId, first);
+    const readable = await this.projects.readable(projects, identity);
+    return this.runs.listByProjects(
+      readable.map((p) => p.id),
+      first,
+    );
   }
 
   /** Steps of runs the caller may read (checked by the resolver that loaded them). */

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { RunStatus, StepRecord } from '../../engine/runtime/types';
 import { json, type Database } from '../../platform/db';
+import { newestPerProject } from '../../platform/project-entity-store';
 import type { RunEventPayload } from '../../platform/events';
 
 interface RunsTable {
@@ -347,16 +348,12 @@ export class RunStore {
     return new Map(rows.map((r) => [r.id, json.read(r.steps, [])]));
   }
 
-  async listByProject(projectId: string, first: number): Promise<RunSummary[]> {
-    const rows = await this.db
-      .selectFrom('runs')
-      .select(SUMMARY_COLUMNS)
-      .where('project_id', '=', projectId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(first)
-      .execute();
-    return rows.map(toSummary);
+  /** The newest `first` runs of each project, in one statement (a DataLoader batch: the dashboard lists many projects). */
+  async listByProjects(projectIds: readonly string[], first: number): Promise<Map<string, RunSummary[]>> {
+    const result = new Map<string, RunSummary[]>(projectIds.map((id) => [id, []]));
+    const rows = await newestPerProject<Pick<RunsTable, (typeof SUMMARY_COLUMNS)[number]>>(this.db, 'runs', projectIds, first, SUMMARY_COLUMNS);
+    for (const row of rows) result.get(row.project_id)?.push(toSummary(row));
+    return result;
   }
 
   /** The project's latest run that succeeded, with its steps (what a partial run reuses). */

@@ -123,6 +123,14 @@ describe.each([
       expect(listed.get('a')!.map((n) => n.text)).toEqual(['a-3', 'a-2', 'a-1']);
       expect(listed.get('b')!.map((n) => n.id)).toEqual(['b3', 'b2', 'b1']);
       expect(listed.get('c')).toEqual([]);
+      // A page of many projects: one LIMITed branch per project, 200 to a statement.
+      const many = ['a', ...Array.from({ length: 250 }, (_, i) => `x${i}`), 'b'];
+      const beforeMany = db.stats.queries;
+      const page = await notes.listByProjects(many, 2);
+      expect(db.stats.queries - beforeMany).toBe(2);
+      expect(page.get('a')!.map((n) => n.text)).toEqual(['a-3', 'a-2']);
+      expect(page.get('b')!.map((n) => n.text)).toEqual(['b-3', 'b-2']);
+      expect(page.get('x7')).toEqual([]);
       const one = (await notes.get('a0'))!;
       await notes.update({ ...one, text: 'edited' });
       expect((await notes.get('a0'))!.text).toBe('edited');

@@ -211,6 +211,31 @@ describe('federation across the six subgraphs', () => {
       expect(sg.launched.subgraphs[n]!.stats.dbQueries - before[i].db).toBe(1);
     });
   });
+  it("reads every listed project's runs in one statement, each project's newest first", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createProject(`runs ${i}`, { templateId: 'priority_router' })).id);
+    for (const [i, id] of ids.entries())
+      for (let r = 0; r <= i; r++) {
+        const run = await sg.gql(`mutation($p: ID!) { executeWorkflow(projectId: $p, inputs: {score: 65}) { status } }`, { p: id });
+        expect(run.data?.executeWorkflow.status).toBe('SUCCEEDED');
+      }
+    const workflow = sg.launched.subgraphs.workflow!.stats;
+    const list = (runs: string) => sg.gql(`{ projects(first: 100) { nodes { id ${runs} } } }`);
+    const statements = async (runs: string) => {
+      const before = workflow.dbQueries;
+      const result = await list(runs);
+      expect(result.errors).toBeUndefined();
+      return { result, count: workflow.dbQueries - before };
+    };
+    const bare = await statements('');
+    const withRuns = await statements('runs(first: 2) { id projectId createdAt }');
+    expect(withRuns.count - bare.count).toBe(1);
+    const byProject = new Map(withRuns.result.data.projects.nodes.map((p: any) => [p.id, p.runs]));
+    expect(ids.map((id) => (byProject.get(id) as any[]).length)).toEqual([1, 2, 2]);
+    const newest = byProject.get(ids[2]) as { projectId: string; createdAt: string }[];
+    expect(newest.every((r) => r.projectId === ids[2])).toBe(true);
+    expect(newest[0].createdAt >= newest[1].createdAt).toBe(true);
+  });
 });
 
 describe('bad input never yields a 500', () => {
