@@ -65,6 +65,11 @@ export interface AppConfig {
    */
   routerPassThrough: boolean;
   /**
+   * Identical queries of one caller in flight at the same time are executed once (router/operation-dedup.ts);
+   * ROUTER_OPERATION_DEDUP=false executes each.
+   */
+  routerOperationDedup: boolean;
+  /**
    * A subscription event is executed once per distinct operation, variables and access scope, not once per subscriber
    * (router/subscriptions/shared-execution.ts); SUBSCRIPTION_SHARED_EXECUTION=false executes it for each.
    */
@@ -277,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     inProcessSubgraphs: env.IN_PROCESS_SUBGRAPHS !== 'false',
     routerPassThrough: env.ROUTER_PASS_THROUGH !== 'false',
+    routerOperationDedup: env.ROUTER_OPERATION_DEDUP !== 'false',
     sharedSubscriptionExecution: env.SUBSCRIPTION_SHARED_EXECUTION !== 'false',
     version: '1.0.0',
     wsSlowConsumerBytes: Number(env.WS_SLOW_CONSUMER_BYTES ?? 4 * 1024 * 1024),

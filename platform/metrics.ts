@@ -37,7 +37,7 @@ export const subgraphFetches = new Counter({
 
 export const routerOperations = new Counter({
   name: 'vb_router_operations_total',
-  help: 'Operations the router executed through the gateway, by path (pass_through: one fetch, the subgraph answer returned as it arrived | shaped: the gateway built the response)',
+  help: 'Operations the router executed through the gateway, by path (pass_through: one fetch, the subgraph answer returned as it arrived | shaped: the gateway built the response | shared: the answer of an identical query of the same caller in flight)',
   labelNames: ['service', 'path'] as const,
   registers: [metricsRegistry],
 });

@@ -12,6 +12,7 @@ import { appError } from '../platform/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken, type Identity } from '../platform/identity';
 import type { Logger } from '../platform/logger';
 import { createDedupFetcher } from './inflight-dedup';
+import { dedupOperations } from './operation-dedup';
 import { createPassThrough, plannerSupergraph, type PassThrough } from './pass-through';
 import { createResilientFetcher, SubgraphConfigurationError } from './resilient-fetcher';
 import { subgraphEndpoints, subgraphUrl, type SubgraphEndpoint } from './subgraph-endpoints';
@@ -66,7 +67,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 }
 
 export interface Gateway {
-  /** What Apollo Server runs: the gateway with the single-fetch pass-through (router/pass-through.ts). */
+  /** What Apollo Server runs: the gateway with the single-fetch pass-through and identical in-flight queries shared. */
   gateway: GatewayInterface;
   /** The subgraphs of the loaded supergraph and where they are reached (empty until it loads). */
   endpoints(): SubgraphEndpoint[];
@@ -121,7 +122,7 @@ export function createGateway(config: AppConfig, log: Logger): Gateway {
     endpoints = subgraphEndpoints(coreSupergraphSdl, config);
   });
   return {
-    gateway: passThrough.gateway(gateway),
+    gateway: dedupOperations(passThrough.gateway(gateway), config.routerOperationDedup),
     endpoints: () => endpoints,
     close: async () => {
       await gateway.stop().catch(() => undefined);

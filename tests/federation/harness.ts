@@ -5,6 +5,7 @@
  * `new ApolloGateway({ supergraphSdl })` in Apollo Server. Each case sends the same request to both.
  */
 import fs from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -29,13 +30,19 @@ export interface SyntheticSubgraph {
   close(): Promise<void>;
 }
 
-export async function startSyntheticSubgraph(name: string, typeDefs: DocumentNode, resolvers: GraphQLResolverMap<unknown>): Promise<SyntheticSubgraph> {
-  const server = new ApolloServer({
+/** `context` builds the resolvers' context from the request's headers (what the router sent). */
+export async function startSyntheticSubgraph(
+  name: string,
+  typeDefs: DocumentNode,
+  resolvers: GraphQLResolverMap<unknown>,
+  context: (headers: IncomingHttpHeaders) => object = () => ({}),
+): Promise<SyntheticSubgraph> {
+  const server = new ApolloServer<object>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' }, context: async ({ req }) => context(req.headers) });
   return { name, url, typeDefs, close: () => server.stop() };
 }
 
