@@ -2,13 +2,16 @@
  * Executes runs on a pool of worker threads (one run per thread at a time), so neither the interpreter nor user code
  * runs on the thread that called. Backstops for a thread that stops answering (a VM stuck in a native call):
  * cancellation terminates it after CANCEL_GRACE_MS, and the run's time limit terminates it after the limit plus
- * DEADLINE_GRACE_MS; a terminated thread is replaced.
+ * DEADLINE_GRACE_MS; a code node's VM that overruns its own time limit by VM_DEADLINE_GRACE_MS terminates it too (the
+ * run fails with CODE_TIMEOUT: QuickJS does not always notice its deadline, see quickjs-sandbox.ts). A terminated
+ * thread is replaced.
  */
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { spawnTsWorker } from '../threads/spawn';
 import type { WorkflowGraph } from '../model/types';
+import { VM_DEADLINE_GRACE_MS } from '../sandbox/quickjs-sandbox';
 import { DEFAULT_LIMITS } from './limits';
 import type { StandIn } from './partial-run';
 import type { RunThreadReply, RunThreadRequest } from './run-thread';
@@ -42,6 +45,8 @@ interface Slot {
   worker: Worker;
   job?: Job;
   timers: NodeJS.Timeout[];
+  /** Watchdogs of the code-node VMs running now, by the thread's VM number. */
+  vms: Map<number, NodeJS.Timeout>;
 }
 
 export class RunPool {
@@ -90,12 +95,25 @@ export class RunPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: spawnTsWorker(THREAD_MODULE, { workerData: { env: this.options.env } }), timers: [] };
+    const slot: Slot = { worker: spawnTsWorker(THREAD_MODULE, { workerData: { env: this.options.env } }), timers: [], vms: new Map() };
     slot.worker.on('message', (reply: RunThreadReply) => {
       const job = slot.job;
       if (!job || reply.runId !== job.request.runId) return;
       if (reply.kind === 'event') {
         job.request.onEvent(reply.event);
+        return;
+      }
+      if (reply.kind === 'vm-started') {
+        const message = `a code node did not finish within its time limit of ${reply.timeoutMs} ms (its thread was stopped)`;
+        slot.vms.set(
+          reply.vm,
+          setTimeout(() => void this.retire(slot, 'failed', 'CODE_TIMEOUT', message), reply.timeoutMs + VM_DEADLINE_GRACE_MS),
+        );
+        return;
+      }
+      if (reply.kind === 'vm-done') {
+        clearTimeout(slot.vms.get(reply.vm));
+        slot.vms.delete(reply.vm);
         return;
       }
       if (reply.kind === 'outside-effects') {
@@ -149,7 +167,8 @@ export class RunPool {
   }
 
   private release(slot: Slot): void {
-    for (const timer of slot.timers.splice(0)) clearTimeout(timer);
+    for (const timer of [...slot.timers.splice(0), ...slot.vms.values()]) clearTimeout(timer);
+    slot.vms.clear();
     slot.job = undefined;
     slot.worker.unref();
   }

@@ -29,10 +29,22 @@ export type RunThreadRequest =
 export type RunThreadReply =
   | { kind: 'event'; runId: string; event: RunEvent }
   | { kind: 'outside-effects'; runId: string; nodeId: string }
-  | { kind: 'result'; runId: string; result: RunResult };
+  | { kind: 'result'; runId: string; result: RunResult }
+  /** A code node's VM starts with this time limit (`vm: n`), then is done: the pool's watchdog (run-pool.ts). */
+  | { kind: 'vm-started'; runId: string; vm: number; timeoutMs: number }
+  | { kind: 'vm-done'; runId: string; vm: number };
 
 const env = (workerData as { env?: NodeJS.ProcessEnv } | undefined)?.env ?? process.env;
-const world = { ...worldServicesFromEnv(env), sandbox: new QuickJsSandbox() };
+/** The run this thread is executing (one at a time, run-pool.ts). */
+let currentRunId = '';
+let vms = 0;
+const sandbox = new QuickJsSandbox((timeoutMs) => {
+  const runId = currentRunId;
+  const vm = ++vms;
+  parentPort?.postMessage({ kind: 'vm-started', runId, vm, timeoutMs } satisfies RunThreadReply);
+  return () => parentPort?.postMessage({ kind: 'vm-done', runId, vm } satisfies RunThreadReply);
+});
+const world = { ...worldServicesFromEnv(env), sandbox };
 
 const running = new Map<string, AbortController>();
 const outsideEffectsAnswers = new Map<string, { resolve(): void; reject(error: Error): void }>();
@@ -51,6 +63,7 @@ parentPort?.on('message', (request: RunThreadRequest) => {
   }
   const controller = new AbortController();
   running.set(request.runId, controller);
+  currentRunId = request.runId;
   const post = (reply: RunThreadReply) => parentPort!.postMessage(reply);
   executeGraph({
     runId: request.runId,

@@ -71,16 +71,30 @@ const PRELUDE = `(function () {
  *
  * The VM runs synchronously, so a run blocks the event loop for at most its deadline.
  */
+/**
+ * How long past a VM's own deadline a pool waits before stopping its thread from outside. QuickJS polls its interrupt
+ * handler only every 10,000 jumps or calls, so code making a few huge allocations (each near the memory limit costs a
+ * full GC) can run for seconds past its deadline without being asked to stop.
+ */
+export const VM_DEADLINE_GRACE_MS = 1_000;
+
+/** The time limit a VM runs with for the `limits` a caller asked for. */
+export const vmTimeoutMs = (limits?: SandboxLimits) => clamp(limits?.timeoutMs, SANDBOX_DEFAULTS.timeoutMs, 1, SANDBOX_DEFAULTS.maxTimeoutMs);
+
 export class QuickJsSandbox implements CodeSandbox {
+  /** `watch` hears each VM's time limit just before it runs, and calls back when it is done (run-thread.ts). */
+  constructor(private readonly watch?: (timeoutMs: number) => () => void) {}
+
   async run(code: string, args: { inputs: unknown; config: unknown }, limits?: SandboxLimits): Promise<unknown> {
     return (await this.runWithLogs(code, args, limits)).result;
   }
 
   async runWithLogs(code: string, args: { inputs: unknown; config: unknown }, limits?: SandboxLimits): Promise<SandboxOutcome> {
     const argsJson = encodeArgs(args);
-    const timeoutMs = clamp(limits?.timeoutMs, SANDBOX_DEFAULTS.timeoutMs, 1, SANDBOX_DEFAULTS.maxTimeoutMs);
+    const timeoutMs = vmTimeoutMs(limits);
     const memoryBytes = clamp(limits?.memoryBytes, SANDBOX_DEFAULTS.memoryBytes, 1 * MiB, SANDBOX_DEFAULTS.maxMemoryBytes);
     const module = await loadQuickJsModule();
+    const done = this.watch?.(timeoutMs);
     try {
       return runInFreshVm(module, code, argsJson, { timeoutMs, memoryBytes });
     } catch (error) {
@@ -91,6 +105,8 @@ export class QuickJsSandbox implements CodeSandbox {
         throw new SandboxError('CODE_MEMORY', 'the code exceeded the sandbox stack limit (nesting too deep)');
       }
       throw error;
+    } finally {
+      done?.();
     }
   }
 }

@@ -11,12 +11,10 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { CodeSandbox } from '../components/types';
 import { spawnTsWorker } from '../threads/spawn';
-import { SANDBOX_DEFAULTS, type SandboxLimits, type SandboxOutcome } from './quickjs-sandbox';
+import { VM_DEADLINE_GRACE_MS, vmTimeoutMs, type SandboxLimits, type SandboxOutcome } from './quickjs-sandbox';
 import { SandboxError, type SandboxErrorCode } from './sandbox-error';
 import type { SandboxReply, SandboxTask } from './sandbox-thread';
 
-/** Time the thread gets past the VM's own deadline before it is terminated. */
-const GRACE_MS = 1_000;
 /** A thread that has not started by then is given up, with the calls waiting for it. */
 const START_TIMEOUT_MS = 60_000;
 const THREAD_MODULE = path.join(__dirname, 'sandbox-thread');
@@ -110,11 +108,11 @@ export class SandboxPool implements CodeSandbox {
   }
 
   private dispatch(slot: Slot, pending: Pending): void {
-    const timeoutMs = Math.min(Math.max(pending.task.limits?.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs, 1), SANDBOX_DEFAULTS.maxTimeoutMs);
+    const timeoutMs = vmTimeoutMs(pending.task.limits);
     const timer = setTimeout(() => {
       this.terminated++;
       void this.retire(slot, new SandboxError('CODE_TIMEOUT', `the code did not finish within its time limit of ${timeoutMs} ms (its thread was stopped)`));
-    }, timeoutMs + GRACE_MS);
+    }, timeoutMs + VM_DEADLINE_GRACE_MS);
     slot.busy = { pending, timer };
     slot.worker.ref(); // a call in flight keeps the process alive; an idle pool does not
     slot.worker.postMessage(pending.task);
