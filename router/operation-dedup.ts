@@ -11,7 +11,7 @@
  */
 import type { GatewayExecutionResult, GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { routerOperations } from '../platform/metrics';
-import type { RouterContext } from './gateway';
+import type { Identity } from '../platform/identity';
 
 type RequestContext = Parameters<GatewayExecutor>[0];
 
@@ -49,7 +49,7 @@ export function dedupOperations(gateway: GatewayInterface, enabled: boolean): Ga
  * validated against a reloaded supergraph never gets an answer planned on the previous one.
  */
 function dedupKey(requestContext: RequestContext): string | null {
-  const identity = (requestContext.context as Partial<RouterContext> | undefined)?.identity;
+  const identity = (requestContext.context as { identity?: Identity } | undefined)?.identity;
   if (requestContext.operation?.operation !== 'query' || !identity) return null;
   const caller = `${identity.via}\u0000${identity.sub}\u0000${identity.name ?? ''}`;
   const variables = requestContext.request.variables ? JSON.stringify(requestContext.request.variables) : '';

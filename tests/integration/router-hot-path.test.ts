@@ -13,8 +13,9 @@ let alice: Caller;
 let bob: Caller;
 
 beforeAll(async () => {
-  // Over HTTP, as between processes: in-process calls answer too fast for 60 requests to overlap reliably.
-  sg = await startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false' });
+  // Over HTTP, as between processes: in-process calls answer too fast for 60 requests to overlap reliably. Whole
+  // queries are not shared here, so each request reaches the fetch layer (operation-dedup.test.ts covers that).
+  sg = await startSecuredSupergraph({ IN_PROCESS_SUBGRAPHS: 'false', ROUTER_OPERATION_DEDUP: 'false' });
   alice = await callerFor(sg, 'owner', '-alice');
   bob = await callerFor(sg, 'owner', '-bob');
 });
