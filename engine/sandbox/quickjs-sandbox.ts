@@ -62,16 +62,6 @@ const PRELUDE = `(function () {
 })()`;
 
 /**
- * `CodeSandbox` on QuickJS compiled to WebAssembly. Every call gets a fresh runtime and context, so no state is
- * shared between runs, and only the standard JavaScript built-ins exist inside: no `process`, `require`, timers,
- * `fetch`, or any host object. Values cross the boundary only as JSON strings.
- *
- * Limits: a deadline (interrupt handler), a heap limit, and a stack limit. Typed arrays are disabled because their
- * backing stores were not counted by the heap limit (measured: 300 MB of Uint8Arrays under a 64 MiB limit).
- *
- * The VM runs synchronously, so a run blocks the event loop for at most its deadline.
- */
-/**
  * How long past a VM's own deadline a pool waits before stopping its thread from outside. QuickJS polls its interrupt
  * handler only every 10,000 jumps or calls, so code making a few huge allocations (each near the memory limit costs a
  * full GC) can run for seconds past its deadline without being asked to stop.
@@ -81,6 +71,17 @@ export const VM_DEADLINE_GRACE_MS = 1_000;
 /** The time limit a VM runs with for the `limits` a caller asked for. */
 export const vmTimeoutMs = (limits?: SandboxLimits) => clamp(limits?.timeoutMs, SANDBOX_DEFAULTS.timeoutMs, 1, SANDBOX_DEFAULTS.maxTimeoutMs);
 
+/**
+ * `CodeSandbox` on QuickJS compiled to WebAssembly. Every call gets a fresh runtime and context, so no state is
+ * shared between runs, and only the standard JavaScript built-ins exist inside: no `process`, `require`, timers,
+ * `fetch`, or any host object. Values cross the boundary only as JSON strings.
+ *
+ * Limits: a deadline (interrupt handler), a heap limit, and a stack limit. Typed arrays are disabled because their
+ * backing stores were not counted by the heap limit (measured: 300 MB of Uint8Arrays under a 64 MiB limit).
+ *
+ * The VM runs synchronously and blocks its thread until it ends, which can be well past its deadline (see
+ * VM_DEADLINE_GRACE_MS): callers run it on threads that serve no requests, with a watchdog outside the thread.
+ */
 export class QuickJsSandbox implements CodeSandbox {
   /** `watch` hears each VM's time limit just before it runs, and calls back when it is done (run-thread.ts). */
   constructor(private readonly watch?: (timeoutMs: number) => () => void) {}
