@@ -11,37 +11,31 @@
  */
 import type { GatewayExecutionResult, GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { routerOperations } from '../platform/metrics';
+import { wrapExecutor } from './wrap-executor';
 import type { Identity } from '../platform/identity';
 
 type RequestContext = Parameters<GatewayExecutor>[0];
 
 export function dedupOperations(gateway: GatewayInterface, enabled: boolean): GatewayInterface {
   if (!enabled) return gateway;
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    async load(options) {
-      const { executor } = await gateway.load(options);
-      if (!executor) return { executor };
-      const inflight = new Map<string, Promise<GatewayExecutionResult>>();
-      const shared: GatewayExecutor = (requestContext) => {
-        const key = dedupKey(requestContext);
-        if (key === null) return executor(requestContext);
-        const pending = inflight.get(key);
-        if (pending) {
-          routerOperations.inc({ service: 'router', path: 'shared' });
-          // Each request gets its own top-level objects: later steps may add to a response's extensions.
-          return pending.then((result) => ({ ...result, ...(result.extensions ? { extensions: { ...result.extensions } } : {}) }));
-        }
-        const leader = executor(requestContext);
-        inflight.set(key, leader);
-        const forget = () => inflight.delete(key);
-        leader.then(forget, forget);
-        return leader;
-      };
-      return { executor: shared };
-    },
-  };
+  return wrapExecutor(gateway, (executor) => {
+    const inflight = new Map<string, Promise<GatewayExecutionResult>>();
+    return (requestContext) => {
+      const key = dedupKey(requestContext);
+      if (key === null) return executor(requestContext);
+      const pending = inflight.get(key);
+      if (pending) {
+        routerOperations.inc({ service: 'router', path: 'shared' });
+        // Each request gets its own top-level objects: later steps may add to a response's extensions.
+        return pending.then((result) => ({ ...result, ...(result.extensions ? { extensions: { ...result.extensions } } : {}) }));
+      }
+      const leader = executor(requestContext);
+      inflight.set(key, leader);
+      const forget = () => inflight.delete(key);
+      leader.then(forget, forget);
+      return leader;
+    };
+  });
 }
 
 /**

@@ -22,7 +22,7 @@
  * the gateway shapes as usual.
  */
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayExecutor, GatewayGraphQLResponse, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLResponse, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   getNamedType,
   isAbstractType,
@@ -44,6 +44,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { routerOperations } from '../platform/metrics';
+import { wrapExecutor } from './wrap-executor';
 
 type PlanResolved = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 type QueryPlan = PlanResolved['queryPlan'];
@@ -132,31 +133,22 @@ export function createPassThrough(enabled: boolean, supergraph: () => Supergraph
         const current = supergraph();
         if (current) supergraphs.set(apiSchema, { supergraph: current, schemas: new Map() });
       });
-      return {
-        onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-        stop: () => gateway.stop(),
-        async load(options) {
-          const { executor } = await gateway.load(options);
-          if (!executor) return { executor };
-          const counting: GatewayExecutor = async (requestContext) => {
-            const result = await executor(requestContext);
-            const marked = pending.get(requestContext as RequestContext);
-            pending.delete(requestContext as RequestContext);
-            // No errors can come from shaping an empty answer (no introspection, boolean conditions); if some did,
-            // the gateway's result stands.
-            if (!marked?.data || result.errors?.length) {
-              routerOperations.inc({ service: 'router', path: 'shaped' });
-              return result;
-            }
-            routerOperations.inc({ service: 'router', path: 'pass_through' });
-            // `valueCompletion` only reports the nulls of the empty answer; other extensions (query plan) stay.
-            const { valueCompletion: _empty, ...extensions } = result.extensions ?? {};
-            const { extensions: _shaped, ...rest } = result;
-            return Object.keys(extensions).length ? { ...rest, data: marked.data, extensions } : { ...rest, data: marked.data };
-          };
-          return { executor: counting };
-        },
-      };
+      return wrapExecutor(gateway, (executor) => async (requestContext) => {
+        const result = await executor(requestContext);
+        const marked = pending.get(requestContext as RequestContext);
+        pending.delete(requestContext as RequestContext);
+        // No errors can come from shaping an empty answer (no introspection, boolean conditions); if some did,
+        // the gateway's result stands.
+        if (!marked?.data || result.errors?.length) {
+          routerOperations.inc({ service: 'router', path: 'shaped' });
+          return result;
+        }
+        routerOperations.inc({ service: 'router', path: 'pass_through' });
+        // `valueCompletion` only reports the nulls of the empty answer; other extensions (query plan) stay.
+        const { valueCompletion: _empty, ...extensions } = result.extensions ?? {};
+        const { extensions: _shaped, ...rest } = result;
+        return Object.keys(extensions).length ? { ...rest, data: marked.data, extensions } : { ...rest, data: marked.data };
+      });
     },
   };
 }
