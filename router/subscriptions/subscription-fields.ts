@@ -123,7 +123,6 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
     async *runEvents(args: { runId: string; fromSeq?: number | null }, context: RouterContext, signal?: AbortSignal) {
       type Event = RunEventPayload;
       const live = await openTopic(bus, topics.run(args.runId), bufferLimit, signal);
-      const shown = shownRunEvent;
       const recorded = async (fromSeq: number) => {
         const data = await query<{ run: { projectId: string; events: Event[] } | null }>(
           execute,
@@ -142,7 +141,7 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
         unwatch = await endWhenAccessLost(bus, execute, page.projectId, context, live);
         for (;;) {
           for (const event of page.events) {
-            yield shown(event);
+            yield shownRunEvent(event);
             next = event.seq + 1;
             if (event.type === 'RUN_FINISHED') return;
           }
@@ -155,11 +154,11 @@ export function subscriptionFields(bus: EventBus, execute: GatewayExecutor, buff
             // Pub/sub is at-most-once: fill a gap from the record rather than skip events.
             for (const missed of (await recorded(next)).events) {
               if (missed.seq >= event.seq) break;
-              yield shown(missed);
+              yield shownRunEvent(missed);
               next = missed.seq + 1;
             }
           }
-          yield shown(event);
+          yield shownRunEvent(event);
           next = event.seq + 1;
           if (event.type === 'RUN_FINISHED') return;
         }
