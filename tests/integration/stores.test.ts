@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { openDatabase, type Database } from '../../platform/db';
+import { openDatabase, sql, type Database } from '../../platform/db';
 import { projectEntityBlobMigration, projectEntityMigration, ProjectEntityStore, type ProjectEntity } from '../../platform/project-entity-store';
 import { workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { MemberStore } from '../../subgraphs/workflow/member-store';
@@ -45,8 +45,12 @@ describe.each([
   });
   afterAll(() => database.close());
 
-  it(`runs on ${dialect}`, () => {
+  it(`runs on ${dialect}`, async () => {
     expect(database.dialect).toBe(dialect);
+    if (dialect !== 'sqlite') return;
+    // Ephemeral tables (sorts, OR-index lookups) in memory, not in a temp file (platform/db.ts).
+    const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(database.db);
+    expect(rows[0].temp_store).toBe(2);
   });
 
   it('creates, mutates with optimistic concurrency and keeps a gap-free change log', async () => {
