@@ -5,7 +5,7 @@
  */
 import express from 'express';
 import type { AppConfig } from '../../platform/config';
-import { expressPath } from './route-table';
+import { expressPath, underLegacyPaths } from './route-table';
 import { legacyRoutes } from './routes';
 
 interface GraphQLErrorBody {
@@ -16,7 +16,7 @@ const isGraphQLErrorBody = (body: unknown): body is GraphQLErrorBody =>
   !!body && typeof body === 'object' && Array.isArray((body as GraphQLErrorBody).errors) && (body as GraphQLErrorBody).errors.length > 0 && !('status' in body);
 
 /** Mount first, before the guards. */
-export function legacyErrorShape(config: AppConfig): express.Router {
+export function legacyErrorShape(config: AppConfig): express.RequestHandler {
   const router = express.Router();
   const reshape: express.RequestHandler = (_req, res, next) => {
     const json = res.json.bind(res);
@@ -30,5 +30,5 @@ export function legacyErrorShape(config: AppConfig): express.Router {
   };
   const paths = new Set(legacyRoutes({ config }).map((r) => r.path));
   for (const path of paths) router.all(expressPath(path), reshape);
-  return router;
+  return underLegacyPaths(paths, router, false);
 }

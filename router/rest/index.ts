@@ -14,7 +14,7 @@ import { PROJECT_DOCUMENT_SCHEMA } from '../../engine/model/project-document';
 import { docsRouter } from './docs-page';
 import { openApiDocument } from './openapi';
 import { restRouter } from './rest-router';
-import type { RouteSpec } from './route-table';
+import { underLegacyPaths, type RouteSpec } from './route-table';
 import { legacyRoutes } from './routes';
 import type { RequestAuthentication } from '../authenticate';
 import type { SocketLimits } from '../security/socket-limits';
@@ -54,7 +54,7 @@ export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShi
     res.type('application/schema+json').send(JSON.stringify(PROJECT_DOCUMENT_SCHEMA, null, 2));
   });
   app.use(docsRouter());
-  app.use(router);
+  app.use(underLegacyPaths(new Set(routes.map((r) => r.path)), router, true));
   const sockets = mountLegacySockets(deps.httpServer, {
     apollo: deps.apollo,
     bus: deps.events,
