@@ -9,6 +9,7 @@
  *   VERSUS_LAYOUT=one VERSUS_B_ENV=IN_PROCESS_SUBGRAPHS=false npx tsx bench/versus.ts
  *   VERSUS_WORKLOADS=single VERSUS_B_ENV=ROUTER_PASS_THROUGH=false npx tsx bench/versus.ts   # one workload only
  *
+ * `VERSUS_A_NODE_ARGS` / `VERSUS_B_NODE_ARGS` add node flags to that stack's processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
  * `VERSUS_WORKLOADS` (comma-separated: single, distinct, identical; all by default) picks the rows. In the split
  * layout the router process's own CPU per request is reported too.
  */
@@ -78,7 +79,9 @@ const parseEnv = (text = '') =>
 async function startStack(label: string, root: string, extraEnv: Record<string, string>, layout: 'split' | 'one', dir: string): Promise<Stack> {
   const env = await stackEnv(path.join(dir, label), extraEnv);
   const routerPort = env.VISUAL_BUILDER_PORT;
-  const node = (...args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(root, 'main.ts'), ...args]];
+  // Flags NODE_OPTIONS refuses (`--cpu-prof`), space-separated.
+  const flags = (process.env[`VERSUS_${label}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+  const node = (...args: string[]): [string, string[]] => [process.execPath, [...flags, '--import', 'tsx', path.join(root, 'main.ts'), ...args]];
   const processes: ServerProcess[] = [];
   if (layout === 'split') processes.push(await startServer(node(...SUBGRAPH_NAMES), env, `${env[SERVICE_ENV.assistant.urlVar!]}/health`, { cwd: root }));
   const router = await startServer(layout === 'split' ? node('router') : node(), env, `http://127.0.0.1:${routerPort}/health`, {
