@@ -5,10 +5,14 @@
  * that meet a 503, so a client sees a rolling restart of a subgraph as nothing worse than a slower answer.
  */
 import type express from 'express';
+import { graphQLErrorBody } from './graphql-post-lane';
+import type { InProcessResponse } from './in-process-subgraphs';
 
 export interface ShutdownGate {
   /** Mount first, before every route. */
   middleware: express.RequestHandler;
+  /** The refusal a request gets while closing (for handlers outside express). */
+  refusal(): InProcessResponse | undefined;
   /** From now on new requests are refused. */
   close(): void;
   readonly closing: boolean;
@@ -16,6 +20,7 @@ export interface ShutdownGate {
 
 export function createShutdownGate(service: string): ShutdownGate {
   let closing = false;
+  const message = `The ${service} service is shutting down`;
   return {
     get closing() {
       return closing;
@@ -23,10 +28,19 @@ export function createShutdownGate(service: string): ShutdownGate {
     close() {
       closing = true;
     },
+    refusal: () =>
+      closing
+        ? {
+            status: 503,
+            headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' },
+            body: graphQLErrorBody(message, 'SERVICE_UNAVAILABLE', { service }),
+          }
+        : undefined,
     middleware(_req, res, next) {
       if (!closing) return next();
       res.set('Connection', 'close').set('Retry-After', '1');
-      res.status(503).json({ errors: [{ message: `The ${service} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service } }] });
+      // res.json: the router's legacy REST paths re-shape JSON error bodies into their envelope (router/rest/error-shape.ts).
+      res.status(503).json({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', service } }] });
     },
   };
 }

@@ -30,7 +30,8 @@ import type { Logger } from './logger';
 import { mountMetrics } from './metrics';
 import { operationMetricsPlugin } from './metrics-plugin';
 import { createShutdownGate } from './shutdown-gate';
-import { requireRouterToken } from './trusted-caller';
+import { requireRouterToken, routerTokenRefusal } from './trusted-caller';
+import { graphQLErrorBody, withGraphQLPostLane } from './graphql-post-lane';
 
 export interface SubgraphContext {
   identity: Identity;
@@ -102,6 +103,9 @@ export function maskError(log: Logger, service?: string) {
 
 const tracer = trace.getTracer('visual-builder-subgraph');
 
+/** The largest GraphQL request body a subgraph reads (the router's own limit is lower, 1 MB by default). */
+const SUBGRAPH_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
 function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart({ request }) {
@@ -123,7 +127,18 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   };
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // The GraphQL endpoint's own lane for the router's POSTs (platform/graphql-post-lane.ts); express serves the rest.
+  const httpServer = http.createServer(
+    withGraphQLPostLane(
+      {
+        refuse: async (headers) => gate.refusal() ?? (await routerTokenRefusal(headers[INTERNAL_TOKEN_HEADER], config.internalTokenSecret)),
+        answer: (request) => endpoint(request),
+        limitBytes: SUBGRAPH_BODY_LIMIT_BYTES,
+        log,
+      },
+      app,
+    ),
+  );
   const gate = createShutdownGate(name);
   app.use(gate.middleware);
   const schema = buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(name), resolvers: options.resolvers as GraphQLResolverMap<unknown> });
@@ -192,7 +207,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   };
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: SUBGRAPH_BODY_LIMIT_BYTES }),
     expressMiddleware(server, {
       context: ({ req }) =>
         contextFor(
@@ -222,16 +237,21 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       span.end();
     }
   };
-  const answerInProcess: InProcessHandler = async ({ body, headers }) => {
+  const answerInProcess: InProcessHandler = async (request) => {
     stats.inProcessRequests++;
-    if (gate.closing)
-      return {
-        status: 503,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ errors: [{ message: `The ${name} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service: name } }] }),
-      };
+    return gate.refusal() ?? (await endpoint(request));
+  };
+  // POST /graphql itself, in-process or over HTTP: the token is checked by the context (the HTTP lane also checks it
+  // before reading the body, as express's chain did).
+  const endpoint: InProcessHandler = async ({ body, headers }) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { status: 400, headers: { 'content-type': 'application/json' }, body: graphQLErrorBody('The request body is not valid JSON', 'BAD_REQUEST') };
+    }
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers)), search: '', body: JSON.parse(body) },
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers)), search: '', body: parsed },
       context: () => contextFor(headers[INTERNAL_TOKEN_HEADER], headers[REQUEST_ID_HEADER]),
     });
     let text = '';
