@@ -130,6 +130,33 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
         await closeGateway();
       },
     },
+    // GraphQL first after the guards: its requests (most of the traffic) then skip the layers of the routes below.
+    {
+      name: 'GraphiQL',
+      mount: (a) => {
+        a.get('/graphiql', sendGraphiQL);
+        a.get('/graphql', (req, res, next) =>
+          wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next(),
+        );
+      },
+    },
+    // GraphQL over HTTP; graphql-ws on the same path (closed before the gateway: its sockets end before the server stops).
+    {
+      name: 'GraphQL',
+      mount: (a) => {
+        a.use(
+          '/graphql',
+          express.json({ limit: '1mb' }),
+          expressMiddleware(server, {
+            context: async ({ req }) => ({
+              identity: await auth.authenticate(req),
+              requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
+            }),
+          }),
+        );
+      },
+      close: () => subscriptionServer.close(),
+    },
     // LOCAL deployments' programs, behind authentication and the deployment service's access check (issue 15).
     { name: 'deployment endpoint', mount: (a) => mountDeploymentEndpoint(a, config, auth) },
     // The web app at `/` (issue 19), before the REST shim so its catch-alls never see /assets.
@@ -167,32 +194,6 @@ export async function startRouter(config: AppConfig, log: Logger, events: EventB
             void res.status(loadedSchema ? 200 : 503).json({ status: loadedSchema ? 'ready' : 'starting', schemaLoaded: loadedSchema !== undefined }),
         );
       },
-    },
-    {
-      name: 'GraphiQL',
-      mount: (a) => {
-        a.get('/graphiql', sendGraphiQL);
-        a.get('/graphql', (req, res, next) =>
-          wantsGraphiQL(req.method, req.headers.accept, req.query as Record<string, unknown>) ? sendGraphiQL(req, res, next) : next(),
-        );
-      },
-    },
-    // GraphQL over HTTP; graphql-ws on the same path (closed first: its sockets end before the server stops).
-    {
-      name: 'GraphQL',
-      mount: (a) => {
-        a.use(
-          '/graphql',
-          express.json({ limit: '1mb' }),
-          expressMiddleware(server, {
-            context: async ({ req }) => ({
-              identity: await auth.authenticate(req),
-              requestId: String(req.headers[REQUEST_ID_HEADER] ?? randomUUID()),
-            }),
-          }),
-        );
-      },
-      close: () => subscriptionServer.close(),
     },
     // Malformed JSON bodies and other client errors are answered as such, never as a 500.
     {

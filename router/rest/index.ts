@@ -41,7 +41,7 @@ export interface RestShim {
   close(): Promise<void>;
 }
 
-/** Mount before the GraphQL middleware; the paths do not overlap with /graphql, /graphiql or /health. */
+/** Mount after the guards; the paths do not overlap with /graphql, /graphiql or /health. */
 export function mountRestShim(app: express.Express, deps: RestShimDeps): RestShim {
   const routes = legacyRoutes({ config: deps.config });
   const document = openApiDocument(routes, deps.config.version);
