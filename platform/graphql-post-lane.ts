@@ -56,6 +56,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks, length).toString('utf8')));
     req.on('error', reject);
+    // Closed before the end (the client went away): settles the read; after 'end' it changes nothing.
+    req.on('close', () => reject(new Error('request closed before its body ended')));
   });
 }
 

@@ -4,6 +4,7 @@
  * bodies get clear JSON errors; every other request keeps express's handling.
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/identity';
@@ -94,6 +95,19 @@ describe('the lane on its own', () => {
     ];
     for (const [path, init] of others) expect({ path, text: (await call(`${url}${path}`, init)).text }).toEqual({ path, text: 'express' });
     expect(seen.fallback).toHaveLength(others.length);
+  });
+
+  it('drops a request whose client goes away mid-body, and keeps serving', async () => {
+    const { port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"partial":');
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    expect(seen.answered.some((b) => b.includes('partial'))).toBe(false);
+    expect((await call(`${url}/graphql`, { headers: { 'content-type': 'application/json' }, body: '{"next":1}' })).status).toBe(200);
   });
 
   it('answers 500 without crashing when the endpoint throws', async () => {
