@@ -42,6 +42,22 @@ it('a 500-node project: opens with the visible nodes mounted, pans, zooms to fit
   await context.close();
 }, 120_000);
 
+it('opening a project asks for the catalog alongside the project, not one round trip after it', async () => {
+  const { createProject } = (await sg.gql(`mutation { createProject(input: { name: "catalog timing" }) { id } }`)).data;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The order the browser issues and completes the GraphQL requests, by operation name.
+  const events: string[] = [];
+  const operation = (request: import('playwright-core').Request) => (request.url().endsWith('/graphql') ? request.postDataJSON()?.operationName : undefined);
+  page.on('request', (request) => operation(request) && events.push(`sent ${operation(request)}`));
+  page.on('requestfinished', (request) => operation(request) && events.push(`answered ${operation(request)}`));
+  await page.goto(`${sg.url}/#/p/${createProject.id}`);
+  await page.getByTestId('palette').waitFor();
+  expect(events).toContain('sent Catalog');
+  expect(events.indexOf('sent Catalog')).toBeLessThan(events.indexOf('answered Project'));
+  await context.close();
+});
+
 it('the initial JavaScript holds neither CodeMirror nor elkjs (they load on first use)', () => {
   const dist = path.join(__dirname, '..', '..', 'web', 'dist');
   const js = initialJsGzipBytes(dist);
