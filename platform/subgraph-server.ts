@@ -1,6 +1,7 @@
 /**
- * Subgraph bootstrap: Apollo Server 5 + buildSubgraphSchema behind express 5, `/health` in the seed's format,
- * the router-signed identity checked on every GraphQL request, error masking, graceful shutdown.
+ * Subgraph bootstrap: Apollo Server 5 + buildSubgraphSchema; `POST /graphql` answered by one endpoint function over
+ * HTTP (platform/graphql-post-lane.ts) and in-process, everything else behind express 5; `/health` in the seed's
+ * format, the router-signed identity checked on every GraphQL request, error masking, graceful shutdown.
  */
 import fs from 'node:fs';
 import http from 'node:http';
