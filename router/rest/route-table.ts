@@ -59,7 +59,8 @@ export const pathParams = (path: string) => [...path.matchAll(/\{([A-Za-z_]+)\}/
 /**
  * `router`, entered only for paths under one of `paths`' first segments (a literal in every legacy path). A router
  * tries each of its layers' patterns in turn; without the gate every GraphQL request walked the ≈100 layers of the
- * legacy routes (≈6 % of the router's CPU on a small query). `caseSensitive` as the router's own matching.
+ * legacy routes (express's router was ≈6 % of the router process's busy time on a small query; bench/README.md,
+ * fourth pass). `caseSensitive` as the router's own matching.
  */
 export function underLegacyPaths(paths: Iterable<string>, router: express.RequestHandler, caseSensitive: boolean): express.RequestHandler {
   const fold = (segment: string) => (caseSensitive ? segment : segment.toLowerCase());
