@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TestSupergraph } from '../support/supergraph';
-import { expectAccessible, shot, startWebSuite, type WebSuite } from '../support/web-app';
+import { expectAccessible, poll, shot, startWebSuite, type WebSuite } from '../support/web-app';
 import { initialJsGzipBytes, measureFirstRender, measurePanFrames, measureZoomToFit, seedLargeProject } from '../support/web-perf';
 
 let suite: WebSuite | undefined;
@@ -53,7 +53,11 @@ it('opening a project asks for the catalog alongside the project, not one round 
   page.on('requestfinished', (request) => operation(request) && events.push(`answered ${operation(request)}`));
   await page.goto(`${sg.url}/#/p/${createProject.id}`);
   await page.getByTestId('palette').waitFor();
-  expect(events).toContain('sent Catalog');
+  // Playwright reports a request as finished asynchronously: wait for the report, then compare the order.
+  await poll(
+    async () => events,
+    (seen) => seen.includes('answered Project') && seen.includes('sent Catalog'),
+  );
   expect(events.indexOf('sent Catalog')).toBeLessThan(events.indexOf('answered Project'));
   await context.close();
 });
