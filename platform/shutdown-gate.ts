@@ -5,7 +5,6 @@
  * that meet a 503, so a client sees a rolling restart of a subgraph as nothing worse than a slower answer.
  */
 import type express from 'express';
-import { graphQLErrorBody } from './graphql-post-lane';
 import type { InProcessResponse } from './in-process-subgraphs';
 
 export interface ShutdownGate {
@@ -20,7 +19,10 @@ export interface ShutdownGate {
 
 export function createShutdownGate(service: string): ShutdownGate {
   let closing = false;
-  const message = `The ${service} service is shutting down`;
+  // One refusal for express and for handlers outside it.
+  const status = 503;
+  const headers = { connection: 'close', 'retry-after': '1' };
+  const body = { errors: [{ message: `The ${service} service is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', service } }] };
   return {
     get closing() {
       return closing;
@@ -28,19 +30,11 @@ export function createShutdownGate(service: string): ShutdownGate {
     close() {
       closing = true;
     },
-    refusal: () =>
-      closing
-        ? {
-            status: 503,
-            headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' },
-            body: graphQLErrorBody(message, 'SERVICE_UNAVAILABLE', { service }),
-          }
-        : undefined,
+    refusal: () => (closing ? { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) } : undefined),
     middleware(_req, res, next) {
       if (!closing) return next();
-      res.set('Connection', 'close').set('Retry-After', '1');
       // res.json: the router's legacy REST paths re-shape JSON error bodies into their envelope (router/rest/error-shape.ts).
-      res.status(503).json({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', service } }] });
+      res.status(status).set(headers).json(body);
     },
   };
 }
