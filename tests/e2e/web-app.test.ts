@@ -79,6 +79,12 @@ it('projects: search, create from a template (showing what it needs) and empty, 
   await page.getByTestId('create-empty').click();
   await page.waitForURL(/#\/p\//);
   await page.getByTestId('palette').waitFor();
+  // No name typed: the project is named after its template, not "Untitled workflow".
+  await page.goto(`${sg.url}/#/`);
+  await page.getByTestId('new-project').click();
+  await page.getByTestId('template-order_totals').click();
+  await page.waitForURL(/#\/p\//);
+  await page.getByRole('heading', { level: 1, name: 'Order totals' }).waitFor();
   await page.goto(`${sg.url}/#/`);
   page.once('dialog', (d) => void d.accept('Renamed project'));
   await page

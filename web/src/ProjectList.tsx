@@ -59,10 +59,12 @@ export function ProjectList() {
     return term ? all.filter((p) => p.name.toLowerCase().includes(term) || p.description.toLowerCase().includes(term)) : all;
   }, [data, search]);
 
-  const create = async (templateId?: string) => {
+  // Without a typed name, a project started from a template is named after it.
+  const create = async (template?: { id: string; name: string }) => {
     setActionError(undefined);
     try {
-      const result = await createProject({ variables: { input: { name: name.trim() || 'Untitled workflow', templateId } } });
+      const input = { name: name.trim() || template?.name || 'Untitled workflow', templateId: template?.id };
+      const result = await createProject({ variables: { input } });
       if (result.data) navigate(projectHref(result.data.createProject.id));
     } catch (err) {
       setActionError(errorText(err));
@@ -107,7 +109,7 @@ export function ProjectList() {
           <ul className="templates">
             {data?.templates.map((t) => (
               <li key={t.id}>
-                <button type="button" data-testid={`template-${t.id}`} onClick={() => void create(t.id)}>
+                <button type="button" data-testid={`template-${t.id}`} onClick={() => void create(t)}>
                   <strong>{t.name}</strong>
                   <span>{t.description}</span>
                   <span className="needs">Needs: {templateNeeds(t.nodes).join(', ') || 'no inputs'}</span>
